@@ -1,0 +1,131 @@
+"""Join lines that the page layout broke (a column ended mid-word) while keeping real paragraph breaks.
+
+A newspaper page converted to text breaks a paragraph wherever a column ended, often with a blank line:
+``市委审计委\\n\\n员会副主任朱健出席。``. A real paragraph ends a sentence; a headline line ends without
+punctuation too, but is short and stands in a stack of short lines above a byline or a lead. So a break is
+joined only when the line before it reads as unfinished body text and the line after it as its
+continuation. Output: one paragraph, heading or byline a line, no blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..genre import (
+    CONT_TO_RE,
+    HAN,
+    LEAD_RE,
+    PAREN_LINE_RE,
+    SEE_PAGE_RE,
+    is_byline,
+    is_terminal,
+    starts_block,
+)
+from ..model import OffsetMap
+
+# Body text carries clause punctuation; a headline rarely does.
+_CLAUSE_PUNCT_RE = re.compile(r"[,，、;；:：]")
+# A word printed twice across the break ("疫情防控\n\n防控前线"): 2-4 Han characters.
+_DOUBLED_RE = re.compile(rf"({HAN}{{2,4}})$")
+
+SHORT_LINE = 40  # lines shorter than this, unpunctuated, may be headline-stack lines
+BODY_LINE = 30  # an unfinished line at least this long reads as body text
+
+
+def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
+    """Could ``line`` be a body paragraph cut off by the end of a column?"""
+    if is_heading or is_terminal(line) or CONT_TO_RE.search(line):
+        return False
+    if is_byline(line) or SEE_PAGE_RE.match(line) or PAREN_LINE_RE.match(line) or line.startswith(("——", "--")):
+        return False
+    if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(line):
+        return False
+    # A short line under another short unpunctuated line is a headline-stack line, not body.
+    stacked = (
+        len(line) < SHORT_LINE
+        and prev is not None
+        and not is_terminal(prev)
+        and len(prev) < SHORT_LINE
+        and not starts_block(prev)
+    )
+    return not stacked or bool(LEAD_RE.match(line))
+
+
+def _continues(line: str, following: str | None, is_heading: bool) -> bool:
+    """Could ``line`` be the rest of the paragraph above it?"""
+    if is_heading or starts_block(line):
+        return False
+    if is_terminal(line):
+        return True
+    # An unfinished long line continues too, unless a byline/lead follows: then it is a long subheadline.
+    return len(line) >= SHORT_LINE and not (following is not None and starts_block(following))
+
+
+def join_layout_breaks(
+    text: str, headings: dict[int, int]
+) -> tuple[str, OffsetMap, dict[int, int], list]:
+    """Return (text, map to input, headings by output line, doubled-word repairs as (start, end, word))."""
+    lines: list[tuple[int, str, bool]] = []  # (input offset, text, is_heading)
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        if line.strip():
+            lines.append((pos, line, False))
+        pos += len(line) + 1
+
+    out_parts: list[str] = []
+    clean_starts: list[int] = []
+    raw_starts: list[int] = []
+    linear: list[bool] = []
+    out_headings: dict[int, int] = {}
+    dedups: list[tuple[int, int, str]] = []
+    out_len = 0
+    para = ""  # the paragraph being built, as output text
+    prev_para: str | None = None
+    para_heading = False
+    n_out_lines = 0
+
+    def emit(offset: int, s: str) -> None:
+        nonlocal out_len
+        clean_starts.append(out_len)
+        raw_starts.append(offset)
+        linear.append(True)
+        out_parts.append(s)
+        out_len += len(s)
+
+    heading_of = {}
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        if i in headings:
+            heading_of[pos] = headings[i]
+        pos += len(line) + 1
+
+    for k, (start, line, is_heading) in enumerate(lines):
+        is_heading = start in heading_of
+        following = lines[k + 1][1] if k + 1 < len(lines) else None
+        if para and _is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading):
+            skip = 0
+            m = _DOUBLED_RE.search(para)
+            if m:
+                word = m.group(1)
+                for w in (word[-n:] for n in range(len(word), 1, -1)):
+                    if line.startswith(w):
+                        skip = len(w)
+                        dedups.append((start, start + skip, w))
+                        break
+            emit(start + skip, line[skip:])
+            para += line[skip:]
+            continue
+        if para:  # close the previous paragraph with a newline mapped to its end
+            clean_starts.append(out_len)
+            raw_starts.append(max(start - 1, 0))
+            linear.append(False)
+            out_parts.append("\n")
+            out_len += 1
+            prev_para = para
+            n_out_lines += 1
+        if start in heading_of:
+            out_headings[n_out_lines] = heading_of[start]
+        emit(start, line)
+        para = line
+        para_heading = is_heading
+    return "".join(out_parts), OffsetMap(clean_starts, raw_starts, linear, out_len), out_headings, dedups

@@ -1,0 +1,10 @@
+"""Errors that name the input and the reason, so a batch can report them in one line and go on."""
+
+
+class PageError(Exception):
+    """A page that cannot be read or processed. ``str(err)`` is the one-line message for the user."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason

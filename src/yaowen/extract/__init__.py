@@ -1,0 +1,1 @@
+"""Fact extraction from rebuilt articles (people, posts, meetings, documents, figures, dates, topics)."""

@@ -1,0 +1,74 @@
+"""The regularities of the official-news genre that several stages lean on.
+
+Bylines, datelines, continuation markers and sentence ends look the same in every Chinese party paper, so
+they are written once here; the cleaner (layout joins) and the segmenter both read them. Patterns assume
+text after form normalization (full-width ASCII folded to half-width).
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = f"[{CJK}]"
+
+# Sentence-final punctuation, possibly followed by closing quotes or brackets.
+TERMINAL_RE = re.compile(r"[。!?！？…;；:：][”’」』)\]》]*$|[。!?！？][”’」』]*\)$")
+
+# Reporter roles in bylines, longest first so that 本报记者 wins over 记者.
+REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者")
+CORRESPONDENT_ROLES = ("特约通讯员", "通讯员")
+ROLE_RE = re.compile(
+    "(" + "|".join(r"\s?".join(r) for r in sorted(REPORTER_ROLES + CORRESPONDENT_ROLES, key=len, reverse=True)) + ")"
+)
+
+# A byline line: "■本报记者 陈 润", "■通讯员 蒋甜田 本报记者 唐海强", "本报记者 唐海强", "■朱桂林", "通 讯 员 刘海华".
+BYLINE_RE = re.compile(
+    rf"^(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}\s*)?|{ROLE_RE.pattern}\s*)"
+    rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
+)
+
+# The lead's dateline: 本报讯, 衡阳日报讯, 本报长沙3月4日讯, 新华社北京3月4日电, 人民日报北京3月4日电,
+# optionally followed by "(记者 罗文鹏)" and/or a month-day.
+_AGENCY = r"新华社|中新社|人民日报|光明日报|经济日报|中央广电总台|央视|湖南日报|红网|[" + CJK + r"]{2,6}(?:日报|晚报|新闻网)"
+LEAD_RE = re.compile(
+    rf"^(?P<dateline>(?P<org>本报|{_AGENCY})(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日)?(?:讯|电|消息)"
+    rf"(?:\s*[(（](?P<credit>[^()（）]{{1,40}})[)）])?)[\s:：]*"
+)
+# "(记者 罗文鹏)" heading a paragraph without an org (a byline in parentheses after 本报讯 on the line above).
+CREDIT_ONLY_RE = re.compile(r"^[(（](?P<credit>(?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*")
+
+# Continuation markers.
+CONT_FROM_RE = re.compile(r"^[(（]\s*(?P<m>(?:上接|接)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*")
+CONT_TO_RE = re.compile(
+    r"\s*[(（]\s*(?P<m>(?:下转|转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*$"
+)
+SEE_PAGE_RE = re.compile(r"^\s*[(（]?\s*(?P<m>(?:详见|见|下转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]?\s*$")
+
+# A full-line parenthetical note such as a document's 题注 "(2020年12月29日...会议通过)".
+PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{4,120}[)）]$")
+
+# Markers of a new structural element at a line start (no layout join may cross into it).
+_BLOCK_START_RE = re.compile(r"^(?:[■□●◆▲★]|——|--)")
+
+
+def is_terminal(line: str) -> bool:
+    """Does the line end a sentence?"""
+    return bool(TERMINAL_RE.search(line))
+
+
+def is_byline(line: str) -> bool:
+    return len(line) <= 40 and bool(BYLINE_RE.match(line))
+
+
+def starts_block(line: str) -> bool:
+    """Does the line open a structural element (byline, dateline, marker, 题注, subheadline dash)?"""
+    return bool(
+        _BLOCK_START_RE.match(line)
+        or LEAD_RE.match(line)
+        or CREDIT_ONLY_RE.match(line)
+        or CONT_FROM_RE.match(line)
+        or SEE_PAGE_RE.match(line)
+        or PAREN_LINE_RE.match(line)
+        or is_byline(line)
+    )

@@ -1,0 +1,52 @@
+"""Resolution across the articles of a page (and later across pages): dates with years, the issue date."""
+
+from __future__ import annotations
+
+from ..model import Article, CleanText, PageMeta
+from .dates import (
+    FULL_DATE_RE,
+    MD_RE,
+    RELATIVE_DAYS,
+    full_date_years,
+    infer_year,
+    resolve_month_day,
+    shift,
+)
+
+__all__ = ["resolve_dates"]
+
+
+def resolve_dates(articles: list[Article], clean: CleanText, meta: PageMeta) -> tuple[str | None, str, int | None]:
+    """Set every article's ``event_date``; return (issue date, the evidence for it, the page's year)."""
+    text = clean.text
+    mds = [
+        (int(m.group(1)), int(m.group(2)))
+        for a in articles
+        if a.date_mention and (m := MD_RE.fullmatch(a.date_mention))
+    ]
+    evidence = infer_year(text, meta.date, mds)
+    year = evidence.year
+    printed = full_date_years(text)
+    issue = meta.date
+    note = evidence.note
+
+    explicit: list[str] = []
+    for a in articles:
+        mention = a.date_mention
+        if not mention:
+            continue
+        if (m := FULL_DATE_RE.fullmatch(mention)) is not None:
+            a.event_date = resolve_month_day((int(m.group(2)), int(m.group(3))), int(m.group(1)), None, {})
+        elif (m := MD_RE.fullmatch(mention)) is not None:
+            a.event_date = resolve_month_day((int(m.group(1)), int(m.group(2))), year, issue, printed)
+        if a.event_date and not a.fragment or a.event_date and a.dateline:
+            explicit.append(a.event_date)
+
+    if issue is None and explicit:
+        # no issue date in the markup: the paper reports yesterday's events, so the day after the latest
+        issue = shift(max(explicit), 1)
+        note = f"day after the latest dated event ({max(explicit)}); {evidence.note}"
+    for a in articles:
+        if a.date_mention in RELATIVE_DAYS and issue:
+            a.event_date = shift(issue, RELATIVE_DAYS[a.date_mention])
+    return issue, note, year

@@ -1,0 +1,114 @@
+"""Segment a cleaned page into articles: headline stacks, bylines, datelines, markers and reassembly."""
+
+from __future__ import annotations
+
+import re
+
+from ..genre import CREDIT_ONLY_RE, LEAD_RE
+from ..model import Article, CleanText, Page, Span
+from ..resolve.dates import FULL_DATE_RE, first_event_date
+from .blocks import Block, Para, cut_blocks
+from .headline import Headline, read_byline, read_stack
+from .lines import classify_lines
+from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
+
+__all__ = ["segment_page", "segment_clean"]
+
+_DATE_START_RE = re.compile(r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|前不久|当天)")
+
+
+def segment_page(page: Page, clean: CleanText) -> list[Article]:
+    return segment_clean(clean)
+
+
+def segment_clean(clean: CleanText) -> list[Article]:
+    blocks = cut_blocks(classify_lines(clean))
+    split_dropped_blocks(blocks)
+    stacks = {id(b): read_stack(b.header) for b in blocks}
+    blocks = attach_orphans(blocks, {k: h.is_document for k, h in stacks.items()})
+    articles = []
+    for b in blocks:
+        if not b.header and not b.body and not b.bylines:
+            continue
+        drop_repeated_paragraphs(b)
+        hl = stacks[id(b)]
+        # a stack with nothing under it (a teaser): its last line is the text, not a subheadline
+        if b.header and not b.body and not b.bylines and len(b.header) >= 2:
+            last = b.header.pop()
+            b.body.append(Para(last.text, last.start, last.end))
+            hl = read_stack(b.header)
+        articles.append(_article(f"a{len(articles) + 1}", b, hl))
+    return articles
+
+
+def _article(aid: str, b: Block, hl: Headline) -> Article:
+    a = Article(id=aid, kicker=hl.kicker, headline=hl.headline, subheadline=hl.subheadline, column=hl.column)
+    a.continued_from, a.continues_to, a.notes = b.continued_from, b.continues_to, list(b.notes)
+    own_staff = False
+    for line in b.bylines:
+        r, c, own = read_byline(line.text)
+        a.reporters += r
+        a.correspondents += c
+        own_staff |= own
+
+    paras = list(b.body)
+    if b.lead is not None and paras and paras[0].start == b.lead.start:
+        first = paras[0]
+        m = LEAD_RE.match(first.text)
+        if m:
+            a.dateline = m.group("dateline")
+            org = m.group("org")
+            a.source = org
+            if m.group("md"):
+                a.date_mention = m.group("md")
+            credit = m.group("credit")
+        else:
+            m = CREDIT_ONLY_RE.match(first.text)
+            credit = m.group("credit") if m else None
+        if credit:
+            r, c, own = read_byline(credit)
+            a.reporters += [x for x in r if x not in a.reporters]
+            a.correspondents += [x for x in c if x not in a.correspondents]
+        if m:
+            paras[0] = Para(first.text[m.end() :], first.start + m.end(), first.end)
+    if a.source is None and own_staff:
+        a.source = "本报"
+    paras = [p for p in paras if p.text.strip()]
+    a.body = "\n".join(p.text for p in paras)
+
+    if a.date_mention is None and paras and (b.lead is not None or hl.is_document):
+        a.date_mention = _date_mention(paras[0].text)
+    if a.date_mention is None and hl.is_document and hl.subheadline:
+        m = FULL_DATE_RE.search(hl.subheadline)
+        a.date_mention = m.group(0) if m else None
+
+    a.fragment = bool(
+        a.continued_from
+        or a.continues_to
+        or b.origin in ("headless", "continued")
+        or (b.lead is None and not hl.is_document and not (paras and _DATE_START_RE.match(paras[0].text)))
+    )
+    a.spans = _merge_spans(
+        [Span(x.start, x.end) for x in b.header + b.bylines] + [Span(p.start, p.end) for p in paras]
+    )
+    return a
+
+
+def _date_mention(text: str) -> str | None:
+    found = first_event_date(text)
+    if found is None:
+        return None
+    if isinstance(found, str):
+        return found
+    return f"{found[0]}月{found[1]}日"
+
+
+def _merge_spans(spans: list[Span]) -> list[Span]:
+    """Adjacent spans (one line apart) merge, so a straight article is one span and a rebuilt one several."""
+    out: list[Span] = []
+    for s in spans:
+        if out and 0 <= s.start - out[-1].end <= 1:
+            out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    return out

@@ -1,0 +1,176 @@
+"""Cut a page's classified lines into blocks: the pieces that articles are built from.
+
+A block opens at a headline stack, at a byline or lead that no stack precedes (an *orphan*: a dropped-in
+block or an article whose headline is elsewhere), at a continuation marker "(上接第一版③)", and inside body
+text where one article visibly ends and another begins: after a closing attendance line ("副市长X参加会议。")
+or where a paragraph opens with a speaker the article never introduced ("邓群策要求,..." in a story about
+someone else).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..extract.lexicons import looks_like_name
+from ..genre import CONT_FROM_RE, CONT_TO_RE, SEE_PAGE_RE
+from .lines import Line
+
+Origin = Literal["headed", "orphan", "headless", "continued"]
+
+# A standalone attendance/chair sentence that closes a meeting report.
+_CLOSING_RE = re.compile(
+    r"^[^。]{2,120}?(?:(?:出席|参加|列席|陪同)了?(?:[^。,，]{0,8}?(?:会议|活动|仪式|典礼|会))?"
+    r"|主持(?:会议|会议相关议程|座谈会)?)。$"
+)
+# Openers that continue the report they follow (会议强调..., 会上..., 他说...).
+_CONTINUES_RE = re.compile(r"^(?:会议|会上|会前|会后|会间|他|她|其|据|此外|另外|同时|随后|当天|当日|期间|其间|与会)")
+_DATE_OPENER_RE = re.compile(r"^\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前)")
+# "邓群策要求," — a paragraph opened by a named speaker.
+_SPEAKER_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:要求|强调|指出|表示|认为|提出|说)[,，:：]")
+
+
+@dataclass
+class Para:
+    """A body paragraph: its text and the cleaned-text span it came from (markers trimmed off)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Block:
+    origin: Origin
+    header: list[Line] = field(default_factory=list)
+    bylines: list[Line] = field(default_factory=list)
+    lead: Line | None = None
+    body: list[Para] = field(default_factory=list)
+    continued_from: str | None = None
+    continues_to: str | None = None
+    closed: bool = False  # a "下转"/"详见" marker ended it
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def started(self) -> bool:
+        """Has body text begun (so a new byline or lead can no longer belong to this block)?"""
+        return bool(self.body)
+
+    def text(self) -> str:
+        return "\n".join([x.text for x in self.header + self.bylines] + [p.text for p in self.body])
+
+
+def is_closing(text: str) -> bool:
+    return len(text) <= 120 and text.count("。") == 1 and bool(_CLOSING_RE.match(text))
+
+
+def _new_speaker(block: Block, text: str) -> bool:
+    m = _SPEAKER_RE.match(text)
+    if not m:
+        return False
+    name = m.group(1)
+    return looks_like_name(name) and name not in block.text()
+
+
+def _starts_new_article(block: Block, line: Line) -> bool:
+    """Does this body line begin another article although no headline, byline or marker says so?"""
+    if not block.body:
+        return False
+    last = block.body[-1].text
+    lead_only = block.lead is not None and len(block.body) == 1
+    if not lead_only and is_closing(last) and not is_closing(line.text) and not _CONTINUES_RE.match(line.text):
+        return True
+    return _new_speaker(block, line.text)
+
+
+def _para(line: Line) -> Para:
+    return Para(line.text, line.start, line.end)
+
+
+def _is_cut_body_line(cur: Block | None, lines: list[Line], i: int) -> bool:
+    """A lone unpunctuated line inside an unfinished article, followed by body text that does not open a
+    story: the end of a column cut a paragraph, this is not a one-line headline."""
+    if cur is None or not cur.started or cur.closed or is_closing(cur.body[-1].text):
+        return False
+    if cur.header == [] and cur.lead is None:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    prev_is_stack = lines[i - 1].kind in ("heading", "stack") if i else False
+    return (
+        nxt is not None
+        and nxt.kind == "body"
+        and not prev_is_stack
+        and not _DATE_OPENER_RE.match(nxt.text)
+        and not _new_speaker(cur, nxt.text)
+    )
+
+
+def cut_blocks(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    cur: Block | None = None
+    carry: Line | None = None  # a cut body line waiting for the rest of its paragraph
+
+    def open_block(origin: Origin) -> Block:
+        nonlocal cur
+        cur = Block(origin)
+        blocks.append(cur)
+        return cur
+
+    for i, line in enumerate(lines):
+        kind = line.kind
+        if kind == "stack" and _is_cut_body_line(cur, lines, i):
+            carry = line
+            continue
+        if kind == "paren" and cur is not None and cur.header and not cur.started and not cur.bylines:
+            cur.header.append(line)  # a document's 题注 under its headline
+            continue
+        if kind in ("heading", "stack"):
+            if cur is not None and cur.header and not cur.started and not cur.bylines and not cur.closed:
+                cur.header.append(line)
+            else:
+                open_block("headed").header.append(line)
+            continue
+        if kind == "byline":
+            if cur is None or cur.started or cur.closed:
+                open_block("orphan")
+            cur.bylines.append(line)  # type: ignore[union-attr]
+            continue
+        if kind == "lead":
+            if cur is None or cur.started or cur.closed:
+                open_block("orphan")
+            cur.lead = line  # type: ignore[union-attr]
+            _append(cur, _para(line))  # type: ignore[arg-type]
+            continue
+        if kind == "cont_from":
+            m = CONT_FROM_RE.match(line.text)
+            b = open_block("continued")
+            b.continued_from = m.group("m")  # type: ignore[union-attr]
+            rest = line.text[m.end() :]  # type: ignore[union-attr]
+            if rest:
+                b.body.append(Para(rest, line.start + m.end(), line.end))  # type: ignore[union-attr]
+            continue
+        if kind == "see_page":
+            if cur is not None:
+                cur.continues_to = SEE_PAGE_RE.match(line.text).group("m")  # type: ignore[union-attr]
+                cur.closed = True
+            continue
+        # body text
+        if cur is None or cur.closed or _starts_new_article(cur, line):
+            open_block("headless")
+        para = _para(line)
+        if carry is not None:
+            para = Para(carry.text + line.text, carry.start, line.end)
+            carry = None
+        _append(cur, para)  # type: ignore[arg-type]
+    return blocks
+
+
+def _append(block: Block, para: Para) -> None:
+    """Add a paragraph; a trailing "(下转第三版)" ends the block and leaves the text."""
+    m = CONT_TO_RE.search(para.text)
+    if m:
+        block.continues_to = m.group("m")
+        block.closed = True
+        para = Para(para.text[: m.start()], para.start, para.start + m.start())
+    block.body.append(para)

@@ -1,0 +1,93 @@
+"""Read a headline stack (引题 / 主题 / 副题) and the byline into article fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..genre import CORRESPONDENT_ROLES, HAN, REPORTER_ROLES, ROLE_RE
+from .lines import Line
+
+STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
+
+# "X在…上强调——", "X…时强调", "X调研…时指出": a lead-in set above the main headline.
+_LEAD_IN_RE = re.compile(r"(?:强调|指出|要求|表示|寄语|提出|说|时|上)\s*(?:——|--|-|:|：)?\s*$")
+_DASHES = "—–-~～ "
+
+
+@dataclass
+class Headline:
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    column: str | None = None
+    is_document: bool = False  # a 题注 under the headline: an official document, printed without a lead
+
+
+def _tidy(s: str | None) -> str | None:
+    if s is None:
+        return None
+    s = re.sub(r"\s+", " ", s).strip().strip(_DASHES).strip()
+    return s or None
+
+
+def read_stack(lines: list[Line]) -> Headline:
+    """Assign the stack's lines to kicker / headline / subheadline."""
+    h = Headline()
+    if not lines:
+        return h
+    if len(lines) > STACK_LINES:
+        h.column = _tidy(" ".join(x.text for x in lines[:-STACK_LINES]))
+        lines = lines[-STACK_LINES:]
+    texts = [x.text for x in lines]
+    if any(x.kind == "paren" for x in lines):
+        h.is_document = True
+        texts = [t[1:-1] if x.kind == "paren" else t for x, t in zip(lines, texts, strict=True)]
+
+    main = next((i for i, x in enumerate(lines) if x.kind == "heading" and x.level == 1), None)
+    if main is None:
+        dashed = [i for i, t in enumerate(texts) if t.startswith(("——", "--")) or lines[i].kind == "paren"]
+        if len(texts) >= 3:
+            main = 1
+        elif len(texts) == 2:
+            lead_in = _LEAD_IN_RE.search(texts[0]) and not dashed
+            main = 1 if lead_in else 0
+        else:
+            main = 0
+    h.headline = _tidy(texts[main])
+    h.kicker = _tidy(" ".join(texts[:main])) if main else None
+    h.subheadline = _tidy(" ".join(texts[main + 1 :])) if main + 1 < len(texts) else None
+    return h
+
+
+_NAME = rf"{HAN}(?:\s?{HAN}){{1,3}}"
+_NAME_RE = re.compile(_NAME)
+
+
+def _names(chunk: str) -> list[str]:
+    """Names in a byline chunk: "陈 润" (letter-spaced) is one name, "谢小青 向吟吟" two."""
+    tokens = [t for t in re.split(r"[\s、,，]+", chunk.strip()) if t]
+    if tokens and all(len(t) == 1 for t in tokens):
+        # letter-spacing pads two-character names: pair the single characters up
+        return ["".join(tokens[i : i + 2]) for i in range(0, len(tokens), 2) if len(tokens[i : i + 2]) == 2]
+    return [t for t in tokens if 2 <= len(t) <= 4]
+
+
+def read_byline(text: str) -> tuple[list[str], list[str], bool]:
+    """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强" or "记者 罗文鹏"."""
+    text = text.lstrip("■□●◆▲★ ").strip()
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    own = "本报" in text
+    parts = ROLE_RE.split(text)
+    # parts: [before-first-role, role, names, role, names, ...]
+    if parts[0].strip():
+        correspondents += _names(parts[0])  # names without a role count as correspondents
+    for role, chunk in zip(parts[1::2], parts[2::2], strict=False):
+        role = role.replace(" ", "")
+        names = _names(chunk)
+        if role in CORRESPONDENT_ROLES:
+            correspondents += names
+        elif role in REPORTER_ROLES:
+            reporters += names
+    return reporters, correspondents, own

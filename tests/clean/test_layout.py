@@ -1,0 +1,55 @@
+from yaowen.clean.layout import join_layout_breaks
+
+
+def _join(text: str, headings: dict[int, int] | None = None) -> list[str]:
+    out, _, _, _ = join_layout_breaks(text, headings or {})
+    return out.split("\n")
+
+
+def test_layout_joins_word_broken_at_column_end():
+    text = (
+        "本报讯 5月6日,临江市委审计委员会举行第二次会议。市委书记、市委审计委\n\n"
+        "员会主任周明远主持会议。\n\n会议强调,要做好审计整改工作。"
+    )
+    assert _join(text) == [
+        "本报讯 5月6日,临江市委审计委员会举行第二次会议。市委书记、市委审计委员会主任周明远主持会议。",
+        "会议强调,要做好审计整改工作。",
+    ]
+
+
+def test_layout_keeps_headline_stack_lines_apart():
+    text = (
+        "临江市委常委会召开会议\n\n推动经济社会高质量发展 奋力谱写临江新篇章\n\n"
+        "会议还研究了城市更新、安全生产和信访工作等其他事项。周明远主持并讲话\n\n"
+        "本报讯(记者 方晓)5月6日下午,市委书记周明远主持召开市委常委会会议。"
+    )
+    assert len(_join(text)) == 4
+
+
+def test_layout_keeps_long_subheadline_above_byline_apart():
+    text = (
+        "临江外贸逆势增长\n\n今年前四个月全市实现进出口总额128.6亿元,同比增长12.5%,增速居全省第三位\n\n"
+        "■本报记者 林 立\n\n本报讯 5月6日,记者从市商务局获悉。"
+    )
+    lines = _join(text)
+    assert lines[1].startswith("今年前四个月") and lines[2] == "■本报记者 林 立"
+
+
+def test_layout_drops_word_doubled_across_break():
+    text = "医疗队集中隔离结束后继续休整,坚守在核酸检测等疫情防控\n\n防控前线的医务人员,要合理安排轮休,确保各项工作落实到位。"
+    out, omap, _, doubled = join_layout_breaks(text, {})
+    assert out == "医疗队集中隔离结束后继续休整,坚守在核酸检测等疫情防控前线的医务人员,要合理安排轮休,确保各项工作落实到位。"
+    assert [w for _, _, w in doubled] == ["防控"]
+    # every output character still points at the same character of the input
+    assert all(text[omap(i)] == ch for i, ch in enumerate(out))
+
+
+def test_layout_does_not_join_after_sentence_end():
+    text = "会议要求,要压实安全生产责任。\n\n市领导李红、王刚出席。"
+    assert _join(text) == ["会议要求,要压实安全生产责任。", "市领导李红、王刚出席。"]
+
+
+def test_layout_never_joins_into_a_heading():
+    text = "临江新区建设提速 多个项目集中开工,全年计划投资百亿\n\n本报讯 5月6日上午,临江新区举行重大项目集中开工仪式。"
+    out, _, headings, _ = join_layout_breaks(text, {0: 1})
+    assert out.split("\n")[0] == "临江新区建设提速 多个项目集中开工,全年计划投资百亿" and headings == {0: 1}

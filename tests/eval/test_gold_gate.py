@@ -1,0 +1,44 @@
+"""The gold gate: extract the seed pages with the CLI, score them, and fail below the pinned floors.
+
+Floors live in tests/eval/baseline.json. Raise them when the figures rise; never lower them to pass.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASELINE = Path(__file__).with_name("baseline.json")
+
+
+def _yaowen() -> list[str]:
+    script = Path(sys.executable).parent / "yaowen"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "yaowen"]
+
+
+def _score(shared: Path, gold: str, pages: Path, out: Path) -> dict:
+    run = subprocess.run([*_yaowen(), "extract", str(pages), "--out", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    scored = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), str(gold), str(out), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(scored.stdout)
+
+
+def _figure(scores: dict, key: str) -> float:
+    v = scores[key]
+    return v["f1"] if "f1" in v else v["acc"]
+
+
+@pytest.mark.parametrize("gold_set", sorted(json.loads(BASELINE.read_text())))
+def test_gold_gate_scores_stay_above_floors(shared: Path, tmp_path: Path, gold_set: str):
+    floors = json.loads(BASELINE.read_text())[gold_set]
+    pages = {"seeds": shared / "seeds"}[gold_set]
+    scores = _score(shared, str(shared / "gold" / gold_set), pages, tmp_path / "out")
+    below = {k: (_figure(scores, k), floor) for k, floor in floors.items() if _figure(scores, k) < floor}
+    assert not below, f"below the pinned floor (got, floor): {below}"

@@ -1,0 +1,183 @@
+"""Segmentation on hand-made pages of a fictional city, one noise kind per test."""
+
+from conftest import make_clean
+
+from yaowen.segment import segment_clean
+
+
+def _seg(text: str, headings: dict[int, int] | None = None):
+    return segment_clean(make_clean(text, headings))
+
+
+MEETING = (
+    "市委审计委员会举行第二次会议\n\n"
+    "强化审计监督 服务高质量发展\n\n"
+    "周明远主持 欧阳青出席\n\n"
+    "■本报记者 林 立\n\n"
+    "本报讯 5月6日,市委审计委员会举行第二次会议,研究部署下阶段审计工作。市委书记、市委审计委员会主任周明远主持会议。\n\n"
+    "会议原则同意《2023年度全市审计项目计划》。\n\n"
+    "会议强调,要聚焦重点领域,做好审计整改“后半篇文章”。\n\n"
+    "市领导王红、李卫东出席。"
+)
+
+
+def test_segment_three_line_stack_byline_and_lead():
+    [a] = _seg(MEETING)
+    assert (a.kicker, a.headline, a.subheadline) == (
+        "市委审计委员会举行第二次会议", "强化审计监督 服务高质量发展", "周明远主持 欧阳青出席")
+    assert a.reporters == ["林立"] and a.correspondents == [] and a.source == "本报"
+    assert a.body.startswith("5月6日,市委审计委员会") and a.body.endswith("市领导王红、李卫东出席。")
+    assert a.date_mention == "5月6日" and not a.fragment
+
+
+def test_segment_two_line_stack_with_lead_in_kicker():
+    page = (
+        "周明远在全市产业链建设推进会上强调——\n\n"
+        "坚定不移推动制造业高质量发展\n\n"
+        "本报讯(记者 方晓 通讯员 谭思)6月2日上午,全市产业链建设推进会召开。各产业链链长作了汇报。"
+    )
+    [a] = _seg(page)
+    assert a.kicker == "周明远在全市产业链建设推进会上强调" and a.headline == "坚定不移推动制造业高质量发展"
+    assert a.subheadline is None and a.reporters == ["方晓"] and a.correspondents == ["谭思"]
+
+
+def test_segment_two_line_stack_is_headline_and_subheadline():
+    page = "临江新区建设拉开序幕\n\n滨江大道开工\n\n本报讯(通讯员 廖一 岳华 刘芳)4月8日上午,滨江大道工程开工。"
+    [a] = _seg(page)
+    assert (a.kicker, a.headline, a.subheadline) == (None, "临江新区建设拉开序幕", "滨江大道开工")
+    assert a.correspondents == ["廖一", "岳华", "刘芳"] and a.reporters == []
+
+
+def test_segment_bylines_in_every_position():
+    page = (
+        "学习先进典型 争做时代先锋\n\n■通讯员 蒋 一\n本报记者 唐海波\n\n"
+        "本报讯 3月2日,全市各单位组织收看专题片。\n\n"
+        "援外医疗队平安返临\n\n■朱小林\n\n本报讯 “我们回来了!”3月2日上午,援外医疗队平安返回。"
+    )
+    a, b = _seg(page)
+    assert a.reporters == ["唐海波"] and a.correspondents == ["蒋一"]
+    assert b.reporters == [] and b.correspondents == ["朱小林"] and b.source == "本报"
+    assert b.body.startswith("“我们回来了!”3月2日上午") and b.date_mention == "3月2日"
+
+
+def test_segment_headless_fragment_continued_from_another_page():
+    page = "(上接第一版②)扎实推进新型智库建设,为全市发展建言献策。\n\n副市长龚一平主持会议。"
+    [a] = _seg(page)
+    assert a.headline is None and a.fragment and a.continued_from == "上接第一版②"
+    assert a.body.startswith("扎实推进新型智库建设")
+
+
+def test_segment_continues_to_marker_leaves_the_body():
+    page = (
+        "我市确定今年乡村振兴目标\n\n本报讯 (记者 许一) 3月4日,记者从市农业农村局获悉,"
+        "我市将持续抓好农村饮水安全,全年供水保证率达到95%以上。(下转第三版)"
+    )
+    [a] = _seg(page)
+    assert a.fragment and a.continues_to == "下转第三版"
+    assert a.body.endswith("达到95%以上。")
+
+
+def test_segment_reassembles_article_interrupted_by_another_articles_block():
+    page = (
+        "市委审计委员会举行第三次会议\n\n推动审计工作高质量发展\n\n周明远主持\n\n■本报记者 林立\n\n"
+        "本报讯 3月23日下午,市委书记周明远主持召开市委审计委员会第三次会议,听取全市审计工作情况汇报。\n\n"
+        "会议原则同意《2023年度全市统一组织审计项目计划》。\n\n"
+        "■通讯员 蒋一\n本报记者 唐海波\n\n"
+        "本报讯 3月22日,专题片《榜样》在央视首播,在临江党员干部中引起强烈反响。各单位组织党员收看专题片。\n\n"
+        "专题片《榜样》通过典型事迹再现、嘉宾访谈等形式,展现了党员干部的榜样力量,党员收看后深受教育。\n\n"
+        "会议强调,要深入学习贯彻关于审计工作的重要论述,切实加强党对审计工作的领导,做好审计整改。\n\n"
+        "会议要求,要突出审计工作重点,高质量完成审计项目计划,推动审计整改落到实处。\n\n"
+        "市领导王红、李卫东出席。\n\n"
+        "学习榜样精神,争做时代先锋\n\n专题片《榜样》在临江党员干部中引起强烈反响\n\n"
+        "当晚,市卫健委组织300多名党员集中收看专题片《榜样》,党员们表示要以榜样为标杆。"
+    )
+    audit, model = _seg(page)
+    assert audit.headline == "推动审计工作高质量发展"
+    assert "会议强调" in audit.body and audit.body.endswith("市领导王红、李卫东出席。")
+    assert "榜样" not in audit.body
+    assert model.headline == "学习榜样精神,争做时代先锋"
+    assert model.reporters == ["唐海波"] and model.correspondents == ["蒋一"]
+    assert model.body.startswith("3月22日,专题片《榜样》") and model.body.endswith("要以榜样为标杆。")
+    assert "专题片《榜样》通过典型事迹" in model.body and not model.fragment
+    assert len(model.spans) >= 2  # built from two places on the page
+
+
+def test_segment_paragraph_printed_twice_is_kept_once_at_its_last_place():
+    dup = "会议原则同意《中共临江市委常委会2023年工作要点》,要求确保各项决策部署落实落细。"
+    page = (
+        "市委常委会召开会议\n\n传达学习上级会议精神\n\n周明远主持\n\n"
+        "本报讯 (记者 方晓) 昨日下午,市委书记周明远主持召开市委常委会会议。\n\n"
+        f"{dup}\n\n会议强调,要全面做好统战工作。\n\n{dup}"
+    )
+    [a] = _seg(page)
+    assert a.body.count("工作要点") == 1 and a.body.endswith(dup)
+    assert a.date_mention == "昨日"
+
+
+def test_segment_body_after_closing_line_starts_a_new_fragment():
+    page = (
+        "本报讯 5月6日,临江市人大常委会举行会议。\n\n副市长王刚、李红列席会议。\n\n"
+        "法,第一时间获取全市热点新闻,并通过地图实时定位,与记者现场连线。"
+    )
+    a, b = _seg(page)
+    assert a.body.endswith("列席会议。") and b.fragment and b.body.startswith("法,第一时间")
+
+
+def test_segment_paragraph_opened_by_an_unintroduced_speaker_is_another_article():
+    page = (
+        "本报讯 昨日上午,市委副书记、市长欧阳青主持召开企业座谈会。\n\n"
+        "欧阳青指出,企业要以大局为重,全力保障生产。\n\n"
+        "周明远要求,要驰而不息整治群众身边腐败问题,切实维护群众利益。"
+    )
+    a, b = _seg(page)
+    assert "欧阳青指出" in a.body and b.body.startswith("周明远要求") and b.fragment
+
+
+def test_segment_teaser_keeps_its_text_as_body():
+    page = "“寻找最美临江人” 网上征集今日启动\n\n征集对象:表现突出的“最美临江人”典型。征集时间:5月6日至6月5日\n\n详见二版"
+    [a] = _seg(page)
+    assert a.subheadline is None and a.body.startswith("征集对象") and a.continues_to == "详见二版"
+    assert a.fragment
+
+
+def test_segment_column_rubric_above_a_stack():
+    page = (
+        "奋进新征程\n建功新时代\n\n市委常委会召开会议\n\n传达学习中央和省委会议精神\n\n周明远主持\n\n"
+        "本报讯 (记者 方晓) 昨日下午,市委常委会召开会议。"
+    )
+    [a] = _seg(page)
+    assert a.column == "奋进新征程 建功新时代" and a.kicker == "市委常委会召开会议"
+    assert a.subheadline == "周明远主持"
+
+
+def test_segment_document_with_title_note():
+    page = (
+        "临江市人民代表大会常务委员会关于召开临江市第十届人民代表大会第三次会议的决定\n\n"
+        "(2023年12月28日临江市第十届人大常委会第十五次会议通过)\n\n"
+        "临江市第十届人民代表大会常务委员会第十五次会议决定:临江市第十届人民代表大会第三次会议定于2024年1月10日召开。"
+    )
+    [a] = _seg(page)
+    assert a.subheadline == "2023年12月28日临江市第十届人大常委会第十五次会议通过"
+    assert not a.fragment and a.date_mention == "2023年12月28日"
+
+
+def test_segment_article_that_lost_its_start_is_a_fragment():
+    page = (
+        "百亿元融资助推临江发展\n\n——市政府牵手开发银行签订战略合作协议\n\n■本报记者 武一\n\n"
+        "订战略合作框架协议,将让更多金融活水流向我市实体经济。"
+    )
+    [a] = _seg(page)
+    assert a.subheadline == "市政府牵手开发银行签订战略合作协议" and a.fragment and a.source == "本报"
+
+
+def test_segment_markdown_headings_give_kicker_and_headline():
+    page = "市委审计委员会举行第二次会议\n\n强化审计监督\n\n周明远主持\n\n本报讯 5月6日,会议召开。"
+    [a] = _seg(page, {0: 2, 2: 1})
+    assert (a.kicker, a.headline, a.subheadline) == ("市委审计委员会举行第二次会议", "强化审计监督", "周明远主持")
+
+
+def test_segment_spans_point_at_the_article_text():
+    clean = make_clean(MEETING)
+    [a] = segment_clean(clean)
+    covered = "".join(clean.text[s.start : s.end] for s in a.spans)
+    assert "强化审计监督" in covered and covered.endswith("市领导王红、李卫东出席。")

@@ -24,7 +24,7 @@ ROLE_RE = re.compile(
 
 # A byline line: "■本报记者 陈 润", "■通讯员 蒋甜田 本报记者 唐海强", "本报记者 唐海强", "■朱桂林", "通 讯 员 刘海华".
 BYLINE_RE = re.compile(
-    rf"^(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}\s*)?|{ROLE_RE.pattern}\s*)"
+    rf"^(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}\s*)?|{ROLE_RE.pattern}\s*)"
     rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
 )
 
@@ -33,8 +33,11 @@ BYLINE_RE = re.compile(
 _AGENCY = r"新华社|中新社|人民日报|光明日报|经济日报|中央广电总台|央视|湖南日报|红网|[" + CJK + r"]{2,6}(?:日报|晚报|新闻网)"
 LEAD_RE = re.compile(
     rf"^(?P<dateline>(?P<org>本报|{_AGENCY})(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日)?(?:讯|电|消息)"
-    rf"(?:\s*[(（](?P<credit>[^()（）]{{1,40}})[)）])?)[\s:：]*"
+    rf"(?:\s*[(（](?P<credit>[^()（）]{{1,40}})[)）]"
+    rf"|\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?)[\s:：]*"
 )
+# A credit closing an article: "...。(记者 张三 通讯员 李四)".
+TRAILING_CREDIT_RE = re.compile(rf"\s*[(（](?P<credit>(?:{ROLE_RE.pattern})[^()（）]{{1,40}})[)）]\s*$")
 # "(记者 罗文鹏)" heading a paragraph without an org (a byline in parentheses after 本报讯 on the line above).
 CREDIT_ONLY_RE = re.compile(r"^[(（](?P<credit>(?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*")
 
@@ -53,8 +56,11 @@ _BLOCK_START_RE = re.compile(r"^(?:[■□●◆▲★]|——|--)")
 
 
 def is_terminal(line: str) -> bool:
-    """Does the line end a sentence?"""
-    return bool(TERMINAL_RE.search(line))
+    """Does the line end a sentence (looking past a closing credit or a "(下转第三版)" marker)?"""
+    if TERMINAL_RE.search(line):
+        return True
+    stripped = CONT_TO_RE.sub("", TRAILING_CREDIT_RE.sub("", line))
+    return stripped != line and bool(TERMINAL_RE.search(stripped))
 
 
 def is_byline(line: str) -> bool:

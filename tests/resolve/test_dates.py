@@ -48,3 +48,10 @@ def test_dates_issue_is_day_after_latest_event_and_anchors_yesterday():
     issue, _, year = resolve_dates(arts, clean, PageMeta())
     assert (year, issue) == (2024, "2024-05-07")
     assert [a.event_date for a in arts] == ["2024-05-06", "2024-05-06"]
+
+
+def test_dates_relative_day_glossed_with_its_date():
+    from yaowen.resolve.dates import first_event_date
+
+    assert first_event_date("记者今天(6月9日)从市统计局获悉") == (6, 9)
+    assert first_event_date("昨日下午,市委常委会召开会议") == "昨日"

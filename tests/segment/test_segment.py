@@ -181,3 +181,13 @@ def test_segment_spans_point_at_the_article_text():
     [a] = segment_clean(clean)
     covered = "".join(clean.text[s.start : s.end] for s in a.spans)
     assert "强化审计监督" in covered and covered.endswith("市领导王红、李卫东出席。")
+
+
+def test_segment_credit_forms_from_other_papers():
+    page = (
+        "江北区召开安全生产会议\n\n本报江北5月6日讯 记者张明 通讯员李华报道:5月6日,江北区召开安全生产工作会议。\n\n"
+        "会议要求,要压实各方责任。(记者 王强)"
+    )
+    [a] = _seg(page)
+    assert a.reporters == ["张明", "王强"] and a.correspondents == ["李华"]
+    assert a.body.startswith("5月6日,江北区") and a.body.endswith("压实各方责任。") and a.date_mention == "5月6日"

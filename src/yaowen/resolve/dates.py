@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 RELATIVE_RE = re.compile(r"昨日|昨天|今日|今天|前日|前天")
-EVENT_DATE_RE = re.compile(MD_RE.pattern + "|" + RELATIVE_RE.pattern)
+# "今天(6月9日)": a relative word glossed with the date itself
+EVENT_DATE_RE = re.compile(
+    r"(?:昨日|昨天|今日|今天|前日|前天)\s*[(（](\d{1,2})月(\d{1,2})日[)）]|"
+    + MD_RE.pattern
+    + "|"
+    + RELATIVE_RE.pattern
+)
 FULL_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _FUTURE_BEFORE_RE = re.compile(r"(?:定于|将于|拟于|预计|计划|力争|争取|到|至|于)$")
 _FUTURE_AFTER_RE = re.compile(r"^(?:前|以前|之前|底|年底|末|起)")
@@ -52,6 +58,8 @@ def first_event_date(text: str) -> tuple[int, int] | str | None:
         return None
     if m.group(1):
         return int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        return int(m.group(3)), int(m.group(4))
     return m.group(0)
 
 

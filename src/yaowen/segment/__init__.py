@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..genre import CREDIT_ONLY_RE, LEAD_RE
+from ..genre import CREDIT_ONLY_RE, LEAD_RE, TRAILING_CREDIT_RE
 from ..model import Article, CleanText, Page, Span
 from ..resolve.dates import FULL_DATE_RE, first_event_date
 from .blocks import Block, Para, cut_blocks
@@ -26,6 +26,9 @@ def segment_clean(clean: CleanText) -> list[Article]:
     split_dropped_blocks(blocks)
     stacks = {id(b): read_stack(b.header) for b in blocks}
     blocks = attach_orphans(blocks, {k: h.is_document for k, h in stacks.items()})
+    # Where the paper prints leads (本报讯, bylines), a headed article without one has lost its start.
+    headed = [b for b in blocks if b.header]
+    uses_leads = sum(1 for b in headed if b.lead is not None or b.bylines) * 2 >= len(headed) > 0
     articles = []
     for b in blocks:
         if not b.header and not b.body and not b.bylines:
@@ -37,11 +40,11 @@ def segment_clean(clean: CleanText) -> list[Article]:
             last = b.header.pop()
             b.body.append(Para(last.text, last.start, last.end))
             hl = read_stack(b.header)
-        articles.append(_article(f"a{len(articles) + 1}", b, hl))
+        articles.append(_article(f"a{len(articles) + 1}", b, hl, uses_leads))
     return articles
 
 
-def _article(aid: str, b: Block, hl: Headline) -> Article:
+def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Article:
     a = Article(id=aid, kicker=hl.kicker, headline=hl.headline, subheadline=hl.subheadline, column=hl.column)
     a.continued_from, a.continues_to, a.notes = b.continued_from, b.continues_to, list(b.notes)
     own_staff = False
@@ -61,7 +64,7 @@ def _article(aid: str, b: Block, hl: Headline) -> Article:
             a.source = org
             if m.group("md"):
                 a.date_mention = m.group("md")
-            credit = m.group("credit")
+            credit = m.group("credit") or m.group("credit2")
         else:
             m = CREDIT_ONLY_RE.match(first.text)
             credit = m.group("credit") if m else None
@@ -71,6 +74,13 @@ def _article(aid: str, b: Block, hl: Headline) -> Article:
             a.correspondents += [x for x in c if x not in a.correspondents]
         if m:
             paras[0] = Para(first.text[m.end() :], first.start + m.end(), first.end)
+    if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
+        # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
+        r, c, own = read_byline(m.group("credit"))
+        a.reporters += [x for x in r if x not in a.reporters]
+        a.correspondents += [x for x in c if x not in a.correspondents]
+        last = paras[-1]
+        paras[-1] = Para(last.text[: m.start()], last.start, last.start + m.start())
     if a.source is None and own_staff:
         a.source = "本报"
     paras = [p for p in paras if p.text.strip()]
@@ -86,7 +96,12 @@ def _article(aid: str, b: Block, hl: Headline) -> Article:
         a.continued_from
         or a.continues_to
         or b.origin in ("headless", "continued")
-        or (b.lead is None and not hl.is_document and not (paras and _DATE_START_RE.match(paras[0].text)))
+        or (
+            (uses_leads or b.bylines)
+            and b.lead is None
+            and not hl.is_document
+            and not (paras and _DATE_START_RE.match(paras[0].text))
+        )
     )
     a.spans = _merge_spans(
         [Span(x.start, x.end) for x in b.header + b.bylines] + [Span(p.start, p.end) for p in paras]

@@ -75,7 +75,8 @@ def _names(chunk: str) -> list[str]:
 
 def read_byline(text: str) -> tuple[list[str], list[str], bool]:
     """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强" or "记者 罗文鹏"."""
-    text = text.lstrip("■□●◆▲★ ").strip()
+    text = re.sub(r"^(?:文/图|文图|文/|图/)", "", text.strip()).lstrip("■□●◆▲★ ").strip()
+    text = re.sub(r"\s*报道$", "", text)
     reporters: list[str] = []
     correspondents: list[str] = []
     own = "本报" in text

@@ -176,6 +176,7 @@ class Article:
     continued_from: str | None = None  # "上接第一版③"
     continues_to: str | None = None  # "下转第三版", "详见三版"
     spans: list[Span] = field(default_factory=list)  # cleaned-text spans it was built from, in reading order
+    body_map: OffsetMap | None = None  # body offset -> CleanText offset, for facts' provenance
     topics: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how it was rebuilt: "reassembled", "dedup" ...
 

@@ -191,3 +191,34 @@ def test_segment_credit_forms_from_other_papers():
     [a] = _seg(page)
     assert a.reporters == ["张明", "王强"] and a.correspondents == ["李华"]
     assert a.body.startswith("5月6日,江北区") and a.body.endswith("压实各方责任。") and a.date_mention == "5月6日"
+
+
+def test_segment_body_map_points_every_body_char_at_the_cleaned_text():
+    page = (
+        "市委审计委员会举行第三次会议\n\n推动审计工作高质量发展\n\n■本报记者 林立\n\n"
+        "本报讯 3月23日下午,市委书记周明远主持召开会议,听取全市审计工作情况汇报并作部署。\n\n"
+        "会议强调,要切实加强党对审计工作的领导,要推动\n\n"
+        "审计整改落到实处,真正把审计成果转化为发展效果。(下转第二版)"
+    )
+    clean = make_clean(page)
+    [a] = segment_clean(clean)
+    assert a.continues_to == "下转第二版"
+    for i, ch in enumerate(a.body):
+        if ch != "\n":
+            assert clean.text[a.body_map(i)] == ch
+
+
+def test_segment_rejoins_a_body_line_cut_short_by_the_column():
+    page = (
+        "以更加精准的举措抓好疫情防控\n\n■本报记者 林立\n\n"
+        "本报讯 8月16日下午,市长欧阳青主持召开全市疫情防控工作视频会议。\n\n"
+        "欧阳青充分肯定全市疫情防控\n\n"
+        "取得的阶段性成效。他指出,全市上下要慎终如始抓好常态化疫情防控。\n\n"
+        "副市长杨一峰参加会议。"
+    )
+    clean = make_clean(page)
+    [a] = segment_clean(clean)
+    assert "欧阳青充分肯定全市疫情防控取得的阶段性成效" in a.body and a.body.endswith("参加会议。")
+    for i, ch in enumerate(a.body):
+        if ch != "\n":
+            assert clean.text[a.body_map(i)] == ch

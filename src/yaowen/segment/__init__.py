@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..genre import CREDIT_ONLY_RE, LEAD_RE, TRAILING_CREDIT_RE
-from ..model import Article, CleanText, Page, Span
+from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import FULL_DATE_RE, first_event_date
 from .blocks import Block, Para, cut_blocks
 from .headline import Headline, read_byline, read_stack
@@ -73,18 +73,18 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
             a.reporters += [x for x in r if x not in a.reporters]
             a.correspondents += [x for x in c if x not in a.correspondents]
         if m:
-            paras[0] = Para(first.text[m.end() :], first.start + m.end(), first.end)
+            paras[0] = first.slice(m.end())
     if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
         r, c, own = read_byline(m.group("credit"))
         a.reporters += [x for x in r if x not in a.reporters]
         a.correspondents += [x for x in c if x not in a.correspondents]
-        last = paras[-1]
-        paras[-1] = Para(last.text[: m.start()], last.start, last.start + m.start())
+        paras[-1] = paras[-1].slice(0, m.start())
     if a.source is None and own_staff:
         a.source = "本报"
     paras = [p for p in paras if p.text.strip()]
     a.body = "\n".join(p.text for p in paras)
+    a.body_map = _body_map(paras)
 
     if a.date_mention is None and paras and (b.lead is not None or hl.is_document):
         a.date_mention = _date_mention(paras[0].text)
@@ -107,6 +107,27 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
         [Span(x.start, x.end) for x in b.header + b.bylines] + [Span(p.start, p.end) for p in paras]
     )
     return a
+
+
+def _body_map(paras: list[Para]) -> OffsetMap:
+    """Body offset -> cleaned-text offset (the newline between paragraphs maps to the paragraph's end)."""
+    cs: list[int] = []
+    rs: list[int] = []
+    lin: list[bool] = []
+    pos = 0
+    for k, p in enumerate(paras):
+        if k:
+            cs.append(pos)
+            rs.append(paras[k - 1].end)
+            lin.append(False)
+            pos += 1
+        for start, n in p.pieces:
+            if n:
+                cs.append(pos)
+                rs.append(start)
+                lin.append(True)
+                pos += n
+    return OffsetMap(cs or [0], rs or [0], lin or [True], pos)
 
 
 def _date_mention(text: str) -> str | None:

@@ -33,11 +33,33 @@ _SPEAKER_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:要求|强调|指出|表�
 
 @dataclass
 class Para:
-    """A body paragraph: its text and the cleaned-text span it came from (markers trimmed off)."""
+    """A body paragraph: its text and where each run of it lies in the cleaned text.
+
+    ``pieces`` are (cleaned start, length) runs; one run unless the paragraph was rejoined across a cut line.
+    """
 
     text: str
     start: int
     end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.pieces:
+            self.pieces = [(self.start, len(self.text))]
+
+    def slice(self, i: int, j: int | None = None) -> Para:
+        """The paragraph's text[i:j], with its pieces and span cut to match."""
+        j = len(self.text) if j is None else j
+        pieces: list[tuple[int, int]] = []
+        pos = 0
+        for start, n in self.pieces:
+            a, b = max(i, pos), min(j, pos + n)
+            if a < b:
+                pieces.append((start + a - pos, b - a))
+            pos += n
+        if not pieces:
+            return Para("", self.start, self.start, [(self.start, 0)])
+        return Para(self.text[i:j], pieces[0][0], pieces[-1][0] + pieces[-1][1], pieces)
 
 
 @dataclass
@@ -148,7 +170,7 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
             b.continued_from = m.group("m")  # type: ignore[union-attr]
             rest = line.text[m.end() :]  # type: ignore[union-attr]
             if rest:
-                b.body.append(Para(rest, line.start + m.end(), line.end))  # type: ignore[union-attr]
+                b.body.append(_para(line).slice(m.end()))  # type: ignore[union-attr]
             continue
         if kind == "see_page":
             if cur is not None:
@@ -160,7 +182,8 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
             open_block("headless")
         para = _para(line)
         if carry is not None:
-            para = Para(carry.text + line.text, carry.start, line.end)
+            pieces = [(carry.start, len(carry.text)), (line.start, len(line.text))]
+            para = Para(carry.text + line.text, carry.start, line.end, pieces)
             carry = None
         _append(cur, para)  # type: ignore[arg-type]
     return blocks
@@ -172,5 +195,5 @@ def _append(block: Block, para: Para) -> None:
     if m:
         block.continues_to = m.group("m")
         block.closed = True
-        para = Para(para.text[: m.start()], para.start, para.start + m.start())
+        para = para.slice(0, m.start())
     block.body.append(para)

@@ -199,3 +199,85 @@ class PageResult:
     issue_date: str | None = None
     issue_date_note: str | None = None
     year: int | None = None  # the year the page's month-day dates were resolved to
+    facts: PageFacts | None = None
+
+
+# ---- facts (extraction stage) ----------------------------------------------------------------------------
+# Offsets in facts are offsets in the article's ``body``; ``Article.body_map`` takes them to CleanText and
+# ``CleanText.offsets`` on to the page as read, so every fact can be traced to the sentence that states it.
+
+
+@dataclass
+class PersonMention:
+    """A person named in an article, with the posts that sentence gives them."""
+
+    name: str
+    titles: list[str]
+    article: str
+    start: int
+    end: int
+    how: str = "title"  # title | appositive | speaker | list | name_post | known
+
+
+@dataclass
+class Meeting:
+    article: str
+    name: str | None
+    body: str | None  # the convening body: 市委常委会, 市政府, 市委审计委员会 ...
+    ordinal: int | None
+    date: str | None
+    chairs: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)
+    approved: list[str] = field(default_factory=list)
+    start: int = 0  # the sentence that reports it as held
+    end: int = 0
+
+
+@dataclass
+class Figure:
+    article: str
+    text: str  # as printed: "821.15万美元", "500余人", "十多场"
+    value: float  # in base units: 8211500, 500, 10
+    unit: str  # ISO currency (CNY, USD), "%", or the measure word as printed (人, 个, 亩, 项, 例, 家)
+    measure: str | None  # what is counted: "对外承包工程营业额"
+    approximate: bool = False  # 余, 多, 近, 约, 左右
+    target: bool = False  # a target or bound (以上, 不超过, 达到, 力争, 确保 ...), not an achievement
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Appointment:
+    article: str
+    person: str
+    post: str
+    kind: Literal["appoint", "remove", "acting", "elect"]
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class DocumentRef:
+    article: str
+    title: str  # without 《》
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Person:
+    """One person of a page: every post the page gives them and the articles they appear in."""
+
+    name: str
+    titles: list[str]
+    articles: list[str]
+
+
+@dataclass
+class PageFacts:
+    mentions: list[PersonMention] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    documents: list[DocumentRef] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import __version__
+from dataclasses import asdict
+
 from .model import Article, PageResult
 
 
@@ -50,10 +52,42 @@ def page_record(result: PageResult) -> dict[str, Any]:
         "repairs": [
             {"kind": r.kind, "raw_span": [r.start, r.end], "text": r.text, "raw": r.raw} for r in result.clean.repairs
         ],
-        # facts come with the extraction stage; the lists are here so the format is complete
-        "people": [],
-        "meetings": [],
-        "documents": [],
-        "figures": [],
-        "appointments": [],
+        **facts_record(result),
+    }
+
+
+def _where(result: PageResult, article_id: str, start: int, end: int) -> dict[str, Any]:
+    """Provenance of a fact: its span in the article body, the cleaned text and the page as read."""
+    art = next(a for a in result.articles if a.id == article_id)
+    if art.body_map is None:
+        return {"body_span": [start, end]}
+    c0, c1 = art.body_map.span(start, end)
+    return {"body_span": [start, end], "clean_span": [c0, c1], "raw_span": list(result.clean.offsets.span(c0, c1))}
+
+
+def facts_record(result: PageResult) -> dict[str, Any]:
+    f = result.facts
+    if f is None:
+        return {"people": [], "meetings": [], "documents": [], "figures": [], "appointments": []}
+    documents = list(dict.fromkeys(d.title for d in f.documents))
+    return {
+        "people": [asdict(p) for p in f.people],
+        "mentions": [
+            {"name": m.name, "titles": m.titles, "article": m.article, "how": m.how,
+             **_where(result, m.article, m.start, m.end)}
+            for m in f.mentions
+        ],
+        "meetings": [
+            {k: v for k, v in asdict(m).items() if k not in ("start", "end")} | _where(result, m.article, m.start, m.end)
+            for m in f.meetings
+        ],
+        "documents": documents,
+        "figures": [
+            {k: v for k, v in asdict(x).items() if k not in ("start", "end")} | _where(result, x.article, x.start, x.end)
+            for x in f.figures
+        ],
+        "appointments": [
+            {k: v for k, v in asdict(x).items() if k not in ("start", "end")} | _where(result, x.article, x.start, x.end)
+            for x in f.appointments
+        ],
     }

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from .clean import clean_page
+from .extract import extract_facts
 from .model import Page, PageResult
-from .resolve import resolve_dates
+from .resolve import month_day_resolver, resolve_dates
 from .segment import segment_page
 
 
-def process_page(page: Page) -> PageResult:
+def process_page(page: Page, facts: bool = True) -> PageResult:
+    """Read -> clean -> segment -> dates; with ``facts``, also extract people, meetings, figures ..."""
     clean = clean_page(page)
     articles = segment_page(page, clean)
     issue, note, year = resolve_dates(articles, clean, page.meta)
-    return PageResult(page=page, clean=clean, articles=articles, issue_date=issue, issue_date_note=note, year=year)
+    result = PageResult(page=page, clean=clean, articles=articles, issue_date=issue, issue_date_note=note, year=year)
+    if facts:
+        result.facts = extract_facts(articles, month_day_resolver(clean, year, issue), clean.text, issue)
+    return result

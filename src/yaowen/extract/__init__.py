@@ -1,1 +1,69 @@
-"""Fact extraction from rebuilt articles (people, posts, meetings, documents, figures, dates, topics)."""
+"""Fact extraction from rebuilt articles: people and posts, meetings, documents, appointments, figures, topics.
+
+Every fact keeps the offsets of the text that states it, in its article's body; ``Article.body_map`` and
+``CleanText.offsets`` take them back to the cleaned text and to the page as read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Article, PageFacts, Person, PersonMention
+from .documents import approved_titles, find_appointments, find_documents
+from .meetings import find_meetings, name_unnamed_sessions
+from .people import find_people
+
+__all__ = ["extract_facts"]
+
+DateResolver = Callable[[int, int], "str | None"]
+
+
+def extract_facts(
+    articles: list[Article], resolve_md: DateResolver, page_text: str = "", issue_date: str | None = None
+) -> PageFacts:
+    facts = PageFacts()
+    for a in articles:
+        body = a.body
+        mentions = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(body)]
+        facts.mentions += mentions
+        facts.documents += find_documents(body, a.id)
+        facts.appointments += find_appointments(body, a.id)
+        stack = "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
+        facts.meetings += find_meetings(
+            a.id, body, stack, mentions, lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md, issue_date
+        )
+        try:
+            from .figures import find_figures
+        except ImportError:  # pragma: no cover - the figures extractor lands separately
+            pass
+        else:
+            facts.figures += find_figures(body, a.id)
+        try:
+            from .topics import classify_topics
+        except ImportError:  # pragma: no cover
+            pass
+        else:
+            a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body)
+    name_unnamed_sessions(facts.meetings, page_text, {a.id: a.body for a in articles})
+    facts.people = aggregate_people(articles, facts)
+    return facts
+
+
+def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
+    """One record per name on the page, with all its posts (a short form dropped when the page also gives
+    the long one: 总书记 / 中共中央总书记) and every article that names the person."""
+    titles: dict[str, list[str]] = {}
+    for m in facts.mentions:
+        titles.setdefault(m.name, [])
+        titles[m.name] += [t for t in m.titles if t not in titles[m.name]]
+    for ap in facts.appointments:
+        if ap.kind != "remove":  # a post someone is given is a post the page gives them
+            titles.setdefault(ap.person, [])
+            if ap.post not in titles[ap.person]:
+                titles[ap.person].append(ap.post)
+    people = []
+    for name, ts in titles.items():
+        kept = [t for t in ts if not any(o != t and o.endswith(t) for o in ts)]
+        arts = [a.id for a in articles if name in a.body]
+        people.append(Person(name, kept, arts))
+    return people

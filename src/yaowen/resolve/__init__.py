@@ -13,7 +13,13 @@ from .dates import (
     shift,
 )
 
-__all__ = ["resolve_dates"]
+__all__ = ["resolve_dates", "month_day_resolver"]
+
+
+def month_day_resolver(clean: CleanText, year: int | None, issue: str | None):
+    """A function (month, day) -> ISO date with the page's year, for dates inside article text."""
+    printed = full_date_years(clean.text)
+    return lambda month, day: resolve_month_day((month, day), year, issue, printed)
 
 
 def resolve_dates(articles: list[Article], clean: CleanText, meta: PageMeta) -> tuple[str | None, str, int | None]:

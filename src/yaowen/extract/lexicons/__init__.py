@@ -20,8 +20,15 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(e for e in entries if len(e) == 1), frozenset(e for e in entries if len(e) > 1)
 
 
+@cache
+def nonnames() -> frozenset[str]:
+    return frozenset(load_lexicon("nonnames"))
+
+
 def looks_like_name(s: str) -> bool:
     """A 2-4 character string that starts with a surname (compound surnames need 3-4 characters)."""
+    if s in nonnames():
+        return False
     single, compound = surnames()
     if s[:2] in compound:
         return 3 <= len(s) <= 4

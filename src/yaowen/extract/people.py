@@ -83,12 +83,19 @@ def read_name(
 ) -> tuple[str, int] | None:
     """A name starting at ``pos`` whose end is a list mark, punctuation, an action word or one of ``ends``;
     failing that, one that ends before one of ``weak_ends`` (李四为副主任 is 李四, not 李四为 + 副主任)."""
-    for extra in (ends, weak_ends) if weak_ends else (ends,):
-        for n in lengths:
-            s = text[pos : pos + n]
-            if len(s) == n and _HAN_RE.match(s) and looks_like_name(s) and _is_boundary(text[pos + n :], extra):
-                return s, pos + n
-    return None
+    for n in lengths:
+        s = text[pos : pos + n]
+        if len(s) == n and _HAN_RE.match(s) and looks_like_name(s) and _is_boundary(text[pos + n :], ends):
+            return s, pos + n
+    # before a post, the longest post wins: 刘兴|副检察长, not 刘兴副|检察长
+    best: tuple[int, str, int] | None = None
+    for n in lengths:
+        s = text[pos : pos + n]
+        if len(s) == n and _HAN_RE.match(s) and looks_like_name(s):
+            hit = next((w for w in weak_ends if text.startswith(w, pos + n)), None)
+            if hit and (best is None or len(hit) > best[0]):
+                best = (len(hit), s, pos + n)
+    return (best[1], best[2]) if best else None
 
 
 def post_words() -> tuple[str, ...]:

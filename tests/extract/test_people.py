@@ -1,0 +1,57 @@
+"""People and posts on hand-made sentences (a fictional city, 临江市), one pattern or trap per test."""
+
+from yaowen.extract.people import find_people
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for m in find_people(text):
+        out.setdefault(m.name, [])
+        out[m.name] += [t for t in m.titles if t not in out[m.name]]
+    return out
+
+
+def test_people_chain_of_posts_with_organs():
+    got = _people("市委副书记、市长、市委审计委员会副主任欧阳青出席。")
+    assert got == {"欧阳青": ["市委副书记", "市长", "市委审计委员会副主任"]}
+
+
+def test_people_list_shares_one_title():
+    got = _people("市领导毛晓明、刘正国、伍清山出席。")
+    assert got == {n: ["市领导"] for n in ("毛晓明", "刘正国", "伍清山")}
+
+
+def test_people_bare_post_takes_the_organ_before_it():
+    got = _people("市人大常委会党组书记、副主任段国强主持会议。市人大常委会副主任李飞、王红,秘书长龙一出席会议。")
+    assert got["段国强"] == ["市人大常委会党组书记", "市人大常委会副主任"]
+    assert got["龙一"] == ["市人大常委会秘书长"] and got["王红"] == ["市人大常委会副主任"]
+
+
+def test_people_name_length_settled_by_the_next_word():
+    got = _people("副市长杨洪主持会议。市委书记秦国华主持召开会议。队长李解放有着二十多年经验。")
+    assert set(got) == {"杨洪", "秦国华", "李解放"} and got["李解放"] == ["队长"]
+
+
+def test_people_name_before_post_and_long_form():
+    got = _people("学习贯彻习近平总书记重要讲话精神。中共中央总书记习近平主持会议。")
+    assert got == {"习近平": ["总书记", "中共中央总书记"]}
+
+
+def test_people_without_post_speaker_and_list_and_appositive():
+    got = _people(
+        "市中心医院冷晓表示:“我们深受鼓舞。”老党员全宏感叹道。周中、陈亮两位身边好人登榜。"
+        "陈亮,临江县启航学校总校长。"
+    )
+    assert got["冷晓"] == [] and got["全宏"] == [] and got["周中"] == []
+    assert got["陈亮"] == ["临江县启航学校总校长"]
+
+
+def test_people_traps_place_organization_and_slogan_are_not_people():
+    got = _people("临江市长江大桥建成通车。市领导出席。大力发扬“三牛”精神。国开行发放贷款。全面介绍工作推进情况。")
+    assert got == {}
+
+
+def test_people_offsets_point_at_the_name():
+    text = "副市长杨洪主持会议。"
+    [m] = find_people(text)
+    assert text[m.start : m.end] == "杨洪"

@@ -55,3 +55,13 @@ def test_people_offsets_point_at_the_name():
     text = "副市长杨洪主持会议。"
     [m] = find_people(text)
     assert text[m.start : m.end] == "杨洪"
+
+
+def test_people_title_forms_of_other_cities_and_levels():
+    got = _people(
+        "中共中央政治局委员、国务院副总理刘国华出席会议。省委常委、市委书记王建国主持会议。"
+        "镇党委书记陈一平介绍说,今年变化大。市委常委、宣传部部长孙亮出席。市政府党组成员、副市长刘德明出席。"
+    )
+    assert got["刘国华"] == ["中共中央政治局委员", "国务院副总理"]
+    assert got["王建国"] == ["省委常委", "市委书记"] and got["陈一平"] == ["镇党委书记"]
+    assert got["孙亮"] == ["市委常委", "宣传部部长"] and got["刘德明"] == ["市政府党组成员", "副市长"]

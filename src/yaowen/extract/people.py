@@ -121,14 +121,16 @@ def _organ_before(text: str, pos: int) -> tuple[str, int]:
     """The longest run ending at ``pos`` that reads as an organ name, or ('', pos)."""
     left = text[max(0, pos - 32) : pos]
     cut = max((i for i, ch in enumerate(left) if ch in _BREAK_CHARS or ch == "、"), default=-1)
+    in_chain = cut >= 0 and left[cut] == "、"
     left = left[cut + 1 :]
     if not left.endswith(_organ_suffixes()):
         return "", pos
     for i in range(len(left)):
         cand = left[i:]
-        if _STOP_IN_ORGAN.isdisjoint(cand.replace("“", "").replace("”", "")) and _PLACE_START_RE.match(cand):
-            if cand.count("“") == cand.count("”"):
-                return cand, pos - len(cand)
+        plain = _STOP_IN_ORGAN.isdisjoint(cand.replace("“", "").replace("”", "")) and cand.count("“") == cand.count("”")
+        # an organ starts like one (市, 省, a place); inside a chain (市委常委、宣传部部长) the whole member counts
+        if plain and (_PLACE_START_RE.match(cand) or (in_chain and i == 0)):
+            return cand, pos - len(cand)
     return "", pos
 
 
@@ -143,10 +145,8 @@ def _find_posts(text: str) -> list[_Post]:
             continue  # inside a longer post already taken
         # prefer the longest post at this position (the alternation is sorted longest first)
         p = _Post(start, start + len(post), post, complete[post])
-        p.organ, p.organ_start = ("", start) if p.complete else _organ_before(text, start)
-        if p.complete and start >= 2:
-            # a complete post may still carry a place: "中共中央总书记", "衡阳市委书记" -> keep as written
-            p.organ_start = start
+        # a complete post may still carry an organ: 国务院副总理
+        p.organ, p.organ_start = _organ_before(text, start)
         p.names = _read_names(text, p.end)
         if p.names or text[p.end : p.end + 1] == "、":
             found.append(p)

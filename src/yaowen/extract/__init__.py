@@ -6,6 +6,7 @@ Every fact keeps the offsets of the text that states it, in its article's body; 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import Article, PageFacts, Person, PersonMention
@@ -61,9 +62,15 @@ def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
             titles.setdefault(ap.person, [])
             if ap.post not in titles[ap.person]:
                 titles[ap.person].append(ap.post)
+    # every article that names the person, found with one pass per article over all the page's names
+    seen: dict[str, list[str]] = {name: [] for name in titles}
+    if titles:
+        names_re = re.compile("|".join(sorted(map(re.escape, titles), key=len, reverse=True)))
+        for a in articles:
+            for name in dict.fromkeys(names_re.findall(a.body)):
+                seen[name].append(a.id)
     people = []
     for name, ts in titles.items():
         kept = [t for t in ts if not any(o != t and o.endswith(t) for o in ts)]
-        arts = [a.id for a in articles if name in a.body]
-        people.append(Person(name, kept, arts))
+        people.append(Person(name, kept, seen[name]))
     return people

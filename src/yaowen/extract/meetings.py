@@ -46,15 +46,18 @@ _FUTURE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|�
 _DATE_BEFORE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?$")
 _CITED = re.compile(r"(?:传达|学习|贯彻|落实)[^,，。;；]{0,20}$")
 
-# X主持召开Y会议 / 我市召开Y会议 / 赴…召开Y会 / 市政协召开Y报告会
-_CONVENE_RE = re.compile(rf"(主持召开|召开了?|举行了?)({_CLAUSE}{{2,60}}?{_NOUN})(?![\u4e00-\u9fff]{{0,2}}精神)")
-# Y会议召开 / Y会议在…举行
-_HELD_RE = re.compile(rf"({_CLAUSE}{{3,60}}?{_NOUN})\s*(?:在{_CLAUSE}{{1,12}}?)?(?:召开|举行|开幕)(?!{_CLAUSE}{{0,4}}会)")
+# The verbs that report a meeting as held; names are read on either side of them.
+_VERB_RE = re.compile(r"主持召开|召开了?|举行了?|开幕")
+_NAME_AFTER_RE = re.compile(rf"{_CLAUSE}{{2,60}}?{_NOUN}(?![\u4e00-\u9fff]{{0,2}}精神)")
+_NAME_BEFORE_RE = re.compile(rf"({_CLAUSE}{{3,60}}?{_NOUN})\s*(?:在{_CLAUSE}{{1,12}}?)?$")
 # 市委审计委员会举行第四次会议 / 中共中央政治局常务委员会3月4日召开会议
-_BODY_ORDINAL_RE = re.compile(
+_BODY_BEFORE_RE = re.compile(
     rf"({_CLAUSE}{{2,30}}?(?:委员会|常委会|政府|政协|人大|领导小组|党组|党委|办公会))"
-    rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:上午|下午|晚)?(?:举行|召开)了?(第[一二三四五六七八九十百\d]+次(?:全体)?会议|会议)"
+    rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:上午|下午|晚)?$"
 )
+_ORDINAL_AFTER_RE = re.compile(r"第[一二三四五六七八九十百\d]+次(?:全体)?会议|会议")
+_SUBJECT_RE = re.compile(r"((?:市|县|区|省)(?:委|政府|政协|人大常委会|[\u4e00-\u9fff]{1,8}?(?:委员会|领导小组)))$")
+_CLAUSE_START_RE = re.compile(r"[,，。;；:：!！?？\n]")
 _IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")
 _ORDINAL_RE = re.compile(r"第([一二三四五六七八九十百\d]+)次")
 _ORGAN_PREFIX_RE = re.compile(
@@ -117,19 +120,25 @@ def _find_meetings(
             return
         found.append((name, start, end))
 
-    for m in _BODY_ORDINAL_RE.finditer(text):
-        body, rest = m.group(1), m.group(2)
-        add(body + rest, m.start(), m.end())
-    for m in _CONVENE_RE.finditer(text):
-        name = m.group(2)
-        # "市政协召开…报告会": the organ before 召开 belongs to the meeting's name
-        subject = re.search(r"((?:市|县|区|省)(?:委|政府|政协|人大常委会|[\u4e00-\u9fff]{1,8}?(?:委员会|领导小组)))$",
-                            text[max(0, m.start() - 14) : m.start()])
-        if subject and m.group(1) != "主持召开":
-            name = subject.group(1) + name
-        add(name, m.start(), m.end())
-    for m in _HELD_RE.finditer(text):
-        add(m.group(1), m.start(1), m.end())
+    for v in _VERB_RE.finditer(text):
+        verb = v.group(0)
+        clause_start = max((m.end() for m in _CLAUSE_START_RE.finditer(text, max(0, v.start() - 64), v.start())),
+                           default=max(0, v.start() - 64))
+        before = text[clause_start : v.start()]
+        body = _BODY_BEFORE_RE.search(before) if verb != "主持召开" else None
+        after = _ORDINAL_AFTER_RE.match(text, v.end()) if body else None
+        if body and after:  # 市委审计委员会举行第四次会议
+            add(body.group(1) + after.group(0), clause_start + body.start(1), after.end())
+            continue
+        named = _NAME_AFTER_RE.match(text, v.end())
+        if named and verb != "开幕":  # X主持召开Y会议 / 我市召开Y会议 / 市政协召开Y报告会
+            name = named.group(0)
+            subject = _SUBJECT_RE.search(before) if verb != "主持召开" else None
+            add((subject.group(1) if subject else "") + name, v.start(), named.end())
+            continue
+        held = _NAME_BEFORE_RE.search(before)
+        if held:  # Y会议召开 / Y会议在…举行
+            add(held.group(1), clause_start + held.start(1), v.end())
     return sorted(found, key=lambda x: x[1])
 
 

@@ -87,12 +87,18 @@ def is_closing(text: str) -> bool:
     return len(text) <= 120 and text.count("。") == 1 and bool(_CLOSING_RE.match(text))
 
 
+SPEAKER_WINDOW = 40  # paragraphs looked back for a speaker's introduction (keeps huge pages linear)
+
+
 def _new_speaker(block: Block, text: str) -> bool:
     m = _SPEAKER_RE.match(text)
     if not m:
         return False
     name = m.group(1)
-    return looks_like_name(name) and name not in block.text()
+    if not looks_like_name(name):
+        return False
+    seen = [x.text for x in block.header + block.bylines] + [p.text for p in block.body[-SPEAKER_WINDOW:]]
+    return not any(name in t for t in seen)
 
 
 def _starts_new_article(block: Block, line: Line) -> bool:

@@ -25,6 +25,7 @@ from .lines import Line
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _DATE_START_RE = re.compile(r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|\d{4}年)")
 SPLIT_MARGIN = 0.05  # how much better the returned paragraphs must fit the interrupted article
+ORPHAN_REACH = 30  # blocks searched for an orphan's headline: a page has a few dozen articles at most
 
 
 def _bigrams(text: str) -> Counter[str]:
@@ -103,7 +104,7 @@ def attach_orphans(blocks: list[Block], is_document: dict[int, bool]) -> list[Bl
     for i, o in enumerate(blocks):
         if not _is_orphan(o):
             continue
-        for j in range(i + 1, len(blocks)):
+        for j in range(i + 1, min(len(blocks), i + 1 + ORPHAN_REACH)):
             h = blocks[j]
             if j in used or not _waits_for_lead(h, is_document.get(id(h), False)):
                 continue

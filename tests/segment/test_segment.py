@@ -222,3 +222,13 @@ def test_segment_rejoins_a_body_line_cut_short_by_the_column():
     for i, ch in enumerate(a.body):
         if ch != "\n":
             assert clean.text[a.body_map(i)] == ch
+
+
+def test_segment_rubric_above_a_lead_in_kicker():
+    page = (
+        "奋进新征程\n在临江 ——建功新时代\n\n周明远在全市产业链推进会上强调\n\n链长挂帅 加快建设现代产业强市\n\n"
+        "本报讯 (记者 方晓) 3月6日上午,全市产业链推进会召开。"
+    )
+    [a] = _seg(page)
+    assert a.column == "奋进新征程 在临江 ——建功新时代"
+    assert (a.kicker, a.headline, a.subheadline) == ("周明远在全市产业链推进会上强调", "链长挂帅 加快建设现代产业强市", None)

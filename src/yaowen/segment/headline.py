@@ -36,6 +36,12 @@ def read_stack(lines: list[Line]) -> Headline:
     h = Headline()
     if not lines:
         return h
+    # a lead-in ("X在…上强调——") is always the kicker: what stands above it is a column rubric
+    lead_in = [i for i, x in enumerate(lines[:-1]) if x.kind != "heading" and _LEAD_IN_RE.search(x.text)]
+    if lead_in and lead_in[-1] > 0:
+        i = lead_in[-1]
+        h.column = _tidy(" ".join(x.text for x in lines[:i]))
+        lines = lines[i:]
     if len(lines) > STACK_LINES:
         h.column = _tidy(" ".join(x.text for x in lines[:-STACK_LINES]))
         lines = lines[-STACK_LINES:]

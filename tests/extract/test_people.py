@@ -65,3 +65,15 @@ def test_people_title_forms_of_other_cities_and_levels():
     assert got["刘国华"] == ["中共中央政治局委员", "国务院副总理"]
     assert got["王建国"] == ["省委常委", "市委书记"] and got["陈一平"] == ["镇党委书记"]
     assert got["孙亮"] == ["市委常委", "宣传部部长"] and got["刘德明"] == ["市政府党组成员", "副市长"]
+
+
+def test_people_introduced_by_a_role_noun_and_not_by_a_plain_noun():
+    got = _people(
+        "白沙县村民彭大勇跳入冰冷的河水,救起落水儿童。已坚持志愿服务12年的市民欧阳丽华说。"
+        "退休教师钟秀兰十余年如一日资助学生。在党员干部中引起强烈反响,促进领导干部廉洁用权。"
+    )
+    assert got == {"彭大勇": [], "欧阳丽华": [], "钟秀兰": []}
+
+
+def test_people_conjunction_is_not_a_surname():
+    assert _people("市政协委员和居民代表参加协商。") == {}

@@ -232,3 +232,13 @@ def test_segment_rubric_above_a_lead_in_kicker():
     [a] = _seg(page)
     assert a.column == "奋进新征程 在临江 ——建功新时代"
     assert (a.kicker, a.headline, a.subheadline) == ("周明远在全市产业链推进会上强调", "链长挂帅 加快建设现代产业强市", None)
+
+
+def test_segment_teaser_headline_after_an_article_is_not_a_cut_line():
+    page = (
+        "学雷锋 我们在行动\n\n本报讯 3月5日,全市各地开展志愿服务活动。\n\n"
+        "近年来,我市注册志愿者达到68.5万人。\n\n"
+        "我市发布民生实事项目\n\n今年,我市将实施民生实事12类38项。\n\n详见二版"
+    )
+    a, b = _seg(page)
+    assert a.body.endswith("68.5万人。") and b.headline == "我市发布民生实事项目" and b.continues_to == "详见二版"

@@ -58,10 +58,10 @@ def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
         titles.setdefault(m.name, [])
         titles[m.name] += [t for t in m.titles if t not in titles[m.name]]
     for ap in facts.appointments:
-        if ap.kind != "remove":  # a post someone is given is a post the page gives them
-            titles.setdefault(ap.person, [])
-            if ap.post not in titles[ap.person]:
-                titles[ap.person].append(ap.post)
+        # a post someone is given, or relieved of, is a post the page gives them
+        titles.setdefault(ap.person, [])
+        if ap.post not in titles[ap.person]:
+            titles[ap.person].append(ap.post)
     # every article that names the person, found with one pass per article over all the page's names
     seen: dict[str, list[str]] = {name: [] for name in titles}
     if titles:

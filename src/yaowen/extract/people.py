@@ -187,8 +187,9 @@ def find_people(text: str) -> list[Mention]:
         for name, s, e in p.names:
             mentions.append(Mention(name, list(titles), s, e))
     taken = {(m.start, m.end) for m in mentions}
-    mentions += [m for m in _name_first(text) + _appositives(text, posts) + _speakers(text) + _lists(text)
-                 if (m.start, m.end) not in taken and not _overlaps(m, mentions)]
+    for m in _name_first(text) + _appositives(text, posts) + _speakers(text) + _lists(text) + _introduced(text):
+        if (m.start, m.end) not in taken and not _overlaps(m, mentions):
+            mentions.append(m)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -234,7 +235,7 @@ def _appositives(text: str, posts: list[_Post]) -> list[Mention]:
     return out
 
 
-_SPEECH_RE = re.compile(r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说:|说,|作主题宣讲)")
+_SPEECH_RE = re.compile(r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说(?=[:,。]|$)|作主题宣讲)")
 
 
 def _speakers(text: str) -> list[Mention]:
@@ -254,6 +255,33 @@ def _speakers(text: str) -> list[Mention]:
 
 
 # a list of names ends in a person classifier: 等多位, 等3人, 两位, 同志
+@cache
+def _role_noun_re() -> re.Pattern[str]:
+    nouns = sorted(load_lexicon("role_nouns"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, nouns)) + r")(?=[\u4e00-\u9fff]{2})")
+
+
+# Characters that begin the verb after a name rather than end the name (彭大|勇跳 is wrong, 彭大勇|跳入 right).
+_VERB_START = set("跳拾救捐帮主出参列强指表要说率在到赴为对向与和把被将等是有已曾正每把让给")
+
+
+def _introduced(text: str) -> list[Mention]:
+    """``村民彭大勇跳入河中``: a role noun introduces a name whose end no action word marks."""
+    out = []
+    for m in _role_noun_re().finditer(text):
+        pos = m.end()
+        got = read_name(text, pos)
+        if got is not None and not text[got[1] : got[1] + 1] in _PUNCT:  # an action must follow, not a stop
+            out.append(Mention(got[0], [], pos, got[1], "introduced"))
+            continue
+        three = text[pos : pos + 3]
+        follows = text[pos + 3 : pos + 4]
+        if (len(three) == 3 and _HAN_RE.match(three) and looks_like_name(three) and three[2] not in _VERB_START
+                and follows and (follows in _VERB_START or follows in "一二三四五六七八九十")):
+            out.append(Mention(three, [], pos, pos + 3, "introduced"))
+    return out
+
+
 _LIST_END = r"(?=等(?:\d+|[一二三四五六七八九十多几]+)?(?:位|名|人|同志)|[两二三四五六七八九十几多]位|同志)"
 
 

@@ -26,7 +26,11 @@ _CLOSING_RE = re.compile(
 )
 # Openers that continue the report they follow (会议强调..., 会上..., 他说...).
 _CONTINUES_RE = re.compile(r"^(?:会议|会上|会前|会后|会间|他|她|其|据|此外|另外|同时|随后|当天|当日|期间|其间|与会)")
-_DATE_OPENER_RE = re.compile(r"^\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前)")
+# A line that opens a sentence of its own ("今年,我市将…") does not continue a cut line above it.
+_DATE_OPENER_RE = re.compile(
+    r"^\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|今年|去年|近年来|目前|当前|据|记者|我市|全市)"
+    r"|^[^,，。]{1,4}[,，]"
+)
 # "邓群策要求," — a paragraph opened by a named speaker.
 _SPEAKER_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:要求|强调|指出|表示|认为|提出|说)[,，:：]")
 

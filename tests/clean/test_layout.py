@@ -53,3 +53,18 @@ def test_layout_never_joins_into_a_heading():
     text = "临江新区建设提速 多个项目集中开工,全年计划投资百亿\n\n本报讯 5月6日上午,临江新区举行重大项目集中开工仪式。"
     out, _, headings, _ = join_layout_breaks(text, {0: 1})
     assert out.split("\n")[0] == "临江新区建设提速 多个项目集中开工,全年计划投资百亿" and headings == {0: 1}
+
+
+def test_layout_joins_a_page_hard_wrapped_at_a_fixed_width():
+    body = (
+        "本报讯 5月6日,临江市委审计委员会举行第二次会议,研究部署下阶段审计工作。会议强调,要聚焦重点领域,做好审计整改"
+        "后半篇文章,切实发挥审计监督作用,推动全市经济社会高质量发展,为建设现代化新临江提供坚强保障。"
+    )
+    para2 = "会议要求,各级审计机关要提高政治站位,强化责任担当,把审计整改作为重要政治任务抓紧抓实,确保问题整改到位。"
+    width = 16
+    wrapped = [body[i : i + width] for i in range(0, len(body), width)] + [
+        para2[i : i + width] for i in range(0, len(para2), width)
+    ]
+    out = _join("强化审计监督\n" + "\n".join(wrapped))
+    assert out == ["强化审计监督", body + para2] or out == ["强化审计监督", body, para2]
+    assert out[1].startswith("本报讯") and out[-1].endswith("确保问题整改到位。")

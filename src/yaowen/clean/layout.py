@@ -10,6 +10,7 @@ continuation. Output: one paragraph, heading or byline a line, no blank lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..genre import (
     CONT_TO_RE,
@@ -61,6 +62,16 @@ def _continues(line: str, following: str | None, is_heading: bool) -> bool:
     return len(line) >= SHORT_LINE and not (following is not None and starts_block(following))
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The fixed width a page was hard-wrapped at (every full line the same length), or None."""
+    lengths = Counter(len(x) for x in lines if len(x) >= 12)
+    if sum(lengths.values()) < 8:
+        return None
+    width, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
+    near = count + lengths.get(width - 1, 0)  # a line may end one short where a wide character did not fit
+    return width if near >= 0.4 * sum(lengths.values()) and width >= 12 else None
+
+
 def join_layout_breaks(
     text: str, headings: dict[int, int]
 ) -> tuple[str, OffsetMap, dict[int, int], list]:
@@ -71,6 +82,7 @@ def join_layout_breaks(
         if line.strip():
             lines.append((pos, line, False))
         pos += len(line) + 1
+    width = wrap_width([x for _, x, _ in lines])
 
     out_parts: list[str] = []
     clean_starts: list[int] = []
@@ -102,9 +114,14 @@ def join_layout_breaks(
     for k, (start, line, is_heading) in enumerate(lines):
         is_heading = start in heading_of
         following = lines[k + 1][1] if k + 1 < len(lines) else None
-        if para and _is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading):
+        last_line = out_parts[-1] if out_parts else ""
+        wrapped = width is not None and len(last_line) >= width - 1 and not is_terminal(last_line)
+        if para and not is_heading and not para_heading and (
+            (wrapped and not starts_block(line))
+            or (_is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading))
+        ):
             skip = 0
-            m = _DOUBLED_RE.search(para)
+            m = None if wrapped else _DOUBLED_RE.search(para)  # a fixed wrap repeats nothing
             if m:
                 word = m.group(1)
                 for w in (word[-n:] for n in range(len(word), 1, -1)):

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from . import __version__
-from .batch import PageOutcome, extract_many, extract_one
+from .batch import extract_many, extract_one
 from .errors import PageError
 from .read import iter_sources
 

@@ -55,6 +55,24 @@ PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{4,120}[)）]$")
 _BLOCK_START_RE = re.compile(r"^(?:[■□●◆▲★]|——|--)")
 
 
+LOST = "\ufffd"  # the cleaner's mark for a character lost beyond recovery
+
+
+def match_lead(line: str) -> tuple[re.Match[str], int] | None:
+    """LEAD_RE on the line read past lost-character marks ("衡阳日\ufffd报讯"), with the match's end in ``line``."""
+    if LOST not in line[:60]:
+        m = LEAD_RE.match(line)
+        return (m, m.end()) if m else None
+    m = LEAD_RE.match(line.replace(LOST, ""))
+    if not m:
+        return None
+    end = kept = 0
+    while kept < m.end() and end < len(line):  # walk the original line until as many kept chars are passed
+        kept += line[end] != LOST
+        end += 1
+    return m, end
+
+
 def is_terminal(line: str) -> bool:
     """Does the line end a sentence (looking past a closing credit or a "(下转第三版)" marker)?"""
     if TERMINAL_RE.search(line):
@@ -71,7 +89,7 @@ def starts_block(line: str) -> bool:
     """Does the line open a structural element (byline, dateline, marker, 题注, subheadline dash)?"""
     return bool(
         _BLOCK_START_RE.match(line)
-        or LEAD_RE.match(line)
+        or match_lead(line)
         or CREDIT_ONLY_RE.match(line)
         or CONT_FROM_RE.match(line)
         or SEE_PAGE_RE.match(line)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from . import __version__
-from dataclasses import asdict
-
 from .model import Article, PageResult
 
 

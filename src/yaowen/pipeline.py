@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from .clean import clean_page
+from .errors import PageError
 from .extract import extract_facts
 from .model import Page, PageResult
 from .resolve import month_day_resolver, resolve_dates
 from .segment import segment_page
 
+MIN_HAN = 20  # fewer Chinese characters than this and the page is not Chinese news
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
 
 def process_page(page: Page, facts: bool = True) -> PageResult:
     """Read -> clean -> segment -> dates; with ``facts``, also extract people, meetings, figures ..."""
+    if len(_HAN_RE.findall(page.text[:20000])) < MIN_HAN:
+        raise PageError(page.source, "not a Chinese news page (almost no Chinese text)")
     clean = clean_page(page)
     articles = segment_page(page, clean)
     issue, note, year = resolve_dates(articles, clean, page.meta)

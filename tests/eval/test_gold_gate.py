@@ -13,6 +13,12 @@ from pathlib import Path
 import pytest
 
 BASELINE = Path(__file__).with_name("baseline.json")
+REPO = Path(__file__).resolve().parents[2]
+# gold set -> (pages, annotations); "seeds" are the real pages beside the repo, "examples" our own fictional ones
+SETS = {
+    "seeds": lambda shared: (shared / "seeds", shared / "gold" / "seeds"),
+    "examples": lambda shared: (REPO / "examples" / "pages", REPO / "examples" / "expected"),
+}
 
 
 def _yaowen() -> list[str]:
@@ -20,7 +26,7 @@ def _yaowen() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "yaowen"]
 
 
-def _score(shared: Path, gold: str, pages: Path, out: Path) -> dict:
+def _score(shared: Path, gold: Path, pages: Path, out: Path) -> dict:
     run = subprocess.run([*_yaowen(), "extract", str(pages), "--out", str(out)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     scored = subprocess.run(
@@ -38,7 +44,7 @@ def _figure(scores: dict, key: str) -> float:
 @pytest.mark.parametrize("gold_set", sorted(json.loads(BASELINE.read_text())))
 def test_gold_gate_scores_stay_above_floors(shared: Path, tmp_path: Path, gold_set: str):
     floors = json.loads(BASELINE.read_text())[gold_set]
-    pages = {"seeds": shared / "seeds"}[gold_set]
-    scores = _score(shared, str(shared / "gold" / gold_set), pages, tmp_path / "out")
+    pages, gold = SETS[gold_set](shared)
+    scores = _score(shared, gold, pages, tmp_path / "out")
     below = {k: (_figure(scores, k), floor) for k, floor in floors.items() if _figure(scores, k) < floor}
     assert not below, f"below the pinned floor (got, floor): {below}"

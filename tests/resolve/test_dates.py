@@ -55,3 +55,9 @@ def test_dates_relative_day_glossed_with_its_date():
 
     assert first_event_date("记者今天(6月9日)从市统计局获悉") == (6, 9)
     assert first_event_date("昨日下午,市委常委会召开会议") == "昨日"
+
+
+def test_dates_next_years_plan_adopted_in_november():
+    text = "会议审议通过了《政协临江市委员会2024年度协商工作计划》。"
+    assert infer_year(text, None, [(11, 20)]).year == 2023
+    assert infer_year(text, None, [(3, 2)]).year == 2024

@@ -15,11 +15,11 @@ from collections import Counter
 from ..genre import (
     CONT_TO_RE,
     HAN,
-    LEAD_RE,
     PAREN_LINE_RE,
     SEE_PAGE_RE,
     is_byline,
     is_terminal,
+    match_lead,
     starts_block,
 )
 from ..model import OffsetMap
@@ -49,7 +49,7 @@ def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
         and len(prev) < SHORT_LINE
         and not starts_block(prev)
     )
-    return not stacked or bool(LEAD_RE.match(line))
+    return not stacked or bool(match_lead(line))
 
 
 def _continues(line: str, following: str | None, is_heading: bool) -> bool:
@@ -76,11 +76,11 @@ def join_layout_breaks(
     text: str, headings: dict[int, int]
 ) -> tuple[str, OffsetMap, dict[int, int], list]:
     """Return (text, map to input, headings by output line, doubled-word repairs as (start, end, word))."""
-    lines: list[tuple[int, str, bool]] = []  # (input offset, text, is_heading)
+    lines: list[tuple[int, str, bool]] = []  # (input offset, text, is_heading), blank lines left out
     pos = 0
     for i, line in enumerate(text.split("\n")):
         if line.strip():
-            lines.append((pos, line, False))
+            lines.append((pos, line, i in headings))
         pos += len(line) + 1
     width = wrap_width([x for _, x, _ in lines])
 
@@ -112,7 +112,6 @@ def join_layout_breaks(
         pos += len(line) + 1
 
     for k, (start, line, is_heading) in enumerate(lines):
-        is_heading = start in heading_of
         following = lines[k + 1][1] if k + 1 < len(lines) else None
         last_line = out_parts[-1] if out_parts else ""
         wrapped = width is not None and len(last_line) >= width - 1 and not is_terminal(last_line)

@@ -271,7 +271,7 @@ def _introduced(text: str) -> list[Mention]:
     for m in _role_noun_re().finditer(text):
         pos = m.end()
         got = read_name(text, pos)
-        if got is not None and not text[got[1] : got[1] + 1] in _PUNCT:  # an action must follow, not a stop
+        if got is not None and text[got[1] : got[1] + 1] not in _PUNCT:  # an action must follow, not a stop
             out.append(Mention(got[0], [], pos, got[1], "introduced"))
             continue
         three = text[pos : pos + 3]

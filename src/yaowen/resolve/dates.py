@@ -86,8 +86,10 @@ def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, i
         vote(int(m.group(1)), 4, m.group(0))
     for m in _TIZHU_RE.finditer(text):
         vote(int(m.group(1)), 4, m.group(0))
+    # a plan for year N is adopted early in N, or at the end of N-1 when the page's events are in Q4
+    late_in_year = bool(mds) and max(month for month, _ in mds) >= 11
     for m in _PLAN_RE.finditer(text):
-        vote(int(m.group(1)), 2, m.group(0))
+        vote(int(m.group(1)) - late_in_year, 2, m.group(0) + (" (adopted the year before)" if late_in_year else ""))
     for m in _REPORT_RE.finditer(text):
         vote(int(m.group(1)) + 1, 2, m.group(0) + " (reported the year after)")
     for m in _YEAR_RE.finditer(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..genre import CREDIT_ONLY_RE, LEAD_RE, TRAILING_CREDIT_RE
+from ..genre import CREDIT_ONLY_RE, LOST, TRAILING_CREDIT_RE, match_lead
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import FULL_DATE_RE, first_event_date
 from .blocks import Block, Para, cut_blocks
@@ -14,6 +14,7 @@ from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_
 
 __all__ = ["segment_page", "segment_clean"]
 
+_RELATIVE_IN_HEADLINE_RE = re.compile(r"今日|今天|昨日|昨天")
 _DATE_START_RE = re.compile(r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|前不久|当天)")
 
 
@@ -57,23 +58,24 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
     paras = list(b.body)
     if b.lead is not None and paras and paras[0].start == b.lead.start:
         first = paras[0]
-        m = LEAD_RE.match(first.text)
+        lead = match_lead(first.text)
+        m, end = lead if lead else (None, 0)
         if m:
-            a.dateline = m.group("dateline")
-            org = m.group("org")
-            a.source = org
+            a.dateline = first.text[:end].rstrip(" :：")
+            a.source = m.group("org").replace(LOST, "")
             if m.group("md"):
                 a.date_mention = m.group("md")
             credit = m.group("credit") or m.group("credit2")
         else:
             m = CREDIT_ONLY_RE.match(first.text)
             credit = m.group("credit") if m else None
+            lead = None
         if credit:
             r, c, own = read_byline(credit)
             a.reporters += [x for x in r if x not in a.reporters]
             a.correspondents += [x for x in c if x not in a.correspondents]
         if m:
-            paras[0] = first.slice(m.end())
+            paras[0] = first.slice(end if lead else m.end())
     if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
         r, c, own = read_byline(m.group("credit"))
@@ -88,6 +90,11 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
 
     if a.date_mention is None and paras and (b.lead is not None or hl.is_document):
         a.date_mention = _date_mention(paras[0].text)
+    if a.date_mention is None and not a.continued_from:
+        # "网上征集今日启动": a headline that dates the event relative to the issue
+        stack = " ".join(x for x in (hl.kicker, hl.headline, hl.subheadline) if x)
+        rel = _RELATIVE_IN_HEADLINE_RE.search(stack)
+        a.date_mention = rel.group(0) if rel else None
     if a.date_mention is None and hl.is_document and hl.subheadline:
         m = FULL_DATE_RE.search(hl.subheadline)
         a.date_mention = m.group(0) if m else None

@@ -9,11 +9,11 @@ from typing import Literal
 from ..genre import (
     CONT_FROM_RE,
     CREDIT_ONLY_RE,
-    LEAD_RE,
     PAREN_LINE_RE,
     SEE_PAGE_RE,
     is_byline,
     is_terminal,
+    match_lead,
 )
 from ..model import CleanText
 
@@ -51,7 +51,7 @@ def _kind(text: str, level: int) -> Kind:
         return "see_page"
     if is_byline(text):
         return "byline"
-    if LEAD_RE.match(text) or CREDIT_ONLY_RE.match(text):
+    if match_lead(text) or CREDIT_ONLY_RE.match(text):
         return "lead"
     if PAREN_LINE_RE.match(text):
         # a document's 题注 "(2020年12月29日...通过)" sits in the headline stack; other notes are body

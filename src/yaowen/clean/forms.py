@@ -1,0 +1,30 @@
+"""Character forms and markdown: one spelling for every character, headings kept as hints.
+
+Full-width ASCII forms fold to ASCII (``（记者 罗文鹏）`` -> ``(记者 罗文鹏)``, ``１２`` -> ``12``) and every
+Unicode space to ' ', so that patterns and search see one form. CJK punctuation without an ASCII twin
+(。、“”《》) stays. Markdown heading marks are dropped with their level recorded per line; bold marks and
+trailing spaces go; runs of spaces inside a line become one space (headlines use a single space as a
+separator, so single spaces stay).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import OffsetMap
+from .rewrite import rewrite
+
+_TABLE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_TABLE.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F, 0x1680)})
+_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
+_FORMS_RE = re.compile(r"(?m)^[ \t]+|[ \t]+$|^#{1,6}[ \t]+|\*\*|__|(?<=[ \t])[ \t]+|\t|\u200b|\ufeff")
+
+
+def normalize_forms(text: str) -> tuple[str, OffsetMap, dict[int, int]]:
+    text = text.translate(_TABLE)  # 1:1, the map stays the identity
+    headings = {
+        i: len(m.group(1)) for i, line in enumerate(text.split("\n")) if (m := _HEADING_RE.match(line.lstrip()))
+    }
+    # newlines are never removed here, so line indexes are the same before and after
+    out, omap = rewrite(text, _FORMS_RE, lambda m: " " if m.group(0) == "\t" else "")
+    return out, omap, headings

@@ -1,0 +1,138 @@
+"""Pinyin annotations after characters, characters lost as '?', and the byte-shift mojibake around them.
+
+Some pages print the reading after characters: ``衡陽(yáng)``. The annotation goes; real parentheses stay
+(``(记者 罗文鹏)``, ``(下转第三版)``, ``离任(任中)``, ``(GDP)``): only a group of valid pinyin syllables right
+after a Han character is an annotation.
+
+Where a character was lost as ``?`` its reading often survives: ``日?(bào)訊``. The character is recovered
+when exactly one character with that reading makes a word with its neighbours (a segmenter's dictionary is
+the judge: 日報 is a word, 日抱 is not); otherwise U+FFFD marks the loss instead of a guess.
+
+A lost GBK lead byte shifts the bytes after it, so the characters that follow decode as garbage until an
+ASCII byte resynchronises: ``燃?xì)獾戎攸c(diǎn)`` is 燃氣等重點 whose 氣 lost its lead byte (獾戎攸c = e2 b5 c8 d6
+d8 fc 63 = [?e2] 等 重 點). The run is re-decoded one byte on; the repair is kept only if the last character's
+reading matches the annotation after it and the lost character makes a word with the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..model import OffsetMap, Repair
+from .rewrite import rewrite
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_SYL = rf"[a-z{_TONED}]{{1,7}}"
+_HAN = r"\u4e00-\u9fff\uf900-\ufaff"
+_ANNOTATION_RE = re.compile(rf"(?<=[{_HAN}?\ufffd])\(({_SYL})\)")
+# "?(bào)" or "?bào)" (the '(' lost with the character)
+_LOST_RE = re.compile(rf"\?\(?({_SYL})\)")
+_SHIFT_RE = re.compile(rf"\?{_SYL}\)([{_HAN}]{{1,12}})([a-z])\(({_SYL})\)")
+MIN_ANNOTATIONS = 3  # a page carries pinyin annotations when it has at least this many
+
+
+@cache
+def _readings() -> tuple[frozenset[str], dict[str, list[str]], dict[str, frozenset[str]]]:
+    """(valid toned syllables, syllable -> characters, character -> syllables) from pypinyin's table."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables: set[str] = set()
+    chars_of: dict[str, list[str]] = {}
+    reads: dict[str, frozenset[str]] = {}
+    for cp, value in pinyin_dict.items():
+        ch = chr(cp)
+        rs = frozenset(value.split(","))
+        reads[ch] = rs
+        for r in rs:
+            syllables.add(r)
+            chars_of.setdefault(r, []).append(ch)
+    return frozenset(syllables), chars_of, reads
+
+
+def _is_pinyin(s: str) -> bool:
+    return s in _readings()[0]
+
+
+def _makes_word(left: str, ch: str, right: str) -> bool:
+    """Does ``ch`` form a dictionary word with a neighbour (judged on the simplified form)?"""
+    import rjieba
+
+    from .script import _t2s
+
+    window = _t2s().convert(left[-2:] + ch + right[:2])
+    pos = len(_t2s().convert(left[-2:]))
+    at = 0
+    for tok in rjieba.cut(window, hmm=False):
+        if at <= pos < at + len(tok):
+            return len(tok) >= 2
+        at += len(tok)
+    return False
+
+
+def _recover(candidates: list[str], left: str, right: str) -> str | None:
+    """The one candidate that makes a word with its neighbours (報 and 报 are one candidate), else None."""
+    from .script import _t2s
+
+    fits = {_t2s().convert(ch): ch for ch in dict.fromkeys(candidates) if _makes_word(left, ch, right)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def has_annotations(text: str) -> bool:
+    found = 0
+    for m in _ANNOTATION_RE.finditer(text):
+        if _is_pinyin(m.group(1)):
+            found += 1
+            if found >= MIN_ANNOTATIONS:
+                return True
+    return False
+
+
+def repair_pinyin_annotations(text: str) -> tuple[str, OffsetMap, list[Repair]]:
+    """Byte-shift repair, lost-character recovery, then annotation removal (no-op on pages without pinyin)."""
+    if not has_annotations(text):
+        return text, OffsetMap.identity(len(text)), []
+    repairs: list[Repair] = []
+    omap = OffsetMap.identity(len(text))
+
+    def shift_repair(m: re.Match[str]) -> str:
+        run, letter, reading = m.group(1), m.group(2), m.group(3)
+        try:
+            raw = run.encode("gbk") + letter.encode()
+            tail = raw[1:].decode("gbk")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group(0)
+        _, chars_of, reads = _readings()
+        if not tail or reading not in reads.get(tail[-1], frozenset()):
+            return m.group(0)
+        lost = []
+        for lead in range(0x81, 0xFF):
+            try:
+                lost.append(bytes([lead, raw[0]]).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+        left = text[max(0, m.start() - 2) : m.start()]
+        ch = _recover(lost, left, tail)
+        new = (ch or "\ufffd") + tail + f"({reading})"
+        repairs.append(Repair("mojibake" if ch else "unrecoverable", m.start(), m.end(), new, m.group(0)))
+        return new
+
+    text, m1 = rewrite(text, _SHIFT_RE, shift_repair)
+    omap = omap.then(m1)
+
+    def lost_char(m: re.Match[str]) -> str:
+        reading = m.group(1)
+        if not _is_pinyin(reading):
+            return m.group(0)
+        # neighbours without annotations and other lost characters ("日?qǐng)?bào)訊": 日 is 報's left neighbour)
+        left = _LOST_RE.sub("", _ANNOTATION_RE.sub("", text[max(0, m.start() - 16) : m.start()]))
+        right = _LOST_RE.sub("", _ANNOTATION_RE.sub("", text[m.end() : m.end() + 16]))
+        ch = _recover(_readings()[1].get(reading, []), left, right)
+        raw0, raw1 = omap.span(m.start(), m.end())
+        repairs.append(Repair("recovered" if ch else "unrecoverable", raw0, raw1, ch or "\ufffd", m.group(0)))
+        return ch or "\ufffd"
+
+    text, m2 = rewrite(text, _LOST_RE, lost_char)
+    omap = omap.then(m2)
+    text, m3 = rewrite(text, _ANNOTATION_RE, lambda m: "" if _is_pinyin(m.group(1)) else m.group(0))
+    return text, omap.then(m3), repairs

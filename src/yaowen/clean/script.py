@@ -1,0 +1,51 @@
+"""Traditional -> Simplified with OpenCC, so that one name has one spelling across pages."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..model import OffsetMap
+
+SAMPLE = 20000
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc  # the official OpenCC (opencc-python-reimplemented clashes with it)
+
+    return opencc.OpenCC("t2s")
+
+
+def detect_script(text: str) -> str:
+    """"traditional" when clearly more than a few Han characters of a sample change under t2s."""
+    sample = text[:SAMPLE]
+    han = len(_HAN_RE.findall(sample))
+    if not han:
+        return "simplified"
+    converted = _t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted, strict=False)) if len(converted) == len(sample) else han
+    return "traditional" if changed >= 5 and changed / han > 0.03 else "simplified"
+
+
+def to_simplified(text: str) -> tuple[str, OffsetMap]:
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted, OffsetMap.identity(len(text))
+    # a phrase conversion changed length somewhere: convert line by line, map changed lines as a whole
+    cs: list[int] = []
+    rs: list[int] = []
+    lin: list[bool] = []
+    parts: list[str] = []
+    out = pos = 0
+    for line in text.split("\n"):
+        new = _t2s().convert(line)
+        cs.append(out)
+        rs.append(pos)
+        lin.append(len(new) == len(line))
+        parts.append(new + "\n")
+        out += len(new) + 1
+        pos += len(line) + 1
+    result = "".join(parts)[:-1]
+    return result, OffsetMap(cs, rs, lin, len(result))

@@ -2,123 +2,172 @@
 
 A page's id is the SHA-256 of its bytes, so the same page read twice, from anywhere, is the same page.
 Every failure is a ``PageError`` naming the source and the reason; nothing here raises anything else for
-bad input.
+bad input, and ``iter_sources`` hands back a missing path as a value so a batch can report it and go on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import PageError
-from ..model import MediaType, Page, PageMeta
-from .dates import date_in
-from .encoding import declared_charset, decode_text
+from ..model import MediaType, Page
+from .encoding import EMPTY, decode_html
+from .text import date_from_path, text_to_text
 
-__all__ = ["read_path", "read_bytes", "read_stdin", "iter_sources", "PAGE_SUFFIXES"]
+__all__ = ["read_path", "read_bytes", "read_stdin", "iter_sources", "date_from_path", "PAGE_SUFFIXES"]
 
-PAGE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".htm": "html", ".html": "html",
-                 ".xhtml": "html", ".shtml": "html", ".pdf": "pdf"}
-MAX_BYTES = 200 * 1024 * 1024  # a "page" larger than this is not a page: refuse it with a clear message
+# What a directory is searched for. A file named explicitly is read whatever its extension.
+PAGE_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".shtml", ".pdf")
+_MEDIA_BY_SUFFIX: dict[str, MediaType] = {
+    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
+    ".htm": "html", ".html": "html", ".xhtml": "html", ".shtml": "html", ".pdf": "pdf",
+}
+MAX_BYTES = 256 * 1024 * 1024  # beyond this a file is not a newspaper page: refuse it before reading it
+STDIN = "<stdin>"
+
+_GLOB_MAGIC_RE = re.compile(r"[*?[]")
+_NONSPACE_RE = re.compile(r"\S")
+_HTML_SNIFF_RE = re.compile(rb"<!doctype\s+html|<html[\s>]", re.I)
 
 
-def _sniff(data: bytes, source: str) -> MediaType:
-    suffix = Path(source).suffix.lower()
-    if suffix in PAGE_SUFFIXES:
-        return PAGE_SUFFIXES[suffix]  # type: ignore[return-value]
-    head = data[:1024].lstrip().lower()
-    if head.startswith(b"%pdf-"):
-        return "pdf"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
-        return "html"
-    return "text"
+def _media_type(data: bytes, source: str) -> MediaType:
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"  # the magic beats the name: a PDF saved as .txt or .html is still a PDF
+    suffix = os.path.splitext(source)[1].lower()
+    if suffix in _MEDIA_BY_SUFFIX:
+        return _MEDIA_BY_SUFFIX[suffix]
+    head = data[:1024]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:1024:2].count(0) + head[1:1024:2].count(0) > 16:
+        head = head.replace(b"\x00", b"")  # UTF-16 markup: the tags are ASCII with NULs between
+    return "html" if _HTML_SNIFF_RE.search(head) else "text"
 
 
 def read_bytes(data: bytes, source: str, media_type: MediaType | None = None) -> Page:
-    """A Page from raw bytes; ``source`` names it in messages and output."""
-    kind = media_type or _sniff(data, source)
-    page_id = hashlib.sha256(data).hexdigest()
-    path_date = date_in(source)
+    """A Page from raw bytes; ``source`` names it in messages and output; ``media_type`` overrides sniffing."""
+    if media_type is not None and media_type not in ("text", "html", "pdf"):
+        raise PageError(source, f"unknown media type {media_type!r} (text, html or pdf)")
+    kind: MediaType = media_type or _media_type(data, source)
+    encoding: str | None
     if kind == "pdf":
-        from .pdf import pdf_to_text
+        from .pdf import pdf_to_text  # pymupdf loads only for PDF pages
 
         text, meta = pdf_to_text(data, source)
         encoding = None
     elif kind == "html":
-        from .html import html_to_text
+        from .html import html_to_text  # lxml loads only for HTML pages
 
-        markup, encoding = decode_text(data, source, declared_charset(data))
-        text, meta = html_to_text(markup)
+        markup, encoding = decode_html(data, source)
+        text, meta = html_to_text(markup, source)
     else:
-        text, encoding = decode_text(data, source)
-        meta = PageMeta()
-    if not text.strip():
-        raise PageError(source, "no text on the page")
-    if meta.date is None and path_date:
-        meta = PageMeta(title=meta.title, date=path_date, paper=meta.paper, url=meta.url)
-    return Page(page_id=page_id, source=source, text=text, media_type=kind, encoding=encoding, size=len(data),
-                meta=meta)
+        text, encoding, meta = text_to_text(data, source)
+    if not _NONSPACE_RE.search(text):
+        raise PageError(source, EMPTY if kind == "text" else f"no text found in the {kind.upper()} page")
+    if meta.date is None and source != STDIN:
+        meta = dataclasses.replace(meta, date=date_from_path(source))
+    return Page(
+        page_id=hashlib.sha256(data).hexdigest(), source=source, text=text, media_type=kind,
+        encoding=encoding, size=len(data), meta=meta,
+    )
 
 
 def read_path(path: str | os.PathLike[str]) -> Page:
-    source = str(path)
+    """Read one page from a file (``"-"`` reads stdin). Raises ``PageError`` for anything unreadable."""
+    source = os.fspath(path)
     if source == "-":
         return read_stdin()
-    p = Path(source)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise PageError(source, "is a directory")
+        if os.path.isdir(source):
+            raise PageError(source, "is a directory, not a file")
+        size = os.stat(source).st_size
         if size > MAX_BYTES:
-            raise PageError(source, f"too large for a page ({size / 1e6:.0f} MB > {MAX_BYTES / 1e6:.0f} MB)")
-        data = p.read_bytes()
+            raise PageError(source, f"too large for a page ({size // 2**20} MB > {MAX_BYTES // 2**20} MB)")
+        with open(source, "rb") as f:
+            data = f.read()
     except FileNotFoundError:
         raise PageError(source, "no such file") from None
     except PermissionError:
         raise PageError(source, "permission denied") from None
     except IsADirectoryError:
-        raise PageError(source, "is a directory") from None
+        raise PageError(source, "is a directory, not a file") from None
     except OSError as e:
-        raise PageError(source, f"cannot read ({e.strerror or e})") from None
+        raise PageError(source, f"cannot read: {e.strerror or type(e).__name__}") from None
     return read_bytes(data, source)
 
 
 def read_stdin() -> Page:
-    data = sys.stdin.buffer.read()
-    return read_bytes(data, "<stdin>")
+    """Read one page from standard input; its source is ``"<stdin>"`` and its type is sniffed."""
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        # a text-only stdin (an embedding, a test double) gives str: take it as the UTF-8 it was meant as
+        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    except (OSError, ValueError) as e:
+        raise PageError(STDIN, f"cannot read: {e}") from None
+    return read_bytes(data, STDIN)
 
 
 def iter_sources(args: list[str]) -> Iterator[str | PageError]:
-    """Expand arguments into page paths: files, directories (recursive, page files only, sorted), glob
-    patterns, and "-" for standard input. A missing path yields a PageError instead of stopping the batch."""
+    """Expand command-line arguments into page paths, in order, each once.
+
+    A file is taken as named; a directory yields its page files (``PAGE_SUFFIXES``), recursively, sorted;
+    a glob pattern (``*``, ``?``, ``[...]``, ``**``) yields its matches, sorted (directories it matches are
+    expanded, files need a page suffix unless the pattern spells the extension out, like ``*.dat``);
+    ``-`` stands for stdin. What cannot be found comes back as a ``PageError`` value, not an exception.
+    """
+    seen: set[str] = set()
+
+    def once(path: str) -> Iterator[str]:
+        key = os.path.normpath(os.path.abspath(path)) if path != "-" else "-"
+        if key not in seen:
+            seen.add(key)
+            yield path
+
     for arg in args:
         if arg == "-":
-            yield arg
-            continue
-        if any(ch in arg for ch in "*?[") and not os.path.exists(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                yield PageError(arg, "no file matches the pattern")
-            for m in matches:
-                yield from _expand(Path(m))
-            continue
-        p = Path(arg)
-        if not p.exists():
+            yield from once(arg)
+        elif os.path.isdir(arg):
+            found = list(_walk(arg))
+            if not found:
+                yield PageError(arg, f"no page files in directory ({' '.join(PAGE_SUFFIXES)})")
+            for path in found:
+                yield from once(path)
+        elif os.path.exists(arg):
+            yield from once(arg)
+        elif _GLOB_MAGIC_RE.search(arg):
+            found = list(_glob(arg))
+            if not found:
+                yield PageError(arg, "no page files match this pattern")
+            for path in found:
+                yield from once(path)
+        else:
             yield PageError(arg, "no such file or directory")
-            continue
-        yield from _expand(p)
 
 
-def _expand(p: Path) -> Iterator[str]:
-    if p.is_dir():
-        for root, dirs, files in os.walk(p):
-            dirs.sort()
-            for name in sorted(files):
-                if Path(name).suffix.lower() in PAGE_SUFFIXES:
-                    yield str(Path(root) / name)
-    else:
-        yield str(p)
+def _walk(top: str) -> Iterator[str]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .cache: never pages
+        for name in files:
+            if name.lower().endswith(PAGE_SUFFIXES) and not name.startswith("."):
+                path = os.path.join(root, name)
+                found.append((Path(os.path.relpath(path, top)).parts, path))
+    # sort by path components, so "a/b.txt" < "a.b/c.txt" the way a reader of the tree expects
+    yield from (path for _, path in sorted(found))
+
+
+def _glob(pattern: str) -> Iterator[str]:
+    # "*.dat" names its extension: the user asked for those files. "*" or "2021-*" did not: pages only.
+    tail = os.path.basename(pattern)
+    explicit_suffix = "." in tail and not _GLOB_MAGIC_RE.search(tail.rsplit(".", 1)[1])
+    for match in sorted(glob.glob(pattern, recursive=True)):
+        if os.path.isdir(match):
+            if not pattern.endswith("**"):  # "**" already yields every file below; do not walk twice
+                yield from _walk(match)
+        elif explicit_suffix or match.lower().endswith(PAGE_SUFFIXES):
+            yield match

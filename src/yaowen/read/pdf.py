@@ -1,84 +1,210 @@
-"""PDF pages: text by blocks in reading order, columns handled, headline-sized lines marked.
+"""PDF pages (PyMuPDF): text blocks in reading order, columns handled, headline-sized lines marked.
 
-Newspaper PDFs set articles in columns. Blocks are grouped into columns by their left edge and read column
-by column, left to right, top to bottom; a block wider than a column (a headline across the top) is read
-before the columns below it. Lines set clearly larger than the body text become ``# `` lines.
+Newspaper pages are set in columns, with headlines across several of them. The reading order comes from a
+recursive XY cut over the text blocks: where a vertical band of white runs through the whole region, the
+region splits into columns, read left to right; otherwise, where a horizontal band runs across it, into
+rows, read top to bottom. Columns are tried first so that paragraph gaps that happen to line up across
+two columns never interleave them, and a headline across the top blocks any vertical band, so it is read
+before the columns under it. Lines set clearly larger than the page's body text are headings: the
+largest size as ``# ``, the others as plain lines in place (the segmenter finds headline stacks itself).
 """
 
 from __future__ import annotations
 
-import statistics
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pymupdf
 
 from ..errors import PageError
 from ..model import PageMeta
-from .dates import date_in
+from .text import header_date
+
+__all__ = ["pdf_to_text"]
+
+NO_TEXT = "PDF has no text layer (scanned image?)"
+HEADING_RATIO = 1.25  # a heading is at least this much larger than the body size ...
+HEADING_MIN_STEP = 1.5  # ... and at least this many points larger (small body sizes round badly)
+
+_SPACES_RE = re.compile(r"\s+")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_ASCII_END_RE = re.compile(r"[0-9A-Za-z,.;:!?%)]$")
+_ASCII_START_RE = re.compile(r"^[0-9A-Za-z(]")
+
+
+@dataclass
+class _Line:
+    text: str
+    size: float
+    x0: float
+    x1: float
+    indented: bool  # starts with blank space: a paragraph's first line
+
+
+@dataclass
+class _Block:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    lines: list[_Line] = field(default_factory=list)
 
 
 def pdf_to_text(data: bytes, source: str) -> tuple[str, PageMeta]:
-    import pymupdf
-
+    """The text of a PDF page (or pages), headings marked, and what the PDF says about itself."""
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as e:  # noqa: BLE001 - pymupdf raises several types for a damaged file
-        raise PageError(source, f"not a readable PDF ({type(e).__name__})") from None
-    if doc.needs_pass:
-        raise PageError(source, "encrypted PDF (password required)")
-    out: list[str] = []
-    for page in doc:
-        out += _page_lines(page)
-    if not any(line.strip() for line in out):
-        raise PageError(source, "PDF has no text layer (scanned image?)")
-    meta = doc.metadata or {}
-    date = date_in(meta.get("creationDate", "")[2:10]) if meta.get("creationDate") else None
-    return "\n\n".join(out) + "\n", PageMeta(title=meta.get("title") or None, date=date or date_in(source))
+    except Exception as e:  # noqa: BLE001 - MuPDF raises several unrelated types for a damaged file
+        raise PageError(source, f"corrupt PDF ({_first_line(e)})") from None
+    with doc:
+        if doc.needs_pass and not doc.authenticate(""):
+            raise PageError(source, "encrypted PDF (password required)")
+        if doc.page_count == 0:
+            raise PageError(source, "PDF has no pages")
+        paragraphs: list[str] = []
+        try:
+            for page in doc:
+                paragraphs += _page_paragraphs(page)
+        except Exception as e:  # noqa: BLE001 - a page MuPDF cannot parse is a damaged file, not our bug
+            raise PageError(source, f"corrupt PDF ({_first_line(e)})") from None
+        info: dict[str, Any] = doc.metadata or {}
+    if not paragraphs:
+        raise PageError(source, NO_TEXT)
+    text = "\n\n".join(paragraphs) + "\n"
+    title = next((p[2:] for p in paragraphs if p.startswith("# ")), None)
+    if title is None and _CJK_RE.search(info.get("title") or ""):
+        title = info["title"].strip()  # only a Chinese title: "A01.indd" or "Microsoft Word - x" says nothing
+    return text, PageMeta(title=title, date=header_date(text))
 
 
-def _page_lines(page) -> list[str]:  # type: ignore[no-untyped-def]
-    blocks = []
-    sizes: list[float] = []
-    for b in page.get_text("dict")["blocks"]:
-        if b.get("type") != 0:
+def _first_line(e: BaseException) -> str:
+    msg = str(e).strip().splitlines()
+    return msg[0][:120] if msg else type(e).__name__
+
+
+def _blocks(page: pymupdf.Page) -> list[_Block]:
+    blocks: list[_Block] = []
+    for raw in page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT)["blocks"]:
+        if raw.get("type", 0) != 0:
             continue
-        lines = []
-        for line in b["lines"]:
-            text = "".join(s["text"] for s in line["spans"]).strip()
-            if text:
-                size = max(s["size"] for s in line["spans"])
-                lines.append((text, size))
-                sizes += [size] * len(text)
-        if lines:
-            blocks.append((b["bbox"], lines))
+        block = _Block(*raw["bbox"])
+        for line in raw["lines"]:
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if not spans:
+                continue
+            raw_text = "".join(s["text"] for s in line["spans"])
+            text = _SPACES_RE.sub(" ", raw_text).strip(" \u3000")
+            # the size a line is set in: the one most of its characters use
+            weights: Counter[float] = Counter()
+            for s in spans:
+                weights[round(s["size"], 1)] += len(s["text"].strip())
+            size = weights.most_common(1)[0][0]
+            indented = raw_text[:1] in (" ", "\u3000") or line["bbox"][0] - block.x0 > size
+            block.lines.append(_Line(text, size, line["bbox"][0], line["bbox"][2], indented))
+        if block.lines:
+            blocks.append(block)
+    return blocks
+
+
+def _page_paragraphs(page: pymupdf.Page) -> list[str]:
+    blocks = _blocks(page)
     if not blocks:
         return []
-    body_size = statistics.median(sizes)
-    width = page.rect.width
-    # columns: blocks narrower than half the page, keyed by their left edge; wide blocks read in place
-    narrow = [b for b in blocks if (b[0][2] - b[0][0]) < width * 0.6]
-    col_width = statistics.median([b[0][2] - b[0][0] for b in narrow]) if narrow else width
+    sizes: Counter[float] = Counter()
+    for b in blocks:
+        for line in b.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    body = sizes.most_common(1)[0][0]  # the size most characters are set in
 
-    def key(b):  # type: ignore[no-untyped-def]
-        x0, y0, x1, _ = b[0]
-        if x1 - x0 >= width * 0.6:
-            return (y0, -1, 0.0)
-        return (_band(y0, blocks, width), round(x0 / max(col_width, 1)), y0)
+    def is_heading(size: float) -> bool:
+        return size >= body * HEADING_RATIO and size >= body + HEADING_MIN_STEP
+
+    heading_sizes = [s for s in sizes if is_heading(s)]
+    largest = max(heading_sizes, default=None)
 
     out: list[str] = []
-    for _, lines in sorted(blocks, key=key):
+    for block in _reading_order(blocks, body):
+        # Paragraphs are marked by a first-line indent where the page indents (Chinese typesetting does);
+        # only a ragged page without indents falls back to "a short line ends a paragraph".
+        indents = any(line.indented for line in block.lines[1:])
         para = ""
-        for text, size in lines:
-            if size >= body_size * 1.3:
-                if para:
-                    out.append(para)
-                    para = ""
-                out.append(f"# {text}")
+        prev: _Line | None = None
+        for line in block.lines:
+            heading = is_heading(line.size)
+            if prev is None:
+                breaks = True
+            elif heading or is_heading(prev.size):  # a heading is its own line; a wrapped one joins up
+                breaks = not (heading and is_heading(prev.size) and abs(prev.size - line.size) < 0.6)
             else:
-                para += text
+                breaks = line.indented if indents else prev.x1 < block.x1 - 2 * prev.size
+            if breaks and para:
+                out.append(para)
+                para = ""
+            if not para and heading and largest is not None and line.size >= largest - 0.5:
+                para = "# "
+            para = _join(para, line.text)
+            prev = line
         if para:
             out.append(para)
+    return [p for p in out if p.strip("# ")]
+
+
+def _join(left: str, right: str) -> str:
+    """Join a wrapped line: Chinese runs on without a space, Latin words and numbers keep one."""
+    if left and not left.endswith(" ") and _ASCII_END_RE.search(left) and _ASCII_START_RE.search(right):
+        return f"{left} {right}"
+    return left + right
+
+
+def _reading_order(blocks: list[_Block], em: float) -> list[_Block]:
+    """XY cut: split a region at its widest white band, recursively (with a stack: a page can have
+    thousands of line blocks). A vertical band (a gutter) wins unless a horizontal one is clearly wider,
+    because a headline that ends just short of the next column leaves a sliver of a vertical band above
+    it, while cutting a two-column region across would interleave the columns."""
+    out: list[_Block] = []
+    stack = [blocks]
+    while stack:
+        region = stack.pop()
+        parts = _split(region, em) if len(region) > 1 else None
+        if parts is None:
+            out += sorted(region, key=lambda b: (b.y0, b.x0))
+        else:
+            stack.extend(reversed(parts))  # the first part (left, or top) is read first
     return out
 
 
-def _band(y0: float, blocks, width: float) -> float:  # type: ignore[no-untyped-def]
-    """The top of the horizontal band a block sits in: wide blocks (headlines across columns) cut bands."""
-    tops = [b[0][1] for b in blocks if b[0][2] - b[0][0] >= width * 0.6 and b[0][1] <= y0]
-    return max(tops) if tops else -1.0
+def _split(region: list[_Block], em: float) -> list[list[_Block]] | None:
+    x_gaps = _gaps(region, lambda b: (b.x0, b.x1))
+    y_gaps = _gaps(region, lambda b: (b.y0, b.y1))
+    gx = max((g for g, _ in x_gaps), default=0.0)
+    gy = max((g for g, _ in y_gaps), default=0.0)
+    if gx >= 0.3 * em and 1.5 * gx >= gy:
+        axis, gaps, widest = 0, x_gaps, gx
+    elif gy > 0:
+        axis, gaps, widest = 1, y_gaps, gy
+    else:
+        return None
+    # cut at every band nearly as wide as the widest: all the gutters of a page, all the line gaps of a
+    # column, in one step
+    cuts = sorted(pos for g, pos in gaps if g >= 0.8 * widest)
+    parts: list[list[_Block]] = [[] for _ in range(len(cuts) + 1)]
+    for b in region:
+        start = b.x0 if axis == 0 else b.y0
+        parts[bisect_left(cuts, start)].append(b)  # the number of cuts before the block's start
+    return [p for p in parts if p]
+
+
+def _gaps(blocks: list[_Block], extent: Any) -> list[tuple[float, float]]:
+    """(width, middle) of every band along one axis that no block covers."""
+    ordered = sorted(blocks, key=lambda b: extent(b)[0])
+    gaps: list[tuple[float, float]] = []
+    reach = extent(ordered[0])[1]
+    for b in ordered[1:]:
+        lo, hi = extent(b)
+        if lo > reach:
+            gaps.append((lo - reach, (lo + reach) / 2))
+        reach = max(reach, hi)
+    return gaps

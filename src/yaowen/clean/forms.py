@@ -17,7 +17,7 @@ from .rewrite import rewrite
 _TABLE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _TABLE.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F, 0x1680)})
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
-_FORMS_RE = re.compile(r"(?m)^[ \t]+|[ \t]+$|^#{1,6}[ \t]+|\*\*|__|(?<=[ \t])[ \t]+|\t|\u200b|\ufeff")
+_FORMS_RE = re.compile(r"(?m)^[ \t]+|[ \t]+$|^#{1,6}[ \t]+|\*\*|__|[ \t]{2,}|\t|\u200b|\ufeff")
 
 
 def normalize_forms(text: str) -> tuple[str, OffsetMap, dict[int, int]]:
@@ -26,5 +26,14 @@ def normalize_forms(text: str) -> tuple[str, OffsetMap, dict[int, int]]:
         i: len(m.group(1)) for i, line in enumerate(text.split("\n")) if (m := _HEADING_RE.match(line.lstrip()))
     }
     # newlines are never removed here, so line indexes are the same before and after
-    out, omap = rewrite(text, _FORMS_RE, lambda m: " " if m.group(0) == "\t" else "")
+    out, omap = rewrite(text, _FORMS_RE, _form)
     return out, omap, headings
+
+
+def _form(m: re.Match[str]) -> str:
+    s = m.group(0)
+    text = m.string
+    at_edge = m.start() == 0 or text[m.start() - 1] == "\n" or m.end() == len(text) or text[m.end()] == "\n"
+    # a run of blanks inside a line is one space; at a line's edge, or a mark, it goes
+    return " " if s.strip(" \t") == "" and not at_edge else ""
+

@@ -71,10 +71,18 @@ def _makes_word(left: str, ch: str, right: str) -> bool:
 
 
 def _recover(candidates: list[str], left: str, right: str) -> str | None:
-    """The one candidate that makes a word with its neighbours (報 and 报 are one candidate), else None."""
+    """The one candidate that makes a word with its neighbours (報 and 报 count as one), in the script of
+    its neighbours, else None."""
     from .script import _t2s
 
-    fits = {_t2s().convert(ch): ch for ch in dict.fromkeys(candidates) if _makes_word(left, ch, right)}
+    t2s = _t2s().convert
+    traditional = t2s(left + right) != left + right
+    fits: dict[str, str] = {}
+    for ch in dict.fromkeys(candidates):
+        if _makes_word(left, ch, right):
+            key = t2s(ch)
+            if key not in fits or (t2s(ch) != ch) == traditional:
+                fits[key] = ch
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 

@@ -17,7 +17,9 @@ def rewrite(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]],
     lin: list[bool] = []
     out = 0
     last = 0
+    matched = False
     for m in pattern.finditer(text):
+        matched = True
         if m.start() > last:
             cs.append(out)
             rs.append(last)
@@ -32,7 +34,7 @@ def rewrite(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]],
             parts.append(new)
             out += len(new)
         last = m.end()
-    if not parts:  # nothing matched: same text, identity map, no copy
+    if not matched:  # same text, identity map, no copy
         return text, OffsetMap.identity(len(text))
     if last < len(text):
         cs.append(out)

@@ -1,0 +1,52 @@
+"""Topics: 1-3 labels of the GOLD.md taxonomy, by weighted cue words (lexicons/topics.txt).
+
+What the headline stack names is what the article is about, so its cues weigh much more than the body's;
+body counts are damped (square root) so that one word repeated through a long report does not decide.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cache
+
+from .lexicons import load_lexicon
+
+HEADLINE_WEIGHT = 4.0
+SECOND_LABEL_SHARE = 0.35  # a further label needs at least this share of the top label's score
+MIN_SCORE = 3.0  # less evidence than this (one incidental word) is no topic: "other"
+
+
+@cache
+def _cues() -> tuple[dict[str, list[tuple[str, float]]], re.Pattern[str]]:
+    by_cue: dict[str, list[tuple[str, float]]] = {}
+    for line in load_lexicon("topics"):
+        label, weight, cue = line.split("\t")
+        by_cue.setdefault(cue, []).append((label, float(weight)))
+    alts = "|".join(sorted(map(re.escape, by_cue), key=len, reverse=True))
+    return by_cue, re.compile(alts)
+
+
+def _counts(text: str) -> Counter[str]:
+    by_cue, cue_re = _cues()
+    return Counter(cue_re.findall(text))
+
+
+def classify_topics(
+    headline: str | None, kicker: str | None, subheadline: str | None, body: str, max_labels: int = 3
+) -> list[str]:
+    by_cue, _ = _cues()
+    scores: Counter[str] = Counter()
+    stack = " ".join(x for x in (kicker, headline, subheadline) if x)
+    for cue, n in _counts(stack).items():
+        for label, w in by_cue[cue]:
+            scores[label] += HEADLINE_WEIGHT * w * n
+    for cue, n in _counts(body).items():
+        for label, w in by_cue[cue]:
+            scores[label] += w * math.sqrt(n)
+    ranked = scores.most_common()
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return ["other"]
+    top = ranked[0][1]
+    return [label for label, s in ranked[:max_labels] if s >= SECOND_LABEL_SHARE * top]

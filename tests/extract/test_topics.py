@@ -1,0 +1,24 @@
+"""Topics on hand-made articles: the headline decides, incidental words do not."""
+
+from yaowen.extract.topics import classify_topics
+
+
+def test_topics_audit_meeting_stays_audit_despite_party_words():
+    got = classify_topics("强化审计监督 服务高质量发展", "市委审计委员会举行第二次会议", None,
+                          "会议强调,要结合党史学习教育,做好审计整改工作。审计机关要加强审计监督。")
+    assert got[0] == "audit"
+
+
+def test_topics_congress_session_with_appointments_is_congress_first():
+    got = classify_topics(None, None, None, "市人大常委会举行第十五次会议。会议任命张三为副院长。人大常委会副主任出席。")
+    assert got[0] == "congress" and "personnel" in got
+
+
+def test_topics_cppcc_safety_epidemic():
+    assert classify_topics("市政协召开专题协商会", None, None, "政协委员围绕老旧小区改造协商议政。")[0] == "cppcc"
+    assert classify_topics("副市长督查化工园区安全生产", None, None, "要排查隐患,压实安全生产责任。")[0] == "safety"
+    assert classify_topics("慎终如始抓好疫情防控", None, None, "企业要做好复工复产。")[0] == "epidemic"
+
+
+def test_topics_one_incidental_word_is_other():
+    assert classify_topics("临江国际半程马拉松鸣枪开跑", None, None, "选手们沿江奔跑,展现最美临江。") == ["other"]

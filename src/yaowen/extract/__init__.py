@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Article, PageFacts, Person, PersonMention
+from ..model import Article, Figure, PageFacts, Person, PersonMention
 from .documents import approved_titles, find_appointments, find_documents
+from .figures import find_figures
 from .meetings import find_meetings, name_unnamed_sessions
 from .people import find_people
+from .topics import classify_topics
 
 __all__ = ["extract_facts"]
 
@@ -33,18 +35,15 @@ def extract_facts(
         facts.meetings += find_meetings(
             a.id, body, stack, mentions, lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md, issue_date
         )
-        try:
-            from .figures import find_figures
-        except ImportError:  # pragma: no cover - the figures extractor lands separately
-            pass
-        else:
-            facts.figures += find_figures(body, a.id)
-        try:
-            from .topics import classify_topics
-        except ImportError:  # pragma: no cover
-            pass
-        else:
-            a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body)
+        figures = find_figures(body, a.id)
+        # a figure the headline states and the body does not repeat ("千亿元融资助推…") is the article's too
+        in_body = {(f.value, f.unit) for f in figures}
+        facts.figures += figures + [
+            Figure(a.id, f.text, f.value, f.unit, f.measure, f.approximate, f.target, 0, 0)
+            for f in find_figures(stack, a.id)
+            if (f.value, f.unit) not in in_body
+        ]
+        a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body)
     name_unnamed_sessions(facts.meetings, page_text, {a.id: a.body for a in articles})
     facts.people = aggregate_people(articles, facts)
     return facts

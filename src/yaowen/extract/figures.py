@@ -1,0 +1,136 @@
+"""Figures: money, people, percentages and counts, with the value in base units and target/approximate flags.
+
+One regex finds a number (ASCII digits or Chinese numerals), an optional magnitude (万, 亿, 千亿), an optional
+余/多 and a unit; the surrounding clause decides the rest. Left out, as the genre's readers expect: ordinals
+(第十三督导组), durations and ages (14天, 二十多年, 80多岁: not units here), dates, quoted slogans (“四个一批”),
+"一" used as an article (一名老人), and small Chinese-numeral counts of abstractions (五个维度, 两场硬仗).
+A target or bound (以上, 不超过, 力争, 拟, 确保) is flagged, so a plan is not read as an achievement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Figure
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+               "十万": 1e5, "万": 1e4}
+_CURRENCY = {"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+             "英镑": "GBP"}
+_PEOPLE = {"人": "人", "名": "人", "位": "人"}
+_PLACES = {"县", "区", "市", "镇", "乡", "村"}  # "7县(市)": places counted, unit 个
+_MEASURES = ("人次", "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "千瓦", "个", "项", "家", "场", "例", "所", "条",
+             "亩", "户", "双", "件", "台", "座", "处", "批", "类", "辆", "套", "吨", "栋", "间", "张", "册", "部", "支",
+             "架", "头", "只", "株", "棵", "份", "篇", "轮", "宗", "笔", "次", "人", "名", "位", "县", "区", "村", "镇", "乡")
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+_FIGURE_RE = re.compile(
+    rf"(?P<pre>近|约|超过|超|逾|仅)?(?P<num>{_NUM})?(?P<mag>{'|'.join(_MAGNITUDES)})?(?P<approx>余|多)?"
+    rf"(?:(?P<cur>{'|'.join(sorted(_CURRENCY, key=len, reverse=True))})|(?P<pct>%)|"
+    rf"(?P<mw>{'|'.join(sorted(_MEASURES, key=len, reverse=True))}))(?P<post>以上|以下|左右)?"
+)
+_APPROX_BEFORE_RE = re.compile(r"(?:约|近|超过|逾|大约)[为有达计]?$")  # 约为22亿元
+_DURATION_AFTER = re.compile(r"^(?:月|小时|分钟|半月|工作日)")  # 3个月: a duration, not a count
+_TARGET_RE = re.compile(r"以上|不超过|不低于|不少于|达到|力争|确保|目标|拟|预计|计划|争取|要|将")
+_CLAUSE_RE = re.compile(r"[,，。;；:：!！?？\n、]")
+# Abstract nouns a small Chinese numeral counts in slogans and summaries, not facts.
+_ABSTRACT = ("层面", "维度", "方面", "市场", "资源", "平台", "理念", "抓手", "保障", "意识", "控制", "哨点", "中心",
+             "一批", "重点", "环节", "领域", "目标", "战略", "阶段", "关键", "作用", "硬仗", "大局", "结合", "机制",
+             "原则", "要求", "任务", "体系", "能力", "自信", "维护", "全面", "坚持", "务必", "到位", "不", "道门", "规定")
+
+
+def chinese_number(s: str) -> float | None:
+    """三 -> 3, 十 -> 10, 二十 -> 20, 三百二十 -> 320, 一千二百 -> 1200, 两 -> 2; None if not a numeral."""
+    total, section, num = 0, 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            num = _CN_DIGITS[ch]
+        elif ch in ("十", "百", "千"):
+            section += (num or 1) * _CN_UNITS[ch]
+            num = 0
+        elif ch in ("万", "亿"):
+            total += (section + num) * _CN_UNITS[ch]
+            section = num = 0
+        else:
+            return None
+    return float(total + section + num)
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    start = max(text.rfind(c, 0, pos) for c in "。\n") + 1
+    seg = text[start:pos]
+    return seg.count("“") > seg.count("”") or seg.count("\"") % 2 == 1
+
+
+def _measure(text: str, start: int, end: int) -> str | None:
+    clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
+    before = re.sub(r"^(?:已|共|累计|全年|今年|其中|完成|实现|达到?|为|约|近|有|将|拟|新增)+", "", text[clause_start:start])
+    after = _CLAUSE_RE.split(text[end : end + 16], 1)[0]
+    if len(before) >= 2:
+        return before
+    return after[:12] or None
+
+
+def find_figures(text: str, article_id: str = "") -> list[Figure]:
+    out: list[Figure] = []
+    for m in _FIGURE_RE.finditer(text):
+        num, mag = m.group("num"), m.group("mag")
+        if not num and not mag:
+            continue
+        start = m.start("num") if num else m.start("mag")
+        if text[max(0, start - 1) : start] == "第" or _in_quotes(text, start):
+            continue  # an ordinal or a slogan
+        if text[max(0, start - 1) : start].isdigit() or text[m.end() : m.end() + 1] in ("年", "月", "日"):
+            continue
+        chinese = bool(num) and not num[0].isdigit()
+        value = chinese_number(num) if chinese else (float(num.replace(",", "")) if num else 1.0)
+        if value is None:
+            continue
+        if mag:
+            value *= _MAGNITUDES[mag]
+        after = text[m.end() : m.end() + 6]
+        if m.group("mw") and _DURATION_AFTER.match(after):
+            continue
+        if m.group("mw") == "次" and after.startswith(("会议", "会", "全会", "代表大会")):
+            continue  # 十五届人大七次会议: a session, not a count
+        if chinese and (num == "一" or (value <= 10 and not m.group("approx") and after.startswith(_ABSTRACT))):
+            continue  # 一名老人 (an article), 五个维度 (an abstraction)
+        if m.group("mw") in _PLACES and chinese:
+            continue
+        if m.group("cur"):
+            unit = _CURRENCY[m.group("cur")]
+        elif m.group("pct"):
+            unit = "%"
+        elif m.group("mw") in _PEOPLE:
+            unit = "人"
+        elif m.group("mw") in _PLACES:
+            unit = "个"
+        else:
+            unit = m.group("mw")
+        if unit == "人" and after[:1] in ("民", "员", "才", "口", "大", "士", "工", "们"):
+            continue  # 人民, 人员, 人才: a noun, not the counter
+        clause_start = max((x.end() for x in _CLAUSE_RE.finditer(text, max(0, start - 20), start)), default=0)
+        target = bool(m.group("post") == "以上" or _TARGET_RE.search(text, clause_start, start))
+        approximate = bool(m.group("pre") in ("近", "约", "超过", "超", "逾") or m.group("approx")
+                           or m.group("post") == "左右" or _APPROX_BEFORE_RE.search(text, max(0, start - 4), start))
+        out.append(Figure(article_id, text[m.start() : m.end()], value, unit, _measure(text, m.start(), m.end()),
+                          approximate, target, m.start(), m.end()))
+    return _once(out, text)
+
+
+def _once(figures: list[Figure], text: str) -> list[Figure]:
+    """A count of the same people or things repeated in one article is one figure (15名队员 three times);
+    an amount or rate is repeated only when it is said of the same thing again (same words after it)."""
+    seen: set[tuple] = set()
+    out = []
+    for f in figures:
+        follow = _CLAUSE_RE.split(text[f.end : f.end + 12], 1)[0][:6]
+        key: tuple = (f.value, f.unit) if f.unit not in ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "%") else (
+            f.value, f.unit, follow) if follow else (f.value, f.unit, f.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

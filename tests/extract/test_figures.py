@@ -1,0 +1,54 @@
+"""Figures on hand-made sentences: values in base units, units, flags, and the traps."""
+
+from yaowen.extract.figures import chinese_number, find_figures
+
+
+def _figs(text: str) -> list[tuple[float, str, bool, bool]]:
+    return [(f.value, f.unit, f.approximate, f.target) for f in find_figures(text)]
+
+
+def test_figures_money_in_base_units():
+    assert _figs("今年已完成对外承包工程营业额821.15万美元,项目总投资约为22亿元,筹集28.7万元。") == [
+        (8211500.0, "USD", False, False), (2200000000.0, "CNY", True, False), (287000.0, "CNY", False, False)]
+
+
+def test_figures_bare_magnitude_and_chinese_numerals():
+    assert _figs("千亿元融资助推临江发展。创办了三所中小学和四所幼儿园,两位好人登榜,开展十多场活动。") == [
+        (1e11, "CNY", False, False), (3.0, "所", False, False), (4.0, "所", False, False), (2.0, "人", False, False),
+        (10.0, "场", True, False)]
+
+
+def test_figures_people_and_approximations():
+    assert _figs("组织驻外人员500余人接种疫苗,近4000名留守儿童受益,300多名党员收看。") == [
+        (500.0, "人", True, False), (4000.0, "人", True, False), (300.0, "人", True, False)]
+
+
+def test_figures_targets_are_not_achievements():
+    got = _figs("确保参保率达到100%,缴费补助达到50%以上,接待游客量不超过最大承载量的75%,拟融资600亿元以上。")
+    assert got == [(100.0, "%", False, True), (50.0, "%", False, True), (75.0, "%", False, True),
+                   (6e10, "CNY", False, True)]
+
+
+def test_figures_traps_are_not_figures():
+    text = (
+        "队员将通过14天的集中隔离,近3年来,他有二十多年经验,救了一名80多岁的老人,约10分钟后恢复。"
+        "第十三督导组和第15督导组于12月29日、2020年出发,采取“四个一批”方式,坚持“881314”格局,"
+        "从五个维度防范风险,打赢两场硬仗,落实中央八项规定,5G网络和4K节目,2020级研究生。"
+    )
+    assert _figs(text) == []
+
+
+def test_figures_same_count_repeated_is_one_and_different_amounts_stay():
+    text = "衡阳15名队员平安返衡。选调15名流调人员。15名队员完成调查。完成投资额800万美元。新增合同投资额800万美元。"
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(15.0, "人"), (8e6, "USD"), (8e6, "USD")]
+
+
+def test_figures_measure_and_offsets():
+    text = "今年已完成对外承包工程营业额821.15万美元。"
+    [f] = find_figures(text)
+    assert f.measure == "对外承包工程营业额" and text[f.start : f.end] == "821.15万美元"
+
+
+def test_figures_chinese_number_parser():
+    assert [chinese_number(s) for s in ("三", "十", "二十", "三百二十", "一千二百", "两", "三十六")] == [
+        3, 10, 20, 320, 1200, 2, 36]

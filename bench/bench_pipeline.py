@@ -5,7 +5,7 @@ of the same text in the same run.
     .venv/bin/python bench/bench_pipeline.py [CORPUS_DIR] [--mb 20] [--jieba-mb 1]
 
 CORPUS_DIR defaults to bench/.corpus (build it with bench/make_corpus.py). Runs on one core (pinned when
-the OS allows). jieba (benchmark-only: pip install jieba) tags the decoded text of the first pages, up to
+the OS allows). jieba (benchmark-only: pip install jieba) tags the cleaned text of the first pages, up to
 --jieba-mb, because at ~35 K chars/s a larger slice takes minutes; both rates are per character of the
 same kind of text, so their ratio is fair. Prints figures; asserts nothing.
 """
@@ -61,7 +61,7 @@ def main() -> None:
         f = result.facts
         facts += len(f.mentions) + len(f.meetings) + len(f.figures) + len(f.appointments) if f else 0
         if sum(map(len, texts)) < args.jieba_mb * 1e6 / 3:  # ~3 UTF-8 bytes per Chinese character
-            texts.append(page.text)
+            texts.append(result.clean.text)  # jieba gets the same simplified, cleaned text
     secs = time.perf_counter() - t0
     y_chars = done_chars / secs
     print(f"yaowen  {n} pages, {done_bytes / 1e6:.1f} MB, {secs:.1f} s: {done_bytes / 1e6 / secs:.2f} MB/s, "

@@ -95,8 +95,15 @@ class OffsetMap:
             return r, r
         return self(start), self(end - 1) + 1
 
+    def is_identity(self) -> bool:
+        return len(self.clean_starts) == 1 and self.raw_starts[0] == 0 and self.linear[0]
+
     def then(self, later: OffsetMap) -> OffsetMap:
         """Compose: ``later`` maps a newer text onto this map's cleaned text; the result maps it to raw."""
+        if self.is_identity():  # most passes change nothing on most pages: no work to compose
+            return later
+        if later.is_identity() and later.length == self.length:
+            return self
         cs: list[int] = []
         rs: list[int] = []
         lin: list[bool] = []

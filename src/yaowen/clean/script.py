@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import cache
 
@@ -25,7 +26,7 @@ def detect_script(text: str) -> str:
     if not han:
         return "simplified"
     converted = _t2s().convert(sample)
-    changed = sum(a != b for a, b in zip(sample, converted, strict=False)) if len(converted) == len(sample) else han
+    changed = sum(map(operator.ne, sample, converted)) if len(converted) == len(sample) else han
     return "traditional" if changed >= 5 and changed / han > 0.03 else "simplified"
 
 

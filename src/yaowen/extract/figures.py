@@ -73,9 +73,25 @@ def _measure(text: str, start: int, end: int) -> str | None:
     return after[:12] or None
 
 
+# Where a figure can start: a number, a magnitude or an approximation word. Matching the full pattern only
+# there is several times faster than letting its optional leading groups be tried at every character.
+_START_RE = re.compile(r"(?:近|约|超|逾|仅)?[\d零〇一二两三四五六七八九十百千万亿]")
+
+
+def _figure_matches(text: str):  # type: ignore[no-untyped-def]
+    pos = 0
+    while (s := _START_RE.search(text, pos)) is not None:
+        m = _FIGURE_RE.match(text, s.start())
+        if m and m.end() > m.start():
+            yield m
+            pos = m.end()
+        else:
+            pos = s.end()
+
+
 def find_figures(text: str, article_id: str = "") -> list[Figure]:
     out: list[Figure] = []
-    for m in _FIGURE_RE.finditer(text):
+    for m in _figure_matches(text):
         num, mag = m.group("num"), m.group("mag")
         if not num and not mag:
             continue

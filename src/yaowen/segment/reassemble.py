@@ -63,7 +63,7 @@ def _is_orphan(b: Block) -> bool:
 
 
 def split_dropped_blocks(blocks: list[Block]) -> None:
-    vectors = _Vectors([p.text for b in blocks for p in b.body])
+    vectors: _Vectors | None = None  # built only for a page that has a dropped-in block to weigh
     for i, o in enumerate(blocks):
         if not _is_orphan(o) or i == 0:
             continue
@@ -74,6 +74,8 @@ def split_dropped_blocks(blocks: list[Block]) -> None:
         rest = o.body[own:]
         if not rest:
             continue
+        if vectors is None:
+            vectors = _Vectors([p.text for b in blocks for p in b.body])
         ref_o = vectors.vec("\n".join([ln.text for ln in o.bylines] + [p.text for p in o.body[:own]]))
         ref_x = vectors.vec(x.text())
         gains = [vectors.cos(vectors.vec(p.text), ref_o) - vectors.cos(vectors.vec(p.text), ref_x) for p in rest]

@@ -48,6 +48,10 @@ CONT_TO_RE = re.compile(
 )
 SEE_PAGE_RE = re.compile(r"^\s*[(（]?\s*(?P<m>(?:详见|见|下转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]?\s*$")
 
+# A story that opens with its date (or a quote, then its date) has its own start, not a lost one.
+STORY_START_RE = re.compile(
+    r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|前不久|当天|\d{4}年)"
+)
 # A full-line parenthetical note such as a document's 题注 "(2020年12月29日...会议通过)".
 PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{4,120}[)）]$")
 

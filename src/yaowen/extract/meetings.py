@@ -16,24 +16,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Meeting, PersonMention
-
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def chinese_int(s: str) -> int | None:
-    """第N次 ordinals: ASCII digits or Chinese numerals up to the hundreds (三十六 -> 36)."""
-    if s.isdigit():
-        return int(s)
-    total, num = 0, 0
-    for ch in s:
-        if ch in _DIGITS:
-            num = _DIGITS[ch]
-        elif ch in "十百":
-            total += (num or 1) * (10 if ch == "十" else 100)
-            num = 0
-        else:
-            return None
-    return total + num
+from .figures import chinese_number
 
 _NOUN = (
     r"(?:常务会议|常委会会议|全体会议|视频会议|电视电话会议|视频调度会|联席会议|工作会议|会议|座谈会|推进会|点评会|"
@@ -94,7 +77,11 @@ def _body_of(name: str | None) -> str | None:
 
 def _ordinal(name: str | None) -> int | None:
     m = _ORDINAL_RE.search(name or "")
-    return chinese_int(m.group(1)) if m else None
+    if not m:
+        return None
+    n = m.group(1)
+    value = int(n) if n.isdigit() else chinese_number(n)
+    return int(value) if value is not None else None
 
 
 def _find_meetings(

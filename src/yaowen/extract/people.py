@@ -197,9 +197,6 @@ def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
 
 
-_NAME_POST_RE = re.compile(r"(?:(?<=[\u4e00-\u9fff])|^)([\u4e00-\u9fff]{2,3})(总书记|总理|同志)")
-
-
 def _name_first(text: str) -> list[Mention]:
     """``习近平总书记``, ``李克强总理``: a name written before the post."""
     out = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..genre import CREDIT_ONLY_RE, LOST, TRAILING_CREDIT_RE, match_lead
+from ..genre import CREDIT_ONLY_RE, LOST, STORY_START_RE, TRAILING_CREDIT_RE, match_lead
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import FULL_DATE_RE, first_event_date
 from .blocks import Block, Para, cut_blocks
@@ -15,7 +15,6 @@ from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_
 __all__ = ["segment_page", "segment_clean"]
 
 _RELATIVE_IN_HEADLINE_RE = re.compile(r"今日|今天|昨日|昨天")
-_DATE_START_RE = re.compile(r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|前不久|当天)")
 
 
 def segment_page(page: Page, clean: CleanText) -> list[Article]:
@@ -107,7 +106,7 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
             (uses_leads or b.bylines)
             and b.lead is None
             and not hl.is_document
-            and not (paras and _DATE_START_RE.match(paras[0].text))
+            and not (paras and STORY_START_RE.match(paras[0].text))
         )
     )
     a.spans = _merge_spans(

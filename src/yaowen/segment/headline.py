@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..genre import CORRESPONDENT_ROLES, HAN, REPORTER_ROLES, ROLE_RE
+from ..genre import CORRESPONDENT_ROLES, REPORTER_ROLES, ROLE_RE
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
@@ -64,10 +64,6 @@ def read_stack(lines: list[Line]) -> Headline:
     h.kicker = _tidy(" ".join(texts[:main])) if main else None
     h.subheadline = _tidy(" ".join(texts[main + 1 :])) if main + 1 < len(texts) else None
     return h
-
-
-_NAME = rf"{HAN}(?:\s?{HAN}){{1,3}}"
-_NAME_RE = re.compile(_NAME)
 
 
 def _names(chunk: str) -> list[str]:

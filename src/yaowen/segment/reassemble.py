@@ -19,11 +19,10 @@ import math
 import re
 from collections import Counter
 
+from ..genre import STORY_START_RE
 from .blocks import Block, is_closing
-from .lines import Line
 
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
-_DATE_START_RE = re.compile(r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|\d{4}年)")
 SPLIT_MARGIN = 0.05  # how much better the returned paragraphs must fit the interrupted article
 ORPHAN_REACH = 30  # blocks searched for an orphan's headline: a page has a few dozen articles at most
 
@@ -97,7 +96,7 @@ def _waits_for_lead(b: Block, is_document: bool) -> bool:
     """A headed block whose story starts mid-way: no byline, no lead, no date at the start."""
     if b.origin != "headed" or b.bylines or b.lead is not None or is_document or not b.body:
         return False
-    return not _DATE_START_RE.match(b.body[0].text)
+    return not STORY_START_RE.match(b.body[0].text)
 
 
 def attach_orphans(blocks: list[Block], is_document: dict[int, bool]) -> list[Block]:
@@ -134,5 +133,3 @@ def drop_repeated_paragraphs(block: Block) -> None:
         block.notes.append(f"dedup: {len(block.body) - len(keep)} repeated paragraph(s) dropped")
         block.body = keep
 
-
-__all__ = ["split_dropped_blocks", "attach_orphans", "drop_repeated_paragraphs", "Line"]

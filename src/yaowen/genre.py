@@ -30,11 +30,16 @@ BYLINE_RE = re.compile(
 
 # The lead's dateline: 本报讯, 衡阳日报讯, 本报长沙3月4日讯, 新华社北京3月4日电, 人民日报北京3月4日电,
 # optionally followed by "(记者 罗文鹏)" and/or a month-day.
-_AGENCY = r"新华社|中新社|人民日报|光明日报|经济日报|中央广电总台|央视|湖南日报|红网|[" + CJK + r"]{2,6}(?:日报|晚报|新闻网)"
+_AGENCY = (
+    r"新华社|中新社|人民日报|光明日报|经济日报|中央广电总台|人民网|新华网|央视网|中新网|光明网|央视|红网|"
+    r"[" + CJK + r"]{2,6}?(?:日报|晚报|新闻网|客户端|融媒体中心|广播电视台|网)"
+)
+_ORG = rf"(?P<org>本报|{_AGENCY})(?:·{HAN}{{2,10}}?)?"  # 湖南日报·新湖南客户端
+_CREDIT = rf"\s*[(（](?P<credit>[^()（）]{{1,40}})[)）]"
 LEAD_RE = re.compile(
-    rf"^(?P<dateline>(?P<org>本报|{_AGENCY})(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日)?(?:讯|电|消息)"
-    rf"(?:\s*[(（](?P<credit>[^()（）]{{1,40}})[)）]"
-    rf"|\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?)[\s:：]*"
+    rf"^(?P<dateline>(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日)?(?:讯|电|消息)(?:{_CREDIT})?"
+    rf"(?:\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?"
+    rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )
 # A credit closing an article: "...。(记者 张三 通讯员 李四)".
 TRAILING_CREDIT_RE = re.compile(rf"\s*[(（](?P<credit>(?:{ROLE_RE.pattern})[^()（）]{{1,40}})[)）]\s*$")

@@ -242,3 +242,15 @@ def test_segment_teaser_headline_after_an_article_is_not_a_cut_line():
     )
     a, b = _seg(page)
     assert a.body.endswith("68.5万人。") and b.headline == "我市发布民生实事项目" and b.continues_to == "详见二版"
+
+
+def test_segment_datelines_of_other_papers_and_agencies():
+    page = (
+        "全省部署冬春安全生产工作\n\n湖南日报·新湖南客户端12月3日讯(记者 张三 通讯员 李四)12月2日,全省召开会议。\n\n"
+        "我省推进数字政府建设\n\n人民网长沙12月3日电 (记者 王五)日前,省政府印发实施方案。\n\n"
+        "临江发布冬季供暖方案\n\n临江日报全媒体记者 罗一 报道:12月2日,临江市发布方案。"
+    )
+    a, b, c = _seg(page)
+    assert (a.source, a.reporters, a.correspondents, a.body[:6]) == ("湖南日报", ["张三"], ["李四"], "12月2日,")
+    assert (b.source, b.reporters, b.date_mention, b.body[:2]) == ("人民网", ["王五"], "12月3日", "日前")
+    assert (c.source, c.reporters, c.body[:5]) == ("临江日报", ["罗一"], "12月2日")

@@ -64,7 +64,7 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
             a.source = m.group("org").replace(LOST, "")
             if m.group("md"):
                 a.date_mention = m.group("md")
-            credit = m.group("credit") or m.group("credit2")
+            credit = m.group("credit") or m.group("credit2") or m.group("credit3")
         else:
             m = CREDIT_ONLY_RE.match(first.text)
             credit = m.group("credit") if m else None

@@ -57,11 +57,24 @@ def page_record(result: PageResult) -> dict[str, Any]:
 
 def _where(result: PageResult, article_id: str, start: int, end: int) -> dict[str, Any]:
     """Provenance of a fact: its span in the article body, the cleaned text and the page as read."""
-    art = next(a for a in result.articles if a.id == article_id)
+    art = _by_id(result)[article_id]
     if art.body_map is None:
         return {"body_span": [start, end]}
     c0, c1 = art.body_map.span(start, end)
     return {"body_span": [start, end], "clean_span": [c0, c1], "raw_span": list(result.clean.offsets.span(c0, c1))}
+
+
+_INDEX: dict[int, tuple[PageResult, dict[str, Article]]] = {}
+
+
+def _by_id(result: PageResult) -> dict[str, Article]:
+    """Articles by id, built once per result (a huge page has tens of thousands of facts and articles)."""
+    cached = _INDEX.get(id(result))
+    if cached is None or cached[0] is not result:
+        _INDEX.clear()
+        cached = (result, {a.id: a for a in result.articles})
+        _INDEX[id(result)] = cached
+    return cached[1]
 
 
 def facts_record(result: PageResult) -> dict[str, Any]:

@@ -37,7 +37,7 @@ _AGENCY = (
 _ORG = rf"(?P<org>本报|{_AGENCY})(?:·{HAN}{{2,10}}?)?"  # 湖南日报·新湖南客户端
 _CREDIT = r"\s*[(（](?P<credit>[^()（）]{1,40})[)）]"
 LEAD_RE = re.compile(
-    rf"^(?P<dateline>(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日)?(?:讯|电|消息)(?:{_CREDIT})?"
+    rf"^(?P<dateline>(?:[■□●◆▲★]\s*)?(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日)?(?:讯|电|消息)(?:{_CREDIT})?"
     rf"(?:\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?"
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )

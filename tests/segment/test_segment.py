@@ -254,3 +254,12 @@ def test_segment_datelines_of_other_papers_and_agencies():
     assert (a.source, a.reporters, a.correspondents, a.body[:6]) == ("湖南日报", ["张三"], ["李四"], "12月2日,")
     assert (b.source, b.reporters, b.date_mention, b.body[:2]) == ("人民网", ["王五"], "12月3日", "日前")
     assert (c.source, c.reporters, c.body[:5]) == ("临江日报", ["罗一"], "12月2日")
+
+
+def test_segment_bulleted_brief_items_each_start_an_article():
+    page = (
+        "■本报讯 5月6日,临江市召开全市安全生产工作会议,部署隐患排查整治。\n\n"
+        "■本报讯 (通讯员 谭一) 5月6日,白沙县开展防汛应急演练,检验应急处置能力。"
+    )
+    a, b = _seg(page)
+    assert a.body.startswith("5月6日,临江市") and b.body.startswith("5月6日,白沙县") and b.correspondents == ["谭一"]

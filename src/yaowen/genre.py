@@ -57,6 +57,11 @@ SEE_PAGE_RE = re.compile(r"^\s*[(（]?\s*(?P<m>(?:详见|见|下转)第?[一二�
 STORY_START_RE = re.compile(
     r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|前不久|当天|\d{4}年)"
 )
+# A page's masthead or running head: "临江日报 2023年5月7日 星期日 第1版" — the issue date, not an article.
+MASTHEAD_RE = re.compile(
+    r"^[^。,，]{0,16}?(?:日报|晚报|报)[^。,，]{0,8}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"
+    r"\s*(?:星期.|周.)?[^。,，]{0,16}$"
+)
 # A full-line parenthetical note such as a document's 题注 "(2020年12月29日...会议通过)".
 PAREN_LINE_RE = re.compile(r"^[(（][^()（）]{4,120}[)）]$")
 

@@ -263,3 +263,18 @@ def test_segment_bulleted_brief_items_each_start_an_article():
     )
     a, b = _seg(page)
     assert a.body.startswith("5月6日,临江市") and b.body.startswith("5月6日,白沙县") and b.correspondents == ["谭一"]
+
+
+def test_segment_masthead_is_no_article_and_dates_the_issue():
+    from yaowen.model import PageMeta
+    from yaowen.resolve import resolve_dates
+
+    page = (
+        "临江日报 2023年5月7日 星期日 第1版\n\n临江召开安全生产会议\n\n"
+        "本报讯 (记者 方晓) 昨日,临江市召开全市安全生产工作会议。"
+    )
+    clean = make_clean(page)
+    [a] = segment_clean(clean)
+    assert a.column is None and a.headline == "临江召开安全生产会议"
+    issue, _, year = resolve_dates([a], clean, PageMeta())
+    assert (issue, year, a.event_date) == ("2023-05-07", 2023, "2023-05-06")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..genre import MASTHEAD_RE
 from ..model import Article, CleanText, PageMeta
 from .dates import (
     FULL_DATE_RE,
@@ -9,6 +10,7 @@ from .dates import (
     RELATIVE_DAYS,
     full_date_years,
     infer_year,
+    iso,
     resolve_month_day,
     shift,
 )
@@ -30,6 +32,13 @@ def resolve_dates(articles: list[Article], clean: CleanText, meta: PageMeta) -> 
         for a in articles
         if a.date_mention and (m := MD_RE.fullmatch(a.date_mention))
     ]
+    if meta.date is None:
+        # a masthead line on the page ("临江日报 2023年5月7日 星期日") states the issue date
+        for line in text.split("\n", 40)[:40] + text[-2000:].split("\n"):
+            m = MASTHEAD_RE.match(line) if len(line) <= 48 else None
+            if m and (d := iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+                meta = PageMeta(title=meta.title, date=d, paper=meta.paper, url=meta.url)
+                break
     evidence = infer_year(text, meta.date, mds)
     year = evidence.year
     printed = full_date_years(text)

@@ -151,6 +151,8 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
 
     for i, line in enumerate(lines):
         kind = line.kind
+        if kind == "masthead":
+            continue  # the page's running head belongs to no article (its date is the issue's)
         if kind == "stack" and _is_cut_body_line(cur, lines, i):
             carry = line
             continue

@@ -9,6 +9,7 @@ from typing import Literal
 from ..genre import (
     CONT_FROM_RE,
     CREDIT_ONLY_RE,
+    MASTHEAD_RE,
     PAREN_LINE_RE,
     SEE_PAGE_RE,
     is_byline,
@@ -17,7 +18,7 @@ from ..genre import (
 )
 from ..model import CleanText
 
-Kind = Literal["heading", "stack", "paren", "byline", "lead", "cont_from", "see_page", "body"]
+Kind = Literal["heading", "stack", "paren", "byline", "lead", "cont_from", "see_page", "masthead", "body"]
 
 STACK_MAX = 80  # an unpunctuated line longer than this is body text, not a headline
 _DATE_PAREN_RE = re.compile(r"^[(（]\s*\d{4}年\d{1,2}月\d{1,2}日")
@@ -43,6 +44,8 @@ def classify_lines(clean: CleanText) -> list[Line]:
 
 
 def _kind(text: str, level: int) -> Kind:
+    if len(text) <= 48 and MASTHEAD_RE.match(text):
+        return "masthead"
     if level:
         return "heading"
     if CONT_FROM_RE.match(text):

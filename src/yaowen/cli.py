@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -163,10 +162,3 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
     parts.append(Text(body))
     return Panel(Group(*parts), title=a["id"], title_align="left", expand=True)
 
-
-def run() -> None:  # pragma: no cover - console-script shim for `python -m yaowen`
-    app(prog_name="yaowen")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run())

@@ -56,30 +56,11 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
 
     paras = list(b.body)
     if b.lead is not None and paras and paras[0].start == b.lead.start:
-        first = paras[0]
-        lead = match_lead(first.text)
-        m, end = lead if lead else (None, 0)
-        if m:
-            a.dateline = first.text[:end].rstrip(" :：")
-            a.source = m.group("org").replace(LOST, "")
-            if m.group("md"):
-                a.date_mention = m.group("md")
-            credit = m.group("credit") or m.group("credit2") or m.group("credit3")
-        else:
-            m = CREDIT_ONLY_RE.match(first.text)
-            credit = m.group("credit") if m else None
-            lead = None
-        if credit:
-            r, c, own = read_byline(credit)
-            a.reporters += [x for x in r if x not in a.reporters]
-            a.correspondents += [x for x in c if x not in a.correspondents]
-        if m:
-            paras[0] = first.slice(end if lead else m.end())
+        end = _read_lead(a, paras[0].text)
+        paras[0] = paras[0].slice(end)
     if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
-        r, c, own = read_byline(m.group("credit"))
-        a.reporters += [x for x in r if x not in a.reporters]
-        a.correspondents += [x for x in c if x not in a.correspondents]
+        _add_credit(a, m.group("credit"))
         paras[-1] = paras[-1].slice(0, m.start())
     if a.source is None and own_staff:
         a.source = "本报"
@@ -113,6 +94,30 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
         [Span(x.start, x.end) for x in b.header + b.bylines] + [Span(p.start, p.end) for p in paras]
     )
     return a
+
+
+def _read_lead(a: Article, text: str) -> int:
+    """Fill dateline, source, date and credit from the lead's opening; return where the body starts."""
+    lead = match_lead(text)
+    if lead is not None:
+        m, end = lead
+        a.dateline = text[:end].rstrip(" :：")
+        a.source = m.group("org").replace(LOST, "")
+        a.date_mention = m.group("md") or a.date_mention
+        _add_credit(a, m.group("credit") or m.group("credit2") or m.group("credit3"))
+        return end
+    m = CREDIT_ONLY_RE.match(text)  # "(记者 罗文鹏)" opening the paragraph under a bare 本报讯
+    if m is None:
+        return 0
+    _add_credit(a, m.group("credit"))
+    return m.end()
+
+
+def _add_credit(a: Article, credit: str | None) -> None:
+    if credit:
+        reporters, correspondents, _ = read_byline(credit)
+        a.reporters += [x for x in reporters if x not in a.reporters]
+        a.correspondents += [x for x in correspondents if x not in a.correspondents]
 
 
 def _body_map(paras: list[Para]) -> OffsetMap:

@@ -70,10 +70,23 @@ def test_people_title_forms_of_other_cities_and_levels():
 def test_people_introduced_by_a_role_noun_and_not_by_a_plain_noun():
     got = _people(
         "白沙县村民彭大勇跳入冰冷的河水,救起落水儿童。已坚持志愿服务12年的市民欧阳丽华说。"
-        "退休教师钟秀兰十余年如一日资助学生。在党员干部中引起强烈反响,促进领导干部廉洁用权。"
+        "江南区退休教师钟秀兰十余年如一日资助学生。在党员干部中引起强烈反响,促进领导干部廉洁用权。"
     )
     assert got == {"彭大勇": [], "欧阳丽华": [], "钟秀兰": []}
 
 
 def test_people_conjunction_is_not_a_surname():
     assert _people("市政协委员和居民代表参加协商。") == {}
+
+
+def test_people_traps_from_national_news():
+    text = (
+        "今晚播出巴基斯坦总理夏巴兹专访。商务部表示,将推进便民生活圈建设。中国人民银行表示,要稳定预期。"
+        "方案指出,现阶段要加强监管。四部门日前表示,金融管理要规范。连日来,湖南湘西普降暴雨。"
+        "成员国达到33个。引导广大党员干部进一步坚定理想。2024年农民丰收节主题确定。职工应帮尽帮。"
+    )
+    assert _people(text) == {}
+
+
+def test_people_role_word_followed_by_a_noun():
+    assert _people("指导各级中小企业主管部门和服务机构开展工作。临江县农民丰收节主题确定。") == {}

@@ -197,16 +197,28 @@ def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
 
 
+_CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及")
+_ORGAN_END = set("部门行局委办院厅署会处所站队组社校馆司厂节")  # 商务部表示, 丰收节: not a person
+_TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
+
+
 def _name_first(text: str) -> list[Mention]:
     """``习近平总书记``, ``李克强总理``: a name written before the post."""
     out = []
     for m in re.finditer(r"(总书记|总理)", text):
         for n in (3, 2):
             s = text[max(0, m.start() - n) : m.start()]
+            before = text[: m.start() - n]
+            if not (before == "" or before[-1] in _PUNCT or before.endswith(_CITING)):
+                continue
             if len(s) == n and _HAN_RE.match(s) and looks_like_name(s):
                 out.append(Mention(s, [m.group(1)], m.start() - n, m.start(), "name_post"))
                 break
     return out
+
+
+# an appositive that describes a person: 研究生, 党员, 教师, 男, 45岁, 出生, 籍 ...
+_PERSON_NOUN_RE = re.compile(r"(?:生|员|师|者|人|士|工|民|手|岁|男|女|出生|籍|长|主任|书记|委员|代表|教授|医生)$|岁|出生|籍")
 
 
 def _appositives(text: str, posts: list[_Post]) -> list[Mention]:
@@ -222,7 +234,7 @@ def _appositives(text: str, posts: list[_Post]) -> list[Mention]:
         clause = text[rest_start:clause_end]
         pm = next((x for x in post_re.finditer(clause) if rest_start + x.start() + len(x.group(1)) == clause_end), None)
         if pm is None:
-            if len(clause) <= 40:
+            if len(clause) <= 40 and _PERSON_NOUN_RE.search(clause):
                 out.append(Mention(name, [], m.start(1), m.end(1), "appositive"))
             continue
         post = pm.group(1)
@@ -242,7 +254,7 @@ def _speakers(text: str) -> list[Mention]:
         v = m.start()
         for n in (3, 2, 4):
             s = text[max(0, v - n) : v]
-            if len(s) < n or not _HAN_RE.match(s) or not looks_like_name(s):
+            if len(s) < n or not _HAN_RE.match(s) or not looks_like_name(s) or s[-1] in _ORGAN_END or _TIME_IN.search(s):
                 continue
             before = text[v - n - 1 : v - n] if v - n >= 1 else ""
             if not before or before in _PUNCT or before in _ROLE_END or text[: v - n].endswith(_organ_suffixes()):
@@ -258,6 +270,7 @@ def _role_noun_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, nouns)) + r")(?=[\u4e00-\u9fff]{2})")
 
 
+_PLACED_RE = re.compile(r"(?:省|市|县|区|镇|乡|村|街道|社区|学校|医院|公司)[\u4e00-\u9fff]{0,4}$")
 # Characters that begin the verb after a name rather than end the name (彭大|勇跳 is wrong, 彭大勇|跳入 right).
 _VERB_START = set("跳拾救捐帮主出参列强指表要说率在到赴为对向与和把被将等是有已曾正每把让给")
 
@@ -268,12 +281,15 @@ def _introduced(text: str) -> list[Mention]:
     for m in _role_noun_re().finditer(text):
         pos = m.end()
         got = read_name(text, pos)
+        if got is not None and got[0][-1] in _ORGAN_END:
+            continue  # 企业主管部门: a noun after the role word, not a name
         if got is not None and text[got[1] : got[1] + 1] not in _PUNCT:  # an action must follow, not a stop
             out.append(Mention(got[0], [], pos, got[1], "introduced"))
             continue
         three = text[pos : pos + 3]
         follows = text[pos + 3 : pos + 4]
-        if (len(three) == 3 and _HAN_RE.match(three) and looks_like_name(three) and three[2] not in _VERB_START
+        placed = bool(_PLACED_RE.search(text, max(0, m.start() - 10), m.start()))
+        if (placed and len(three) == 3 and three[-1] not in _ORGAN_END and _HAN_RE.match(three) and looks_like_name(three) and three[2] not in _VERB_START
                 and follows and (follows in _VERB_START or follows in "一二三四五六七八九十")):
             out.append(Mention(three, [], pos, pos + 3, "introduced"))
     return out

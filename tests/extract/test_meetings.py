@@ -64,3 +64,17 @@ def test_meetings_video_conference_with_branch_venue():
     body = "5月6日下午,全省安全生产工作视频会议召开。市委副书记廖一在临江分会场参加会议。\n市领导杨金、谢一参加会议。"
     [m] = _meetings(body)
     assert m.name == "全省安全生产工作视频会议" and m.attendees == ["廖一", "杨金", "谢一"]
+
+
+def test_meetings_organizer_phrase_dropped_and_counted_events_are_not_meetings():
+    body = (
+        "5月6日,由市委网信办、市农业农村局主办的全市数字乡村建设现场推进会召开。\n"
+        "今年以来,全市共举办了52场论坛,组织多个合作论坛。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "全市数字乡村建设现场推进会"
+
+
+def test_meetings_a_year_before_the_name_is_no_count():
+    [m] = _meetings("5月6日,我市召开2024年“双联”工作领导小组(扩大)会议。")
+    assert m.name == "2024年“双联”工作领导小组(扩大)会议"

@@ -63,8 +63,12 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, (min(ends) + 1 if ends else len(text))
 
 
+_ORGANIZER_RE = re.compile(r"^由[^,，。]{1,40}?(?:主办|承办|举办|召开|联合主办)的")
+_COUNTED_RE = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)")
+
+
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:了|在|的|于)", "", name.strip())
+    name = _ORGANIZER_RE.sub("", re.sub(r"^(?:了|在|的|于)", "", name.strip()))  # "由A主办的B会" is B会
     return name
 
 
@@ -103,6 +107,8 @@ def _find_meetings(
         if _FUTURE.search(before) or _CITED.search(before) or scheduled(before):
             return
         name = _clean_name(name)
+        if _COUNTED_RE.match(name):
+            return  # "52场论坛", "多个合作论坛": events counted, not one meeting held
         if len(name) < 3 or any(s < end and start < e for _, s, e in found):
             return
         found.append((name, start, end))

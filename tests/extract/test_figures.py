@@ -52,3 +52,8 @@ def test_figures_measure_and_offsets():
 def test_figures_chinese_number_parser():
     assert [chinese_number(s) for s in ("三", "十", "二十", "三百二十", "一千二百", "两", "三十六")] == [
         3, 10, 20, 320, 1200, 2, 36]
+
+
+def test_figures_approximation_before_the_magnitude_and_measure_words_that_begin_nouns():
+    assert _figs("新增造林9200多万亩,投入资金1400多亿元。八部门印发通知,两部门联合部署,其余8处整改。") == [
+        (9.2e7, "亩", True, False), (1.4e11, "CNY", True, False), (8.0, "处", False, False)]

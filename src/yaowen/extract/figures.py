@@ -27,10 +27,12 @@ _MEASURES = ("人次", "平方公里", "平方米", "立方米", "公里", "千�
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
 _FIGURE_RE = re.compile(
-    rf"(?P<pre>近|约|超过|超|逾|仅)?(?P<num>{_NUM})?(?P<mag>{'|'.join(_MAGNITUDES)})?(?P<approx>余|多)?"
+    rf"(?P<pre>近|约|超过|超|逾|仅)?(?P<num>{_NUM})?(?P<approx0>余|多)?(?P<mag>{'|'.join(_MAGNITUDES)})?(?P<approx>余|多)?"
     rf"(?:(?P<cur>{'|'.join(sorted(_CURRENCY, key=len, reverse=True))})|(?P<pct>%)|"
     rf"(?P<mw>{'|'.join(sorted(_MEASURES, key=len, reverse=True))}))(?P<post>以上|以下|左右)?"
 )
+_NUMBER_TAIL = set("0123456789.")
+_NOUN_WORDS = {"部门", "场所", "场景", "场馆", "家庭", "家长", "家乡", "条件", "条例", "个人", "人民", "人员", "人才"}
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|超过|逾|大约)[为有达计]?$")  # 约为22亿元
 _DURATION_AFTER = re.compile(r"^(?:月|小时|分钟|半月|工作日)")  # 3个月: a duration, not a count
 _TARGET_RE = re.compile(r"以上|不超过|不低于|不少于|达到|力争|确保|目标|拟|预计|计划|争取|要|将")
@@ -98,8 +100,10 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
         start = m.start("num") if num else m.start("mag")
         if text[max(0, start - 1) : start] == "第" or _in_quotes(text, start):
             continue  # an ordinal or a slogan
-        if text[max(0, start - 1) : start].isdigit() or text[m.end() : m.end() + 1] in ("年", "月", "日"):
-            continue
+        prev2 = text[max(0, start - 2) : start]
+        inside = prev2[-1:] in _NUMBER_TAIL or (prev2[-1:] in ("多", "余") and prev2[:1].isdigit())
+        if inside or text[m.end() : m.end() + 1] in ("年", "月", "日"):
+            continue  # inside a larger number (9200多|万亩), or a date
         chinese = bool(num) and not num[0].isdigit()
         value = chinese_number(num) if chinese else (float(num.replace(",", "")) if num else 1.0)
         if value is None:
@@ -109,6 +113,8 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
         after = text[m.end() : m.end() + 6]
         if m.group("mw") and _DURATION_AFTER.match(after):
             continue
+        if (m.group("mw") or "") + after[:1] in _NOUN_WORDS:
+            continue  # 八部门, 场所, 家庭: the measure word begins a noun
         if m.group("mw") == "次" and after.startswith(("会议", "会", "全会", "代表大会")):
             continue  # 十五届人大七次会议: a session, not a count
         if chinese and (num == "一" or (value <= 10 and not m.group("approx") and after.startswith(_ABSTRACT))):
@@ -129,7 +135,7 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
             continue  # 人民, 人员, 人才: a noun, not the counter
         clause_start = max((x.end() for x in _CLAUSE_RE.finditer(text, max(0, start - 20), start)), default=0)
         target = bool(m.group("post") == "以上" or _TARGET_RE.search(text, clause_start, start))
-        approximate = bool(m.group("pre") in ("近", "约", "超过", "超", "逾") or m.group("approx")
+        approximate = bool(m.group("pre") in ("近", "约", "超过", "超", "逾") or m.group("approx") or m.group("approx0")
                            or m.group("post") == "左右" or _APPROX_BEFORE_RE.search(text, max(0, start - 4), start))
         out.append(Figure(article_id, text[m.start() : m.end()], value, unit, _measure(text, m.start(), m.end()),
                           approximate, target, m.start(), m.end()))

@@ -78,3 +78,9 @@ def test_meetings_organizer_phrase_dropped_and_counted_events_are_not_meetings()
 def test_meetings_a_year_before_the_name_is_no_count():
     [m] = _meetings("5月6日,我市召开2024年“双联”工作领导小组(扩大)会议。")
     assert m.name == "2024年“双联”工作领导小组(扩大)会议"
+
+
+def test_meetings_invited_speaker_attends():
+    body = "5月6日,市政协召开专题协商会。\n市住建局局长简宁应邀到会通报情况。"
+    [m] = _meetings(body)
+    assert m.attendees == ["简宁"]

@@ -162,3 +162,6 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
     parts.append(Text(body))
     return Panel(Group(*parts), title=a["id"], title_align="left", expand=True)
 
+
+
+from . import cli_record  # noqa: E402,F401 - registers the record commands on ``app``

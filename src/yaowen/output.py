@@ -41,6 +41,7 @@ def page_record(result: PageResult) -> dict[str, Any]:
     return {
         "source": page.source.replace("\\", "/").rsplit("/", 1)[-1],
         "page_id": page.page_id,
+        "paper": page.meta.paper,
         "media_type": page.media_type,
         "encoding": page.encoding,
         "script": result.clean.script,

@@ -21,7 +21,7 @@ from ..model import MediaType, Page
 from .encoding import EMPTY, decode_html
 from .text import date_from_path, text_to_text
 
-__all__ = ["read_path", "read_bytes", "read_stdin", "iter_sources", "date_from_path", "PAGE_SUFFIXES"]
+__all__ = ["read_path", "read_raw", "read_bytes", "read_stdin", "iter_sources", "date_from_path", "PAGE_SUFFIXES"]
 
 # What a directory is searched for. A file named explicitly is read whatever its extension.
 PAGE_SUFFIXES = (".txt", ".htm", ".html", ".xhtml", ".shtml", ".pdf")
@@ -82,6 +82,11 @@ def read_path(path: str | os.PathLike[str]) -> Page:
     source = os.fspath(path)
     if source == "-":
         return read_stdin()
+    return read_bytes(read_raw(source), source)
+
+
+def read_raw(source: str) -> bytes:
+    """The bytes of a page file, or a ``PageError`` saying why they cannot be had."""
     try:
         if os.path.isdir(source):
             raise PageError(source, "is a directory, not a file")
@@ -89,7 +94,7 @@ def read_path(path: str | os.PathLike[str]) -> Page:
         if size > MAX_BYTES:
             raise PageError(source, f"too large for a page ({size // 2**20} MB > {MAX_BYTES // 2**20} MB)")
         with open(source, "rb") as f:
-            data = f.read()
+            return f.read()
     except FileNotFoundError:
         raise PageError(source, "no such file") from None
     except PermissionError:
@@ -98,7 +103,6 @@ def read_path(path: str | os.PathLike[str]) -> Page:
         raise PageError(source, "is a directory, not a file") from None
     except OSError as e:
         raise PageError(source, f"cannot read: {e.strerror or type(e).__name__}") from None
-    return read_bytes(data, source)
 
 
 def read_stdin() -> Page:

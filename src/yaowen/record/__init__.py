@@ -1,0 +1,118 @@
+"""The record: pages, articles and facts kept in SQLite or PostgreSQL, searchable and queryable.
+
+    rec = Record.open("yaowen.db")              # or "postgresql://user@host/db"
+    rec.ingest(["pages/"], paper="衡阳日报")
+    rec.search("审计 整改").hits
+    rec.person("朱健")                           # posts timeline, appearances, meetings
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, delete, insert, select
+
+from .. import __version__
+from . import queries
+from . import schema as s
+from .db import database_url, open_engine
+from .export import Format, export_record
+from .ingest import IngestReport, ingest_sources, reextract
+from .people import refresh_people
+from .search import Filters, SearchResult, search
+
+
+def extractor_version() -> str:
+    return f"yaowen {__version__}"
+
+
+class Record:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Record:
+        return cls(open_engine(db))
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ---- writing ----
+    def ingest(self, sources: Iterable[str], paper: str | None = None, workers: int = 1,
+               on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
+        return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page)
+
+    def reextract(self, all_pages: bool = False, workers: int = 1,
+                  on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
+        return reextract(self.engine, only_stale=not all_pages, workers=workers, on_page=on_page)
+
+    def add_rule(self, kind: str, name: str, target: str, paper: str = "") -> dict[str, int]:
+        """A correction by hand: ``merge`` NAME into TARGET, or ``split`` NAME where a post contains TARGET."""
+        if kind not in ("merge", "split"):
+            raise ValueError(f"unknown rule kind {kind!r} (merge or split)")
+        if kind == "merge" and name == target:
+            raise ValueError("a name cannot be merged into itself")
+        r = s.person_rules
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(r.c.id).where(r.c.paper == paper, r.c.kind == kind, r.c.name == name,
+                                                       r.c.target == target)).first()
+            if not exists:
+                conn.execute(insert(r).values(paper=paper, kind=kind, name=name, target=target))
+            return refresh_people(conn)
+
+    def remove_rule(self, rule_id: int) -> bool:
+        with self.engine.begin() as conn:
+            gone = conn.execute(delete(s.person_rules).where(s.person_rules.c.id == rule_id)).rowcount
+            refresh_people(conn)
+        return bool(gone)
+
+    def rules(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(s.person_rules).order_by(s.person_rules.c.id)).mappings()]
+
+    # ---- reading ----
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> SearchResult:
+        with self.engine.connect() as conn:
+            return search(conn, query, filters, limit, offset)
+
+    def people(self, name: str | None = None, paper: str | None = None, limit: int = 50,
+               offset: int = 0) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return queries.people(conn, name, paper, limit, offset)
+
+    def person(self, name: str, paper: str | None = None) -> list[dict[str, Any]]:
+        """Every person of that name (homonyms apart), each with timeline, appearances and meetings."""
+        with self.engine.connect() as conn:
+            return [queries.person_profile(conn, p["id"]) or {} for p in queries.find_people(conn, name, paper)]
+
+    def person_by_id(self, person_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return queries.person_profile(conn, person_id)
+
+    def meetings(self, **kw: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return queries.meetings(conn, **kw)
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return queries.article(conn, article_id)
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return queries.stats(conn)
+
+    def export(self, out: Path, fmt: Format) -> dict[str, int]:
+        return export_record(self.engine, out, fmt)
+
+
+__all__ = ["Filters", "IngestReport", "Record", "SearchResult", "database_url", "extractor_version"]

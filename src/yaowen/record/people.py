@@ -1,0 +1,262 @@
+"""Who is who across pages: one person record per real person within a paper, and their posts over time.
+
+A mention's person is found by its *key* within its paper: the name itself, unless
+
+- a hand-made ``merge`` rule folds the name into another (群策 -> 邓群策), or the paper shows a surname-less
+  given name (群策) that only one full name of the paper ends with and that shares one of its posts;
+- a hand-made ``split`` rule marks the mentions whose posts contain some text as another person of the
+  same name (王伟 the village head, not 王伟 the vice mayor) -> key ``王伟#村委会主任``.
+
+Organ abbreviations in posts are expanded where the paper prints both forms (市工信局 -> 衡阳市工业和信息化局),
+so a timeline does not show one post twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+
+from ..extract.lexicons import load_lexicon
+from ..extract.people import post_words
+from . import schema as s
+
+
+@dataclass
+class Rules:
+    merges: dict[str, str] = field(default_factory=dict)  # name -> the name it joins
+    splits: dict[str, list[str]] = field(default_factory=dict)  # name -> post texts that mark another person
+
+    @classmethod
+    def load(cls, conn: Connection, paper: str) -> Rules:
+        rules = cls()
+        rows = conn.execute(select(s.person_rules).where(s.person_rules.c.paper.in_(["", paper]))).mappings()
+        for r in rows:
+            if r["kind"] == "merge":
+                rules.merges[r["name"]] = r["target"]
+            else:
+                rules.splits.setdefault(r["name"], []).append(r["target"])
+        return rules
+
+    def key(self, name: str, titles: list[str] | None) -> str:
+        seen = {name}
+        while name in self.merges and self.merges[name] not in seen:  # follow chains, never loop
+            name = self.merges[name]
+            seen.add(name)
+        for marker in self.splits.get(name, ()):
+            if titles and any(marker in t for t in titles):
+                return f"{name}#{marker}"
+        return name
+
+
+class PersonKeys:
+    """Person row ids by key for one paper, created on first use (ingest's side of resolution)."""
+
+    def __init__(self, conn: Connection, paper: str, rules: Rules) -> None:
+        self.conn, self.paper, self.rules = conn, paper, rules
+        self.ids: dict[str, int] = {}
+
+    @classmethod
+    def for_connection(cls, conn: Connection, paper: str) -> PersonKeys:
+        return cls(conn, paper, Rules.load(conn, paper))
+
+    def person_id(self, name: str, titles: list[str] | None) -> int:
+        return self.id_for_key(self.rules.key(name, titles))
+
+    def id_for_key(self, key: str) -> int:
+        pid = self.ids.get(key)
+        if pid is None:
+            t = s.people
+            pid = self.conn.execute(select(t.c.id).where(t.c.paper == self.paper, t.c.key == key)).scalar()
+            if pid is None:
+                name = key.split("#", 1)[0]
+                pid = self.conn.execute(
+                    insert(t).values(paper=self.paper, name=name, key=key, mentions=0)
+                ).inserted_primary_key[0]
+            self.ids[key] = pid
+        return pid
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(load_lexicon("surnames"))
+
+
+def given_name_aliases(names_posts: dict[str, set[str]]) -> dict[str, str]:
+    """Surname-less given names (群策) that stand for exactly one full name (邓群策) sharing a post."""
+    surnames = _surnames()
+    full_by_tail: dict[str, list[str]] = defaultdict(list)
+    for name in names_posts:
+        for cut in (1, 2):
+            if len(name) - cut == 2 and name[:cut] in surnames:
+                full_by_tail[name[cut:]].append(name)
+    aliases = {}
+    for name, posts in names_posts.items():
+        if len(name) != 2 or name[0] in surnames or not posts:
+            continue
+        fulls = [f for f in full_by_tail.get(name, []) if names_posts[f] & posts]
+        if len(fulls) == 1:
+            aliases[name] = fulls[0]
+    return aliases
+
+
+# ---- organ names: short forms the paper also prints in full --------------------------------------------
+
+_FULL_ORGAN_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,3}市(?:[\u4e00-\u9fff]{2,16}?)(?:委员会|办公室|局|厅|委|办)(?![\u4e00-\u9fff]{0,1}[局委办])"
+)
+
+
+def full_organ_names(body: str) -> set[str]:
+    """Organ names printed with the city's name (衡阳市工业和信息化局), candidates for canonical forms."""
+    return set(_FULL_ORGAN_RE.findall(body))
+
+
+@cache
+def _post_word_re() -> re.Pattern[str]:
+    words = sorted(post_words(), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+
+
+def split_post(post: str) -> tuple[str, str]:
+    """市工信局局长 -> (市工信局, 局长); a post with no organ -> ("", post)."""
+    m = _post_word_re().search(post)
+    if m is None or m.start() == 0:
+        return "", post
+    return post[: m.start()], post[m.start():]
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def organ_canon(short_forms: set[str], full_forms: set[str]) -> dict[str, str]:
+    """Map each 市... short form to the one full name that abbreviates to it (same ends, chars in order)."""
+    by_local: dict[str, list[str]] = defaultdict(list)
+    for full in full_forms:
+        local = full[full.index("市"):]  # 衡阳市工业和信息化局 -> 市工业和信息化局
+        by_local[local].append(full)
+    out = {}
+    for short in short_forms:
+        if not short.startswith("市") or len(short) < 3:
+            continue
+        cands = {f for local, fulls in by_local.items() for f in fulls
+                 if len(local) > len(short) and local[-1] == short[-1] and _is_subsequence(short, local)}
+        if len(cands) == 1:
+            out[short] = cands.pop()
+    return out
+
+
+def refresh_people(conn: Connection) -> dict[str, int]:
+    """Re-resolve every mention, participant and appointment to its person; update posts and counts.
+
+    Runs after each ingest and after a rule changes. Returns how many rows changed person.
+    """
+    changed = {"mentions": 0, "participants": 0, "appointments": 0}
+    papers = conn.execute(select(s.pages.c.paper).distinct()).scalars().all()
+    for paper in papers:
+        rules = Rules.load(conn, paper)
+        m = s.mentions
+        page_articles = (
+            select(s.articles.c.id).join(s.pages, s.pages.c.id == s.articles.c.page_id).where(s.pages.c.paper == paper)
+        )
+        rows = conn.execute(
+            select(m.c.id, m.c.name, m.c.titles, m.c.person_id).where(m.c.article_id.in_(page_articles))
+        ).all()
+        names_posts: dict[str, set[str]] = defaultdict(set)
+        for _, name, titles, _ in rows:
+            names_posts[name].update(json.loads(titles or "[]"))
+        for alias, full in given_name_aliases(names_posts).items():
+            rules.merges.setdefault(alias, full)
+        keys = PersonKeys(conn, paper, rules)
+        updates = []
+        for mid, name, titles, pid in rows:
+            new = keys.person_id(name, json.loads(titles or "[]"))
+            if new != pid:
+                updates.append({"row": mid, "pid": new})
+        changed["mentions"] += _update_person_ids(conn, m, updates)
+
+        p = s.participants
+        prow = conn.execute(
+            select(p.c.id, p.c.name, p.c.person_id).join(s.meetings, s.meetings.c.id == p.c.meeting_id)
+            .where(s.meetings.c.article_id.in_(page_articles))
+        ).all()
+        updates = [{"row": i, "pid": keys.person_id(n, None)} for i, n, pid in prow
+                   if keys.person_id(n, None) != pid]
+        changed["participants"] += _update_person_ids(conn, p, updates)
+
+        a = s.appointments
+        arow = conn.execute(
+            select(a.c.id, a.c.person, a.c.post, a.c.person_id).where(a.c.article_id.in_(page_articles))
+        ).all()
+        updates = [{"row": i, "pid": keys.person_id(n, [post])} for i, n, post, pid in arow
+                   if keys.person_id(n, [post]) != pid]
+        changed["appointments"] += _update_person_ids(conn, a, updates)
+        _canonical_posts(conn, paper, page_articles)
+
+    conn.execute(update(s.posts).values(person_id=select(s.mentions.c.person_id)
+                                        .where(s.mentions.c.id == s.posts.c.mention_id).scalar_subquery()))
+    _person_stats(conn)
+    return changed
+
+
+def _update_person_ids(conn: Connection, table, updates: list[dict]) -> int:  # type: ignore[no-untyped-def]
+    if updates:
+        conn.execute(update(table).where(table.c.id == bindparam("row")).values(person_id=bindparam("pid")), updates)
+    return len(updates)
+
+
+def _canonical_posts(conn: Connection, paper: str, page_articles) -> None:  # type: ignore[no-untyped-def]
+    full_forms = set(conn.execute(select(s.organs.c.name).where(s.organs.c.paper == paper)).scalars())
+    rows = conn.execute(select(s.posts.c.id, s.posts.c.post, s.posts.c.canonical)
+                        .where(s.posts.c.article_id.in_(page_articles))).all()
+    shorts = {split_post(post)[0] for _, post, _ in rows}
+    canon = organ_canon(shorts, full_forms)
+    updates = []
+    for pid, post, current in rows:
+        organ, word = split_post(post)
+        want = canon.get(organ, organ) + word if organ else post
+        if want != current:
+            updates.append({"row": pid, "canon": want})
+    if updates:
+        conn.execute(update(s.posts).where(s.posts.c.id == bindparam("row")).values(canonical=bindparam("canon")),
+                     updates)
+
+
+def _person_stats(conn: Connection) -> None:
+    m, a = s.mentions, s.articles
+    mentioned = select(m.c.person_id, func.count().label("n"), func.min(a.c.date).label("first"),
+                       func.max(a.c.date).label("last")).join(a, a.c.id == m.c.article_id).group_by(m.c.person_id)
+    conn.execute(update(s.people).values(mentions=0, first_seen=None, last_seen=None))
+    stats = [{"row": pid, "n": n, "first": first, "last": last} for pid, n, first, last in conn.execute(mentioned)
+             if pid is not None]
+    if stats:
+        conn.execute(update(s.people).where(s.people.c.id == bindparam("row"))
+                     .values(mentions=bindparam("n"), first_seen=bindparam("first"), last_seen=bindparam("last")),
+                     stats)
+    # a person no row points at any more (merged away) is dropped
+    used = text(
+        "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions WHERE person_id IS NOT NULL) "
+        "AND id NOT IN (SELECT person_id FROM participants WHERE person_id IS NOT NULL) "
+        "AND id NOT IN (SELECT person_id FROM appointments WHERE person_id IS NOT NULL)"
+    )
+    conn.execute(used)
+
+
+def record_organs(conn: Connection, paper: str, bodies: list[str]) -> None:
+    """Remember the full organ names a page prints, for abbreviations on any page of the paper."""
+    names = set().union(*(full_organ_names(b) for b in bodies)) if bodies else set()
+    if not names:
+        return
+    known = set(conn.execute(select(s.organs.c.name).where(s.organs.c.paper == paper, s.organs.c.name.in_(names)))
+                .scalars())
+    new = [{"paper": paper, "name": n, "canonical": n} for n in sorted(names - known)]
+    if new:
+        conn.execute(insert(s.organs), new)
+
+

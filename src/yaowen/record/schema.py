@@ -1,0 +1,224 @@
+"""The record's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Dates are ISO ``YYYY-MM-DD`` strings: they sort and compare as dates on both backends and keep a partial
+date (a year only) honest instead of inventing a day. Every fact row names the extractor version that
+produced it, so ``yaowen reextract`` can tell what is stale.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+pages = Table(
+    "pages", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),  # of the raw bytes: ingest is idempotent by it
+    Column("source", Text, nullable=False),
+    Column("paper", Text),
+    Column("issue_date", String(10)),
+    Column("issue_date_note", Text),
+    Column("year", Integer),
+    Column("media_type", String(16)),
+    Column("encoding", String(32)),
+    Column("script", String(16)),
+    Column("size", Integer, nullable=False),
+    Column("raw", LargeBinary, nullable=False),  # kept so facts can be re-derived without the source files
+    Column("repairs", Text),  # JSON list of the cleaner's repairs
+    Column("extractor", String(32), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_pages_paper_date", pages.c.paper, pages.c.issue_date)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("page_id", Integer, ForeignKey("pages.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False),  # a1, a2 ... on the page
+    Column("kicker", Text),
+    Column("headline", Text),
+    Column("subheadline", Text),
+    Column("column_name", Text),
+    Column("source", Text),
+    Column("reporters", Text),  # JSON list
+    Column("dateline", Text),
+    Column("event_date", String(10)),
+    Column("date", String(10)),  # the article's date for listings: event date, else the page's issue date
+    Column("body", Text, nullable=False),
+    Column("fragment", Boolean, nullable=False, default=False),
+    Column("continued_from", Text),
+    Column("continues_to", Text),
+    Column("spans", Text),  # JSON [[start, end], ...] in the cleaned page text
+    Column("raw_spans", Text),  # JSON, the same in the page text as read
+    Column("notes", Text),  # JSON list
+    Column("extractor", String(32), nullable=False),
+    UniqueConstraint("page_id", "ordinal"),
+)
+Index("ix_articles_date", articles.c.date)
+
+article_topics = Table(
+    "article_topics", metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic", String(32), primary_key=True),
+    Column("rank", Integer, nullable=False),  # 1 = most central
+)
+Index("ix_article_topics_topic", article_topics.c.topic)
+
+people = Table(
+    "people", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("paper", Text, nullable=False, default=""),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),  # name, or name#2 ... when one name is several people
+    Column("mentions", Integer, nullable=False, default=0),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    UniqueConstraint("paper", "key"),
+)
+Index("ix_people_name", people.c.name)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL")),
+    Column("name", Text, nullable=False),
+    Column("titles", Text),  # JSON list of the posts this sentence gives
+    Column("how", String(16)),
+    Column("body_start", Integer),
+    Column("body_end", Integer),
+    Column("raw_start", Integer),
+    Column("raw_end", Integer),
+    Column("extractor", String(32), nullable=False),
+)
+Index("ix_mentions_person", mentions.c.person_id)
+Index("ix_mentions_article", mentions.c.article_id)
+Index("ix_mentions_name", mentions.c.name)
+
+posts = Table(  # one row per (mention, post): the raw material of post timelines
+    "posts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("mention_id", Integer, ForeignKey("mentions.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL")),
+    Column("post", Text, nullable=False),  # as printed
+    Column("canonical", Text, nullable=False),  # organ abbreviations expanded where the paper shows both
+    Column("date", String(10)),
+)
+Index("ix_posts_person", posts.c.person_id, posts.c.canonical)
+
+organs = Table(  # organ names of a paper and the full name each short form stands for
+    "organs", metadata,
+    Column("paper", Text, primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("canonical", Text, nullable=False),
+)
+
+meetings = Table(
+    "meetings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text),
+    Column("body", Text),
+    Column("ordinal", Integer),
+    Column("date", String(10)),
+    Column("body_start", Integer),
+    Column("body_end", Integer),
+    Column("raw_start", Integer),
+    Column("raw_end", Integer),
+    Column("extractor", String(32), nullable=False),
+)
+Index("ix_meetings_body_date", meetings.c.body, meetings.c.date)
+Index("ix_meetings_article", meetings.c.article_id)
+
+participants = Table(
+    "participants", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL")),
+    Column("name", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # chair | attendee
+)
+Index("ix_participants_meeting", participants.c.meeting_id)
+Index("ix_participants_person", participants.c.person_id)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="SET NULL")),  # set when it approved it
+    Column("title", Text, nullable=False),
+    Column("approved", Boolean, nullable=False, default=False),
+    Column("body_start", Integer),
+    Column("body_end", Integer),
+    Column("extractor", String(32), nullable=False),
+)
+Index("ix_documents_article", documents.c.article_id)
+Index("ix_documents_meeting", documents.c.meeting_id)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(16), nullable=False),
+    Column("measure", Text),
+    Column("approximate", Boolean, nullable=False, default=False),
+    Column("target", Boolean, nullable=False, default=False),
+    Column("body_start", Integer),
+    Column("body_end", Integer),
+    Column("raw_start", Integer),
+    Column("raw_end", Integer),
+    Column("extractor", String(32), nullable=False),
+)
+Index("ix_figures_article", figures.c.article_id)
+
+appointments = Table(
+    "appointments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL")),
+    Column("person", Text, nullable=False),
+    Column("post", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("body_start", Integer),
+    Column("body_end", Integer),
+    Column("extractor", String(32), nullable=False),
+)
+Index("ix_appointments_article", appointments.c.article_id)
+
+person_rules = Table(  # corrections by hand: merge two names into one person, or split a name by post
+    "person_rules", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("paper", Text, nullable=False, default=""),  # "" = every paper
+    Column("kind", String(8), nullable=False),  # merge | split
+    Column("name", Text, nullable=False),  # merge: the name that is folded in; split: the name split
+    Column("target", Text, nullable=False),  # merge: the person's name it joins; split: post text that marks
+    UniqueConstraint("paper", "kind", "name", "target"),
+)
+
+ingest_errors = Table(  # files that could not be ingested: one row per source and reason, kept for the summary
+    "ingest_errors", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+FACT_TABLES = (mentions, meetings, documents, figures, appointments)

@@ -1,0 +1,203 @@
+"""Write one page's extraction (the JSON record of ``yaowen.output.page_record``) into the record.
+
+All rows of a page go in through the caller's transaction, so a page is either wholly stored or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, text
+
+from ..extract.documents import find_documents
+from . import schema as s
+from .people import PersonKeys, record_organs
+from .tokens import index_text, index_tokens
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: str, paper: str | None) -> int:
+    """Store a page and everything derived from it; returns the page's row id."""
+    page_id = conn.execute(
+        insert(s.pages).values(
+            sha256=record["page_id"], source=source, paper=paper or "", issue_date=record.get("issue_date"),
+            issue_date_note=record.get("issue_date_note"), year=_year(record), media_type=record.get("media_type"),
+            encoding=record.get("encoding"), script=record.get("script"), size=len(raw), raw=raw,
+            repairs=_json(record.get("repairs", [])), extractor=record["extractor"], ingested_at=datetime.now(UTC),
+        )
+    ).inserted_primary_key[0]
+    insert_facts(conn, page_id, record, paper or "")
+    record_organs(conn, paper or "", [a["body"] for a in record["articles"]])
+    return page_id
+
+
+def _year(record: dict[str, Any]) -> int | None:
+    date = record.get("issue_date")
+    return int(date[:4]) if date else None
+
+
+def delete_facts(conn: Connection, page_id: int) -> None:
+    """Remove a page's articles and facts (for re-extraction); the page and its raw bytes stay."""
+    ids = conn.execute(select(s.articles.c.id).where(s.articles.c.page_id == page_id)).scalars().all()
+    if not ids:
+        return
+    _fts_delete(conn, ids)
+    for table in (s.posts, s.mentions, s.documents, s.figures, s.appointments, s.article_topics):
+        conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+    meeting_ids = select(s.meetings.c.id).where(s.meetings.c.article_id.in_(ids))
+    conn.execute(delete(s.participants).where(s.participants.c.meeting_id.in_(meeting_ids)))
+    conn.execute(delete(s.meetings).where(s.meetings.c.article_id.in_(ids)))
+    conn.execute(delete(s.articles).where(s.articles.c.id.in_(ids)))
+
+
+def insert_facts(conn: Connection, page_id: int, record: dict[str, Any], paper: str) -> None:
+    version = record["extractor"]
+    issue = record.get("issue_date")
+    ids: dict[str, int] = {}
+    dates: dict[str, str | None] = {}
+    for n, a in enumerate(record["articles"], 1):
+        date = a.get("event_date") or issue
+        aid = conn.execute(
+            insert(s.articles).values(
+                page_id=page_id, ordinal=n, kicker=a.get("kicker"), headline=a.get("headline"),
+                subheadline=a.get("subheadline"), column_name=a.get("column"), source=a.get("source"),
+                reporters=_json(a.get("reporters", [])), dateline=a.get("dateline"), event_date=a.get("event_date"),
+                date=date, body=a["body"], fragment=bool(a.get("fragment")), continued_from=a.get("continued_from"),
+                continues_to=a.get("continues_to"), spans=_json(a.get("spans", [])),
+                raw_spans=_json(a.get("raw_spans", [])), notes=_json(a.get("notes", [])), extractor=version,
+            )
+        ).inserted_primary_key[0]
+        ids[a["id"]] = aid
+        dates[a["id"]] = date
+        topics = a.get("topics") or []
+        if topics:
+            conn.execute(insert(s.article_topics), [
+                {"article_id": aid, "topic": t, "rank": r} for r, t in enumerate(dict.fromkeys(topics), 1)
+            ])
+        fts_insert(conn, aid, _headline_text(a), a["body"])
+
+    keys = PersonKeys.for_connection(conn, paper)
+    for m in record.get("mentions", []):
+        aid = ids[m["article"]]
+        raw = m.get("raw_span") or [None, None]
+        body = m.get("body_span") or [None, None]
+        mid = conn.execute(insert(s.mentions).values(
+            article_id=aid, person_id=keys.person_id(m["name"], m["titles"]), name=m["name"],
+            titles=_json(m["titles"]), how=m.get("how"), body_start=body[0], body_end=body[1],
+            raw_start=raw[0], raw_end=raw[1], extractor=version,
+        )).inserted_primary_key[0]
+        if m["titles"]:
+            pid = keys.person_id(m["name"], m["titles"])
+            conn.execute(insert(s.posts), [
+                {"mention_id": mid, "article_id": aid, "person_id": pid, "post": t, "canonical": t,
+                 "date": dates[m["article"]]}
+                for t in dict.fromkeys(m["titles"])
+            ])
+
+    approved_by: dict[str, int] = {}
+    for mt in record.get("meetings", []):
+        aid = ids[mt["article"]]
+        body = mt.get("body_span") or [None, None]
+        raw = mt.get("raw_span") or [None, None]
+        meeting_id = conn.execute(insert(s.meetings).values(
+            article_id=aid, name=mt.get("name"), body=mt.get("body"), ordinal=mt.get("ordinal"), date=mt.get("date"),
+            body_start=body[0], body_end=body[1], raw_start=raw[0], raw_end=raw[1], extractor=version,
+        )).inserted_primary_key[0]
+        rows = [{"meeting_id": meeting_id, "person_id": keys.person_id(n, None), "name": n, "role": "chair"}
+                for n in dict.fromkeys(mt.get("chairs", []))]
+        rows += [{"meeting_id": meeting_id, "person_id": keys.person_id(n, None), "name": n, "role": "attendee"}
+                 for n in dict.fromkeys(mt.get("attendees", [])) if n not in mt.get("chairs", [])]
+        if rows:
+            conn.execute(insert(s.participants), rows)
+        for title in mt.get("approved", []):
+            approved_by.setdefault(f"{mt['article']}\x00{title}", meeting_id)
+
+    doc_rows = []
+    for a in record["articles"]:
+        seen: set[str] = set()
+        for doc in find_documents(a["body"]):
+            if doc.title in seen:
+                continue
+            seen.add(doc.title)
+            meeting_id = approved_by.get(f"{a['id']}\x00{doc.title}")
+            doc_rows.append({"article_id": ids[a["id"]], "meeting_id": meeting_id, "title": doc.title,
+                             "approved": meeting_id is not None, "body_start": doc.start, "body_end": doc.end,
+                             "extractor": version})
+    if doc_rows:
+        conn.execute(insert(s.documents), doc_rows)
+
+    fig_rows = []
+    for f in record.get("figures", []):
+        body = f.get("body_span") or [None, None]
+        raw = f.get("raw_span") or [None, None]
+        fig_rows.append({
+            "article_id": ids[f["article"]], "text": f["text"], "value": f["value"], "unit": f["unit"],
+            "measure": f.get("measure"), "approximate": bool(f.get("approximate")), "target": bool(f.get("target")),
+            "body_start": body[0], "body_end": body[1], "raw_start": raw[0], "raw_end": raw[1], "extractor": version,
+        })
+    if fig_rows:
+        conn.execute(insert(s.figures), fig_rows)
+
+    app_rows = []
+    for ap in record.get("appointments", []):
+        body = ap.get("body_span") or [None, None]
+        app_rows.append({
+            "article_id": ids[ap["article"]], "person_id": keys.person_id(ap["person"], [ap["post"]]),
+            "person": ap["person"], "post": ap["post"], "kind": ap["kind"], "body_start": body[0],
+            "body_end": body[1], "extractor": version,
+        })
+    if app_rows:
+        conn.execute(insert(s.appointments), app_rows)
+
+
+def _headline_text(a: dict[str, Any]) -> str:
+    return " ".join(x for x in (a.get("kicker"), a.get("headline"), a.get("subheadline")) if x)
+
+
+# ---- the full-text index: FTS5 on SQLite, tsvector on PostgreSQL ----------------------------------------
+
+def fts_insert(conn: Connection, article_id: int, headline: str, body: str) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text("INSERT INTO article_fts(rowid, headline, body) VALUES (:id, :h, :b)"),
+            {"id": article_id, "h": index_text(headline), "b": index_text(body)},
+        )
+    else:
+        conn.execute(
+            text("INSERT INTO article_fts(article_id, tsv, len) VALUES (:id, CAST(:tsv AS tsvector), :len)"),
+            {"id": article_id, "tsv": tsvector_literal(headline, body), "len": len(headline) + len(body)},
+        )
+
+
+def _fts_delete(conn: Connection, ids: list[int]) -> None:
+    if conn.dialect.name != "sqlite":
+        conn.execute(text("DELETE FROM article_fts WHERE article_id = ANY(:ids)"), {"ids": ids})
+        return
+    # a contentless FTS5 table forgets a row only when told the exact tokens it indexed
+    rows = conn.execute(select(s.articles.c.id, s.articles.c.kicker, s.articles.c.headline,
+                               s.articles.c.subheadline, s.articles.c.body).where(s.articles.c.id.in_(ids)))
+    for r in rows.mappings().all():
+        conn.execute(
+            text("INSERT INTO article_fts(article_fts, rowid, headline, body) VALUES ('delete', :id, :h, :b)"),
+            {"id": r["id"], "h": index_text(_headline_text(r)), "b": index_text(r["body"])},
+        )
+
+
+MAX_TSV_POSITION = 16383  # PostgreSQL's largest tsvector position; later tokens share it
+
+
+def tsvector_literal(headline: str, body: str) -> str:
+    """A tsvector written out (no text-search parser involved): 'token':pos,pos ... headline weighted A."""
+    positions: dict[str, list[str]] = {}
+    pos = 0
+    for weight, part in (("A", headline), ("", body)):
+        for tok in index_tokens(part):
+            pos = min(pos + 1, MAX_TSV_POSITION)
+            positions.setdefault(tok, []).append(f"{pos}{weight}")
+        pos = min(pos + 1, MAX_TSV_POSITION)  # a gap: a phrase must not run from the headline into the body
+    return " ".join(f"'{tok}':{','.join(ps[:256])}" for tok, ps in positions.items())

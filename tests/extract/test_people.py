@@ -90,3 +90,13 @@ def test_people_traps_from_national_news():
 
 def test_people_role_word_followed_by_a_noun():
     assert _people("指导各级中小企业主管部门和服务机构开展工作。临江县农民丰收节主题确定。") == {}
+
+
+def test_leader_named_by_given_name_only():
+    found = [(m.name, m.titles) for m in find_people("市委书记群策到园区调研，市委书记群策主持会议。")]
+    assert ("群策", ["市委书记"]) in found
+
+
+def test_words_after_a_post_are_not_given_names():
+    for text in ("市委书记强调，要抓好项目。", "市委书记亲自部署。", "学习总书记重要讲话精神。", "市长主持会议。"):
+        assert find_people(text) == [], text

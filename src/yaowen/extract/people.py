@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicons import load_lexicon, looks_like_name
+from .lexicons import load_lexicon, looks_like_name, nonnames
 
 _PUNCT = "，,。；;：:！!？?、“”\"'（）()《》\n "
 _BREAK_CHARS = set("，,。；;：:！!？?\n（(")  # an organ never reaches across these
@@ -85,7 +85,8 @@ def read_name(
     failing that, one that ends before one of ``weak_ends`` (李四为副主任 is 李四, not 李四为 + 副主任)."""
     for n in lengths:
         s = text[pos : pos + n]
-        if len(s) == n and _HAN_RE.match(s) and looks_like_name(s) and _is_boundary(text[pos + n :], ends):
+        if (len(s) == n and _HAN_RE.match(s) and looks_like_name(s) and s not in _verbs()
+                and _is_boundary(text[pos + n :], ends)):
             return s, pos + n
     # before a post, the longest post wins: 刘兴|副检察长, not 刘兴副|检察长
     best: tuple[int, str, int] | None = None
@@ -115,6 +116,33 @@ def _read_names(text: str, pos: int) -> list[tuple[str, int, int]]:
             break
         pos += 1
     return names
+
+
+def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Some reports name a leader by given name only, right after the post: 市委书记群策主持会议.
+
+    Two characters that are not a name by surname, not an action word, a post or a known non-name, and are
+    followed by an action word or punctuation.
+    """
+    s = text[pos : pos + 2]
+    if len(s) < 2 or not _HAN_RE.match(s) or not _HAN_RE.match(s[1]) or s in nonnames():
+        return []
+    if s.startswith(_verbs()) or s in _posts()[0] or looks_like_name(s) or not _is_boundary(text[pos + 2 :]):
+        return []
+    if _word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
+        return []
+    return [(s, pos, pos + 2)]
+
+
+_NOT_NAME_CLASSES = frozenset("advmpcrfqtu")  # adjectives, adverbs, verbs, numerals, pronouns ...
+
+
+def _word_class(word: str) -> str:
+    """jieba's part-of-speech tag of a word ('' if it is not one word)."""
+    import rjieba
+
+    tags = rjieba.tag(word)
+    return tags[0][1] if len(tags) == 1 else ""
 
 
 def _organ_before(text: str, pos: int) -> tuple[str, int]:
@@ -147,7 +175,7 @@ def _find_posts(text: str) -> list[_Post]:
         p = _Post(start, start + len(post), post, complete[post])
         # a complete post may still carry an organ: 国务院副总理
         p.organ, p.organ_start = _organ_before(text, start)
-        p.names = _read_names(text, p.end)
+        p.names = _read_names(text, p.end) or (_given_name(text, p.end) if p.complete else [])
         if p.names or text[p.end : p.end + 1] == "、":
             found.append(p)
             last_end = p.end

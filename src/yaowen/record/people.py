@@ -107,7 +107,7 @@ def given_name_aliases(names_posts: dict[str, set[str]]) -> dict[str, str]:
 # ---- organ names: short forms the paper also prints in full --------------------------------------------
 
 _FULL_ORGAN_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,3}市(?:[\u4e00-\u9fff]{2,16}?)(?:委员会|办公室|局|厅|委|办)(?![\u4e00-\u9fff]{0,1}[局委办])"
+    r"[\u4e00-\u9fff]{2,3}市[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|厅|委|办)"
 )
 
 
@@ -135,6 +135,14 @@ def _is_subsequence(short: str, full: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _short_end(organ: str) -> str:
+    """The character a short form ends with: 委员会 -> 委 (市发改委), 办公室 -> 办 (市政府办)."""
+    for long, short in (("委员会", "委"), ("办公室", "办")):
+        if organ.endswith(long):
+            return short
+    return organ[-1]
+
+
 def organ_canon(short_forms: set[str], full_forms: set[str]) -> dict[str, str]:
     """Map each 市... short form to the one full name that abbreviates to it (same ends, chars in order)."""
     by_local: dict[str, list[str]] = defaultdict(list)
@@ -146,7 +154,7 @@ def organ_canon(short_forms: set[str], full_forms: set[str]) -> dict[str, str]:
         if not short.startswith("市") or len(short) < 3:
             continue
         cands = {f for local, fulls in by_local.items() for f in fulls
-                 if len(local) > len(short) and local[-1] == short[-1] and _is_subsequence(short, local)}
+                 if len(local) >= len(short) and _short_end(local) == short[-1] and _is_subsequence(short, local)}
         if len(cands) == 1:
             out[short] = cands.pop()
     return out

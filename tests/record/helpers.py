@@ -1,0 +1,34 @@
+"""Page files for record tests, written by hand about the fictional city of 临江."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAGE = """临江日报 {date_cn} 星期{weekday}
+
+# 临江召开第{n}次安全生产工作会议
+
+本报讯（记者 苏晴）{md}，全市第{n}次安全生产工作会议召开。市委副书记、市长韩松涛主持会议并讲话。副市长{deputy}出席。
+
+会议强调，要压实安全生产责任，全面排查{place}各类隐患，确保全年新增隐患整改率达到100%。会议审议通过了《临江市安全生产专项整治方案》。
+
+会议要求，各地各部门要落实审计整改责任，做好汛期安全防范，共排查企业{firms}家。
+"""
+
+
+def write_pages(folder: Path, count: int, start: int = 0) -> list[Path]:
+    """``count`` distinct, valid pages (different dates, people and numbers, so different bytes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    deputies = ["邱建国", "田卫东", "潘永康", "严振华"]
+    places = ["矿山", "道路交通", "城镇燃气", "建筑工地", "危化品"]
+    out = []
+    for i in range(start, start + count):
+        month, day = 1 + i % 12, 1 + i % 27
+        text = PAGE.format(
+            date_cn=f"2023年{month}月{day}日", weekday="一二三四五六日"[i % 7], n=i + 1, md=f"{month}月{day}日",
+            deputy=deputies[i % len(deputies)], place=places[i % len(places)], firms=100 + i,
+        )
+        path = folder / f"page_{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out

@@ -26,8 +26,9 @@ def _open(db: str | None) -> Record:
     try:
         return Record.open(db)
     except Exception as e:  # noqa: BLE001 - say which database and why, in one line
-        err_console.print(Text(f"yaowen: cannot open the record {db or '(default)'}: {e}".splitlines()[0],
-                               style="red"))
+        reason = " ".join(str(getattr(e, "orig", None) or e).split())[:300]
+        err_console.print(Text(f"yaowen: cannot open the record {db or '(default)'}: {reason}", style="red"),
+                          soft_wrap=True)
         raise typer.Exit(2) from None
 
 

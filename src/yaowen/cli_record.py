@@ -294,3 +294,31 @@ def rules(
     for r in rows:
         what = f"{r['name']} -> {r['target']}" if r["kind"] == "merge" else f"{r['name']} where post has {r['target']}"
         out_console.print(f"{r['id']:>4}  {r['kind']:5}  {what}  {r['paper'] or '(all papers)'}")
+
+
+@app.command()
+def demo(
+    pages: Annotated[Path, typer.Argument(help="Pages to ingest.")] = Path("examples/pages"),
+    db: DbOption = None,
+) -> None:
+    """Ingest the bundled example pages into a local record and show what was found."""
+    if not pages.exists():
+        err_console.print(f"yaowen: {pages}: no such directory (run from the repository root)")
+        raise typer.Exit(1)
+    rec = _open(db)
+    report = _run_with_progress("ingest", lambda cb: rec.ingest([str(pages)], on_page=cb))
+    _summary(report, rec)
+    stats(db=db, as_json=False)
+    out_console.rule("most mentioned people")
+    people(db=db, name=None, paper=None, limit=8, as_json=False)
+    out_console.rule("meetings")
+    meetings(db=db, body=None, date_from=None, date_to=None, person=None, limit=5, as_json=False)
+    out_console.rule("search: 审计")
+    search("审计", db=db, date_from=None, date_to=None, person=None, topic=None, body=None, paper=None, limit=3,
+           page=1, as_json=False)
+    top = rec.people(limit=1)
+    if top:
+        out_console.rule(f"person: {top[0]['name']}")
+        person(top[0]["name"], db=db, paper=None, as_json=False)
+    out_console.print(f"\n[dim]Explore further: yaowen search WORD, yaowen person NAME, yaowen meetings, "
+                      f"yaowen export --format parquet --out DIR (record: {rec.url})[/dim]")

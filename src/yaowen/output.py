@@ -47,6 +47,7 @@ def page_record(result: PageResult) -> dict[str, Any]:
         "script": result.clean.script,
         "issue_date": result.issue_date,
         "issue_date_note": result.issue_date_note,
+        "year": result.year,
         "extractor": f"yaowen {__version__}",
         "articles": [article_record(a, result) for a in result.articles],
         "repairs": [

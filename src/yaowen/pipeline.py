@@ -15,13 +15,16 @@ MIN_HAN = 20  # fewer Chinese characters than this and the page is not Chinese n
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-def process_page(page: Page, facts: bool = True) -> PageResult:
-    """Read -> clean -> segment -> dates; with ``facts``, also extract people, meetings, figures ..."""
+def process_page(page: Page, facts: bool = True, year_hint: tuple[int, str] | None = None) -> PageResult:
+    """Read -> clean -> segment -> dates; with ``facts``, also extract people, meetings, figures ...
+
+    ``year_hint`` (year, why): the page's year from elsewhere, used when the page itself shows none.
+    """
     if len(_HAN_RE.findall(page.text[:20000])) < MIN_HAN:
         raise PageError(page.source, "not a Chinese news page (almost no Chinese text)")
     clean = clean_page(page)
     articles = segment_page(page, clean)
-    issue, note, year = resolve_dates(articles, clean, page.meta)
+    issue, note, year = resolve_dates(articles, clean, page.meta, year_hint)
     result = PageResult(page=page, clean=clean, articles=articles, issue_date=issue, issue_date_note=note, year=year)
     if facts:
         result.facts = extract_facts(articles, month_day_resolver(clean, year, issue), clean.text, issue)

@@ -25,7 +25,8 @@ from ..pipeline import process_page
 from ..read import iter_sources, read_bytes, read_raw
 from . import schema as s
 from .people import refresh_people
-from .write import delete_facts, insert_facts, insert_page
+from .tenure import years_by_tenure
+from .write import delete_facts, insert_facts, insert_page, page_year
 
 BATCH_PAGES = 50
 
@@ -49,12 +50,13 @@ class _Job:
     source: str
     raw: bytes
     sha: str
+    year_hint: tuple[int, str] | None = None
 
 
 def extract_raw(job: _Job) -> tuple[_Job, dict[str, Any] | None, str | None]:
     """Worker side: bytes -> the page's JSON record, or the one-line reason it failed."""
     try:
-        return job, page_record(process_page(read_bytes(job.raw, job.source))), None
+        return job, page_record(process_page(read_bytes(job.raw, job.source), year_hint=job.year_hint)), None
     except PageError as e:
         return job, None, str(e)
     except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch; say what broke
@@ -123,8 +125,7 @@ def ingest_sources(
     if pending:
         _write(engine, pending, paper, report, on_page)
     if report.stored:
-        with engine.begin() as conn:
-            refresh_people(conn)
+        _settle(engine, workers)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
 
@@ -161,6 +162,17 @@ def _fail(engine: Engine, report: IngestReport, source: str, message: str,
         on_page(source, message)
 
 
+def _settle(engine: Engine, workers: int) -> None:
+    """After new pages: re-resolve people, then date the undated pages that officials' tenures can date."""
+    with engine.begin() as conn:
+        refresh_people(conn)
+        hints = years_by_tenure(conn)
+    if hints:
+        _rederive(engine, list(hints), hints, workers, IngestReport(), None)
+        with engine.begin() as conn:
+            refresh_people(conn)
+
+
 def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
               on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
     """Re-derive articles and facts from the stored bytes of each page (after an extractor upgrade)."""
@@ -168,22 +180,27 @@ def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
 
     report = IngestReport()
     started = datetime.now(UTC)
-    query = select(s.pages.c.id, s.pages.c.source, s.pages.c.sha256)
+    query = select(s.pages.c.id)
     if only_stale:
         query = query.where(s.pages.c.extractor != extractor_version())
     with engine.connect() as conn:
-        todo = conn.execute(query.order_by(s.pages.c.id)).all()
+        todo = list(conn.execute(query.order_by(s.pages.c.id)).scalars())
+    _rederive(engine, todo, {}, workers, report, on_page)
+    _settle(engine, workers)
+    report.seconds = (datetime.now(UTC) - started).total_seconds()
+    return report
 
+
+def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, str]], workers: int,
+              report: IngestReport, on_page: Callable[[str, str | None], None] | None) -> None:
     def jobs() -> Iterator[_Job]:
-        for chunk_start in range(0, len(todo), 200):
-            ids = [r.id for r in todo[chunk_start:chunk_start + 200]]
+        for at in range(0, len(page_ids), 200):
             with engine.connect() as conn:
                 rows = conn.execute(select(s.pages.c.id, s.pages.c.source, s.pages.c.raw, s.pages.c.sha256)
-                                    .where(s.pages.c.id.in_(ids)).order_by(s.pages.c.id)).all()
+                                    .where(s.pages.c.id.in_(page_ids[at:at + 200])).order_by(s.pages.c.id)).all()
             for r in rows:
-                yield _Job(r.source, bytes(r.raw), r.sha256)
+                yield _Job(r.source, bytes(r.raw), r.sha256, hints.get(r.id))
 
-    by_sha = {r.sha256: r.id for r in todo}
     for job, record, error in _extracted(jobs(), workers):
         if error is not None or record is None:
             report.failed += 1
@@ -191,19 +208,15 @@ def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
             if on_page:
                 on_page(job.source, error)
             continue
-        page_id = by_sha[job.sha]
         with engine.begin() as conn:
-            paper = conn.execute(select(s.pages.c.paper).where(s.pages.c.id == page_id)).scalar() or ""
+            page_id, paper = conn.execute(select(s.pages.c.id, s.pages.c.paper)
+                                          .where(s.pages.c.sha256 == job.sha)).one()
             delete_facts(conn, page_id)
-            insert_facts(conn, page_id, record, paper)
+            insert_facts(conn, page_id, record, paper or "")
             conn.execute(s.pages.update().where(s.pages.c.id == page_id).values(
                 issue_date=record.get("issue_date"), issue_date_note=record.get("issue_date_note"),
-                extractor=record["extractor"]))
+                year=page_year(record), extractor=record["extractor"]))
         report.stored += 1
         report.articles += len(record["articles"])
         if on_page:
             on_page(job.source, None)
-    with engine.begin() as conn:
-        refresh_people(conn)
-    report.seconds = (datetime.now(UTC) - started).total_seconds()
-    return report

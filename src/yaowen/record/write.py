@@ -26,7 +26,7 @@ def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: st
     page_id = conn.execute(
         insert(s.pages).values(
             sha256=record["page_id"], source=source, paper=paper or "", issue_date=record.get("issue_date"),
-            issue_date_note=record.get("issue_date_note"), year=_year(record), media_type=record.get("media_type"),
+            issue_date_note=record.get("issue_date_note"), year=page_year(record), media_type=record.get("media_type"),
             encoding=record.get("encoding"), script=record.get("script"), size=len(raw), raw=raw,
             repairs=_json(record.get("repairs", [])), extractor=record["extractor"], ingested_at=datetime.now(UTC),
         )
@@ -36,9 +36,9 @@ def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: st
     return page_id
 
 
-def _year(record: dict[str, Any]) -> int | None:
+def page_year(record: dict[str, Any]) -> int | None:
     date = record.get("issue_date")
-    return int(date[:4]) if date else None
+    return int(date[:4]) if date else record.get("year")
 
 
 def delete_facts(conn: Connection, page_id: int) -> None:

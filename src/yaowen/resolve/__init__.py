@@ -8,6 +8,7 @@ from .dates import (
     FULL_DATE_RE,
     MD_RE,
     RELATIVE_DAYS,
+    YearEvidence,
     full_date_years,
     infer_year,
     iso,
@@ -24,8 +25,14 @@ def month_day_resolver(clean: CleanText, year: int | None, issue: str | None):
     return lambda month, day: resolve_month_day((month, day), year, issue, printed)
 
 
-def resolve_dates(articles: list[Article], clean: CleanText, meta: PageMeta) -> tuple[str | None, str, int | None]:
-    """Set every article's ``event_date``; return (issue date, the evidence for it, the page's year)."""
+def resolve_dates(
+    articles: list[Article], clean: CleanText, meta: PageMeta, year_hint: tuple[int, str] | None = None
+) -> tuple[str | None, str, int | None]:
+    """Set every article's ``event_date``; return (issue date, the evidence for it, the page's year).
+
+    ``year_hint`` (year, why) is evidence from outside the page — the record knows when the officials it
+    names held the posts it gives them — used only when the page itself shows no year.
+    """
     text = clean.text
     mds = [
         (int(m.group(1)), int(m.group(2)))
@@ -40,6 +47,8 @@ def resolve_dates(articles: list[Article], clean: CleanText, meta: PageMeta) -> 
                 meta = PageMeta(title=meta.title, date=d, paper=meta.paper, url=meta.url)
                 break
     evidence = infer_year(text, meta.date, mds)
+    if evidence.year is None and year_hint is not None:
+        evidence = YearEvidence(year_hint[0], year_hint[1])
     year = evidence.year
     printed = full_date_years(text)
     issue = meta.date

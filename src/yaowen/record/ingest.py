@@ -24,7 +24,7 @@ from ..output import page_record
 from ..pipeline import process_page
 from ..read import iter_sources, read_bytes, read_raw
 from . import schema as s
-from .people import refresh_people
+from .people import PersonKeys, refresh_people
 from .tenure import years_by_tenure
 from .write import delete_facts, insert_facts, insert_page, page_year
 
@@ -139,17 +139,17 @@ def _chunks(items: Iterable[str | PageError], n: int) -> Iterator[list[str | Pag
 def _write(engine: Engine, pending: list[tuple[_Job, dict[str, Any]]], paper: str | None, report: IngestReport,
            on_page: Callable[[str, str | None], None] | None) -> None:
     with engine.begin() as conn:
+        keys: dict[str, PersonKeys] = {}  # one cache of person ids per paper for the whole batch
         for job, record in pending:
-            insert_page(conn, record, job.raw, job.source, paper or _paper_of(record) or "")
+            name = paper or record.get("paper") or ""
+            if name not in keys:
+                keys[name] = PersonKeys.for_connection(conn, name)
+            insert_page(conn, record, job.raw, job.source, name, keys[name])
     for job, record in pending:
         report.stored += 1
         report.articles += len(record["articles"])
         if on_page:
             on_page(job.source, None)
-
-
-def _paper_of(record: dict[str, Any]) -> str | None:
-    return record.get("paper")
 
 
 def _fail(engine: Engine, report: IngestReport, source: str, message: str,

@@ -58,7 +58,9 @@ class PersonKeys:
 
     def __init__(self, conn: Connection, paper: str, rules: Rules) -> None:
         self.conn, self.paper, self.rules = conn, paper, rules
-        self.ids: dict[str, int] = {}
+        t = s.people
+        # one query for the paper's people beats one per name (a page names dozens)
+        self.ids: dict[str, int] = dict(conn.execute(select(t.c.key, t.c.id).where(t.c.paper == paper)).all())
 
     @classmethod
     def for_connection(cls, conn: Connection, paper: str) -> PersonKeys:
@@ -70,13 +72,9 @@ class PersonKeys:
     def id_for_key(self, key: str) -> int:
         pid = self.ids.get(key)
         if pid is None:
-            t = s.people
-            pid = self.conn.execute(select(t.c.id).where(t.c.paper == self.paper, t.c.key == key)).scalar()
-            if pid is None:
-                name = key.split("#", 1)[0]
-                pid = self.conn.execute(
-                    insert(t).values(paper=self.paper, name=name, key=key, mentions=0)
-                ).inserted_primary_key[0]
+            pid = self.conn.execute(
+                insert(s.people).values(paper=self.paper, name=key.split("#", 1)[0], key=key, mentions=0)
+            ).inserted_primary_key[0]
             self.ids[key] = pid
         return pid
 

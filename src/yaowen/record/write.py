@@ -21,8 +21,12 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: str, paper: str | None) -> int:
-    """Store a page and everything derived from it; returns the page's row id."""
+def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: str, paper: str | None,
+                keys: PersonKeys | None = None) -> int:
+    """Store a page and everything derived from it; returns the page's row id.
+
+    ``keys`` (person ids by name for this paper) may be shared across the pages of one ingest.
+    """
     page_id = conn.execute(
         insert(s.pages).values(
             sha256=record["page_id"], source=source, paper=paper or "", issue_date=record.get("issue_date"),
@@ -31,7 +35,7 @@ def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: st
             repairs=_json(record.get("repairs", [])), extractor=record["extractor"], ingested_at=datetime.now(UTC),
         )
     ).inserted_primary_key[0]
-    insert_facts(conn, page_id, record, paper or "")
+    insert_facts(conn, page_id, record, paper or "", keys)
     record_organs(conn, paper or "", [a["body"] for a in record["articles"]])
     return page_id
 
@@ -55,102 +59,109 @@ def delete_facts(conn: Connection, page_id: int) -> None:
     conn.execute(delete(s.articles).where(s.articles.c.id.in_(ids)))
 
 
-def insert_facts(conn: Connection, page_id: int, record: dict[str, Any], paper: str) -> None:
+def _insert_returning_ids(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """One round trip for many rows, their new ids in the order given (both backends support RETURNING)."""
+    if not rows:
+        return []
+    result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    return list(result.scalars())
+
+
+def _spans(fact: dict[str, Any], key: str) -> list[Any]:
+    return fact.get(key) or [None, None]
+
+
+def insert_facts(conn: Connection, page_id: int, record: dict[str, Any], paper: str,
+                 keys: PersonKeys | None = None) -> None:
     version = record["extractor"]
     issue = record.get("issue_date")
-    ids: dict[str, int] = {}
-    dates: dict[str, str | None] = {}
-    for n, a in enumerate(record["articles"], 1):
-        date = a.get("event_date") or issue
-        aid = conn.execute(
-            insert(s.articles).values(
-                page_id=page_id, ordinal=n, kicker=a.get("kicker"), headline=a.get("headline"),
-                subheadline=a.get("subheadline"), column_name=a.get("column"), source=a.get("source"),
-                reporters=_json(a.get("reporters", [])), dateline=a.get("dateline"), event_date=a.get("event_date"),
-                date=date, body=a["body"], fragment=bool(a.get("fragment")), continued_from=a.get("continued_from"),
-                continues_to=a.get("continues_to"), spans=_json(a.get("spans", [])),
-                raw_spans=_json(a.get("raw_spans", [])), notes=_json(a.get("notes", [])), extractor=version,
-            )
-        ).inserted_primary_key[0]
-        ids[a["id"]] = aid
-        dates[a["id"]] = date
-        topics = a.get("topics") or []
-        if topics:
-            conn.execute(insert(s.article_topics), [
-                {"article_id": aid, "topic": t, "rank": r} for r, t in enumerate(dict.fromkeys(topics), 1)
-            ])
-        fts_insert(conn, aid, _headline_text(a), a["body"])
+    keys = keys or PersonKeys.for_connection(conn, paper)
+    arts = record["articles"]
+    article_ids = _insert_returning_ids(conn, s.articles, [
+        {"page_id": page_id, "ordinal": n, "kicker": a.get("kicker"), "headline": a.get("headline"),
+         "subheadline": a.get("subheadline"), "column_name": a.get("column"), "source": a.get("source"),
+         "reporters": _json(a.get("reporters", [])), "dateline": a.get("dateline"),
+         "event_date": a.get("event_date"), "date": a.get("event_date") or issue, "body": a["body"],
+         "fragment": bool(a.get("fragment")), "continued_from": a.get("continued_from"),
+         "continues_to": a.get("continues_to"), "spans": _json(a.get("spans", [])),
+         "raw_spans": _json(a.get("raw_spans", [])), "notes": _json(a.get("notes", [])), "extractor": version}
+        for n, a in enumerate(arts, 1)
+    ])
+    ids = {a["id"]: aid for a, aid in zip(arts, article_ids, strict=True)}
+    dates = {a["id"]: a.get("event_date") or issue for a in arts}
+    topic_rows = [{"article_id": ids[a["id"]], "topic": t, "rank": r}
+                  for a in arts for r, t in enumerate(dict.fromkeys(a.get("topics") or []), 1)]
+    if topic_rows:
+        conn.execute(insert(s.article_topics), topic_rows)
+    fts_insert(conn, [(ids[a["id"]], _headline_text(a), a["body"]) for a in arts])
 
-    keys = PersonKeys.for_connection(conn, paper)
-    for m in record.get("mentions", []):
-        aid = ids[m["article"]]
-        raw = m.get("raw_span") or [None, None]
-        body = m.get("body_span") or [None, None]
-        mid = conn.execute(insert(s.mentions).values(
-            article_id=aid, person_id=keys.person_id(m["name"], m["titles"]), name=m["name"],
-            titles=_json(m["titles"]), how=m.get("how"), body_start=body[0], body_end=body[1],
-            raw_start=raw[0], raw_end=raw[1], extractor=version,
-        )).inserted_primary_key[0]
-        if m["titles"]:
-            pid = keys.person_id(m["name"], m["titles"])
-            conn.execute(insert(s.posts), [
-                {"mention_id": mid, "article_id": aid, "person_id": pid, "post": t, "canonical": t,
-                 "date": dates[m["article"]]}
-                for t in dict.fromkeys(m["titles"])
-            ])
+    mentions = record.get("mentions", [])
+    person_ids = [keys.person_id(m["name"], m["titles"]) for m in mentions]
+    mention_ids = _insert_returning_ids(conn, s.mentions, [
+        {"article_id": ids[m["article"]], "person_id": pid, "name": m["name"], "titles": _json(m["titles"]),
+         "how": m.get("how"), "body_start": _spans(m, "body_span")[0], "body_end": _spans(m, "body_span")[1],
+         "raw_start": _spans(m, "raw_span")[0], "raw_end": _spans(m, "raw_span")[1], "extractor": version}
+        for m, pid in zip(mentions, person_ids, strict=True)
+    ])
+    post_rows = [
+        {"mention_id": mid, "article_id": ids[m["article"]], "person_id": pid, "post": t, "canonical": t,
+         "date": dates[m["article"]]}
+        for m, pid, mid in zip(mentions, person_ids, mention_ids, strict=True) for t in dict.fromkeys(m["titles"])
+    ]
+    if post_rows:
+        conn.execute(insert(s.posts), post_rows)
 
-    approved_by: dict[str, int] = {}
-    for mt in record.get("meetings", []):
-        aid = ids[mt["article"]]
-        body = mt.get("body_span") or [None, None]
-        raw = mt.get("raw_span") or [None, None]
-        meeting_id = conn.execute(insert(s.meetings).values(
-            article_id=aid, name=mt.get("name"), body=mt.get("body"), ordinal=mt.get("ordinal"), date=mt.get("date"),
-            body_start=body[0], body_end=body[1], raw_start=raw[0], raw_end=raw[1], extractor=version,
-        )).inserted_primary_key[0]
-        rows = [{"meeting_id": meeting_id, "person_id": keys.person_id(n, None), "name": n, "role": "chair"}
-                for n in dict.fromkeys(mt.get("chairs", []))]
-        rows += [{"meeting_id": meeting_id, "person_id": keys.person_id(n, None), "name": n, "role": "attendee"}
-                 for n in dict.fromkeys(mt.get("attendees", [])) if n not in mt.get("chairs", [])]
-        if rows:
-            conn.execute(insert(s.participants), rows)
+    meetings = record.get("meetings", [])
+    meeting_ids = _insert_returning_ids(conn, s.meetings, [
+        {"article_id": ids[mt["article"]], "name": mt.get("name"), "body": mt.get("body"),
+         "ordinal": mt.get("ordinal"), "date": mt.get("date"), "body_start": _spans(mt, "body_span")[0],
+         "body_end": _spans(mt, "body_span")[1], "raw_start": _spans(mt, "raw_span")[0],
+         "raw_end": _spans(mt, "raw_span")[1], "extractor": version}
+        for mt in meetings
+    ])
+    participant_rows = []
+    approved_by: dict[tuple[str, str], int] = {}
+    for mt, meeting_id in zip(meetings, meeting_ids, strict=True):
+        chairs = list(dict.fromkeys(mt.get("chairs", [])))
+        participant_rows += [{"meeting_id": meeting_id, "person_id": keys.person_id(n, None), "name": n,
+                              "role": "chair"} for n in chairs]
+        participant_rows += [{"meeting_id": meeting_id, "person_id": keys.person_id(n, None), "name": n,
+                              "role": "attendee"} for n in dict.fromkeys(mt.get("attendees", [])) if n not in chairs]
         for title in mt.get("approved", []):
-            approved_by.setdefault(f"{mt['article']}\x00{title}", meeting_id)
+            approved_by.setdefault((mt["article"], title), meeting_id)
+    if participant_rows:
+        conn.execute(insert(s.participants), participant_rows)
 
     doc_rows = []
-    for a in record["articles"]:
+    for a in arts:
         seen: set[str] = set()
         for doc in find_documents(a["body"]):
             if doc.title in seen:
                 continue
             seen.add(doc.title)
-            meeting_id = approved_by.get(f"{a['id']}\x00{doc.title}")
+            meeting_id = approved_by.get((a["id"], doc.title))
             doc_rows.append({"article_id": ids[a["id"]], "meeting_id": meeting_id, "title": doc.title,
                              "approved": meeting_id is not None, "body_start": doc.start, "body_end": doc.end,
                              "extractor": version})
     if doc_rows:
         conn.execute(insert(s.documents), doc_rows)
 
-    fig_rows = []
-    for f in record.get("figures", []):
-        body = f.get("body_span") or [None, None]
-        raw = f.get("raw_span") or [None, None]
-        fig_rows.append({
-            "article_id": ids[f["article"]], "text": f["text"], "value": f["value"], "unit": f["unit"],
-            "measure": f.get("measure"), "approximate": bool(f.get("approximate")), "target": bool(f.get("target")),
-            "body_start": body[0], "body_end": body[1], "raw_start": raw[0], "raw_end": raw[1], "extractor": version,
-        })
+    fig_rows = [
+        {"article_id": ids[f["article"]], "text": f["text"], "value": f["value"], "unit": f["unit"],
+         "measure": f.get("measure"), "approximate": bool(f.get("approximate")), "target": bool(f.get("target")),
+         "body_start": _spans(f, "body_span")[0], "body_end": _spans(f, "body_span")[1],
+         "raw_start": _spans(f, "raw_span")[0], "raw_end": _spans(f, "raw_span")[1], "extractor": version}
+        for f in record.get("figures", [])
+    ]
     if fig_rows:
         conn.execute(insert(s.figures), fig_rows)
 
-    app_rows = []
-    for ap in record.get("appointments", []):
-        body = ap.get("body_span") or [None, None]
-        app_rows.append({
-            "article_id": ids[ap["article"]], "person_id": keys.person_id(ap["person"], [ap["post"]]),
-            "person": ap["person"], "post": ap["post"], "kind": ap["kind"], "body_start": body[0],
-            "body_end": body[1], "extractor": version,
-        })
+    app_rows = [
+        {"article_id": ids[ap["article"]], "person_id": keys.person_id(ap["person"], [ap["post"]]),
+         "person": ap["person"], "post": ap["post"], "kind": ap["kind"], "body_start": _spans(ap, "body_span")[0],
+         "body_end": _spans(ap, "body_span")[1], "extractor": version}
+        for ap in record.get("appointments", [])
+    ]
     if app_rows:
         conn.execute(insert(s.appointments), app_rows)
 
@@ -161,17 +172,16 @@ def _headline_text(a: dict[str, Any]) -> str:
 
 # ---- the full-text index: FTS5 on SQLite, tsvector on PostgreSQL ----------------------------------------
 
-def fts_insert(conn: Connection, article_id: int, headline: str, body: str) -> None:
+def fts_insert(conn: Connection, docs: list[tuple[int, str, str]]) -> None:
+    """Index (article id, headline, body) documents."""
+    if not docs:
+        return
     if conn.dialect.name == "sqlite":
-        conn.execute(
-            text("INSERT INTO article_fts(rowid, headline, body) VALUES (:id, :h, :b)"),
-            {"id": article_id, "h": index_text(headline), "b": index_text(body)},
-        )
+        conn.execute(text("INSERT INTO article_fts(rowid, headline, body) VALUES (:id, :h, :b)"),
+                     [{"id": i, "h": index_text(h), "b": index_text(b)} for i, h, b in docs])
     else:
-        conn.execute(
-            text("INSERT INTO article_fts(article_id, tsv, len) VALUES (:id, CAST(:tsv AS tsvector), :len)"),
-            {"id": article_id, "tsv": tsvector_literal(headline, body), "len": len(headline) + len(body)},
-        )
+        conn.execute(text("INSERT INTO article_fts(article_id, tsv, len) VALUES (:id, CAST(:tsv AS tsvector), :len)"),
+                     [{"id": i, "tsv": tsvector_literal(h, b), "len": len(h) + len(b)} for i, h, b in docs])
 
 
 def _fts_delete(conn: Connection, ids: list[int]) -> None:

@@ -135,3 +135,14 @@ def test_reextract_command(db):
 def test_unopenable_database_is_one_line(tmp_path):
     result = runner.invoke(app, ["stats", "--db", "postgresql://nobody@127.0.0.1:1/none"])
     assert result.exit_code == 2 and result.output.count("\n") <= 2 and "cannot open the record" in result.output
+
+
+def test_demo_ingests_the_examples_and_shows_the_record(tmp_path):
+    db = str(tmp_path / "demo.db")
+    result = runner.invoke(app, ["demo", str(EXAMPLES), "--db", db])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "欧阳明远" in out and "市委书记" in out  # the people table and a post timeline
+    assert "以高质量审计监督" in out  # the search for 审计 found the audit committee's article
+    assert _json(["stats", "--db", db, "--json"])["pages"] == 7
+    assert runner.invoke(app, ["demo", str(tmp_path / "nowhere"), "--db", db]).exit_code == 1

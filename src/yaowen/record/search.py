@@ -38,7 +38,7 @@ class Filters:
         if self.date_from:
             out.append(a.c.date >= self.date_from)
         if self.date_to:
-            out.append(a.c.date <= _end_of(self.date_to))
+            out.append(a.c.date <= end_of_period(self.date_to))
         if self.person:
             out.append(exists().where(and_(s.mentions.c.article_id == a.c.id, s.mentions.c.name == self.person)))
         if self.topic:
@@ -51,7 +51,7 @@ class Filters:
         return out
 
 
-def _end_of(date: str) -> str:
+def end_of_period(date: str) -> str:
     """'2023' -> '2023-12-31', '2023-05' -> '2023-05-31': a partial date bounds the whole period."""
     return {4: date + "-12-31", 7: date + "-31"}.get(len(date), date)
 

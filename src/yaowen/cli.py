@@ -164,4 +164,5 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 
 
-from . import cli_record  # noqa: E402,F401 - registers the record commands on ``app``
+# registers the record commands and ``serve`` on ``app``
+from . import cli_record, cli_web  # noqa: E402,F401

@@ -14,7 +14,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, column, exists, func, literal, literal_column, select, table, text
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    text,
+)
 
 from . import schema as s
 from .tokens import literal_terms, query_terms
@@ -101,7 +113,31 @@ def search(conn: Connection, query: str, filters: Filters | None = None, limit: 
         ranked, total = _sqlite_ranked(conn, query, filters, limit, offset)
     else:
         ranked, total = _postgres_ranked(conn, query, filters, limit, offset)
-    return SearchResult(query, total, _hits(conn, ranked, query))
+    return SearchResult(query, total, make_hits(conn, ranked, query))
+
+
+def matching_ids(conn: Connection, query: str, filters: Filters | None = None) -> Select[Any] | None:
+    """The ids of every article the query and filters match (unranked), for facet counts; None if the
+    query has nothing searchable. An empty query matches every article the filters allow."""
+    clauses = (filters or Filters()).clauses()
+    if not query.strip():
+        return select(s.articles.c.id).where(*clauses)
+    if conn.dialect.name == "sqlite":
+        match = fts5_match(query)
+        if match is None:
+            return None
+        fts = table("article_fts", column("rowid"))
+        ids = select(fts.c.rowid.label("id")).where(text("article_fts MATCH :q").bindparams(q=match))
+    else:
+        tsq = tsquery_literal(query)
+        if tsq is None:
+            return None
+        ids = select(_PG_FTS.c.article_id.label("id")).where(
+            text("article_fts.tsv @@ CAST(:q AS tsquery)").bindparams(q=tsq))
+    if not clauses:
+        return ids
+    sub = ids.subquery("ids")
+    return select(sub.c.id).join(s.articles, s.articles.c.id == sub.c.id).where(*clauses)
 
 
 def _sqlite_ranked(conn: Connection, query: str, filters: Filters, limit: int,
@@ -159,7 +195,7 @@ def _postgres_ranked(conn: Connection, query: str, filters: Filters, limit: int,
     return [(r.id, float(r.score)) for r in rows], total
 
 
-def _hits(conn: Connection, ranked: list[tuple[int, float]], query: str) -> list[Hit]:
+def make_hits(conn: Connection, ranked: list[tuple[int, float]], query: str) -> list[Hit]:
     if not ranked:
         return []
     ids = [i for i, _ in ranked]

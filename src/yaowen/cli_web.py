@@ -1,0 +1,42 @@
+"""The ``serve`` command: the web interface and JSON API over a record, with uvicorn."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from .cli import app, err_console
+from .cli_record import DbOption, _open
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only; "
+                                           "0.0.0.0 opens it to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes (each opens the record).")] = 1,
+    token: Annotated[str | None, typer.Option(envvar="YAOWEN_TOKEN", show_envvar=True,
+                                              help="Enables the API's write routes for requests that send "
+                                                   "'Authorization: Bearer TOKEN'. Without it nothing writes.")] = None,
+) -> None:
+    """Serve the web interface and JSON API (/api/v1/, schema at /openapi.json) over the record."""
+    import uvicorn
+
+    from .web import create_app
+
+    rec = _open(db)  # fail here, in one line, if the record cannot be opened
+    err_console.print(Text(f"yaowen: serving {rec.url} on http://{host}:{port}/"
+                           f"{'' if token else ' (read-only: no --token)'}", style="green"), soft_wrap=True)
+    if workers > 1:
+        rec.close()
+        os.environ["YAOWEN_DB"] = db or os.environ.get("YAOWEN_DB") or "yaowen.db"
+        if token:
+            os.environ["YAOWEN_TOKEN"] = token
+        uvicorn.run("yaowen.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(create_app(rec, token), host=host, port=port, log_level="warning")

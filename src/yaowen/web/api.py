@@ -1,0 +1,184 @@
+"""The JSON API under /api/v1/: the same listings and filters as the pages, each also as CSV (format=csv).
+
+Reading needs nothing; the only writes (person rules) need the server's token as ``Authorization: Bearer``,
+and there are none at all when the server was started without a token.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from ..record import listings, queries
+from . import data
+from .params import DateParam, FiltersDep, FormatParam, PagingDep, RecordDep, TextParam, clean
+from .render import to_csv
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+_TAG_RE = re.compile(r"<[^>]+>")
+_CSV = {200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv"}}
+_NOT_FOUND = {404: {"description": "No such item"}}
+IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+def _listing(rows: list[dict[str, Any]], fmt: str, name: str, columns: list[str] | None = None,
+             **envelope: Any) -> Any:
+    if fmt == "csv":
+        return Response(to_csv(rows, columns).encode("utf-8-sig"), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="yaowen-{name}.csv"'})
+    return envelope | {"items": rows}
+
+
+def _hits_listing(result: dict[str, Any], fmt: str, name: str) -> Any:
+    if fmt == "csv":
+        rows = [h | {"snippet": _TAG_RE.sub("", h["snippet"])} for h in result["hits"]]
+        return _listing(rows, fmt, name, ["article_id", "date", "paper", "headline", "score", "people", "topics",
+                                          "snippet"])
+    return result
+
+
+@router.get("/search", responses=_CSV, summary="Full-text search (2-character words work), ranked, with facets")
+def api_search(rec: RecordDep, q: Annotated[str, Query(min_length=1, max_length=200)], filters: FiltersDep,
+               paging: PagingDep, fmt: FormatParam = "json", facets: bool = True) -> Any:
+    q_clean = clean(q) or ""
+    result = data.search_data(rec, q_clean, filters, paging, with_facets=facets and fmt == "json")
+    return _hits_listing(result, fmt, "search")
+
+
+@router.get("/articles", responses=_CSV, summary="Articles the filters allow, newest first")
+def api_articles(rec: RecordDep, filters: FiltersDep, paging: PagingDep, fmt: FormatParam = "json") -> Any:
+    return _hits_listing(data.articles_data(rec, filters, paging), fmt, "articles")
+
+
+@router.get("/articles/{article_id}", responses=_NOT_FOUND,
+            summary="One article: text, spans, people, meetings, documents, figures, appointments")
+def api_article(rec: RecordDep, article_id: IdPath) -> dict[str, Any]:
+    article = data.article_data(rec, article_id)
+    if article is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return article
+
+
+@router.get("/people", responses=_CSV, summary="People by number of mentions; name matches any part")
+def api_people(rec: RecordDep, paging: PagingDep, name: TextParam = None, paper: TextParam = None,
+               fmt: FormatParam = "json") -> Any:
+    rows = rec.people(clean(name), clean(paper), paging.limit, paging.offset)
+    return _listing(rows, fmt, "people", limit=paging.limit, offset=paging.offset)
+
+
+@router.get("/people/{person_id}", responses=_NOT_FOUND,
+            summary="A person: post timeline, appearances, meetings, co-attendees")
+def api_person(rec: RecordDep, person_id: IdPath) -> dict[str, Any]:
+    person = data.person_data(rec, person_id)
+    if person is None:
+        raise HTTPException(404, f"no person {person_id}")
+    return person
+
+
+@router.get("/posts", responses=_CSV, summary="Who held which post: first and last date seen, articles")
+def api_posts(rec: RecordDep, paging: PagingDep, person: TextParam = None, post: TextParam = None,
+              fmt: FormatParam = "json") -> Any:
+    with rec.engine.connect() as conn:
+        rows = listings.posts(conn, clean(person), clean(post), paging.limit, paging.offset)
+    return _listing(rows, fmt, "posts", limit=paging.limit, offset=paging.offset)
+
+
+MEETING_COLUMNS = ["id", "date", "body", "name", "ordinal", "chairs", "attendees", "approved", "article_id",
+                   "headline"]
+
+
+@router.get("/meetings", responses=_CSV, summary="The meetings ledger: chairs, attendees, approved documents")
+def api_meetings(rec: RecordDep, paging: PagingDep, body: TextParam = None, date_from: DateParam = None,
+                 date_to: DateParam = None, person: TextParam = None, fmt: FormatParam = "json") -> Any:
+    rows = rec.meetings(body=clean(body), date_from=date_from, date_to=date_to, person=clean(person),
+                        limit=paging.limit, offset=paging.offset)
+    return _listing(rows, fmt, "meetings", MEETING_COLUMNS, limit=paging.limit, offset=paging.offset)
+
+
+@router.get("/meeting-bodies", summary="Meeting bodies and how many meetings each held")
+def api_meeting_bodies(rec: RecordDep) -> list[dict[str, Any]]:
+    with rec.engine.connect() as conn:
+        return queries.meeting_bodies(conn)
+
+
+@router.get("/figures", responses=_CSV, summary="Extracted figures: measure, value, unit, target flag, source")
+def api_figures(rec: RecordDep, paging: PagingDep, measure: TextParam = None, unit: TextParam = None,
+                target: bool | None = None, date_from: DateParam = None, date_to: DateParam = None,
+                article_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+                fmt: FormatParam = "json") -> Any:
+    with rec.engine.connect() as conn:
+        rows = listings.figures(conn, clean(measure), clean(unit), target, date_from, date_to, article_id,
+                                paging.limit, paging.offset)
+    return _listing(rows, fmt, "figures", limit=paging.limit, offset=paging.offset)
+
+
+@router.get("/topics", responses=_CSV, summary="Articles per topic per month")
+def api_topics(rec: RecordDep, date_from: DateParam = None, date_to: DateParam = None,
+               fmt: FormatParam = "json") -> Any:
+    with rec.engine.connect() as conn:
+        rows = listings.topic_months(conn, date_from, date_to)
+    return _listing(rows, fmt, "topics")
+
+
+@router.get("/stats", summary="Counts of everything in the record, papers, topics, meeting bodies")
+def api_stats(rec: RecordDep) -> dict[str, Any]:
+    return rec.stats()
+
+
+# ---- writing: person rules (merge two names, split one), only with the server's token ----
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def require_token(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+    token: str | None = request.app.state.token
+    if not token:
+        raise HTTPException(403, "writing is disabled: start the server with --token (or YAOWEN_TOKEN)")
+    if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
+        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is needed",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+class RuleIn(BaseModel):
+    kind: Literal["merge", "split"]
+    name: str = Field(min_length=1, max_length=50, description="merge: the name folded in; split: the name split")
+    target: str = Field(min_length=1, max_length=100,
+                        description="merge: the person's name it joins; split: post text that marks the other")
+    paper: str = Field("", max_length=100, description="'' = every paper")
+
+
+@router.get("/rules", summary="Person rules made by hand")
+def api_rules(rec: RecordDep) -> list[dict[str, Any]]:
+    return rec.rules()
+
+
+@router.post("/rules", status_code=201, dependencies=[Depends(require_token)],
+             responses={401: {"description": "No or wrong token"}, 403: {"description": "Writing disabled"},
+                        422: {"description": "Invalid rule"}},
+             summary="Add a person rule (token needed); people are re-resolved")
+def api_add_rule(rec: RecordDep, rule: RuleIn) -> dict[str, Any]:
+    name, target = clean(rule.name), clean(rule.target)
+    if not name or not target:
+        raise HTTPException(422, "name and target must have text")
+    try:
+        counts = rec.add_rule(rule.kind, name, target, clean(rule.paper) or "")
+    except ValueError as e:
+        raise HTTPException(422, str(e)) from None
+    return {"rule": rule.model_dump(), "people": counts}
+
+
+@router.delete("/rules/{rule_id}", dependencies=[Depends(require_token)],
+               responses={401: {"description": "No or wrong token"}, 403: {"description": "Writing disabled"},
+                          **_NOT_FOUND},
+               summary="Remove a person rule (token needed)")
+def api_remove_rule(rec: RecordDep, rule_id: IdPath) -> dict[str, Any]:
+    if not rec.remove_rule(rule_id):
+        raise HTTPException(404, f"no rule {rule_id}")
+    return {"removed": rule_id}

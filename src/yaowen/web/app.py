@@ -1,0 +1,100 @@
+"""The web application: pages, the JSON API, local static assets and the security headers around them."""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import unquote_plus
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .. import __version__
+from ..record import Record
+from . import api, pages
+
+STATIC = Path(__file__).with_name("static")
+# Plotly's JavaScript as shipped inside the plotly Python package: served from here, never from a CDN
+PLOTLY_JS = Path(str(files("plotly") / "package_data" / "plotly.min.js"))
+
+# Scripts only from this server (page data travels as JSON, never as inline script); Plotly sets inline
+# styles on the charts it draws, so styles may be inline.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(record: Record | str | None = None, token: str | None = None) -> FastAPI:
+    """The app over a record (a ``Record``, or a database as ``yaowen serve --db`` takes it).
+
+    ``token`` (else ``$YAOWEN_TOKEN``) enables the API's write routes for requests that present it.
+    """
+    rec = record if isinstance(record, Record) else Record.open(record)
+    app = FastAPI(title="Yaowen 要闻", version=__version__, docs_url=None, redoc_url=None,
+                  description="A structured, searchable record of local governance, read from official newspapers.")
+    app.state.record = rec
+    app.state.token = token if token is not None else (os.environ.get("YAOWEN_TOKEN") or None)
+    app.add_middleware(DropBlankParams)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static/app", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> FileResponse:
+        return FileResponse(PLOTLY_JS, media_type="text/javascript",
+                            headers={"Cache-Control": "public, max-age=604800"})
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
+        return pages.templates.TemplateResponse(request, "error.html", {"status": exc.status_code,
+                                                                        "detail": exc.detail},
+                                                status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        if _wants_json(request):
+            return JSONResponse({"detail": errors}, 422)
+        detail = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
+        return pages.templates.TemplateResponse(request, "error.html", {"status": 422, "detail": detail},
+                                                status_code=422)
+
+    return app
+
+
+class DropBlankParams:
+    """``?date_from=&body=`` means no filter: a form's empty fields are dropped before validation."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            parts = scope["query_string"].split(b"&")
+            kept = [p for p in parts if unquote_plus(p.partition(b"=")[2].decode("latin-1")).strip()]
+            if len(kept) != len(parts):
+                scope = dict(scope, query_string=b"&".join(kept))
+        await self.app(scope, receive, send)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory`` with several worker processes: the record from $YAOWEN_DB."""
+    return create_app(os.environ.get("YAOWEN_DB"))

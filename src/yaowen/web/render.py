@@ -1,0 +1,195 @@
+"""What the pages draw: an article's text with its facts marked, a raw page with an article's spans marked,
+the Plotly figure specs of the charts, CSV of a listing. Every piece of page text is HTML-escaped here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+
+TOPIC_LABELS = {
+    "audit": "审计整改", "epidemic": "疫情防控", "industry": "产业发展", "poverty": "脱贫与乡村振兴",
+    "party": "党的建设", "discipline": "纪检监察", "safety": "安全生产", "petition": "信访",
+    "personnel": "人事任免", "congress": "人大", "cppcc": "政协", "finance": "财政金融",
+    "foreign_trade": "对外贸易", "construction": "城市建设", "livelihood": "民生", "civility": "文明创建",
+    "other": "其他",
+}
+
+
+def topic_label(code: str) -> str:
+    return TOPIC_LABELS.get(code, code)
+
+
+# ---- text with marks ----
+
+def _marked(text: str, marks: Sequence[tuple[int, int, str, dict[str, str]]]) -> Markup:
+    """``text`` escaped, each stretch covered by marks wrapped in one element carrying all their classes.
+
+    Marks may overlap (a figure inside a meeting sentence): the text is cut at every mark boundary so that
+    no element has to nest inside another. A mark with an ``href`` makes its stretches links.
+    """
+    n = len(text)
+    cuts = sorted({0, n, *(min(max(b, 0), n) for s, e, _, _ in marks for b in (s, e))})
+    out: list[str] = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        if lo >= hi:
+            continue
+        active = [m for m in marks if m[0] <= lo and hi <= m[1]]
+        piece = escape(text[lo:hi])
+        if not active:
+            out.append(piece)
+            continue
+        classes = " ".join(sorted({m[2] for m in active}))
+        attrs = {k: v for m in active for k, v in m[3].items()}
+        tag = "a" if "href" in attrs else "span"
+        attr_html = "".join(f' {k}="{escape(v)}"' for k, v in sorted(attrs.items()))
+        out.append(f'<{tag} class="{classes}"{attr_html}>{piece}</{tag}>')
+    return Markup("".join(out))
+
+
+def article_text(article: dict[str, Any]) -> Markup:
+    """The article body with people, meetings, documents, figures and appointments marked."""
+    marks: list[tuple[int, int, str, dict[str, str]]] = []
+
+    def span(row: dict[str, Any], cls: str, attrs: dict[str, str]) -> None:
+        if row.get("body_start") is not None and row.get("body_end") is not None:
+            marks.append((row["body_start"], row["body_end"], cls, attrs))
+
+    for m in article["mentions"]:
+        attrs = {"title": "、".join(m["titles"]) or m["name"]}
+        if m.get("person_id"):
+            attrs["href"] = f"/people/{m['person_id']}"
+        span(m, "f-person", attrs)
+    for m in article["meetings"]:
+        span(m, "f-meeting", {"title": m.get("name") or "会议"})
+    for d in article["documents"]:
+        span(d, "f-document", {"title": "审议通过" if d.get("approved") else "文件"})
+    for f in article["figures"]:
+        span(f, "f-figure", {"title": f"{f.get('measure') or ''} {'目标' if f.get('target') else ''}".strip()})
+    for a in article["appointments"]:
+        span(a, "f-appointment", {"title": f"{a['kind']}: {a['post']}"})
+    return _marked(article["body"], marks)
+
+
+def raw_page_text(text: str, spans_by_article: dict[int, list[list[int]]], current: int | None) -> Markup:
+    """The page as read, the current article's spans marked strongly, the other articles' lightly."""
+    marks = [(s, e, "raw-current" if aid == current else "raw-other", {"data-article": str(aid)})
+             for aid, spans in spans_by_article.items() for s, e in spans]
+    return _marked(text, marks)
+
+
+# ---- charts: Plotly figure specs (data + layout), drawn by static/charts.js ----
+
+_FONT = {"family": "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", "size": 13}
+
+
+def _layout(**kw: Any) -> dict[str, Any]:
+    return {"font": _FONT, "margin": {"l": 10, "r": 10, "t": 10, "b": 40}, "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "rgba(0,0,0,0)", **kw}
+
+
+def timeline_chart(timeline: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Who held which post when: one bar per post from first to last date seen."""
+    rows = [t for t in timeline if t["first_seen"]]
+    if not rows:
+        return None
+    data = []
+    for t in rows:
+        first, last = t["first_seen"], t["last_seen"] or t["first_seen"]
+        n = len(t["articles"])
+        data.append({"type": "scatter", "mode": "lines+markers", "x": [first, last], "y": [escape(t["post"])] * 2,
+                     "line": {"width": 12}, "marker": {"size": 12}, "showlegend": False, "name": escape(t["post"]),
+                     "hovertemplate": f"{escape(t['post'])}<br>{first} – {last}<br>{n} 篇<extra></extra>"})
+    return {"data": data, "layout": _layout(height=90 + 42 * len(rows), xaxis={"type": "date"},
+                                            yaxis={"automargin": True, "autorange": "reversed"})}
+
+
+def appearances_chart(months: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if not months:
+        return None
+    return {"data": [{"type": "bar", "x": [m["month"] for m in months], "y": [m["articles"] for m in months],
+                      "hovertemplate": "%{x|%Y-%m}: %{y} 篇<extra></extra>"}],
+            "layout": _layout(height=220, xaxis={"type": "date"}, yaxis={"title": {"text": "篇"}})}
+
+
+def network_chart(network: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
+    """The person in the middle, co-attendees on a circle, a line for each pair that met, thicker = more."""
+    nodes = network["nodes"]
+    if len(nodes) < 2:
+        return None
+    pos = {nodes[0]["id"]: (0.0, 0.0)}
+    ring = nodes[1:]
+    for i, node in enumerate(ring):
+        angle = 2 * math.pi * i / len(ring)
+        pos[node["id"]] = (math.cos(angle), math.sin(angle))
+    most = max(e["meetings"] for e in network["edges"]) or 1
+    data: list[dict[str, Any]] = []
+    for e in network["edges"]:
+        (x0, y0), (x1, y1) = pos[e["source"]], pos[e["target"]]
+        data.append({"type": "scatter", "mode": "lines", "x": [x0, x1], "y": [y0, y1], "hoverinfo": "skip",
+                     "line": {"width": 1 + 5 * e["meetings"] / most, "color": "rgba(120,120,140,0.45)"},
+                     "showlegend": False})
+    data.append({
+        "type": "scatter", "mode": "markers+text", "showlegend": False,
+        "x": [pos[n["id"]][0] for n in nodes], "y": [pos[n["id"]][1] for n in nodes],
+        "text": [escape(n["name"]) for n in nodes], "textposition": "top center",
+        "customdata": [f"/people/{n['id']}" for n in nodes],
+        "hovertext": [f"{escape(n['name'])}：同会 {n['meetings']} 次" if n["meetings"] else escape(n["name"]) for n in nodes],
+        "hoverinfo": "text",
+        "marker": {"size": [26] + [12 + 14 * n["meetings"] / most for n in ring],
+                   "color": ["#b22"] + ["#357"] * len(ring)},
+    })
+    axis = {"visible": False, "range": [-1.4, 1.4]}
+    return {"data": data, "layout": _layout(height=380, xaxis=axis, yaxis=axis | {"scaleanchor": "x"}),
+            "click": "link"}
+
+
+def topics_chart(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Articles per topic per month, one line per topic; a click opens that topic's articles of the month."""
+    if not rows:
+        return None
+    by_topic: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_topic.setdefault(r["topic"], []).append(r)
+    order = sorted(by_topic, key=lambda t: -sum(r["articles"] for r in by_topic[t]))
+    data = [{"type": "scatter", "mode": "lines+markers", "name": escape(topic_label(t)),
+             "x": [r["month"] for r in by_topic[t]], "y": [r["articles"] for r in by_topic[t]],
+             "customdata": [f"/search?topic={t}&date_from={r['month']}&date_to={r['month']}" for r in by_topic[t]],
+             "hovertemplate": f"{escape(topic_label(t))} %{{x|%Y-%m}}: %{{y}} 篇<extra></extra>"} for t in order]
+    return {"data": data, "layout": _layout(height=460, xaxis={"type": "date"}, yaxis={"title": {"text": "篇"}},
+                                            legend={"orientation": "h", "y": -0.15}),
+            "click": "link"}
+
+
+def chart_json(spec: dict[str, Any] | None) -> Markup:
+    """A figure spec as JSON safe inside <script type="application/json"> (no '<' can close the element)."""
+    text = json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return Markup(text.replace("&", "\\u0026"))
+
+
+# ---- downloads ----
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """A listing as CSV text with a header row (lists joined with '; ')."""
+    rows = list(rows)
+    cols = list(columns or (rows[0].keys() if rows else []))
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(cols)
+    for r in rows:
+        writer.writerow([_cell(r.get(c)) for c in cols])
+    return buf.getvalue()

@@ -300,13 +300,15 @@ def rules(
 def demo(
     pages: Annotated[Path, typer.Argument(help="Pages to ingest.")] = Path("examples/pages"),
     db: DbOption = None,
+    paper: Annotated[str, typer.Option(help="The paper the pages are from (the examples: all 临江日报; "
+                                            "without it, pages whose masthead is not found stand apart).")] = "临江日报",
 ) -> None:
     """Ingest the bundled example pages into a local record and show what was found."""
     if not pages.exists():
         err_console.print(f"yaowen: {pages}: no such directory (run from the repository root)")
         raise typer.Exit(1)
     rec = _open(db)
-    report = _run_with_progress("ingest", lambda cb: rec.ingest([str(pages)], on_page=cb))
+    report = _run_with_progress("ingest", lambda cb: rec.ingest([str(pages)], paper=paper or None, on_page=cb))
     _summary(report, rec)
     stats(db=db, as_json=False)
     out_console.rule("most mentioned people")
@@ -320,5 +322,5 @@ def demo(
     if top:
         out_console.rule(f"person: {top[0]['name']}")
         person(top[0]["name"], db=db, paper=None, as_json=False)
-    out_console.print(f"\n[dim]Explore further: yaowen search WORD, yaowen person NAME, yaowen meetings, "
-                      f"yaowen export --format parquet --out DIR (record: {rec.url})[/dim]")
+    out_console.print(f"\n[dim]Explore further: yaowen serve (then open http://127.0.0.1:8000/), yaowen search "
+                      f"WORD, yaowen person NAME, yaowen export --format parquet --out DIR (record: {rec.url})[/dim]")

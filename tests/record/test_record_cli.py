@@ -145,4 +145,6 @@ def test_demo_ingests_the_examples_and_shows_the_record(tmp_path):
     assert "欧阳明远" in out and "市委书记" in out  # the people table and a post timeline
     assert "以高质量审计监督" in out  # the search for 审计 found the audit committee's article
     assert _json(["stats", "--db", db, "--json"])["pages"] == 7
+    names = [p["name"] for p in _json(["people", "--db", db, "--json", "-n", "500"])]
+    assert len(names) == len(set(names))  # one paper: nobody counted twice
     assert runner.invoke(app, ["demo", str(tmp_path / "nowhere"), "--db", db]).exit_code == 1

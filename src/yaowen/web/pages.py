@@ -136,7 +136,7 @@ def topics_page(request: Request, rec: RecordDep, date_from: DateParam = None,
     for r in rows:
         totals[r["topic"]] = totals.get(r["topic"], 0) + r["articles"]
     chart = render.topics_chart(rows)
-    return _page(request, "topics.html", chart=render.chart_json(chart), has_chart=chart is not None,
+    return _page(request, "topics.html", spec=render.chart_json(chart), has_chart=chart is not None,
                  totals=sorted(totals.items(), key=lambda kv: -kv[1]),
                  f={"date_from": date_from, "date_to": date_to})
 

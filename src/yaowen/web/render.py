@@ -115,7 +115,8 @@ def appearances_chart(months: list[dict[str, Any]]) -> dict[str, Any] | None:
         return None
     return {"data": [{"type": "bar", "x": [m["month"] for m in months], "y": [m["articles"] for m in months],
                       "hovertemplate": "%{x|%Y-%m}: %{y} 篇<extra></extra>"}],
-            "layout": _layout(height=220, xaxis={"type": "date"}, yaxis={"title": {"text": "篇"}})}
+            "layout": _layout(height=220, xaxis={"type": "date"},
+                              yaxis={"automargin": True, "rangemode": "tozero", "tickformat": "d"})}
 
 
 def network_chart(network: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
@@ -162,7 +163,8 @@ def topics_chart(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
              "x": [r["month"] for r in by_topic[t]], "y": [r["articles"] for r in by_topic[t]],
              "customdata": [f"/search?topic={t}&date_from={r['month']}&date_to={r['month']}" for r in by_topic[t]],
              "hovertemplate": f"{escape(topic_label(t))} %{{x|%Y-%m}}: %{{y}} 篇<extra></extra>"} for t in order]
-    return {"data": data, "layout": _layout(height=460, xaxis={"type": "date"}, yaxis={"title": {"text": "篇"}},
+    return {"data": data, "layout": _layout(height=460, xaxis={"type": "date"},
+                                            yaxis={"automargin": True, "rangemode": "tozero", "tickformat": "d"},
                                             legend={"orientation": "h", "y": -0.15}),
             "click": "link"}
 

@@ -1,0 +1,42 @@
+"""A small record for the web tests: the example pages of 临江 plus a hostile page (markup and SQL in text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaowen.record import Record
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples" / "pages"
+TOKEN = "test-token-3f9a"
+
+SCRIPT = '<script>alert("yaowen")</script>'
+IMG = "<img src=x onerror=alert(2)>"
+SQL = "'; DROP TABLE articles; --"
+SQL2 = '" OR 1=1 --'
+
+HOSTILE_PAGE = f"""临江日报 2023年6月2日 星期五
+
+# {SCRIPT}临江召开审计整改推进会
+
+本报讯（记者 苏晴）6月1日，全市审计整改推进会召开。市委副书记、市长韩松涛主持会议并讲话。副市长邱建国出席。
+
+会议指出，{SQL} 要压实审计整改责任，{SQL2} 确保整改到位，{IMG}全市已完成整改问题128个。
+
+会议要求，各地各部门要把审计整改作为重要政治任务，做到立行立改。
+"""
+
+
+def build_record(folder: Path) -> Path:
+    """Ingest the examples and the hostile page into a SQLite record under ``folder``; its path."""
+    pages = folder / "pages"
+    pages.mkdir(parents=True)
+    for p in EXAMPLES.iterdir():
+        (pages / p.name).write_bytes(p.read_bytes())
+    (pages / "99_hostile.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
+    db = folder / "web.db"
+    rec = Record.open(str(db))
+    report = rec.ingest([str(pages)], paper="临江日报")
+    rec.close()
+    assert not report.failed, report
+    return db

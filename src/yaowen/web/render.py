@@ -110,13 +110,18 @@ def timeline_chart(timeline: list[dict[str, Any]]) -> dict[str, Any] | None:
                                             yaxis={"automargin": True, "autorange": "reversed"})}
 
 
+def _count_axis(most: int) -> dict[str, Any]:
+    """A y axis of whole numbers of articles: ticks at 1, 2, 3 ... or at round steps of about five ticks."""
+    return {"automargin": True, "rangemode": "tozero", "tickformat": "d", "dtick": max(1, math.ceil(most / 5))}
+
+
 def appearances_chart(months: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not months:
         return None
     return {"data": [{"type": "bar", "x": [m["month"] for m in months], "y": [m["articles"] for m in months],
                       "hovertemplate": "%{x|%Y-%m}: %{y} 篇<extra></extra>"}],
             "layout": _layout(height=220, xaxis={"type": "date"},
-                              yaxis={"automargin": True, "rangemode": "tozero", "tickformat": "d"})}
+                              yaxis=_count_axis(max(m["articles"] for m in months)))}
 
 
 def network_chart(network: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
@@ -164,7 +169,7 @@ def topics_chart(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
              "customdata": [f"/search?topic={t}&date_from={r['month']}&date_to={r['month']}" for r in by_topic[t]],
              "hovertemplate": f"{escape(topic_label(t))} %{{x|%Y-%m}}: %{{y}} 篇<extra></extra>"} for t in order]
     return {"data": data, "layout": _layout(height=460, xaxis={"type": "date"},
-                                            yaxis={"automargin": True, "rangemode": "tozero", "tickformat": "d"},
+                                            yaxis=_count_axis(max(r["articles"] for r in rows)),
                                             legend={"orientation": "h", "y": -0.15}),
             "click": "link"}
 

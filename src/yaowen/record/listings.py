@@ -6,9 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from . import schema as s
 from .search import Filters, SearchResult, end_of_period, make_hits
+
+FACET_SAMPLE = 1000  # facets count at most this many matches (the newest): exact below it, a sample above
+
+
+def newest_first(conn: Connection, date: ColumnElement[Any]) -> ColumnElement[Any]:
+    """Descending date with undated rows last. SQLite already puts NULL last in a descending order, and
+    saying NULLS LAST there would stop it from walking the date index backwards."""
+    return date.desc() if conn.dialect.name == "sqlite" else date.desc().nulls_last()
 
 
 def browse(conn: Connection, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> SearchResult:
@@ -16,31 +25,36 @@ def browse(conn: Connection, filters: Filters | None = None, limit: int = 20, of
     a = s.articles
     clauses = (filters or Filters()).clauses()
     total = conn.execute(select(func.count()).select_from(a).where(*clauses)).scalar() or 0
-    ids = conn.execute(select(a.c.id).where(*clauses).order_by(a.c.date.desc().nulls_last(), a.c.id.desc())
+    ids = conn.execute(select(a.c.id).where(*clauses).order_by(newest_first(conn, a.c.date), a.c.id.desc())
                        .limit(limit).offset(offset)).scalars().all()
     return SearchResult("", total, make_hits(conn, [(i, 0.0) for i in ids], ""))
 
 
 def facets(conn: Connection, ids: Select[Any], size: int = 12) -> dict[str, list[dict[str, Any]]]:
-    """How many of the matched articles fall under each topic, year, meeting body and person."""
-    matched = ids.subquery("matched")
+    """How many of the matched articles fall under each topic, year, meeting body and person.
+
+    Counted over the newest FACET_SAMPLE matches: a facet is for narrowing, and counting tens of thousands
+    of matches four ways would cost more than the search itself.
+    """
+    id_col = ids.selected_columns[0]
+    # the sample's ids first, then each facet by index lookups on them: no query plan to go wrong
+    sample = conn.execute(ids.order_by(id_col.desc()).limit(FACET_SAMPLE)).scalars().all()
     a, t, m, mt = s.articles, s.article_topics, s.mentions, s.meetings
 
-    def top(value, source, join_on, where=None) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-        n = func.count(func.distinct(matched.c.id))
-        q = select(value.label("value"), n.label("count")).select_from(matched.join(source, join_on))
-        if where is not None:
-            q = q.where(where)
-        rows = conn.execute(q.group_by(value).order_by(n.desc(), value).limit(size)).all()
+    def top(article_id, value) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+        if not sample:
+            return []
+        n = func.count(func.distinct(article_id))
+        rows = conn.execute(select(value, n).where(article_id.in_(sample), value.is_not(None)).group_by(value)
+                            .order_by(n.desc(), value).limit(size)).all()
         return [{"value": v, "count": c} for v, c in rows if v]
 
-    year = func.substr(a.c.date, 1, 4)
+    years = top(a.c.id, func.substr(a.c.date, 1, 4))
     return {
-        "topic": top(t.c.topic, t, t.c.article_id == matched.c.id),
-        "year": sorted(top(year, a, a.c.id == matched.c.id, a.c.date.is_not(None)), key=lambda r: r["value"],
-                       reverse=True),
-        "body": top(mt.c.body, mt, mt.c.article_id == matched.c.id, mt.c.body.is_not(None)),
-        "person": top(m.c.name, m, m.c.article_id == matched.c.id),
+        "topic": top(t.c.article_id, t.c.topic),
+        "year": sorted(years, key=lambda r: r["value"], reverse=True),
+        "body": top(mt.c.article_id, mt.c.body),
+        "person": top(m.c.article_id, m.c.name),
     }
 
 
@@ -66,8 +80,9 @@ def figures(conn: Connection, measure: str | None = None, unit: str | None = Non
             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Extracted figures with their measure, value, unit, target flag and source article, newest first."""
     f, a = s.figures, s.articles
+    # from articles to their figures: the newest-first order then walks the articles' date index
     q = (select(f.c.id, f.c.measure, f.c.value, f.c.unit, f.c.text, f.c.target, f.c.approximate,
-                f.c.article_id, a.c.headline, a.c.date).join(a, a.c.id == f.c.article_id))
+                f.c.article_id, a.c.headline, a.c.date).select_from(a).join(f, f.c.article_id == a.c.id))
     if measure:
         q = q.where(f.c.measure.contains(measure, autoescape=True))
     if unit:
@@ -80,7 +95,8 @@ def figures(conn: Connection, measure: str | None = None, unit: str | None = Non
         q = q.where(a.c.date <= end_of_period(date_to))
     if article_id is not None:
         q = q.where(f.c.article_id == article_id)
-    rows = conn.execute(q.order_by(a.c.date.desc().nulls_last(), f.c.id).limit(limit).offset(offset)).mappings()
+    rows = conn.execute(q.order_by(newest_first(conn, a.c.date), a.c.id.desc(), f.c.id).limit(limit)
+                        .offset(offset)).mappings()
     return [dict(r) for r in rows]
 
 
@@ -137,14 +153,3 @@ def co_attendance_network(conn: Connection, person_id: int, size: int = 12) -> d
                         .group_by(one.c.person_id, two.c.person_id)).all()
     edges += [{"source": x, "target": y, "meetings": n} for x, y, n in rows]
     return {"nodes": nodes, "edges": edges}
-
-
-def active_people(conn: Connection, date_from: str | None = None, size: int = 10) -> list[dict[str, Any]]:
-    """People in the most articles (since ``date_from``)."""
-    m, a, p = s.mentions, s.articles, s.people
-    n = func.count(func.distinct(m.c.article_id))
-    q = select(p.c.id, p.c.name, n.label("articles")).join(p, p.c.id == m.c.person_id)
-    if date_from:
-        q = q.join(a, a.c.id == m.c.article_id).where(a.c.date >= date_from)
-    return [dict(r) for r in conn.execute(q.group_by(p.c.id, p.c.name).order_by(n.desc(), p.c.name).limit(size))
-            .mappings()]

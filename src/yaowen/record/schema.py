@@ -91,6 +91,7 @@ people = Table(
     UniqueConstraint("paper", "key"),
 )
 Index("ix_people_name", people.c.name)
+Index("ix_people_mentions", people.c.mentions)  # listings: most mentioned first
 
 mentions = Table(
     "mentions", metadata,
@@ -107,7 +108,7 @@ mentions = Table(
     Column("extractor", String(32), nullable=False),
 )
 Index("ix_mentions_person", mentions.c.person_id)
-Index("ix_mentions_article", mentions.c.article_id)
+Index("ix_mentions_article", mentions.c.article_id, mentions.c.name)  # covers the person facet
 Index("ix_mentions_name", mentions.c.name)
 
 posts = Table(  # one row per (mention, post): the raw material of post timelines
@@ -145,6 +146,7 @@ meetings = Table(
 )
 Index("ix_meetings_body_date", meetings.c.body, meetings.c.date)
 Index("ix_meetings_article", meetings.c.article_id)
+Index("ix_meetings_date", meetings.c.date)  # the ledger: latest first
 
 participants = Table(
     "participants", metadata,
@@ -188,6 +190,7 @@ figures = Table(
     Column("extractor", String(32), nullable=False),
 )
 Index("ix_figures_article", figures.c.article_id)
+Index("ix_figures_unit", figures.c.unit)
 
 appointments = Table(
     "appointments", metadata,

@@ -17,9 +17,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Select,
-    and_,
     column,
-    exists,
     func,
     literal,
     literal_column,
@@ -51,13 +49,13 @@ class Filters:
             out.append(a.c.date >= self.date_from)
         if self.date_to:
             out.append(a.c.date <= end_of_period(self.date_to))
+        # IN (subquery) rather than EXISTS: the set is read once from its index, not probed per article
         if self.person:
-            out.append(exists().where(and_(s.mentions.c.article_id == a.c.id, s.mentions.c.name == self.person)))
+            out.append(a.c.id.in_(select(s.mentions.c.article_id).where(s.mentions.c.name == self.person)))
         if self.topic:
-            out.append(exists().where(and_(s.article_topics.c.article_id == a.c.id,
-                                           s.article_topics.c.topic == self.topic)))
+            out.append(a.c.id.in_(select(s.article_topics.c.article_id).where(s.article_topics.c.topic == self.topic)))
         if self.body:
-            out.append(exists().where(and_(s.meetings.c.article_id == a.c.id, s.meetings.c.body == self.body)))
+            out.append(a.c.id.in_(select(s.meetings.c.article_id).where(s.meetings.c.body == self.body)))
         if self.paper:
             out.append(a.c.page_id.in_(select(s.pages.c.id).where(s.pages.c.paper == self.paper)))
         return out

@@ -121,9 +121,7 @@ def api_figures(rec: RecordDep, paging: PagingDep, measure: TextParam = None, un
 @router.get("/topics", responses=_CSV, summary="Articles per topic per month")
 def api_topics(rec: RecordDep, date_from: DateParam = None, date_to: DateParam = None,
                fmt: FormatParam = "json") -> Any:
-    with rec.engine.connect() as conn:
-        rows = listings.topic_months(conn, date_from, date_to)
-    return _listing(rows, fmt, "topics")
+    return _listing(data.topic_months(rec, date_from, date_to), fmt, "topics")
 
 
 @router.get("/stats", summary="Counts of everything in the record, papers, topics, meeting bodies")

@@ -3,14 +3,53 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
+from collections.abc import Callable, Hashable
 from dataclasses import asdict
 from typing import Any
+
+from sqlalchemy import Connection, func, select
 
 from ..read import read_bytes
 from ..record import Filters, Record, listings, queries
 from ..record import schema as s
 from ..record.search import matching_ids, search
 from .params import Paging
+
+
+class AggregateCache:
+    """Record-wide aggregates (the overview's counts, topics per month, figure units) change only when the
+    record does: each is kept per arguments until the record's version changes or ``ttl`` seconds pass
+    (re-extraction changes facts without changing the version, hence the time limit)."""
+
+    def __init__(self, ttl: float = 60.0, size: int = 256) -> None:
+        self.ttl, self.size = ttl, size
+        self._items: dict[Hashable, tuple[Hashable, float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, conn: Connection, key: Hashable, compute: Callable[[], Any]) -> Any:
+        version = record_version(conn)
+        now = time.monotonic()
+        hit = self._items.get(key)
+        if hit and hit[0] == version and now - hit[1] < self.ttl:
+            return hit[2]
+        value = compute()
+        with self._lock:
+            if len(self._items) >= self.size:
+                self._items.clear()
+            self._items[key] = (version, now, value)
+        return value
+
+
+def record_version(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever pages are added or removed or a person rule is made or dropped."""
+    pages = conn.execute(select(func.count(), func.max(s.pages.c.id))).one()
+    rules = conn.execute(select(func.count(), func.max(s.person_rules.c.id))).one()
+    return (*pages, *rules)
+
+
+cache = AggregateCache()
 
 
 def _result(result, paging: Paging) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -30,6 +69,7 @@ def search_data(rec: Record, q: str | None, filters: Filters, paging: Paging, wi
         if with_facets:
             ids = matching_ids(conn, q or "", filters)
             out["facets"] = listings.facets(conn, ids) if ids is not None else {}
+            out["facet_sample"] = listings.FACET_SAMPLE if result.total > listings.FACET_SAMPLE else None
     return out
 
 
@@ -54,9 +94,18 @@ def person_data(rec: Record, person_id: int) -> dict[str, Any] | None:
 
 def home_data(rec: Record) -> dict[str, Any]:
     with rec.engine.connect() as conn:
-        stats = queries.stats(conn)
-        return {"stats": stats, "latest_meetings": queries.meetings(conn, limit=8),
-                "active_people": listings.active_people(conn, size=12)}
+        return {"stats": cache.get(conn, "stats", lambda: queries.stats(conn)),
+                "latest_meetings": queries.meetings(conn, limit=8), "people": queries.people(conn, limit=12)}
+
+
+def topic_months(rec: Record, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+    with rec.engine.connect() as conn:
+        return cache.get(conn, ("topics", date_from, date_to),
+                         lambda: listings.topic_months(conn, date_from, date_to))
+
+
+def figure_units(conn: Connection) -> list[str]:
+    return cache.get(conn, "units", lambda: listings.figure_units(conn))
 
 
 def raw_page_data(rec: Record, page_id: int) -> dict[str, Any] | None:

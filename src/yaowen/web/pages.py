@@ -130,8 +130,7 @@ def meetings_page(request: Request, rec: RecordDep, paging: PagingDep, body: Tex
 @router.get("/topics", response_class=HTMLResponse)
 def topics_page(request: Request, rec: RecordDep, date_from: DateParam = None,
                 date_to: DateParam = None) -> HTMLResponse:
-    with rec.engine.connect() as conn:
-        rows = listings.topic_months(conn, date_from, date_to)
+    rows = data.topic_months(rec, date_from, date_to)
     totals: dict[str, int] = {}
     for r in rows:
         totals[r["topic"]] = totals.get(r["topic"], 0) + r["articles"]
@@ -148,7 +147,7 @@ def figures_page(request: Request, rec: RecordDep, paging: PagingDep, measure: T
     with rec.engine.connect() as conn:
         rows = listings.figures(conn, clean(measure), clean(unit), target, date_from, date_to, None,
                                 paging.limit + 1, paging.offset)
-        units = listings.figure_units(conn)
+        units = data.figure_units(conn)
     return _page(request, "figures.html", rows=rows[:paging.limit], more=len(rows) > paging.limit, units=units,
                  f={"measure": clean(measure), "unit": clean(unit), "target": target, "date_from": date_from,
                     "date_to": date_to}, paging=paging)

@@ -29,13 +29,19 @@ HOSTILE_PAGE = f"""临江日报 2023年6月2日 星期五
 
 def build_record(folder: Path) -> Path:
     """Ingest the examples and the hostile page into a SQLite record under ``folder``; its path."""
+    db = folder / "web.db"
+    build_record_at(folder, str(db))
+    return db
+
+
+def build_record_at(folder: Path, db: str) -> str:
+    """The same pages into any record (a SQLite path or a postgresql:// URL)."""
     pages = folder / "pages"
-    pages.mkdir(parents=True)
+    pages.mkdir(parents=True, exist_ok=True)
     for p in EXAMPLES.iterdir():
         (pages / p.name).write_bytes(p.read_bytes())
     (pages / "99_hostile.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
-    db = folder / "web.db"
-    rec = Record.open(str(db))
+    rec = Record.open(db)
     report = rec.ingest([str(pages)], paper="临江日报")
     rec.close()
     assert not report.failed, report

@@ -3,15 +3,16 @@ a person's appearances per month and co-attendance network. Used by the web inte
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from . import schema as s
 from .search import Filters, SearchResult, end_of_period, make_hits
 
-FACET_SAMPLE = 1000  # facets count at most this many matches (the newest): exact below it, a sample above
+FACET_SAMPLE = 500  # facets count at most this many matches (the newest): exact below it, a sample above
 
 
 def newest_first(conn: Connection, date: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -131,25 +132,31 @@ def appearances_by_month(conn: Connection, person_id: int) -> list[dict[str, Any
 
 
 def co_attendance_network(conn: Connection, person_id: int, size: int = 12) -> dict[str, list[dict[str, Any]]]:
-    """The person, the ``size`` people most often at the same meetings, and how often each pair met."""
+    """The person, the ``size`` people most often at the same meetings, and how often each pair of them sat
+    together at the person's meetings."""
     pt, p = s.participants, s.people
-    mine = select(pt.c.meeting_id).where(pt.c.person_id == person_id).scalar_subquery()
+    mine = conn.execute(select(pt.c.meeting_id).where(pt.c.person_id == person_id).distinct()).scalars().all()
+    me = conn.execute(select(p.c.id, p.c.name).where(p.c.id == person_id)).mappings().first()
+    if me is None:
+        return {"nodes": [], "edges": []}
+    if not mine:
+        return {"nodes": [dict(me) | {"meetings": None}], "edges": []}
     shared = func.count(func.distinct(pt.c.meeting_id))
     top = conn.execute(select(p.c.id, p.c.name, shared.label("meetings"))
                        .join(p, p.c.id == pt.c.person_id)
                        .where(pt.c.meeting_id.in_(mine), pt.c.person_id != person_id)
                        .group_by(p.c.id, p.c.name).order_by(shared.desc(), p.c.name).limit(size)).mappings().all()
-    me = conn.execute(select(p.c.id, p.c.name).where(p.c.id == person_id)).mappings().first()
-    if me is None:
-        return {"nodes": [], "edges": []}
     nodes = [dict(me) | {"meetings": None}] + [dict(r) for r in top]
-    ids = [n["id"] for n in nodes]
+    others = [n["id"] for n in nodes[1:]]
     edges = [{"source": person_id, "target": r["id"], "meetings": r["meetings"]} for r in top]
-    one, two = pt.alias("one"), pt.alias("two")
-    pair = func.count(func.distinct(one.c.meeting_id))
-    rows = conn.execute(select(one.c.person_id, two.c.person_id, pair)
-                        .join(two, and_(two.c.meeting_id == one.c.meeting_id, two.c.person_id > one.c.person_id))
-                        .where(one.c.person_id.in_(ids[1:]), two.c.person_id.in_(ids[1:]))
-                        .group_by(one.c.person_id, two.c.person_id)).all()
-    edges += [{"source": x, "target": y, "meetings": n} for x, y, n in rows]
+    seats = conn.execute(select(pt.c.meeting_id, pt.c.person_id)
+                         .where(pt.c.meeting_id.in_(mine), pt.c.person_id.in_(others)).distinct()).all()
+    by_meeting: dict[int, list[int]] = {}
+    for meeting, person in seats:
+        by_meeting.setdefault(meeting, []).append(person)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for people_there in by_meeting.values():
+        ids = sorted(people_there)
+        pairs.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
+    edges += [{"source": x, "target": y, "meetings": n} for (x, y), n in sorted(pairs.items())]
     return {"nodes": nodes, "edges": edges}

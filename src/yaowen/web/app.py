@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..record import Record
@@ -39,6 +39,7 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
     app.state.record = rec
     app.state.token = token if token is not None else (os.environ.get("YAOWEN_TOKEN") or None)
     app.add_middleware(DropBlankParams)
+    app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static/app", StaticFiles(directory=STATIC), name="static")
@@ -47,14 +48,6 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
     def plotly_js() -> FileResponse:
         return FileResponse(PLOTLY_JS, media_type="text/javascript",
                             headers={"Cache-Control": "public, max-age=604800"})
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -74,6 +67,28 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
                                                 status_code=422)
 
     return app
+
+
+class SecurityHeaders:
+    """CSP and friends on every response (plain ASGI: no per-request task as with @app.middleware)."""
+
+    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+               (b"referrer-policy", b"same-origin")]
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = dict(message, headers=[*message.get("headers", []), *self.HEADERS])
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class DropBlankParams:

@@ -21,6 +21,7 @@ from .params import PAGE_SIZE, DateParam, FiltersDep, PagingDep, RecordDep, Text
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).with_name("templates")))
+templates.env.auto_reload = False  # templates ship with the package: no stat() of each file per render
 IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 

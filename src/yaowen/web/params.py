@@ -34,19 +34,21 @@ class Paging:
     offset: int
 
 
-def paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE,
+# The dependencies are async (they do no I/O) so that FastAPI calls them in the event loop instead of
+# handing each to the thread pool.
+async def paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = PAGE_SIZE,
            offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Paging:
     return Paging(limit, offset)
 
 
-def article_filters(date_from: DateParam = None, date_to: DateParam = None, topic: TextParam = None,
+async def article_filters(date_from: DateParam = None, date_to: DateParam = None, topic: TextParam = None,
                     body: TextParam = None, person: TextParam = None, paper: TextParam = None) -> Filters:
     """Filters on articles: date range, topic, meeting body (市委常委会 ...), person named, paper."""
     return Filters(date_from=date_from, date_to=date_to, topic=clean(topic), body=clean(body),
                    person=clean(person), paper=clean(paper))
 
 
-def get_record(request: Request) -> Record:
+async def get_record(request: Request) -> Record:
     return request.app.state.record
 
 

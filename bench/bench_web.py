@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import resource
 import shlex
 import statistics
 import subprocess
@@ -131,6 +132,7 @@ def main() -> None:
         if args.warmup:
             client_loop(args.port, time.monotonic() + args.warmup, words, people, -1, [])
         samples: list[tuple[str, float, int]] = []
+        cpu_before = resource.getrusage(resource.RUSAGE_SELF)
         deadline = time.monotonic() + args.seconds
         threads = [threading.Thread(target=client_loop, args=(args.port, deadline, words, people, i, samples))
                    for i in range(args.clients)]
@@ -138,14 +140,17 @@ def main() -> None:
             t.start()
         for t in threads:
             t.join()
+        cpu_after = resource.getrusage(resource.RUSAGE_SELF)
     finally:
         server.terminate()
         server.wait(20)
+    client_cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     result = {"db": args.db, "clients": args.clients, "seconds": args.seconds, "workers": args.workers,
-              "figures": summarise(samples, args.seconds)}
+              "client_cpu_share": round(client_cpu / args.seconds, 2), "figures": summarise(samples, args.seconds)}
     Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1))
     print("command:", shlex.join([sys.executable, *sys.argv]))
-    print(f"{args.clients} clients for {args.seconds:.0f} s, {args.workers} server process(es), loopback")
+    print(f"{args.clients} clients for {args.seconds:.0f} s, {args.workers} server process(es), loopback; "
+          f"the clients used {result['client_cpu_share']:.2f} of a core")
     for kind, f in result["figures"].items():
         print(f"  {kind:6} {f['requests']:6} requests {f['per_s']:7.1f}/s  p50 {f['p50_ms']:7.1f} ms  "
               f"p95 {f['p95_ms']:7.1f} ms  max {f['max_ms']:7.1f} ms  errors {f['errors']}")

@@ -18,7 +18,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only; "
                                            "0.0.0.0 opens it to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Server processes (each opens the record).")] = 1,
+    workers: Annotated[int, typer.Option(help="Server processes (each opens the record); about one per core.")] = 1,
+    threads: Annotated[int, typer.Option(help="Threads per process that run requests (CPU work under one "
+                                              "GIL: a few do better than many).")] = 4,
     token: Annotated[str | None, typer.Option(envvar="YAOWEN_TOKEN", show_envvar=True,
                                               help="Enables the API's write routes for requests that send "
                                                    "'Authorization: Bearer TOKEN'. Without it nothing writes.")] = None,
@@ -28,6 +30,7 @@ def serve(
 
     from .web import create_app
 
+    os.environ["YAOWEN_THREADS"] = str(threads)
     rec = _open(db)  # fail here, in one line, if the record cannot be opened
     err_console.print(Text(f"yaowen: serving {rec.url} on http://{host}:{port}/"
                            f"{'' if token else ' (read-only: no --token)'}", style="green"), soft_wrap=True)

@@ -38,13 +38,12 @@ def facets(conn: Connection, ids: Select[Any], size: int = 12) -> dict[str, list
     of matches four ways would cost more than the search itself.
     """
     id_col = ids.selected_columns[0]
-    # the sample's ids first, then each facet by index lookups on them: no query plan to go wrong
-    sample = conn.execute(ids.order_by(id_col.desc()).limit(FACET_SAMPLE)).scalars().all()
+    # article_id IN (the sample): the database reads the sample once and looks each id up in the facet
+    # table's index (a join to the sample lets SQLite scan the whole facet table instead)
+    sample = ids.order_by(id_col.desc()).limit(FACET_SAMPLE).correlate(None)
     a, t, m, mt = s.articles, s.article_topics, s.mentions, s.meetings
 
     def top(article_id, value) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-        if not sample:
-            return []
         n = func.count(func.distinct(article_id))
         rows = conn.execute(select(value, n).where(article_id.in_(sample), value.is_not(None)).group_by(value)
                             .order_by(n.desc(), value).limit(size)).all()

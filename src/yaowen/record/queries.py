@@ -99,13 +99,14 @@ def co_attendees(conn: Connection, person_id: int, limit: int = 15) -> list[dict
     return [dict(r) for r in rows]
 
 
-def person_profile(conn: Connection, person_id: int) -> dict[str, Any] | None:
+def person_profile(conn: Connection, person_id: int, recent: int = 200) -> dict[str, Any] | None:
+    """A person with post timeline, the ``recent`` latest appearances, meetings and co-attendees."""
     row = conn.execute(select(s.people).where(s.people.c.id == person_id)).mappings().first()
     if row is None:
         return None
     return dict(row) | {
         "timeline": timeline(conn, person_id),
-        "appearances": appearances(conn, person_id),
+        "appearances": appearances(conn, person_id, recent),
         "meetings": person_meetings(conn, person_id),
         "co_attendees": co_attendees(conn, person_id),
     }

@@ -82,9 +82,9 @@ def article_data(rec: Record, article_id: int) -> dict[str, Any] | None:
     return rec.article(article_id)
 
 
-def person_data(rec: Record, person_id: int) -> dict[str, Any] | None:
+def person_data(rec: Record, person_id: int, recent: int = 200) -> dict[str, Any] | None:
     with rec.engine.connect() as conn:
-        profile = queries.person_profile(conn, person_id)
+        profile = queries.person_profile(conn, person_id, recent)
         if profile is None:
             return None
         profile["appearances_by_month"] = listings.appearances_by_month(conn, person_id)

@@ -27,7 +27,7 @@ IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
     """This page's URL with some query parameters changed (None removes one); a new filter goes to page 1."""
-    params = dict(request.query_params)
+    params = _query(request)
     if "offset" not in changes:
         params.pop("offset", None)
     for key, value in changes.items():
@@ -37,6 +37,14 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
             params[key] = str(value)
     query = urlencode(params)
     return (path or request.url.path) + ("?" + query if query else "")
+
+
+def _query(request: Request) -> dict[str, str]:
+    """A copy of the request's query parameters, parsed once per request (a page makes hundreds of links)."""
+    parsed = getattr(request.state, "query", None)
+    if parsed is None:
+        parsed = request.state.query = dict(request.query_params)
+    return dict(parsed)
 
 
 def api_url(request: Request, path: str, fmt: str) -> str:
@@ -106,7 +114,7 @@ def people_page(request: Request, rec: RecordDep, paging: PagingDep, name: TextP
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, rec: RecordDep, person_id: IdPath) -> HTMLResponse:
-    person = data.person_data(rec, person_id)
+    person = data.person_data(rec, person_id, recent=30)
     if person is None:
         raise HTTPException(404, f"No person {person_id}")
     charts = {"timeline": render.timeline_chart(person["timeline"]),

@@ -120,8 +120,13 @@ def test_filter_the_meetings_ledger(page, base_url):
     shot(page, "meetings-filtered")
 
 
-def test_topics_chart_renders(page, base_url):
+def test_topics_chart_renders_and_a_point_opens_its_articles(page, base_url):
     page.goto(base_url + "/topics")
     page.wait_for_selector('#topics[data-rendered="true"] .main-svg', timeout=20_000)
     assert page.locator("#topics .legend .traces").count() >= 3
     shot(page, "topics")
+    box = page.locator("#topics .scatterlayer .trace .points path").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"/search\?topic=\w+&date_from=\d{4}-\d{2}&date_to=\d{4}-\d{2}"))
+    assert page.locator("article.hit").count() >= 1

@@ -127,3 +127,26 @@ def test_people_page_and_missing_things(client):
     assert "No person 99999" in page(client, "/people/99999", 404)
     assert page(client, "/search?date_from=yesterday", 422)
     assert "/api/v1/search" in page(client, "/api")
+
+
+def test_posts_page_lists_the_holders_of_a_post(client):
+    html = page(client, "/posts?post=市长")
+    rows = re.findall(r"<tr><td><a [^>]*>([^<]*)</a></td><td><a href=\"/people/\d+\">([^<]*)</a>", html)
+    assert rows and all("市长" in post for post, _ in rows)
+    assert "韩松涛" in {name for _, name in rows}
+    assert "/api/v1/posts?post=" in html
+
+
+def test_article_text_marks_the_posts_before_a_name():
+    from yaowen.web.render import article_text
+
+    article = {"body": "副市长张三出席。市委副书记、市长李四讲话。", "meetings": [], "documents": [], "figures": [],
+               "appointments": [],
+               "mentions": [{"name": "张三", "titles": ["副市长"], "body_start": 3, "body_end": 5, "person_id": 1},
+                            {"name": "李四", "titles": ["市委副书记", "市长"], "body_start": 16, "body_end": 18,
+                             "person_id": 2}]}
+    html = str(article_text(article))
+    posts = re.findall(r'<span class="f-post"[^>]*>([^<]*)</span>', html)
+    assert posts == ["副市长", "市委副书记", "市长"]
+    article["mentions"][1]["titles"] = ["副市长"]  # not in its own sentence: not marked
+    assert re.findall(r'<span class="f-post"[^>]*>([^<]*)</span>', str(article_text(article))) == ["副市长"]

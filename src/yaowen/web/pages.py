@@ -124,6 +124,16 @@ def person_page(request: Request, rec: RecordDep, person_id: IdPath) -> HTMLResp
                  has={k: v is not None for k, v in charts.items()})
 
 
+@router.get("/posts", response_class=HTMLResponse)
+def posts_page(request: Request, rec: RecordDep, paging: PagingDep, post: TextParam = None,
+               person: TextParam = None) -> HTMLResponse:
+    """Who held a post when (市长: every holder, latest first)."""
+    with rec.engine.connect() as conn:
+        rows = listings.posts(conn, clean(person), clean(post), paging.limit + 1, paging.offset)
+    return _page(request, "posts.html", rows=rows[:paging.limit], more=len(rows) > paging.limit,
+                 f={"post": clean(post), "person": clean(person)}, paging=paging)
+
+
 @router.get("/meetings", response_class=HTMLResponse)
 def meetings_page(request: Request, rec: RecordDep, paging: PagingDep, body: TextParam = None,
                   date_from: DateParam = None, date_to: DateParam = None, person: TextParam = None) -> HTMLResponse:

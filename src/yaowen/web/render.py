@@ -61,11 +61,14 @@ def article_text(article: dict[str, Any]) -> Markup:
         if row.get("body_start") is not None and row.get("body_end") is not None:
             marks.append((row["body_start"], row["body_end"], cls, attrs))
 
+    body = article["body"]
     for m in article["mentions"]:
         attrs = {"title": "、".join(m["titles"]) or m["name"]}
         if m.get("person_id"):
             attrs["href"] = f"/people/{m['person_id']}"
         span(m, "f-person", attrs)
+        if m.get("body_start") is not None:
+            marks.extend(_post_marks(body, m["body_start"], m["titles"]))
     for m in article["meetings"]:
         span(m, "f-meeting", {"title": m.get("name") or "会议"})
     for d in article["documents"]:
@@ -75,6 +78,22 @@ def article_text(article: dict[str, Any]) -> Markup:
     for a in article["appointments"]:
         span(a, "f-appointment", {"title": f"{a['kind']}: {a['post']}"})
     return _marked(article["body"], marks)
+
+
+POST_WINDOW = 60  # how far before a name its posts are looked for (市委副书记、市长韩松涛)
+
+
+def _post_marks(body: str, name_start: int, titles: list[str]) -> list[tuple[int, int, str, dict[str, str]]]:
+    """The posts a mention gives, where the text prints them: the nearest occurrence before the name in the
+    same sentence (a mention's titles are those its sentence gives)."""
+    out = []
+    window_start = max(0, name_start - POST_WINDOW)
+    window_start = max(window_start, *(body.rfind(stop, window_start, name_start) + 1 for stop in "。！？\n"))
+    for title in titles:
+        at = body.rfind(title, window_start, name_start)
+        if at >= 0:
+            out.append((at, at + len(title), "f-post", {"title": title}))
+    return out
 
 
 def raw_page_text(text: str, spans_by_article: dict[int, list[list[int]]], current: int | None) -> Markup:

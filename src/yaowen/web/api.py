@@ -10,21 +10,20 @@ import re
 import secrets
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from ..record import listings, queries
 from . import data
-from .params import DateParam, FiltersDep, FormatParam, PagingDep, RecordDep, TextParam, clean
+from .params import DateParam, FiltersDep, FormatParam, IdPath, PagingDep, RecordDep, TextParam, clean
 from .render import to_csv
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 _TAG_RE = re.compile(r"<[^>]+>")
 _CSV = {200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv"}}
 _NOT_FOUND = {404: {"description": "No such item"}}
-IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def _listing(rows: list[dict[str, Any]], fmt: str, name: str, columns: list[str] | None = None,
@@ -59,7 +58,7 @@ def api_articles(rec: RecordDep, filters: FiltersDep, paging: PagingDep, fmt: Fo
 @router.get("/articles/{article_id}", responses=_NOT_FOUND,
             summary="One article: text, spans, people, meetings, documents, figures, appointments")
 def api_article(rec: RecordDep, article_id: IdPath) -> dict[str, Any]:
-    article = data.article_data(rec, article_id)
+    article = rec.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article {article_id}")
     return article

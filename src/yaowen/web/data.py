@@ -78,10 +78,6 @@ def articles_data(rec: Record, filters: Filters, paging: Paging) -> dict[str, An
         return _result(listings.browse(conn, filters, paging.limit, paging.offset), paging)
 
 
-def article_data(rec: Record, article_id: int) -> dict[str, Any] | None:
-    return rec.article(article_id)
-
-
 def person_data(rec: Record, person_id: int, recent: int = 200) -> dict[str, Any] | None:
     with rec.engine.connect() as conn:
         profile = queries.person_profile(conn, person_id, recent)

@@ -10,19 +10,18 @@ from pathlib import Path as FsPath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from ..record import listings, queries
 from . import data, render
-from .params import PAGE_SIZE, DateParam, FiltersDep, PagingDep, RecordDep, TextParam, clean
+from .params import DateParam, FiltersDep, IdPath, PagingDep, RecordDep, TextParam, clean
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).with_name("templates")))
 templates.env.auto_reload = False  # templates ship with the package: no stat() of each file per render
-IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
@@ -53,8 +52,9 @@ def api_url(request: Request, path: str, fmt: str) -> str:
     return path + "?" + urlencode(params | {"format": fmt, "limit": "10000"})
 
 
-templates.env.globals.update(url_with=url_with, api_url=api_url, topic_label=render.topic_label,
-                             PAGE_SIZE=PAGE_SIZE)
+templates.env.globals.update(url_with=url_with, api_url=api_url, topic_label=render.topic_label)
+# a search snippet is already escaped by the record's search, with <mark> around the matches
+templates.env.filters["snippet"] = Markup
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -77,7 +77,7 @@ def search_page(request: Request, rec: RecordDep, filters: FiltersDep, paging: P
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, rec: RecordDep, article_id: IdPath) -> HTMLResponse:
-    article = data.article_data(rec, article_id)
+    article = rec.article(article_id)
     if article is None:
         raise HTTPException(404, f"No article {article_id}")
     return _page(request, "article.html", a=article, text=render.article_text(article))
@@ -180,11 +180,3 @@ def api_page(request: Request) -> HTMLResponse:
                "params": [p["name"] for p in op.get("parameters", [])]}
               for path, ops in schema["paths"].items() for method, op in ops.items()]
     return _page(request, "api.html", routes=routes)
-
-
-def highlight(snippet: str) -> Markup:
-    """A search snippet: already escaped by the record's search, with <mark> around matches."""
-    return Markup(snippet)
-
-
-templates.env.filters["snippet"] = highlight

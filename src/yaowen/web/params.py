@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 
 from ..record import Filters, Record
 
@@ -24,6 +24,7 @@ def clean(value: str | None) -> str | None:
 
 DateParam = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 TextParam = Annotated[str | None, Query(max_length=100)]
+IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]  # ids are positive 32-bit integers on both backends
 Format = Literal["json", "csv"]
 FormatParam = Annotated[Format, Query(alias="format", description="json, or csv for a download")]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,24 @@ def test_query_text_is_data_not_sql(examples):
     for q in ("'; DROP TABLE articles; --", 'NEAR("审计" 5)', "审计 OR 1=1", "\\", "%_%"):
         examples.search(q)
     assert examples.search("审计").total >= 2
+
+
+def test_ranking_a_bounded_set_of_matches_keeps_totals_and_pages_complete(examples, monkeypatch):
+    # PostgreSQL ranks only the latest-stored PG_RANK_CANDIDATES matches (SQLite ranks all): the rest
+    # must still be counted and reachable page by page, each once
+    search_module = importlib.import_module("yaowen.record.search")  # the package exports a search()
+    full = examples.search("市", limit=100)
+    monkeypatch.setattr(search_module, "PG_RANK_CANDIDATES", 4)
+    capped = examples.search("市", limit=100)
+    assert capped.total == full.total > 4
+    pages = [examples.search("市", limit=3, offset=o) for o in range(0, full.total, 3)]
+    ids = [h.article_id for p in pages for h in p.hits]
+    assert ids == [h.article_id for h in capped.hits]
+    assert sorted(ids) == sorted(h.article_id for h in full.hits)
+    if examples.engine.dialect.name == "postgresql":
+        # the ranked four are the latest stored, best first; the others follow newest first, unscored
+        latest = sorted((h.article_id for h in full.hits), reverse=True)[:4]
+        assert sorted(ids[:4]) == sorted(latest)
+        assert [h.score for h in capped.hits[:4]] == sorted((h.score for h in capped.hits[:4]), reverse=True)
+        assert ids[4:] == sorted(ids[4:], reverse=True)
+        assert all(h.score == 0 for h in capped.hits[4:])

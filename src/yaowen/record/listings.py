@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from . import schema as s
-from .search import Filters, SearchResult, end_of_period, make_hits
+from .search import Filters, SearchResult, any_id, end_of_period, latest_stored, make_hits
 
 FACET_SAMPLE = 500  # facets count at most this many matches (the newest): exact below it, a sample above
 
@@ -37,15 +37,25 @@ def facets(conn: Connection, ids: Select[Any], size: int = 12) -> dict[str, list
     Counted over the newest FACET_SAMPLE matches: a facet is for narrowing, and counting tens of thousands
     of matches four ways would cost more than the search itself.
     """
-    id_col = ids.selected_columns[0]
-    # article_id IN (the sample): the database reads the sample once and looks each id up in the facet
-    # table's index (a join to the sample lets SQLite scan the whole facet table instead)
-    sample = ids.order_by(id_col.desc()).limit(FACET_SAMPLE).correlate(None)
+    matched = latest_stored(conn, ids)
+    sample = select(matched.c.id).order_by(matched.c.id.desc()).limit(FACET_SAMPLE)
+    if conn.dialect.name == "postgresql":
+        # PostgreSQL would evaluate the match again for each facet: read the sample once
+        sample_ids = any_id(conn.execute(sample).scalars().all())
+
+        def in_sample(col: Any) -> Any:
+            return col == sample_ids
+    else:
+        # SQLite reads an IN (subquery) once, then looks each id up in the facet table's index (a join
+        # to the sample lets it scan the whole facet table instead)
+        def in_sample(col: Any) -> Any:
+            return col.in_(sample.correlate(None))
+
     a, t, m, mt = s.articles, s.article_topics, s.mentions, s.meetings
 
     def top(article_id, value) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
         n = func.count(func.distinct(article_id))
-        rows = conn.execute(select(value, n).where(article_id.in_(sample), value.is_not(None)).group_by(value)
+        rows = conn.execute(select(value, n).where(in_sample(article_id), value.is_not(None)).group_by(value)
                             .order_by(n.desc(), value).limit(size)).all()
         return [{"value": v, "count": c} for v, c in rows if v]
 

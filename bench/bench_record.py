@@ -123,7 +123,16 @@ def main() -> None:
     ap.add_argument("--pg-url", default=None, help="an existing PostgreSQL database instead of a private server")
     ap.add_argument("--queries", type=int, default=200, help="queries per length")
     ap.add_argument("--single-core-pages", type=int, default=500, help="pages for the one-worker ingest figure")
+    ap.add_argument("--search-only", metavar="DB", default=None,
+                    help="only measure search on this existing record (SQLite file or postgresql:// URL)")
     args = ap.parse_args()
+    if args.search_only:
+        rec = Record.open(args.search_only)
+        print(f"$ python {shlex.join(sys.argv)}")
+        print(json.dumps({"articles": rec.stats()["articles"],
+                          "search": latency(rec, draw_queries(rec, args.queries))}, ensure_ascii=False, indent=1))
+        rec.close()
+        return
     pages = corpus_pages(Path(args.corpus), args.pages)
     print(f"$ python {shlex.join(sys.argv)}\n{len(pages)} pages from {args.corpus}, {args.workers} worker(s)")
     results = []

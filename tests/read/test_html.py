@@ -201,3 +201,14 @@ def test_html_read_bytes_decodes_by_meta_and_keeps_meta():
     assert page.media_type == "html" and page.encoding == "gb18030"
     assert page.text.startswith("## 市委常委会召开扩大会议\n\n# 以改革创新推动临江高质量发展\n")
     assert page.meta.date == "2023-05-07"  # the page's own header wins over the path
+
+
+def test_html_site_name_heading_that_links_elsewhere_is_not_the_headline():
+    # a logo heading whose link is not the home page ("/", index...) is told by its text: a site's name
+    page = ('<html><head><title>临江启动城市更新行动</title></head><body>'
+            '<h1><a href="https://www.example.cn/channel/local">临江新闻网</a></h1>'
+            '<div class="article"><h1>临江启动城市更新行动</h1>'
+            '<p>本报讯 6月8日，临江召开城市更新行动动员会，部署老旧小区改造工作。</p></div></body></html>')
+    text, meta = html_to_text(page)
+    assert _lines(text)[0] == "# 临江启动城市更新行动"
+    assert "临江新闻网" not in text

@@ -17,7 +17,18 @@ from pydantic import BaseModel, Field
 
 from ..record import listings, queries
 from . import data
-from .params import DateParam, FiltersDep, FormatParam, IdPath, PagingDep, RecordDep, TextParam, clean
+from .params import (
+    DateParam,
+    FiltersDep,
+    FormatParam,
+    IdPath,
+    IdQuery,
+    PagingDep,
+    RecordDep,
+    TextParam,
+    clean,
+    found,
+)
 from .render import to_csv
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -58,9 +69,7 @@ def api_articles(rec: RecordDep, filters: FiltersDep, paging: PagingDep, fmt: Fo
 @router.get("/articles/{article_id}", responses=_NOT_FOUND,
             summary="One article: text, spans, people, meetings, documents, figures, appointments")
 def api_article(rec: RecordDep, article_id: IdPath) -> dict[str, Any]:
-    article = rec.article(article_id)
-    if article is None:
-        raise HTTPException(404, f"no article {article_id}")
+    article = found(rec.article(article_id), f"article {article_id}")
     return article
 
 
@@ -74,9 +83,7 @@ def api_people(rec: RecordDep, paging: PagingDep, name: TextParam = None, paper:
 @router.get("/people/{person_id}", responses=_NOT_FOUND,
             summary="A person: post timeline, appearances, meetings, co-attendees")
 def api_person(rec: RecordDep, person_id: IdPath) -> dict[str, Any]:
-    person = data.person_data(rec, person_id)
-    if person is None:
-        raise HTTPException(404, f"no person {person_id}")
+    person = found(data.person_data(rec, person_id), f"person {person_id}")
     return person
 
 
@@ -109,7 +116,7 @@ def api_meeting_bodies(rec: RecordDep) -> list[dict[str, Any]]:
 @router.get("/figures", responses=_CSV, summary="Extracted figures: measure, value, unit, target flag, source")
 def api_figures(rec: RecordDep, paging: PagingDep, measure: TextParam = None, unit: TextParam = None,
                 target: bool | None = None, date_from: DateParam = None, date_to: DateParam = None,
-                article_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+                article_id: IdQuery = None,
                 fmt: FormatParam = "json") -> Any:
     with rec.engine.connect() as conn:
         rows = listings.figures(conn, clean(measure), clean(unit), target, date_from, date_to, article_id,

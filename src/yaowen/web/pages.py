@@ -10,14 +10,14 @@ from pathlib import Path as FsPath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from ..record import listings, queries
 from . import data, render
-from .params import DateParam, FiltersDep, IdPath, PagingDep, RecordDep, TextParam, clean
+from .params import DateParam, FiltersDep, IdPath, IdQuery, PagingDep, RecordDep, TextParam, clean, found
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).with_name("templates")))
@@ -77,18 +77,14 @@ def search_page(request: Request, rec: RecordDep, filters: FiltersDep, paging: P
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, rec: RecordDep, article_id: IdPath) -> HTMLResponse:
-    article = rec.article(article_id)
-    if article is None:
-        raise HTTPException(404, f"No article {article_id}")
+    article = found(rec.article(article_id), f"article {article_id}")
     return _page(request, "article.html", a=article, text=render.article_text(article))
 
 
 @router.get("/pages/{page_id}/raw", response_class=HTMLResponse)
 def raw_page(request: Request, rec: RecordDep, page_id: IdPath,
-             article: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None) -> HTMLResponse:
-    page = data.raw_page_data(rec, page_id)
-    if page is None:
-        raise HTTPException(404, f"No page {page_id}")
+             article: IdQuery = None) -> HTMLResponse:
+    page = found(data.raw_page_data(rec, page_id), f"page {page_id}")
     text = render.raw_page_text(page["text"], page["spans"], article)
     return _page(request, "raw.html", p=page, text=text, current=article)
 
@@ -97,9 +93,7 @@ def raw_page(request: Request, rec: RecordDep, page_id: IdPath,
 def page_source(rec: RecordDep, page_id: IdPath) -> Response:
     """The page's bytes exactly as ingested, as a download (never rendered by the browser)."""
     with rec.engine.connect() as conn:
-        page = queries.page_raw(conn, page_id)
-    if page is None:
-        raise HTTPException(404, f"No page {page_id}")
+        page = found(queries.page_raw(conn, page_id), f"page {page_id}")
     name = FsPath(page["source"].replace("\\", "/")).name or f"page-{page_id}"
     return Response(page["raw"], media_type="application/octet-stream",
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name, safe='')}"})
@@ -114,9 +108,7 @@ def people_page(request: Request, rec: RecordDep, paging: PagingDep, name: TextP
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, rec: RecordDep, person_id: IdPath) -> HTMLResponse:
-    person = data.person_data(rec, person_id, recent=30)
-    if person is None:
-        raise HTTPException(404, f"No person {person_id}")
+    person = found(data.person_data(rec, person_id, recent=30), f"person {person_id}")
     charts = {"timeline": render.timeline_chart(person["timeline"]),
               "appearances": render.appearances_chart(person["appearances_by_month"]),
               "network": render.network_chart(person["network"])}

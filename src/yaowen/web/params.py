@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 
 from ..record import Filters, Record
 
@@ -22,9 +22,21 @@ def clean(value: str | None) -> str | None:
     return value or None
 
 
+T = TypeVar("T")
+
+
+def found(item: T | None, what: str) -> T:
+    """The item, or a 404 naming what was asked for (``what``: "article 12")."""
+    if item is None:
+        raise HTTPException(404, f"No {what}")
+    return item
+
+
 DateParam = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 TextParam = Annotated[str | None, Query(max_length=100)]
-IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]  # ids are positive 32-bit integers on both backends
+MAX_ID = 2**31 - 1  # ids are positive 32-bit integers on both backends
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Format = Literal["json", "csv"]
 FormatParam = Annotated[Format, Query(alias="format", description="json, or csv for a download")]
 

@@ -206,7 +206,6 @@ def _postgres_ranked(conn: Connection, query: str, filters: Filters, limit: int,
     ids = matching_ids(conn, query, filters) if terms else None
     if ids is None:
         return [], 0
-    a = s.articles
     matched = latest_stored(conn, ids)
     newest = matched.c.id.desc()
     # the count and the newest matches in one pass: the index answers it without reading any article's text
@@ -216,14 +215,26 @@ def _postgres_ranked(conn: Connection, query: str, filters: Filters, limit: int,
     if offset >= total:
         return [], total
     candidates = [r[0] for r in rows]
+    if offset >= len(candidates):  # a page past the ranked matches: no text needs reading
+        older = conn.execute(select(matched.c.id).order_by(newest).offset(offset).limit(limit)).scalars()
+        return [(aid, 0.0) for aid in older], total
+    scored = _pg_bm25(conn, candidates, terms, total)
+    if offset + limit > len(scored) and total > len(scored):
+        older = conn.execute(select(matched.c.id).order_by(newest).offset(len(scored))
+                             .limit(offset + limit - len(scored))).scalars()
+        scored.extend((aid, 0.0) for aid in older)
+    return scored[offset:offset + limit], total
+
+
+def _pg_bm25(conn: Connection, ids: list[int], terms: list[str], matched: int) -> list[tuple[int, float]]:
+    """BM25 of each article, best first, summed over the terms: tf counted in the text (a headline hit
+    counts HEADLINE_WEIGHT times), idf from the size of the matched set, length against the mean."""
     n_docs, avg_len = _pg_corpus_stats(conn)
-    # BM25 summed over the terms: tf counted in the text (a headline hit counts HEADLINE_WEIGHT times),
-    # idf from the size of the matched set, length normalised by the mean article length
-    idf = math.log(1 + (n_docs - total + 0.5) / (total + 0.5))
-    scored = []
+    idf = math.log(1 + (n_docs - matched + 0.5) / (matched + 0.5))
+    a, scored = s.articles, []
     for aid, headline, body, length in conn.execute(
             select(a.c.id, a.c.headline, a.c.body, _PG_FTS.c.len)
-            .join(_PG_FTS, _PG_FTS.c.article_id == a.c.id).where(a.c.id == any_id(candidates))):
+            .join(_PG_FTS, _PG_FTS.c.article_id == a.c.id).where(a.c.id == any_id(ids))):
         headline, body = (headline or "").lower(), body.lower()
         norm = K1 * (1 - B) + K1 * B * length / avg_len
         score = 0.0
@@ -232,11 +243,7 @@ def _postgres_ranked(conn: Connection, query: str, filters: Filters, limit: int,
             score += idf * (tf * (K1 + 1)) / (tf + norm)
         scored.append((aid, score))
     scored.sort(key=lambda r: (-r[1], r[0]))
-    if offset + limit > len(scored) and total > len(scored):
-        older = conn.execute(select(matched.c.id).order_by(newest).offset(len(scored))
-                             .limit(offset + limit - len(scored))).scalars()
-        scored.extend((aid, 0.0) for aid in older)
-    return scored[offset:offset + limit], total
+    return scored
 
 
 def make_hits(conn: Connection, ranked: list[tuple[int, float]], query: str) -> list[Hit]:

@@ -150,3 +150,11 @@ def test_article_text_marks_the_posts_before_a_name():
     assert posts == ["副市长", "市委副书记", "市长"]
     article["mentions"][1]["titles"] = ["副市长"]  # not in its own sentence: not marked
     assert re.findall(r'<span class="f-post"[^>]*>([^<]*)</span>', str(article_text(article))) == ["副市长"]
+
+
+def test_every_topic_the_extractor_can_give_has_a_chinese_label():
+    from yaowen.extract.lexicons import load_lexicon
+    from yaowen.web.render import TOPIC_LABELS
+
+    codes = {line.split("\t")[0] for line in load_lexicon("topics")} | {"other"}
+    assert codes == set(TOPIC_LABELS)

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from . import schema as s
-from .search import Filters, SearchResult, any_id, end_of_period, latest_stored, make_hits
+from .search import Filters, SearchResult, any_id, in_period, latest_stored, make_hits
 
 FACET_SAMPLE = 500  # facets count at most this many matches (the newest): exact below it, a sample above
 
@@ -99,10 +99,7 @@ def figures(conn: Connection, measure: str | None = None, unit: str | None = Non
         q = q.where(f.c.unit == unit)
     if target is not None:
         q = q.where(f.c.target == target)
-    if date_from:
-        q = q.where(a.c.date >= date_from)
-    if date_to:
-        q = q.where(a.c.date <= end_of_period(date_to))
+    q = q.where(*in_period(a.c.date, date_from, date_to))
     if article_id is not None:
         q = q.where(f.c.article_id == article_id)
     rows = conn.execute(q.order_by(newest_first(conn, a.c.date), a.c.id.desc(), f.c.id).limit(limit)
@@ -122,10 +119,7 @@ def topic_months(conn: Connection, date_from: str | None = None, date_to: str | 
     month = func.substr(a.c.date, 1, 7)
     q = (select(month.label("month"), t.c.topic, func.count().label("articles"))
          .join(t, t.c.article_id == a.c.id).where(a.c.date.is_not(None)))
-    if date_from:
-        q = q.where(a.c.date >= date_from)
-    if date_to:
-        q = q.where(a.c.date <= end_of_period(date_to))
+    q = q.where(*in_period(a.c.date, date_from, date_to))
     return [dict(r) for r in conn.execute(q.group_by(month, t.c.topic).order_by(month, t.c.topic)).mappings()]
 
 

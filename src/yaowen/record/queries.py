@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from . import schema as s
-from .search import end_of_period
+from .search import in_period
 
 
 def people(conn: Connection, name: str | None = None, paper: str | None = None, limit: int = 50,
@@ -119,10 +119,7 @@ def meetings(conn: Connection, body: str | None = None, date_from: str | None = 
          .join(a, a.c.id == mt.c.article_id))
     if body:
         q = q.where(mt.c.body == body)
-    if date_from:
-        q = q.where(mt.c.date >= date_from)
-    if date_to:
-        q = q.where(mt.c.date <= end_of_period(date_to))
+    q = q.where(*in_period(mt.c.date, date_from, date_to))
     if person:
         q = q.where(mt.c.id.in_(select(s.participants.c.meeting_id).where(s.participants.c.name == person)))
     rows = [dict(r) for r in conn.execute(q.order_by(mt.c.date.desc(), mt.c.id).limit(limit).offset(offset))

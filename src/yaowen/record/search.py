@@ -48,11 +48,7 @@ class Filters:
 
     def clauses(self) -> list[Any]:
         a = s.articles
-        out: list[Any] = []
-        if self.date_from:
-            out.append(a.c.date >= self.date_from)
-        if self.date_to:
-            out.append(a.c.date <= end_of_period(self.date_to))
+        out = in_period(a.c.date, self.date_from, self.date_to)
         # IN (subquery) rather than EXISTS: the set is read once from its index, not probed per article
         if self.person:
             out.append(a.c.id.in_(select(s.mentions.c.article_id).where(s.mentions.c.name == self.person)))
@@ -65,9 +61,15 @@ class Filters:
         return out
 
 
-def end_of_period(date: str) -> str:
-    """'2023' -> '2023-12-31', '2023-05' -> '2023-05-31': a partial date bounds the whole period."""
-    return {4: date + "-12-31", 7: date + "-31"}.get(len(date), date)
+def in_period(date: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """Clauses keeping ``date`` (an ISO date column) within the bounds; a partial bound covers its whole
+    period ('2023' to '2023' is the year: '2023-12-31', '2023-05' ends '2023-05-31')."""
+    out = []
+    if date_from:
+        out.append(date >= date_from)
+    if date_to:
+        out.append(date <= {4: date_to + "-12-31", 7: date_to + "-31"}.get(len(date_to), date_to))
+    return out
 
 
 @dataclass

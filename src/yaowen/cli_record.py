@@ -12,8 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressC
 from rich.table import Table
 from rich.text import Text
 
-from .cli import app, err_console, out_console
-from .record import Filters, IngestReport, Record
+from .cli import FieldOption, app, err_console, fail, field_map_or_exit, out_console
+from .record import Filters, IngestReport, Record, RecordMissing, database_url
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL "
                                               "(default: $YAOWEN_DB, else ./yaowen.db).")]
@@ -22,14 +22,16 @@ LimitOption = Annotated[int, typer.Option("--limit", "-n", help="How many rows."
 _MARK_RE = re.compile(r"<mark>(.*?)</mark>")
 
 
-def _open(db: str | None) -> Record:
+def _open(db: str | None, create: bool = False) -> Record:
+    """The record, or one line saying why not. Only commands that store pages create one."""
     try:
-        return Record.open(db)
+        return Record.open(db, create=create)
+    except RecordMissing as e:
+        hint = "" if create else " (store pages first with `yaowen ingest PATH`, or name the record with --db or $YAOWEN_DB)"
+        fail(f"{e}{hint}")
     except Exception as e:  # noqa: BLE001 - say which database and why, in one line
         reason = " ".join(str(getattr(e, "orig", None) or e).split())[:300]
-        err_console.print(Text(f"yaowen: cannot open the record {db or '(default)'}: {reason}", style="red"),
-                          soft_wrap=True)
-        raise typer.Exit(2) from None
+        fail(f"cannot open the record {database_url(db).removeprefix('sqlite:///')}: {reason}")
 
 
 def _print_json(value: Any) -> None:
@@ -65,6 +67,8 @@ def _summary(report: IngestReport, rec: Record) -> None:
     parts = [f"{report.stored} page(s) stored", f"{report.articles} article(s)"]
     if report.skipped:
         parts.append(f"{report.skipped} already in the record")
+    if report.relabelled:
+        parts.append(f"{report.relabelled} of them given the paper asked for")
     if report.failed:
         parts.append(f"{report.failed} failed")
     parts.append(f"{report.pages_per_second:.1f} pages/s")
@@ -73,14 +77,21 @@ def _summary(report: IngestReport, rec: Record) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Page files, directories (recursive) or globs.")],
-    paper: Annotated[str | None, typer.Option("--paper", help="The newspaper these pages are from.")] = None,
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Page files, directories (recursive), globs, article dumps (.jsonl, .json, "
+                                ".csv: one page per record) and web archives (.warc, .warc.gz).")],
+    paper: Annotated[str | None, typer.Option("--paper", help="The newspaper these pages are from (pages already "
+                                                              "stored under another paper are given this one).")] = None,
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Extraction processes (0 = one per core).")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
+                                         help="Extraction processes (0 = one per core).")] = 1,
+    field: FieldOption = None,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
-    rec = _open(db)
-    report = _run_with_progress("ingest", lambda cb: rec.ingest(paths, paper=paper, workers=workers, on_page=cb))
+    fields = field_map_or_exit(field)
+    rec = _open(db, create=True)
+    report = _run_with_progress("ingest", lambda cb: rec.ingest(paths, paper=paper, workers=workers, on_page=cb,
+                                                                fields=fields))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)
@@ -307,7 +318,7 @@ def demo(
     if not pages.exists():
         err_console.print(f"yaowen: {pages}: no such directory (run from the repository root)")
         raise typer.Exit(1)
-    rec = _open(db)
+    rec = _open(db, create=True)
     report = _run_with_progress("ingest", lambda cb: rec.ingest([str(pages)], paper=paper or None, on_page=cb))
     _summary(report, rec)
     stats(db=db, as_json=False)

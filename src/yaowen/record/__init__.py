@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import Engine, delete, insert, select
 
 from .. import __version__
+from ..read.dumps import FieldMap
 from . import queries
 from . import schema as s
-from .db import database_url, open_engine
+from .db import RecordMissing, database_url, open_engine
 from .export import Format, export_record
 from .ingest import IngestReport, ingest_sources, reextract
 from .people import refresh_people
@@ -33,8 +34,10 @@ class Record:
         self.engine = engine
 
     @classmethod
-    def open(cls, db: str | None = None) -> Record:
-        return cls(open_engine(db))
+    def open(cls, db: str | None = None, create: bool = True) -> Record:
+        """The record at ``db`` (see ``database_url``); ``create=False`` refuses to make a new one
+        (``RecordMissing``)."""
+        return cls(open_engine(db, create=create))
 
     @property
     def url(self) -> str:
@@ -49,8 +52,11 @@ class Record:
 
     # ---- writing ----
     def ingest(self, sources: Iterable[str], paper: str | None = None, workers: int = 1,
-               on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
-        return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page)
+               on_page: Callable[[str, str | None], None] | None = None,
+               fields: FieldMap | None = None) -> IngestReport:
+        """Store pages (files, directories, globs, article dumps, web archives); ``fields`` maps a dump's
+        field names (see ``yaowen.read.dumps``)."""
+        return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields)
 
     def reextract(self, all_pages: bool = False, workers: int = 1,
                   on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
@@ -115,4 +121,5 @@ class Record:
         return export_record(self.engine, out, fmt)
 
 
-__all__ = ["Filters", "IngestReport", "Record", "SearchResult", "database_url", "extractor_version"]
+__all__ = ["Filters", "IngestReport", "Record", "RecordMissing", "SearchResult", "database_url",
+           "extractor_version"]

@@ -14,11 +14,22 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
+from typer.core import TyperArgument
 
 from . import __version__
 from .batch import PageOutcome, extract_input, extract_one, ordered_map
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
+
+
+def _argument_type(self: TyperArgument, ctx: Any) -> str:
+    return "" if self.metavar else _typer_argument_type(self, ctx)
+
+
+# Typer prints a Python type beside each argument ("<list[str]>"), which tells a reader nothing: an argument
+# given a metavar (PATH, QUERY) shows its name and help only.
+_typer_argument_type = TyperArgument.display_type
+TyperArgument.display_type = _argument_type  # type: ignore[method-assign]
 
 app = typer.Typer(
     add_completion=False,
@@ -30,7 +41,7 @@ err_console = Console(stderr=True)
 
 
 @app.callback()
-def main() -> None:
+def callback() -> None:
     """Yaowen (要闻)."""
 
 
@@ -49,7 +60,7 @@ FieldOption = Annotated[list[str] | None, typer.Option(
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
-        metavar="PATH...", help="Files, directories (recursive), globs, or - for stdin. Article dumps "
+        metavar="PATH", help="Files, directories (recursive), globs, or - for stdin. Article dumps "
                                 "(.jsonl, .json, .csv) and web archives (.warc, .warc.gz) give one page per record.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<page stem>.json per page.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
@@ -194,5 +205,32 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 
 
+def main(argv: list[str] | None = None) -> None:
+    """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
+    traceback (``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
+    try:
+        code = app(args=argv, prog_name="yaowen", standalone_mode=False)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.TyperException as e:  # click's usage errors (typer vendors click): missing or bad arguments
+        ctx = getattr(e, "ctx", None)
+        message = e.format_message()
+        if message.startswith("No such option: -") and not message.isascii():
+            message += " (a query that starts with -: put -- before it, yaowen search -- -疫情 审计)"
+        where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        err_console.print(Text(f"yaowen: {message}{where}", style="red"), soft_wrap=True)
+        sys.exit(e.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print(Text("yaowen: interrupted", style="red"))
+        sys.exit(130)
+    except Exception as e:  # noqa: BLE001 - a bug of ours: one line that says so, not a traceback
+        if os.environ.get("YAOWEN_DEBUG"):
+            raise
+        err_console.print(Text(f"yaowen: internal error: {type(e).__name__}: {e} (YAOWEN_DEBUG=1 shows where)",
+                               style="red"), soft_wrap=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 # registers the record commands and ``serve`` on ``app``
-from . import cli_record, cli_web  # noqa: E402,F401
+from . import cli_query, cli_record, cli_web  # noqa: E402,F401

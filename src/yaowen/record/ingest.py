@@ -208,18 +208,29 @@ def _settle(engine: Engine, workers: int) -> None:
 
 
 def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
-              on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
-    """Re-derive articles and facts from the stored bytes of each page (after an extractor upgrade)."""
+              on_page: Callable[[str, str | None], None] | None = None, page_ids: list[int] | None = None,
+              paper: str | None = None) -> IngestReport:
+    """Re-derive articles and facts from the stored bytes of pages: ``page_ids``, else those of an older
+    extractor (every page with ``only_stale=False``). With ``paper``, the pages are first given that paper
+    (without ``page_ids``: the pages stored without one)."""
     from . import extractor_version
 
     report = IngestReport()
     started = datetime.now(UTC)
-    query = select(s.pages.c.id)
-    if only_stale:
-        query = query.where(s.pages.c.extractor != extractor_version())
-    with engine.connect() as conn:
-        todo = list(conn.execute(query.order_by(s.pages.c.id)).scalars())
-    _rederive(engine, todo, {}, workers, report, on_page)
+    if page_ids is None:
+        query = select(s.pages.c.id)
+        if paper is not None:
+            query = query.where(s.pages.c.paper == "")
+        elif only_stale:
+            query = query.where(s.pages.c.extractor != extractor_version())
+        with engine.connect() as conn:
+            page_ids = list(conn.execute(query.order_by(s.pages.c.id)).scalars())
+    if paper is not None:
+        with engine.begin() as conn:
+            for at in range(0, len(page_ids), 500):
+                conn.execute(s.pages.update().where(s.pages.c.id.in_(page_ids[at:at + 500])).values(paper=paper))
+        report.relabelled = len(page_ids)
+    _rederive(engine, page_ids, {}, workers, report, on_page)
     _settle(engine, workers)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
@@ -260,13 +271,12 @@ def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, s
             on_page(job.source, None)
 
 
-def set_paper(engine: Engine, page_ids: list[int], paper: str, workers: int = 1,
-              on_page: Callable[[str, str | None], None] | None = None) -> int:
+def set_paper(engine: Engine, page_ids: list[int], paper: str, workers: int = 1) -> int:
     """Give stored pages a paper and re-derive their facts (people are told apart within a paper).
     Returns how many pages changed; the caller settles people afterwards."""
     with engine.begin() as conn:
         for at in range(0, len(page_ids), 500):
             conn.execute(s.pages.update().where(s.pages.c.id.in_(page_ids[at:at + 500])).values(paper=paper))
     report = IngestReport()
-    _rederive(engine, page_ids, {}, workers, report, on_page)
+    _rederive(engine, page_ids, {}, workers, report, None)
     return report.stored

@@ -120,7 +120,7 @@ def _para(line: Line) -> Para:
     return Para(line.text, line.start, line.end)
 
 
-def _is_cut_body_line(cur: Block | None, lines: list[Line], i: int) -> bool:
+def is_cut_body_line(cur: Block | None, lines: list[Line], i: int) -> bool:
     """A lone unpunctuated line inside an unfinished article, followed by body text that does not open a
     story: the end of a column cut a paragraph, this is not a one-line headline."""
     if cur is None or not cur.started or cur.closed or is_closing(cur.body[-1].text):
@@ -153,7 +153,7 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
         kind = line.kind
         if kind == "masthead":
             continue  # the page's running head belongs to no article (its date is the issue's)
-        if kind == "stack" and _is_cut_body_line(cur, lines, i):
+        if kind == "stack" and is_cut_body_line(cur, lines, i):
             carry = line
             continue
         if kind == "paren" and cur is not None and cur.header and not cur.started and not cur.bylines:
@@ -174,7 +174,7 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
             if cur is None or cur.started or cur.closed:
                 open_block("orphan")
             cur.lead = line  # type: ignore[union-attr]
-            _append(cur, _para(line))  # type: ignore[arg-type]
+            append_para(cur, _para(line))  # type: ignore[arg-type]
             continue
         if kind == "cont_from":
             m = CONT_FROM_RE.match(line.text)
@@ -192,16 +192,20 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
         # body text
         if cur is None or cur.closed or _starts_new_article(cur, line):
             open_block("headless")
-        para = _para(line)
-        if carry is not None:
-            pieces = [(carry.start, len(carry.text)), (line.start, len(line.text))]
-            para = Para(carry.text + line.text, carry.start, line.end, pieces)
-            carry = None
-        _append(cur, para)  # type: ignore[arg-type]
+        append_para(cur, joined_para(carry, line))  # type: ignore[arg-type]
+        carry = None
     return blocks
 
 
-def _append(block: Block, para: Para) -> None:
+def joined_para(carry: Line | None, line: Line) -> Para:
+    """The line as a paragraph, after the cut line that waited for it (one paragraph of two pieces)."""
+    if carry is None:
+        return _para(line)
+    pieces = [(carry.start, len(carry.text)), (line.start, len(line.text))]
+    return Para(carry.text + line.text, carry.start, line.end, pieces)
+
+
+def append_para(block: Block, para: Para) -> None:
     """Add a paragraph; a trailing "(下转第三版)" ends the block and leaves the text."""
     m = CONT_TO_RE.search(para.text)
     if m:

@@ -61,12 +61,14 @@ _NAV_ANCHORED_RE = re.compile(
     r"|^[^。,，;；!?<]{1,24}?\s*(?:>>?|»|›|＞)\s*[^。,，;；!?<]{0,40}$"  # 岳阳网> 时政, 首页 >> 新闻
     r"|^[>»›|｜\s]+$"
     r"|^第?[A-Z]{0,2}\d{1,5}版\s*[:：]|^[一二三四五六七八九十]{1,3}版\s*[:：]|^第[一二三四五六七八九十]{1,3}版$"
-    r"|^本文字数\s*[:：]|^国内统一刊号|^天气预报|^今天是$"
+    r"|^本文字数\s*[:：]|^国内统一刊号|^天气预报|^今天是$|^总?第?\d{1,5}\s*期$"
 )
 _NAV_FLOATING_RE = re.compile(
     r"首页\s*(?:>|»|›|/|\||＞)|上一版|下一版|上一期|下一期|版面导航|标题导航|版面概览|往期回顾|前期回顾"
     r"|返回主页|返回首页|数字报|电子报|CN\s?\d{2}-\d{4}"
 )
+# An e-paper page's running line, which prints the issue's date: "二版:要闻 总第1495期 2015-01-22编印".
+_EPAPER_PAGE_RE = re.compile(r"^(?:第?[A-Z]{0,2}\d{1,5}|[一二三四五六七八九十]{1,3})版\s*[:：].{0,60}$")
 _MENU_RE = re.compile(r"^[^|｜。]{1,8}(?:\s*[|｜]\s*[^|｜。]{1,8}){2,}$")  # 首页|新闻|图库|教育
 
 # ---- share, print, font and bookmark buttons -------------------------------------------------------------
@@ -182,7 +184,7 @@ def page_timestamp(line: str) -> tuple[str, bool] | None:
     counts only where a title's meta line stands, which the caller knows.
     """
     text = line.strip().lstrip(_LEAD_MARKS).strip()
-    if not _is_meta(text) and not DATE_LINE_RE.match(text):
+    if not _is_meta(text) and not DATE_LINE_RE.match(text) and not _EPAPER_PAGE_RE.match(text):
         return None
     m = DATE_RE.search(text)
     if m is None:

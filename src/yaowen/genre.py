@@ -48,9 +48,11 @@ _AGENCY = (
 _ORG = rf"(?P<org>本报|{_AGENCY})(?:·{HAN}{{2,10}}?)?"  # 湖南日报·新湖南客户端
 # the credit in parentheses; pinyin glosses left inside it "(wàn)" are one level of nesting
 _CREDIT = r"\s*[(（](?P<credit>(?:[^()（）]|[(（][^()（）]{0,8}[)）]){1,60})[)）]"
+# a credit whose closing bracket was lost: "(记者 张三3月16日下午,…" ends where the date begins
+_OPEN_CREDIT = rf"\s*[(（](?P<open_credit>(?:{ROLE_RE.pattern})\s*[^()（）\d,，。]{{2,20}}?)(?=\d{{1,2}}月\d{{1,2}}日)"
 LEAD_RE = re.compile(
     rf"^(?P<dateline>(?:[■□●◆▲★]\s*)?(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日?)?"
-    rf"(?P<kind>讯|电|消息)(?:{_CREDIT})?"
+    rf"(?P<kind>讯|电|消息)(?:{_CREDIT}|{_OPEN_CREDIT})?"
     rf"(?:\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?"
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )

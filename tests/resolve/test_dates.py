@@ -68,6 +68,7 @@ def test_dates_page_timestamp_is_the_issue_date():
 
     assert printed_issue_date("临江召开会议\n发布时间:2022年11月03日 来源:临江日报\n11月2日,会议召开。")[0] == "2022-11-03"
     assert printed_issue_date("2021年03月11日 星期四\n第A02版:要闻\n临江召开会议")[0] == "2021-03-11"
+    assert printed_issue_date("二版:要闻 总第1495期 >2015-01-22编印\n临江召开会议")[0] == "2015-01-22"
     # an unlabelled date below the text is a document's, not the page's; a labelled one is the page's
     body = "5月6日,临江市召开全市安全生产工作会议,部署隐患排查整治工作。"
     assert printed_issue_date(f"临江召开会议\n{body}\n2023年5月8日") is None

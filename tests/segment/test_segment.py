@@ -303,3 +303,9 @@ def test_segment_power_grid_is_no_dateline():
 
     assert match_lead("国家电网公司供电服务中心今年新增服务网点12个。") is None
     assert match_lead("新华社北京3月4日电 中共中央政治局常务委员会召开会议。") is not None
+
+
+def test_segment_credit_that_lost_its_closing_bracket():
+    page = "临江政协召开常委会议\n\n临江客户端3月16日讯(记者 方晓3月16日下午,市政协召开常委会议。"
+    [a] = _seg(page)
+    assert a.reporters == ["方晓"] and a.body.startswith("3月16日下午,市政协") and a.date_mention == "3月16日"

@@ -167,7 +167,7 @@ def _read_lead(a: Article, text: str) -> int:
         a.source = m.group("org").replace(LOST, "")
         md = m.group("md")
         a.date_mention = (md if not md or md.endswith("日") else md + "日") or a.date_mention
-        _add_credit(a, m.group("credit") or m.group("credit2") or m.group("credit3"))
+        _add_credit(a, m.group("credit") or m.group("open_credit") or m.group("credit2") or m.group("credit3"))
         return end
     m = CREDIT_ONLY_RE.match(text)  # "(记者 罗文鹏)" opening the paragraph under a bare 本报讯
     if m is None:

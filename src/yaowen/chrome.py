@@ -200,7 +200,10 @@ def page_timestamp(line: str) -> tuple[str, bool] | None:
 
 
 _AUTHOR_RE = re.compile(r"(?:^|[\s|｜【(])(?:作者|撰稿)\s*[:：]\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])")
-_NOT_A_NAME_RE = re.compile(r"消息|本站|本网|佚名|综合|整理|编辑|记者|通讯员|管理员|来源|新闻|日报|网站|中心|办公室")
+# Words a credit holds that are no one's name: "作者:消息", "本报通讯员", "摄影报道".
+NOT_A_NAME_RE = re.compile(
+    r"消息|本站|本网|本报|佚名|综合|整理|编辑|记者|通讯员|实习生|管理员|来源|新闻|日报|网站|中心|办公室|摄影|报道|供图"
+)
 
 
 def author_names(line: str) -> list[str]:
@@ -211,4 +214,4 @@ def author_names(line: str) -> list[str]:
     tokens = [t for t in re.split(r"[\s、,，]+", m.group("names")) if t]
     if tokens and all(len(t) == 1 for t in tokens):  # "舒 薇": letter-spaced
         tokens = ["".join(tokens)]
-    return [t for t in tokens if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t) and not _NOT_A_NAME_RE.search(t)]
+    return [t for t in tokens if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t) and not NOT_A_NAME_RE.search(t)]

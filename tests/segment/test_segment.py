@@ -309,3 +309,12 @@ def test_segment_credit_that_lost_its_closing_bracket():
     page = "临江政协召开常委会议\n\n临江客户端3月16日讯(记者 方晓3月16日下午,市政协召开常委会议。"
     [a] = _seg(page)
     assert a.reporters == ["方晓"] and a.body.startswith("3月16日下午,市政协") and a.date_mention == "3月16日"
+
+
+def test_segment_byline_words_that_are_no_names():
+    from yaowen.segment.headline import read_byline
+
+    assert read_byline("■本报通讯员 张一 本报记者 李二") == (["李二"], ["张一"], True)
+    assert read_byline("记者 王三 摄影报道") == (["王三"], [], False)
+    assert read_byline("文/图 周四") == ([], ["周四"], False)
+    assert read_byline("本报记者 方月 曹 勇") == (["方月", "曹勇"], [], True)  # a letter-spaced name among others

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..chrome import NOT_A_NAME_RE
 from ..genre import CORRESPONDENT_ROLES, ROLE_RE
 from .lines import Line
 
@@ -85,7 +86,7 @@ def _names(chunk: str) -> list[str]:
             singles.append(t)
             continue
         flush()
-        if 2 <= len(t) <= 4 and _HAN_NAME_RE.fullmatch(t):
+        if 2 <= len(t) <= 4 and _HAN_NAME_RE.fullmatch(t) and not NOT_A_NAME_RE.search(t):
             names.append(t)
     flush()
     return names
@@ -94,7 +95,7 @@ def _names(chunk: str) -> list[str]:
 def read_byline(text: str) -> tuple[list[str], list[str], bool]:
     """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强" or "记者 罗文鹏"."""
     text = re.sub(r"^(?:文/图|文图|文/|图/)", "", text.strip()).lstrip("■□●◆▲★ ").strip()
-    text = re.sub(r"\s*(?:报道|整理)$", "", text)
+    text = re.sub(r"\s*(?:摄影报道|报道|整理|摄)$", "", text)
     reporters: list[str] = []
     correspondents: list[str] = []
     own = "本报" in text

@@ -88,3 +88,10 @@ def test_figures_flags_are_counted_with_mian():
 def test_figures_a_count_measures_the_thing_counted_after_it():
     [f] = find_figures("全县53名政协委员参加座谈会。")
     assert f.measure == "全县 政协委员参加座谈会"
+
+
+def test_figures_a_short_measure_takes_the_subject_of_its_sentence():
+    text = "据了解,本次集中签约的12个项目,总投资56.8亿元。常委会组成人员应到40人,实到37人。"
+    got = {f.text: f.measure for f in find_figures(text)}
+    assert "签约" in got["56.8亿元"] and "总投资" in got["56.8亿元"] and "据了解" not in got["56.8亿元"]
+    assert got["37人"].startswith("常委会组成人员") and "实到" in got["37人"]

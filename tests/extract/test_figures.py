@@ -95,3 +95,9 @@ def test_figures_a_short_measure_takes_the_subject_of_its_sentence():
     got = {f.text: f.measure for f in find_figures(text)}
     assert "签约" in got["56.8亿元"] and "总投资" in got["56.8亿元"] and "据了解" not in got["56.8亿元"]
     assert got["37人"].startswith("常委会组成人员") and "实到" in got["37人"]
+
+
+def test_figures_target_by_the_clause_modality():
+    got = [(f.text, f.target) for f in find_figures(
+        "累计发放助学金将近300万元。主要包括7条道路。力争产值达到100亿元。参保率已达到98%。")]
+    assert got == [("近300万元", False), ("7条", False), ("100亿元", True), ("98%", False)]

@@ -42,7 +42,9 @@ _NOUN_WORDS = {"部门", "部件", "场所", "场景", "场馆", "家庭", "家�
                "位数"}
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|超过|逾|大约)[为有达计]?$")  # 约为22亿元
 _DURATION_AFTER = re.compile(r"^(?:月|小时|分钟|半月|工作日)")  # 3个月: a duration, not a count
-_TARGET_RE = re.compile(r"以上|不超过|不低于|不少于|达到|力争|确保|目标|拟|预计|计划|争取|要|将")
+# A plan or bound, by the clause's own modality (达到 alone is neither: 已达到 is done); 将近 is "nearly",
+# 主要/重要 are no 要.
+_TARGET_RE = re.compile(r"不超过|不低于|不少于|力争|确保|目标|拟|预计|计划|争取|(?<![主重纪摘])要|将(?!近)")
 _CLAUSE_RE = re.compile(r"[,，。;；:：!！?？\n、]")
 # Abstract nouns a small Chinese numeral counts in slogans and summaries, not facts.
 _ABSTRACT = ("层面", "维度", "方面", "市场", "资源", "平台", "理念", "抓手", "保障", "意识", "控制", "中心",

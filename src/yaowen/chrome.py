@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Literal
 
 ChromeKind = Literal["nav", "meta", "tools", "end", "junk", "caption"]
@@ -102,11 +103,11 @@ _ENUMERATED_RE = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[一二三四五六七�
 _URL_RE = re.compile(r"https?://|www\.|@\w+\.(?:com|cn|net)", re.IGNORECASE)
 
 # ---- junk the story runs around -------------------------------------------------------------------------------
-_JUNK_RE = re.compile(
-    r"\.(?:jpe?g|png|gif|bmp|webp)\b|^下载附件|^保存到相册|上传$"
-    r"|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|enpproperty|^Slide background|^[A-Za-z]{1,12}$",
+_JUNK_ANCHORED_RE = re.compile(
+    r"^下载附件|^保存到相册|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|^Slide background|^[A-Za-z]{1,12}$",
     re.IGNORECASE,
 )
+_JUNK_FLOATING_RE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\b|上传$|enpproperty", re.IGNORECASE)
 _SSI_RE = re.compile(r"\[an error occurred while processing this directive\]")
 # Injected SEO spam: a line of adult/video-site keywords (several of them, so one word never decides).
 _SPAM_RE = re.compile(
@@ -114,41 +115,55 @@ _SPAM_RE = re.compile(
 )
 
 # ---- photo captions and credits ---------------------------------------------------------------------------
-_CAPTION_RE = re.compile(
+_CAPTION_END_RE = re.compile(
     r"(?:\s|[(（])(?:[^()（）\s]{0,12}记者\s*)?[^()（）\s]{1,12}(?:\s\S{1,4})?\s*摄影?\s*[)）]?\s*$"  # (记者 张莉 摄)
     r"|[(（][^()（）]{0,16}(?:供图|摄|图片来源[^()（）]*|资料图(?:片)?)[)）]\s*$"
-    r"|^图为|^图\s*[:：/]|^(?:摄影|图片)\s*[:：]"
-    r"|^[^。,，]{0,12}现场[。.]?$"  # 会议现场。 签约仪式现场
 )
+_CAPTION_START_RE = re.compile(r"^图为|^图\s*[:：/]|^(?:摄影|图片)\s*[:：]|^[^。,，]{0,12}现场[。.]?$")  # 会议现场。
 # A caption printed twice, as an image's alt text and its caption: "X X".
 _DOUBLED_RE = re.compile(r"^(.{8,60}?)\s+\1$")
 
 CAPTION_MAX = 120  # a longer line is a paragraph, whatever it ends with
 
 
+# One pass tells most lines of a story from furniture; the kind is sorted out only for a line that matches.
+_ANY_ANCHORED_RE = re.compile(
+    "|".join(f"(?:{r.pattern})" for r in (_END_ANCHORED_RE, _TOOLS_ANCHORED_RE, _NAV_ANCHORED_RE, _JUNK_ANCHORED_RE)),
+    re.IGNORECASE,
+)
+_ANY_FLOATING_RE = re.compile(
+    "|".join(f"(?:{r.pattern})" for r in (_END_FLOATING_RE, _TOOLS_FLOATING_RE, _NAV_FLOATING_RE, _JUNK_FLOATING_RE)),
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)  # the cleaner and the segmenter ask about the same lines
 def chrome_kind(line: str) -> ChromeKind | None:
     """What page furniture the line is, or None for story text."""
-    text = line.strip().lstrip(_LEAD_MARKS).strip()
-    if not text or len(text) > 200:
-        return "junk" if text and (_SSI_RE.match(text) or _is_spam(text)) else None
+    text = line.strip()
+    if text and text[0] in _LEAD_MARKS:
+        text = text.lstrip(_LEAD_MARKS).strip()
+    if not text:
+        return None
     if _SSI_RE.match(text) or _is_spam(text):
         return "junk"
-    if _ENUMERATED_RE.match(text):
+    if len(text) > 200 or _ENUMERATED_RE.match(text):
         return None  # "2、政务新媒体:…" is a numbered point of the text; furniture is never numbered
-    floating = not _prose(text)
-    if _END_ANCHORED_RE.search(text) or (floating and _END_FLOATING_RE.search(text)):
+    if _prose(text):  # a sentence of the story, unless furniture opens it or it is a caption
+        return "end" if _END_ANCHORED_RE.match(text) else "caption" if is_caption(text) else None
+    if not _ANY_ANCHORED_RE.match(text) and not _ANY_FLOATING_RE.search(text) and not _MENU_RE.match(text):
+        return "meta" if _is_meta(text) else "caption" if is_caption(text) else None
+    if _END_ANCHORED_RE.match(text) or _END_FLOATING_RE.search(text):
         return "end"
     if _is_meta(text):
         return "meta"
-    if _TOOLS_ANCHORED_RE.search(text) or (floating and _TOOLS_FLOATING_RE.search(text)):
+    if _TOOLS_ANCHORED_RE.match(text) or _TOOLS_FLOATING_RE.search(text):
         return "tools"
-    if _NAV_ANCHORED_RE.search(text) or _MENU_RE.match(text) or (floating and _NAV_FLOATING_RE.search(text)):
+    if _NAV_ANCHORED_RE.match(text) or _MENU_RE.match(text) or _NAV_FLOATING_RE.search(text):
         return "nav"
-    if _JUNK_RE.search(text):
+    if _JUNK_ANCHORED_RE.match(text) or _JUNK_FLOATING_RE.search(text):
         return "junk"
-    if is_caption(text):
-        return "caption"
-    return None
+    return "caption" if is_caption(text) else None
 
 
 def _prose(text: str) -> bool:
@@ -158,13 +173,15 @@ def _prose(text: str) -> bool:
 
 
 def _is_spam(text: str) -> bool:
+    if "。" in text or text.count(",") + text.count("，") < 2:  # spam is a run of comma-separated keywords
+        return False
     return len(set(_SPAM_RE.findall(text))) >= 3
 
 
 def _is_meta(text: str) -> bool:
     if len(text) > 160 or "。" in text:
         return False
-    if _META_FIELD_RE.search(text):
+    if (":" in text or "：" in text) and _META_FIELD_RE.search(text):
         return True
     return bool(_TIMESTAMP_LINE_RE.match(text)) and "上传" not in text
 
@@ -174,7 +191,11 @@ def is_caption(text: str) -> bool:
     text = text.strip()
     if len(text) > CAPTION_MAX:
         return False
-    return bool(_CAPTION_RE.search(text) or _DOUBLED_RE.match(text))
+    if _CAPTION_START_RE.match(text):
+        return True
+    if ("摄" in text or "图" in text) and _CAPTION_END_RE.search(text):
+        return True
+    return " " in text and len(text) >= 17 and bool(_DOUBLED_RE.match(text))
 
 
 def page_timestamp(line: str) -> tuple[str, bool] | None:

@@ -41,7 +41,8 @@ DATE_RE = re.compile(f"{_ISO_DATE}|{_HAN_DATE}|{_DMY_DATE}")
 # A labelled field of the meta line: 发布时间: 来源: 作者: 点击: ... (at the line start or after a separator).
 _META_LABEL = (
     r"(?:发布|发表|更新|录入|上传|编辑|出版|刊发)?(?:时间|日期)|(?:信息|文章|新闻|稿件)?来源|作者|撰稿|"
-    r"点击(?:数|量|率|次数)?|浏览(?:次数|量)?|阅读(?:数|量|次数)?|访问量|字[体号]|发布人|发布者|发布单位"
+    r"点击(?:数|量|率|次数)?|浏览(?:次数|量)?|阅读(?:数|量|次数)?|访问量|字[体号]|发布人|发布者|发布单位|发布机构|"
+    r"索引号|文号|成文日期|主题分类|所属机构|版次|版名|版面"
 )
 _META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]")
 # A timestamp line: the date and time first, then at most a short source ("2020-05-14 14:31:00 来源:常州日报"),
@@ -86,7 +87,7 @@ _END_ANCHORED_RE = re.compile(
     r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|审稿|校对|终审|初审|复审|一审|二审|三审|值班编辑|网络编辑|"
     r"监制|编审|签发|美编|制作|统筹)\s*[:：/]"
     r"|^(?:标签|关键词|关键字|tags?)\s*[:：]|^相关(?:阅读|新闻|链接|文章|报道|推荐|稿件)"
-    r"|^(?:最(?:火|热|新)|热门|热点|推荐)(?:资讯|新闻|文章|阅读|推荐|排行)|^阅读下一篇|^(?:上|下)一篇|^正在阅读"
+    r"|^(?:最(?:火|热|新)|热门|热点|推荐)(?:资讯|新闻|文章|阅读|推荐|排行)|^阅读下一篇|^(?:上|下)一(?:篇|条)|^正在阅读"
     r"|^本站原创|^本文链接|^原文链接|^转载请|^发表评论?|^评论\s*\(\d+\)|^(?:登录|注册)$"
     r"|^(?:电话|联系电话|传真|邮箱|E-?mail|QQ)\s*[:：]|^欢迎(?:广大)?(?:网友|网民|读者|市民)\S{0,12}(?:提供|投稿|关注)"
     r"|^《[^》]{4,}》由\S{2,30}提供",
@@ -198,6 +199,9 @@ def is_caption(text: str) -> bool:
     return " " in text and len(text) >= 17 and bool(_DOUBLED_RE.match(text))
 
 
+_PUBLISHED_RE = re.compile(r"(?:发布|发表|更新|出版|刊发)(?:时间|日期)\s*[:：]\s*$")
+
+
 def page_timestamp(line: str) -> tuple[str, bool] | None:
     """(ISO date, labelled) of a meta line's date: "发布时间:2022年11月03日", "2024-05-17 09:30:12 来源:...".
 
@@ -207,7 +211,9 @@ def page_timestamp(line: str) -> tuple[str, bool] | None:
     text = line.strip().lstrip(_LEAD_MARKS).strip()
     if not _is_meta(text) and not DATE_LINE_RE.match(text) and not _EPAPER_PAGE_RE.match(text):
         return None
-    m = DATE_RE.search(text)
+    # "成文日期:2023-05-06 发布日期:2023-05-07": the publication's date, when a label names it
+    m = next((x for x in DATE_RE.finditer(text) if _PUBLISHED_RE.search(text, 0, x.start())), None)
+    m = m or DATE_RE.search(text)
     if m is None:
         return None
     y, mo, d = (m.group(k + n) for n in ("1", "2", "3") if m.group("y" + n) for k in ("y", "m", "d"))

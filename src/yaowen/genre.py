@@ -33,8 +33,8 @@ ROLE_RE = re.compile(
 
 # A byline line: "■本报记者 陈 润", "■通讯员 蒋甜田 本报记者 唐海强", "本报记者 唐海强", "■朱桂林", "通 讯 员 刘海华".
 BYLINE_RE = re.compile(
-    rf"^(?:(?:文/图|文图|文/|图/)\s*(?:{ROLE_RE.pattern}\s*)?|(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}\s*)?"
-    rf"|{ROLE_RE.pattern}\s*))"
+    rf"^(?:(?:文/图|文图|文/)\s*(?:{ROLE_RE.pattern}[\s:：]*)?|(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}[\s:：]*)?"
+    rf"|{ROLE_RE.pattern}[\s:：]*))"
     rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
 )
 
@@ -58,6 +58,8 @@ LEAD_RE = re.compile(
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )
 _AGENCY_RE = re.compile(rf"^(?:本报|{_NEWS_AGENCIES})$")
+# Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)".
+TRAILING_FURNITURE_RE = re.compile(r"\s*[(（](?:来源|责任编辑|编辑|责编|审核|校对)[:：\s][^()（）]{1,30}[)）]\s*$")
 # A credit closing an article: "...。(记者 张三 通讯员 李四)".
 TRAILING_CREDIT_RE = re.compile(rf"\s*[(（](?P<credit>(?:{ROLE_RE.pattern})[^()（）]{{1,40}})[)）]\s*$")
 # A credit without a role closing an article: "...。(张三 李四)", or a compiler's "(正仁/整理)".
@@ -118,10 +120,11 @@ def _plausible_lead(m: re.Match[str]) -> bool:
 
 
 def is_terminal(line: str) -> bool:
-    """Does the line end a sentence (looking past a closing credit or a "(下转第三版)" marker)?"""
+    """Does the line end a sentence (looking past a closing credit, a source or a "(下转第三版)" marker)?"""
     if TERMINAL_RE.search(line):
         return True
-    stripped = CONT_TO_RE.sub("", TRAILING_CREDIT_RE.sub("", line))
+    stripped = TRAILING_FURNITURE_RE.sub("", line)
+    stripped = CONT_TO_RE.sub("", TRAILING_NAMES_RE.sub("", TRAILING_CREDIT_RE.sub("", stripped)))
     return stripped != line and bool(TERMINAL_RE.search(stripped))
 
 

@@ -166,3 +166,26 @@ def test_round_up_of_labelled_items_leaves_out_its_introduction():
     a, b = _seg(page)
     assert a.body.startswith("2021年12月31日上午") and a.body.endswith("节日生活。") and not a.fragment
     assert b.date_mention == "2022年1月1日" and b.fragment  # the excerpt cut the last item
+
+
+def test_government_site_page_meta_and_inline_furniture():
+    page = (
+        "索引号:000014349/2023-00123\n\n成文日期:2023-05-06 发布日期:2023-05-07 信息来源:临江市人民政府办公室\n\n"
+        "临江召开政府常务会议\n\n5月6日,市长欧阳青主持召开市政府常务会议。会议研究了城市更新工作。(来源:临江日报)\n\n"
+        "上一条:临江部署防汛工作\n\n【打印本页】 【关闭窗口】"
+    )
+    [a], issue = _dated(page)
+    assert issue == "2023-05-07" and a.headline == "临江召开政府常务会议"  # the date published, not the date written
+    assert a.body.endswith("城市更新工作。") and not a.fragment and a.event_date == "2023-05-06"
+
+
+def test_credit_with_a_colon():
+    page = "临江召开企业座谈会\n\n记者:方晓 林立\n\n5月6日,临江召开企业座谈会。市长欧阳青出席。"
+    [a] = _seg(page)
+    assert a.reporters == ["方晓", "林立"] and a.headline == "临江召开企业座谈会"
+
+
+def test_short_last_paragraph_with_a_role_less_credit_is_text_not_a_headline():
+    page = "临江召开企业座谈会\n\n5月6日,临江召开企业座谈会。\n\n会议还研究了其他事项。(林立 方晓)"
+    [a] = _seg(page)
+    assert a.body.endswith("其他事项。") and a.correspondents == ["林立", "方晓"] and not a.fragment

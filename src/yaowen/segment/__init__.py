@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ..genre import CREDIT_ONLY_RE, LOST, STORY_START_RE, TRAILING_CREDIT_RE, match_lead
+from ..genre import (
+    CREDIT_ONLY_RE,
+    LOST,
+    STORY_START_RE,
+    TRAILING_CREDIT_RE,
+    TRAILING_FURNITURE_RE,
+    match_lead,
+)
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import DAY_START_RE, FULL_DATE_RE, first_event_date
 from .blocks import Block, Para, cut_blocks
@@ -90,6 +97,8 @@ def _article(
         if a.date_mention and _LEAD_DATE_RE.match(paras[0].text):
             # "…1月21日讯 1月19日,…": the dateline dates the filing, the lead's own date the event
             a.date_mention = _date_mention(paras[0].text) or a.date_mention
+    if paras and (m := TRAILING_FURNITURE_RE.search(paras[-1].text)):
+        paras[-1] = paras[-1].slice(0, m.start())
     if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
         _add_credit(a, m.group("credit"))

@@ -70,7 +70,7 @@ def read_stack(lines: list[Line]) -> Headline:
 
 def _names(chunk: str) -> list[str]:
     """Names in a byline chunk: "陈 润" (letter-spaced) is one name, "谢小青 向吟吟" two, "方月平 曹 勇" two."""
-    tokens = [t for t in re.split(r"[\s、,，/]+", chunk.strip()) if t]
+    tokens = [t for t in re.split(r"[\s、,，/:：]+", chunk.strip()) if t]
     names: list[str] = []
     singles: list[str] = []  # a run of single characters: a letter-spaced name (or two)
 

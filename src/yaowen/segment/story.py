@@ -25,6 +25,7 @@ from ..genre import (
     SEE_PAGE_RE,
     STORY_START_RE,
     TRAILING_CREDIT_RE,
+    TRAILING_FURNITURE_RE,
     TRAILING_NAMES_RE,
     is_terminal,
     match_lead,
@@ -235,7 +236,7 @@ def _credit_line(story: Story, text: str) -> None:
 
 
 def _strip_trailing_credit(text: str) -> str:
-    text = TRAILING_CREDIT_RE.sub("", text)
+    text = TRAILING_CREDIT_RE.sub("", TRAILING_FURNITURE_RE.sub("", text))
     m = TRAILING_NAMES_RE.search(text)
     return text[: m.start()] if m else text
 

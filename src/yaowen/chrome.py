@@ -75,7 +75,8 @@ _MENU_RE = re.compile(r"^[^|｜。]{1,8}(?:\s*[|｜]\s*[^|｜。]{1,8}){2,}$")  
 
 # ---- share, print, font and bookmark buttons -------------------------------------------------------------
 _TOOLS_ANCHORED_RE = re.compile(
-    r"^[-—\s]*分享(?:到|至)?\s*[:：]?[-—\s]*$|^(?:打印|收藏|关闭|纠错|推荐|字体|字号|大|中|小|【|】|\[|\]|\s|:|：|T|\|)+$"
+    r"^[-—\s]*分享(?:到|至)?\s*[:：]?[-—\s]*$|^(?:打印|收藏|关闭|纠错|推荐|举报|字体|字号|大|中|小|【|】|\[|\]|\s|:|：|T|\|)+$"
+    r"|^(?:阅读|浏览|点击|评论|点赞)\s*[(（]?\s*\d*\s*[)）]?$"
     r"|^字[体号]\s*[:：]|^【\s*字[体号]|^打印\s*字[体号]"
 )
 _TOOLS_FLOATING_RE = re.compile(
@@ -90,14 +91,14 @@ _END_ANCHORED_RE = re.compile(
     r"|^(?:最(?:火|热|新)|热门|热点|推荐)(?:资讯|新闻|文章|阅读|推荐|排行)|^阅读下一篇|^(?:上|下)一(?:篇|条)|^正在阅读"
     r"|^本站原创|^本文链接|^原文链接|^转载请|^发表评论?|^评论\s*\(\d+\)|^(?:登录|注册)$"
     r"|^(?:电话|联系电话|传真|邮箱|E-?mail|QQ)\s*[:：]|^欢迎(?:广大)?(?:网友|网民|读者|市民)\S{0,12}(?:提供|投稿|关注)"
-    r"|^《[^》]{4,}》由\S{2,30}提供",
+    r"|^《[^》]{4,}》由\S{2,30}提供|^(?:声明|免责声明|特别声明)\s*[:：]",
     re.IGNORECASE,
 )
 _END_FLOATING_RE = re.compile(
     r"扫一扫|扫码|扫描二维码|二维码|本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
     r"|ICP备|备案号|公网安备|官方(?:微信|微博|新浪微博|抖音|账号|客户端)|微信公众号|请输入验证码|立即注册|用户登录"
     r"|还没有账号|忘记密码|查看余下全文|查看全文|展开全文|阅读全文|阅读原文|我要评论|网友评论|热线电话|新闻线索"
-    r"|\[后台管理\]",
+    r"|\[后台管理\]|责任编辑\s*[:：]|仅代表作者(?:本人|个人)?(?:观点)?|查看更多",
     re.IGNORECASE,
 )
 _ENUMERATED_RE = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])")
@@ -154,10 +155,12 @@ def chrome_kind(line: str) -> ChromeKind | None:
         return "end" if _END_ANCHORED_RE.match(text) else "caption" if is_caption(text) else None
     if not _ANY_ANCHORED_RE.match(text) and not _ANY_FLOATING_RE.search(text) and not _MENU_RE.match(text):
         return "meta" if _is_meta(text) else "caption" if is_caption(text) else None
-    if _END_ANCHORED_RE.match(text) or _END_FLOATING_RE.search(text):
+    if _END_ANCHORED_RE.match(text):
         return "end"
-    if _is_meta(text):
+    if _is_meta(text):  # the title's line of labelled fields, whatever else it names (责任编辑:)
         return "meta"
+    if _END_FLOATING_RE.search(text):
+        return "end"
     if _TOOLS_ANCHORED_RE.match(text) or _TOOLS_FLOATING_RE.search(text):
         return "tools"
     if _NAV_ANCHORED_RE.match(text) or _MENU_RE.match(text) or _NAV_FLOATING_RE.search(text):

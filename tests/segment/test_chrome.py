@@ -35,6 +35,13 @@ from yaowen.chrome import author_names, chrome_kind, page_timestamp
         ("本文链接:https://www.example.cn/content/1.html", "end"),
         ("Copyright @ 2012 - 2019 www.example.cn All Rights Reserved", "end"),
         ("查看余下全文", "end"),
+        ("【纠错】 责任编辑: 张三", "end"),
+        ("声明:该文观点仅代表作者本人,本平台仅提供信息存储空间服务。", "end"),
+        ("上一条:临江部署防汛工作", "end"),
+        ("举报", "tools"),
+        ("阅读 (1234)", "tools"),
+        ("索引号:000014349/2023-00123", "meta"),
+        ("作者:方晓 来源:临江日报 时间:2024-04-16 14:10:23责任编辑:", "meta"),  # the title's meta line
         ("微信图片_20200512093000.jpg", "junk"),
         ("[an error occurred while processing this directive]", "junk"),
         ("1", "junk"),

@@ -189,3 +189,12 @@ def test_short_last_paragraph_with_a_role_less_credit_is_text_not_a_headline():
     page = "临江召开企业座谈会\n\n5月6日,临江召开企业座谈会。\n\n会议还研究了其他事项。(林立 方晓)"
     [a] = _seg(page)
     assert a.body.endswith("其他事项。") and a.correspondents == ["林立", "方晓"] and not a.fragment
+
+
+def test_web_story_under_a_byline_without_a_lead_is_whole():
+    page = (
+        "临江春色满园\n\n发布时间:2023-04-02 来源:临江日报\n\n本报记者 方晓\n\n"
+        "春日的临江,花开满城。市民纷纷走出家门,踏青赏花。"
+    )
+    [a] = _seg(page)
+    assert a.reporters == ["方晓"] and not a.fragment

@@ -140,7 +140,8 @@ def _article(
             or a.continues_to
             or (last and story.cut)
             or (not b.header and b.lead is None and not starts_story)
-            or (b.bylines and b.lead is None and not hl.is_document and not starts_story)
+            # a printed story under its byline opens with its lead; a web page's often opens without one
+            or (not story.web and b.bylines and b.lead is None and not hl.is_document and not starts_story)
         )
     else:
         a.fragment = _fragment(a, b, hl, uses_leads)

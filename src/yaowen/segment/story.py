@@ -62,6 +62,7 @@ class Story:
     reporters: list[str] = field(default_factory=list)  # from the meta line and trailing credits
     correspondents: list[str] = field(default_factory=list)
     cut: bool = False  # the excerpt ends mid-sentence
+    web: bool = False  # the page carries a site's furniture
     digest_credit: bool = False  # a compiler's credit "(X/整理)": it covers every item of a round-up
 
 
@@ -93,7 +94,7 @@ def read_story(lines: list[Line], web: bool) -> Story:
     meta_at: int | None = None  # where in the header the title's meta line stood
     main: Line | None = None  # a title printed twice (page title, then the article's own stack)
     b = Block("headless")
-    story = Story(b, Headline())
+    story = Story(b, Headline(), web=web)
     first_lead = next((i for i, x in enumerate(lines) if x.kind == "lead" and _has_text_after_credit(x.text)), None)
     state = "head"
     carry: Line | None = None  # a line the end of a column cut short, waiting for the rest of its paragraph

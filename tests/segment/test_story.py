@@ -198,3 +198,10 @@ def test_web_story_under_a_byline_without_a_lead_is_whole():
     )
     [a] = _seg(page)
     assert a.reporters == ["方晓"] and not a.fragment
+
+
+def test_headless_excerpt_is_a_fragment_only_when_it_opens_in_mid_story():
+    [a] = _seg("近年来,临江市持续推进城市更新,老街区焕发新活力。\n\n居民纷纷点赞。")
+    [b] = _seg("会议强调,要持续推进城市更新,让老街区焕发新活力。\n\n副市长王刚出席。")
+    assert not a.fragment and b.fragment
+    assert not _seg("今年,临江市将实施民生实事项目38项。\n\n全市上下扎实推进。")[0].fragment

@@ -14,7 +14,7 @@ from ..genre import (
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import DAY_START_RE, FULL_DATE_RE, first_event_date
-from .blocks import Block, Para, cut_blocks
+from .blocks import Block, Para, cut_blocks, starts_mid_story
 from .headline import Headline, read_byline, read_stack
 from .lines import CHROME_KINDS, classify_lines
 from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
@@ -139,7 +139,8 @@ def _article(
             a.continued_from
             or a.continues_to
             or (last and story.cut)
-            or (not b.header and b.lead is None and not starts_story)
+            # a headless page starts where the page starts, unless its text opens in mid-story
+            or (not b.header and b.lead is None and not starts_story and bool(paras) and starts_mid_story(paras[0].text))
             # a printed story under its byline opens with its lead; a web page's often opens without one
             or (not story.web and b.bylines and b.lead is None and not hl.is_document and not starts_story)
         )

@@ -25,7 +25,7 @@ _CLOSING_RE = re.compile(
     r"|主持(?:会议|会议相关议程|座谈会)?)。$"
 )
 # Openers that continue the report they follow (会议强调..., 会上..., 他说...).
-_CONTINUES_RE = re.compile(r"^(?:会议|会上|会前|会后|会间|他|她|其|据|此外|另外|同时|随后|当天|当日|期间|其间|与会)")
+CONTINUES_RE = re.compile(r"^(?:会议|会上|会前|会后|会间|他|她|其|据|此外|另外|同时|随后|当天|当日|期间|其间|与会)")
 # A line that opens a sentence of its own ("今年,我市将…") does not continue a cut line above it.
 _DATE_OPENER_RE = re.compile(
     r"^\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|今年|去年|近年来|目前|当前|据|记者|我市|全市)"
@@ -33,6 +33,15 @@ _DATE_OPENER_RE = re.compile(
 )
 # "邓群策要求," — a paragraph opened by a named speaker.
 _SPEAKER_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:要求|强调|指出|表示|认为|提出|说)[,，:：]")
+
+
+# A paragraph that begins in mid-sentence: a cut word and a comma ("法,第一时间…"), or punctuation.
+_MID_SENTENCE_RE = re.compile(r"^(?:[^,，。、;；:：\s][,，、]|[,，。、;；:：)）”’])")
+
+
+def starts_mid_story(text: str) -> bool:
+    """Does the text open where a story could not begin (continuing what came before)?"""
+    return bool(CONTINUES_RE.match(text) or _MID_SENTENCE_RE.match(text))
 
 
 @dataclass
@@ -111,7 +120,7 @@ def _starts_new_article(block: Block, line: Line) -> bool:
         return False
     last = block.body[-1].text
     lead_only = block.lead is not None and len(block.body) == 1
-    if not lead_only and is_closing(last) and not is_closing(line.text) and not _CONTINUES_RE.match(line.text):
+    if not lead_only and is_closing(last) and not is_closing(line.text) and not CONTINUES_RE.match(line.text):
         return True
     return _new_speaker(block, line.text)
 

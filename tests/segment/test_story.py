@@ -205,3 +205,12 @@ def test_headless_excerpt_is_a_fragment_only_when_it_opens_in_mid_story():
     [b] = _seg("会议强调,要持续推进城市更新,让老街区焕发新活力。\n\n副市长王刚出席。")
     assert not a.fragment and b.fragment
     assert not _seg("今年,临江市将实施民生实事项目38项。\n\n全市上下扎实推进。")[0].fragment
+
+
+def test_short_paragraphs_far_above_a_related_storys_lead_are_text():
+    page = (
+        "临江召开企业座谈会\n\n发布时间:2023-05-07\n\n5月6日,临江召开企业座谈会。\n\n市长欧阳青出席。\n\n"
+        "副市长王刚主持。\n\n与会企业家踊跃发言。\n\n会议气氛热烈。\n\n相关新闻\n\n本报讯 5月5日,临江召开项目推进会。"
+    )
+    [a] = _seg(page)
+    assert a.body.startswith("5月6日,临江召开企业座谈会") and a.body.endswith("会议气氛热烈。")

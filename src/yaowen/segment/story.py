@@ -37,7 +37,8 @@ from .lines import CHROME_KINDS, Line
 _STACK_KINDS = ("heading", "stack", "paren")
 _ENDS_STORY = ("nav", "meta", "tools", "end")  # after the text: the article is over
 _HEADER_BREAKS = ("nav", "end")  # above the title: what came before was navigation, not the title stack
-CAPTION_BEFORE_LEAD = 60  # short paragraphs above the lead are captions of the story's photos
+CAPTION_BEFORE_LEAD = 60  # short paragraphs just above the lead are captions of the story's photos
+CAPTIONS_MAX = 4  # lines of captions a photo or two carry
 SHORT_LABEL = 6  # a channel or page name above a web title ("社会广角", "今日上虞"), not a kicker
 TRAILING_CAPTION = 30  # unpunctuated lines after the last sentence: captions or links, not text
 _NOT_TEXT_RE = re.compile(r"[\s、,，.。·:：“”\"'‘’《》()（）—\-]")
@@ -118,8 +119,10 @@ def read_story(lines: list[Line], web: bool) -> Story:
                 header.append(ln)
             elif kind == "byline":
                 b.bylines.append(ln)
-            elif kind == "body" and first_lead is not None and i < first_lead and len(ln.text) <= CAPTION_BEFORE_LEAD:
-                continue  # a caption above the lead
+            elif kind == "body" and first_lead is not None and 0 < first_lead - i <= CAPTIONS_MAX and (
+                len(ln.text) <= CAPTION_BEFORE_LEAD
+            ):
+                continue  # a caption just above the lead
             elif kind in ("lead", "body", "cont_from"):
                 b.header = header
                 state = "tail" if _start_body(b, ln) else "body"

@@ -64,7 +64,7 @@ def test_people_title_forms_of_other_cities_and_levels():
     )
     assert got["刘国华"] == ["中共中央政治局委员", "国务院副总理"]
     assert got["王建国"] == ["省委常委", "市委书记"] and got["陈一平"] == ["镇党委书记"]
-    assert got["孙亮"] == ["市委常委", "宣传部部长"] and got["刘德明"] == ["市政府党组成员", "副市长"]
+    assert got["孙亮"] == ["市委常委", "市委宣传部部长"] and got["刘德明"] == ["市政府党组成员", "副市长"]
 
 
 def test_people_introduced_by_a_role_noun_and_not_by_a_plain_noun():
@@ -100,3 +100,68 @@ def test_leader_named_by_given_name_only():
 def test_words_after_a_post_are_not_given_names():
     for text in ("市委书记强调，要抓好项目。", "市委书记亲自部署。", "学习总书记重要讲话精神。", "市长主持会议。"):
         assert find_people(text) == [], text
+
+
+def test_list_after_a_post_takes_rare_surnames_and_ends_at_ji():
+    got = _people("市政协副主席郑一山、能小荣、秧立、孔福建及秘书长邓光明出席。")
+    assert got == {n: ["市政协副主席"] for n in ("郑一山", "能小荣", "秧立", "孔福建")} | {"邓光明": ["市政协秘书长"]}
+
+
+def test_group_labels_before_and_after_a_list():
+    got = _people(
+        "在主席台就座的市党政军领导有王一民、李二强。"
+        "赵三元、钱四方等市委、市人大、市政府领导出席。孙五、周六、吴七等出席或列席会议。"
+    )
+    assert got["王一民"] == ["市党政军领导"] and got["李二强"] == ["市党政军领导"]
+    assert got["赵三元"] == ["市委、市人大、市政府领导"] and got["钱四方"] == ["市委、市人大、市政府领导"]
+    assert got["孙五"] == [] and got["吴七"] == []
+
+
+def test_list_after_a_post_with_a_colon():
+    got = _people("大会的执行主席是:郑一山、王二虎、陈三(按姓名笔画顺序排列)。")
+    assert set(got) == {"郑一山", "王二虎", "陈三"}
+
+
+def test_shared_prefix_written_out_the_gold_way():
+    got = _people(
+        "临江市委副书记、市长王一民,临江市委常委、常务副市长李二强,临江市委常委、市委秘书长赵三元出席。"
+        "市委常委、经开区党工委书记、管委会主任钱四方介绍情况。市政协党组副书记、副主席孙五,副主席周小六出席。"
+    )
+    assert got["王一民"] == ["临江市委副书记", "临江市长"]
+    assert got["李二强"] == ["临江市委常委", "临江市常务副市长"]
+    assert got["赵三元"] == ["临江市委常委", "临江市委秘书长"]
+    assert got["钱四方"] == ["市委常委", "经开区党工委书记", "经开区管委会主任"]
+    assert got["孙五"] == ["市政协党组副书记", "市政协副主席"] and got["周小六"] == ["市政协副主席"]
+
+
+def test_organs_of_companies_and_hospitals_by_shape():
+    got = _people(
+        "全国先进工作者是:临江市人民医院内科主任、主任医师郑一山,临江青木电子有限公司防化车间主任兼工会主席王二虎。"
+        "会见临江远大国际集团首席执行官陈三一行。"
+    )
+    assert got["郑一山"] == ["临江市人民医院内科主任", "临江市人民医院主任医师"]
+    assert got["王二虎"] == ["临江青木电子有限公司防化车间主任", "临江青木电子有限公司工会主席"]
+    assert got["陈三"] == ["临江远大国际集团首席执行官"]
+
+
+def test_place_printed_before_a_complete_post():
+    got = _people("他们分别是:临江市委书记王一民,青山市长李二强。昨天上午市委书记赵三元主持会议。")
+    assert got == {"王一民": ["临江市委书记"], "李二强": ["青山市长"], "赵三元": ["市委书记"]}
+
+
+def test_posts_given_by_an_appointment_sentence():
+    got = _people("省委决定:王一民同志任中共临江市委委员、常委、书记;李二强同志不再担任中共临江市委书记职务。"
+                  "选举赵三元为市中级人民法院院长、钱四方为市人民检察院检察长。")
+    assert got["王一民"] == ["中共临江市委委员", "中共临江市委常委", "中共临江市委书记"]
+    assert got["李二强"] == ["中共临江市委书记"]
+    assert got["赵三元"] == ["市中级人民法院院长"] and got["钱四方"] == ["市人民检察院检察长"]
+
+
+def test_name_ends_before_the_longer_action_word():
+    got = _people("市委副书记、代市长郑小虹来到古城区调研。市领导王一民、刘琳等出席。")
+    assert set(got) == {"郑小虹", "王一民", "刘琳"}
+
+
+def test_name_before_its_form_of_address():
+    got = _people("会议传达了刘国华副总理的讲话和孟一平同志的讲话。古巴总理出席。")
+    assert got == {"刘国华": ["副总理"], "孟一平": []}

@@ -1,0 +1,132 @@
+"""Chains of posts and the names they title.
+
+``市委副书记、市长、市委审计委员会副主任朱健``: posts joined by 、 (or 兼) belong to the person named after the
+last of them; ``副主席曾东楼、贺显海、杨建新``: every name of the list after a post shares it. A post whose
+organ is not printed takes the organ written out before it in the sentence, and the gold's conventions for
+writing a shared prefix out are followed (``市政协党组副书记、副主席`` -> 市政协副主席,
+``经开区党工委书记、管委会主任`` -> 经开区管委会主任, ``六盘水市委副书记、市长`` -> 六盘水市长).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import HAN_RE, boundary_strength, list_item, read_name, verbs
+from .posts import Post, base_organ, is_post, specific_place, starts_like_place
+
+# what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
+_INTRO_RE = re.compile(r"(?:还有|有|是|为)[:：]|(?:还有|有)(?=[\u4e00-\u9fff]{2})")
+_LINKS = ("、", "兼")
+_LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
+
+
+def link_chains(text: str, posts: list[Post]) -> list[list[Post]]:
+    """Posts grouped into chains; a chain ends at a post with names after it or with no post linked on."""
+    chains: list[list[Post]] = []
+    current: list[Post] = []
+    for p in posts:
+        if current:
+            prev = current[-1]
+            gap = text[prev.end : p.organ_start]
+            linked = not prev.names and (gap in _LINKS or (gap == "和" and p.organ))
+            if not linked:
+                chains.append(current)
+                current = []
+        current.append(p)
+    if current:
+        chains.append(current)
+    return chains
+
+
+def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
+    """The titles a chain gives its person, and the organ the next bare post in the sentence shares."""
+    titles = []
+    prev = ""  # the organ of the chain's previous post, as written out
+    for q in chain:
+        organ = q.organ
+        if organ:
+            place = specific_place(prev)
+            if prev and q.in_chain and not starts_like_place(organ) and len(organ) <= 6:
+                organ = base_organ(prev) + organ  # 全国工商联副秘书长、组织建设部部长
+            elif place and organ[0] == place[-1] and not specific_place(organ):
+                organ = place[:-1] + organ  # 南昌市委常委、市委秘书长 -> 南昌市委秘书长
+            # a complete post names its level: 临江|市委副书记 has the organ 临江市委
+            level = _LEVEL_HEAD_RE.match(q.word) if q.complete else None
+            prev = organ + level.group(0) if level else organ
+        elif q.complete:
+            place = specific_place(prev)
+            if place:  # 六盘水市委副书记、市长 -> 六盘水市长; 九江市委常委、常务副市长 -> 九江市常务副市长
+                organ = place[:-1] if q.word[0] == place[-1] else place
+        else:
+            organ = base_organ(prev) if prev else carried
+            prev = prev or organ
+        titles.append(organ + q.word)
+    return titles, (base_organ(prev) if prev else carried)
+
+
+def names_after(text: str, pos: int, complete: bool) -> list[tuple[str, int, int]]:
+    """The name, or list of names, printed right after a post ending at ``pos``."""
+    intro = _INTRO_RE.match(text, pos)
+    if intro:
+        pos = intro.end()
+    got = read_name(text, pos)
+    if got is None:
+        return _given_name(text, pos) if complete and not intro else []
+    names = [(got[0], pos, got[1])]
+    pos = got[1]
+    while pos < len(text):
+        sep = text[pos]
+        if sep == "、":
+            item = _next_item(text, pos + 1)
+            if item is None:
+                break
+        elif sep in "和及与" and len(text) > pos + 1:
+            got = read_name(text, pos + 1)
+            if got is None or is_post(text[pos + 1 : got[1] + 2]):
+                break
+            names.append((got[0], pos + 1, got[1]))
+            break
+        else:
+            break
+        names.append(item)
+        pos = item[2]
+    return names
+
+
+def _next_item(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The list item at ``pos``: all of it up to the next 、, or else a name that ends where names end."""
+    stop = text.find("、", pos, pos + 5)
+    if stop != -1:
+        s = list_item(text, pos, stop)
+        if s:
+            return s, pos, stop
+    got = read_name(text, pos, loose=True)
+    return (got[0], pos, got[1]) if got is not None else None
+
+
+def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Some reports name a leader by given name only, right after the post: 市委书记群策主持会议.
+
+    Two characters that are not a name by surname, not an action word, a post or a known non-name, and are
+    followed by an action word or punctuation.
+    """
+    from ..lexicons import looks_like_name, nonnames
+
+    s = text[pos : pos + 2]
+    if len(s) < 2 or not HAN_RE.match(s) or s in nonnames():
+        return []
+    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not boundary_strength(text, pos + 2):
+        return []
+    if _word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
+        return []
+    return [(s, pos, pos + 2)]
+
+
+_NOT_NAME_CLASSES = frozenset("advmpcrfqtu")  # adjectives, adverbs, verbs, numerals, pronouns ...
+
+
+def _word_class(word: str) -> str:
+    import rjieba
+
+    tags = rjieba.tag(word)
+    return tags[0][1] if len(tags) == 1 else ""

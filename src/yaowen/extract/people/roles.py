@@ -1,0 +1,99 @@
+"""People named outside a post chain: a name before its form of address (``习近平总书记``, ``孟祥伟同志``), a
+speaker (``市中心医院冷晓君表示``), a person introduced by a role noun (``村民彭大勇跳入河中``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicons import load_lexicon
+from .mention import Mention
+from .names import HAN_RE, PUNCT, name_shaped, read_name
+from .posts import organ_suffixes
+
+_CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及", "受", "由", "请", "经")
+_PARTICLES = set("了的由为在与和同向对及受请经将把被给是")
+_ORGAN_END = set("部门行局委办院厅署会处所站队组社校馆司厂节")  # 商务部表示, 丰收节: not a person
+_TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
+_ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道, 村民X: a role noun right before a name
+
+# forms of address after a name; those that are titles in the gold's sense give one (胡春华副总理)
+_ADDRESS_RE = re.compile(r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志")
+_ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
+
+
+def name_before_address(text: str) -> list[Mention]:
+    """``习近平总书记``, ``胡春华副总理``, ``孟祥伟同志``: a name written before its form of address."""
+    out = []
+    for m in _ADDRESS_RE.finditer(text):
+        for n in (3, 2, 4):
+            start = m.start() - n
+            if start < 0:
+                continue
+            s = text[start : m.start()]
+            before = text[max(0, start - 2) : start]
+            if not (start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)):
+                continue
+            if HAN_RE.match(s) and name_shaped(s) and _not_a_place(s):
+                title = [m.group(0)] if m.group(0) in _ADDRESS_TITLES else []
+                out.append(Mention(s, title, start, m.start(), "name_post"))
+                break
+    return out
+
+
+def _not_a_place(word: str) -> bool:
+    """古巴总理, 蒙古国总理: a country, not a name."""
+    import rjieba
+
+    tags = rjieba.tag(word)
+    return not (len(tags) == 1 and tags[0][1] == "ns") and not word.endswith(("国", "岛", "亚", "州"))
+
+
+_SPEECH_RE = re.compile(r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说(?=[:,。]|$)|作主题宣讲)")
+
+
+def speakers(text: str) -> list[Mention]:
+    """``市中心医院冷晓君表示``, ``“……”陈仲伯表示``: a named speaker without a post."""
+    out = []
+    for m in _SPEECH_RE.finditer(text):
+        v = m.start()
+        for n in (3, 2, 4):
+            s = text[max(0, v - n) : v]
+            if len(s) < n or not HAN_RE.match(s) or not name_shaped(s) or s[-1] in _ORGAN_END or _TIME_IN.search(s):
+                continue
+            before = text[v - n - 1 : v - n] if v - n >= 1 else ""
+            if not before or before in PUNCT or before in _ROLE_END or text[: v - n].endswith(organ_suffixes()):
+                out.append(Mention(s, [], v - n, v, "speaker"))
+                break
+    return out
+
+
+@cache
+def _role_noun_re() -> re.Pattern[str]:
+    nouns = sorted(load_lexicon("role_nouns"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, nouns)) + r")(?=[\u4e00-\u9fff]{2})")
+
+
+_PLACED_RE = re.compile(r"(?:省|市|县|区|镇|乡|村|街道|社区|学校|医院|公司)[\u4e00-\u9fff]{0,4}$")
+# Characters that begin the verb after a name rather than end the name (彭大|勇跳 is wrong, 彭大勇|跳入 right).
+_VERB_START = set("跳拾救捐帮主出参列强指表要说率在到赴为对向与和把被将等是有已曾正每把让给")
+
+
+def introduced(text: str) -> list[Mention]:
+    """``村民彭大勇跳入河中``: a role noun introduces a name whose end no action word marks."""
+    out = []
+    for m in _role_noun_re().finditer(text):
+        pos = m.end()
+        got = read_name(text, pos)
+        if got is not None and got[0][-1] in _ORGAN_END:
+            continue  # 企业主管部门: a noun after the role word, not a name
+        if got is not None and text[got[1] : got[1] + 1] not in PUNCT:  # an action must follow, not a stop
+            out.append(Mention(got[0], [], pos, got[1], "introduced"))
+            continue
+        three = text[pos : pos + 3]
+        follows = text[pos + 3 : pos + 4]
+        placed = bool(_PLACED_RE.search(text, max(0, m.start() - 10), m.start()))
+        if (placed and len(three) == 3 and three[-1] not in _ORGAN_END and HAN_RE.match(three) and name_shaped(three)
+                and three[2] not in _VERB_START and follows and (follows in _VERB_START or follows in "一二三四五六七八九十")):
+            out.append(Mention(three, [], pos, pos + 3, "introduced"))
+    return out

@@ -85,7 +85,7 @@ def test_people_traps_from_national_news():
         "方案指出,现阶段要加强监管。四部门日前表示,金融管理要规范。连日来,湖南湘西普降暴雨。"
         "成员国达到33个。引导广大党员干部进一步坚定理想。2024年农民丰收节主题确定。职工应帮尽帮。"
     )
-    assert _people(text) == {}
+    assert _people(text) == {"夏巴兹": ["巴基斯坦总理"]}  # a foreign leader is a person
 
 
 def test_people_role_word_followed_by_a_noun():
@@ -165,3 +165,43 @@ def test_name_ends_before_the_longer_action_word():
 def test_name_before_its_form_of_address():
     got = _people("会议传达了刘国华副总理的讲话和孟一平同志的讲话。古巴总理出席。")
     assert got == {"刘国华": ["副总理"], "孟一平": []}
+
+
+def test_an_organ_never_reaches_back_over_a_named_person():
+    got = _people("新任市委书记是:临江市委书记王一民和青山市委书记李二强。")
+    assert got == {"王一民": ["临江市委书记"], "李二强": ["青山市委书记"]}
+
+
+def test_list_with_a_note_and_a_count_after_names():
+    got = _people("选举王一民为市委书记,赵二(女)、钱三为市委副书记。孙四、李五等40人当选为市人大常委会委员。")
+    assert got["赵二"] == ["市委副书记"] and got["钱三"] == ["市委副书记"]
+    assert got["孙四"] == ["市人大常委会委员"] and got["李五"] == ["市人大常委会委员"]
+
+
+def test_a_list_cut_off_by_the_end_of_the_excerpt():
+    got = _people("会议召开。陈一、杨二红、余三勇、向四、李")
+    assert set(got) == {"陈一", "杨二红", "余三勇", "向四"}
+
+
+def test_clauses_that_go_on_about_the_appointed_person():
+    got = _people("省委决定:王一民同志任临江市委书记,不再担任临江市市长职务;"
+                  "李二强同志任临江市委副书记,免去其青山市委常委、委员和青山市副市长职务。")
+    assert got["王一民"] == ["临江市委书记", "临江市市长"]
+    assert got["李二强"] == ["临江市委副书记", "青山市委常委", "青山市委委员", "青山市副市长"]
+
+
+def test_heads_of_a_visiting_group_and_a_removed_deputy():
+    got = _people("以省委常委、省纪委书记陈一清为组长的省委督查组来我市。"
+                  "会议审议了关于罢免肖一扬临江省第十三届人民代表大会代表职务的议案。企业家代表李四发言。")
+    assert got["陈一清"] == ["省委常委", "省纪委书记", "省委督查组组长"]
+    assert got["肖一扬"] == ["临江省第十三届人民代表大会代表"] and got["李四"] == []
+
+
+def test_bylines_are_not_people_but_a_reporter_in_the_story_is():
+    got = _people("本报记者王一民报道。临江广播电视台新闻频道记者李二强讲述了故事。")
+    assert got == {"李二强": ["临江广播电视台新闻频道记者"]}
+
+
+def test_foreign_names_after_a_post():
+    got = _people("市长王一民会见临江友好城市的市长奥尔洛夫·阿列克谢一行。")
+    assert got["奥尔洛夫·阿列克谢"] == ["市长"]

@@ -10,6 +10,6 @@ front, ``roles`` finds people named outside a chain (speakers, forms of address)
 from .find import find_people
 from .mention import Mention
 from .names import read_name
-from .posts import post_words
+from .posts import is_longer_form, post_words
 
-__all__ = ["Mention", "find_people", "post_words", "read_name"]
+__all__ = ["Mention", "find_people", "is_longer_form", "post_words", "read_name"]

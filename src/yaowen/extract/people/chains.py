@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
-from .names import HAN_RE, boundary_strength, list_item, read_name, verbs
+from .names import HAN_RE, NOT_FINAL, boundary_strength, list_item, read_name, verbs
 from .posts import Post, base_organ, is_post, specific_place, starts_like_place
 
 # what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
 _INTRO_RE = re.compile(r"(?:还有|有|是|为)[:：]|(?:还有|有)(?=[\u4e00-\u9fff]{2})")
 _LINKS = ("、", "兼")
+_NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)]")
+# a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
+_FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
 _LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
 
 
@@ -46,7 +49,8 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
         organ = q.organ
         if organ:
             place = specific_place(prev)
-            if prev and q.in_chain and not starts_like_place(organ) and len(organ) <= 6:
+            if prev and q.in_chain and not q.complete and not starts_like_place(organ) and len(organ) <= 6 \
+                    and organ[0] != "第":
                 organ = base_organ(prev) + organ  # 全国工商联副秘书长、组织建设部部长
             elif place and organ[0] == place[-1] and not specific_place(organ):
                 organ = place[:-1] + organ  # 南昌市委常委、市委秘书长 -> 南昌市委秘书长
@@ -69,18 +73,21 @@ def names_after(text: str, pos: int, complete: bool) -> list[tuple[str, int, int
     intro = _INTRO_RE.match(text, pos)
     if intro:
         pos = intro.end()
+    foreign = _foreign_name(text, pos)
+    if foreign:
+        return [(foreign, pos, pos + len(foreign))]
     got = read_name(text, pos)
     if got is None:
         return _given_name(text, pos) if complete and not intro else []
     names = [(got[0], pos, got[1])]
-    pos = got[1]
+    pos = _skip_note(text, got[1])
     while pos < len(text):
         sep = text[pos]
         if sep == "、":
             item = _next_item(text, pos + 1)
             if item is None:
                 break
-        elif sep in "和及与" and len(text) > pos + 1:
+        elif sep in "和及" and len(text) > pos + 1:
             got = read_name(text, pos + 1)
             if got is None or is_post(text[pos + 1 : got[1] + 2]):
                 break
@@ -89,8 +96,26 @@ def names_after(text: str, pos: int, complete: bool) -> list[tuple[str, int, int
         else:
             break
         names.append(item)
-        pos = item[2]
+        pos = _skip_note(text, item[2])
     return names
+
+
+def _foreign_name(text: str, pos: int) -> str:
+    """The shortest dotted name at ``pos`` that an action word or punctuation ends (奥尔洛夫·阿列克谢|一行)."""
+    m = _FOREIGN_RE.match(text, pos)
+    if m is None:
+        return ""
+    last_dot = max(m.group(0).rfind("·"), m.group(0).rfind("•"))
+    for end in range(pos + last_dot + 3, m.end() + 1):
+        if boundary_strength(text, end) and text[end - 1] not in NOT_FINAL:
+            return text[pos:end]
+    return ""
+
+
+def _skip_note(text: str, pos: int) -> int:
+    """Past a note printed after a name: 李素芳(女)."""
+    note = _NOTE_RE.match(text, pos)
+    return note.end() if note else pos
 
 
 def _next_item(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -113,7 +138,7 @@ def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
     from ..lexicons import looks_like_name, nonnames
 
     s = text[pos : pos + 2]
-    if len(s) < 2 or not HAN_RE.match(s) or s in nonnames():
+    if len(s) < 2 or not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
         return []
     if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not boundary_strength(text, pos + 2):
         return []

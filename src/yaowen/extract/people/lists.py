@@ -19,8 +19,9 @@ LABEL_RE = re.compile(
     r"(?:、|和|及)?)+领导"
 )
 _ITEM = r"[\u4e00-\u9fff]{2,4}"
-# a run of names; its first item may have swallowed the words before it (涌现出宋来英杰、向文韬)
-_RUN_RE = re.compile(rf"([\u4e00-\u9fff]{{2,}}(?:、{_ITEM})+)")
+# a run of names; its first item may have swallowed the words before it (涌现出宋来英杰、向文韬); a bounded
+# reach back keeps the search linear in a text without punctuation
+_RUN_RE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}(?:、{_ITEM})+)")
 # what makes a run of names a list of people when it follows the last one
 _FOLLOW_RE = re.compile(
     r"等(?:\d+|[一二三四五六七八九十多几]+)?(?:位|名|人|同志)|等(?=[\u4e00-\u9fff、]{0,16}领导)|等(?=出席|列席|参加|陪同|分别|一同|先后|在|也|还|同志)|"
@@ -32,11 +33,19 @@ _AFTER_COLON_RE = re.compile(r"(?:有|是|为|还有|名单)[:：]$")
 def bare_lists(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _RUN_RE.finditer(text):
+        if not _may_be_people(text, m.start(1), m.end(1)):
+            continue
         first_len = _first_item(text, m.start(1), text.index("、", m.start(1)))
         if not first_len:
             continue
         start = text.index("、", m.start(1)) - first_len
-        items = _split(text, start, m.end(1))
+        stop = m.end(1)
+        if _CUT_OFF_RE.match(text, stop):  # a list cut off by the end of the excerpt: ……、杜登峰、李
+            spans = _spans(text, start, stop)
+            if len(spans) >= 3 and text[start - 1 : start] in PUNCT and all(name_shaped(s) for s, _, _ in spans):
+                out += [Mention(name, [], s, e, "list") for name, s, e in spans]
+            continue
+        items = _split(text, start, stop)
         if items is None:
             continue
         end = items[-1][2]
@@ -50,6 +59,40 @@ def bare_lists(text: str) -> list[Mention]:
             if label:
                 title = [label.group(0)]
         out += [Mention(name, list(title), s, e, "list") for name, s, e in items]
+    return out
+
+
+_CUT_OFF_RE = re.compile(r"、?[\u4e00-\u9fff]?\s*$")
+
+
+def _spans(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
+    out = []
+    for part in text[start:stop].split("、"):
+        out.append((part, start, start + len(part)))
+        start += len(part) + 1
+    return out
+
+
+def _may_be_people(text: str, start: int, stop: int) -> bool:
+    """A cheap test before the items are read: something after the run's last item, or a colon before its
+    first, can make it a list of people."""
+    return (any(_FOLLOW_RE.match(text, end) for end in range(stop - 2, stop + 1))
+            or bool(_AFTER_COLON_RE.search(text, max(0, start - 12), start))
+            or bool(_CUT_OFF_RE.match(text, stop)))
+
+
+# one name and a count of the people it heads: 何祖国等6名劳动者
+_COUNT_RE = re.compile(r"等(?:\d+|[一二三四五六七八九十多几]+)(?:名|位|人)")
+
+
+def one_name_lists(text: str) -> list[Mention]:
+    out = []
+    for m in _COUNT_RE.finditer(text):
+        for n in (3, 2, 4):
+            start = m.start() - n
+            if start >= 0 and (start == 0 or text[start - 1] in PUNCT) and name_shaped(text[start : m.start()]):
+                out.append(Mention(text[start : m.start()], [], start, m.start(), "list"))
+                break
     return out
 
 

@@ -15,7 +15,7 @@ from ..lexicons import load_lexicon, looks_like_name, nonnames, trie_regex
 HAN_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 PUNCT = set("，,。；;：:！!？?、“”\"'（）()《》【】[]\n \t")
 # characters that end a clause before a name but never the name itself (刘琳|等, 王强|说, 张三|在会上)
-_NOT_FINAL = set("等的了与及在是对向从把被将说到都也还又就们之其省市县")
+NOT_FINAL = set("等的了与及在是对向从把被将说到都也还又就们之省市县委局厅办")
 # characters that do not begin a name inside a list of names (市委, 和, 等 ...)
 _NOT_INITIAL = set("等的了与及在是对向从把被将和或市省县区州镇乡村委部局厅办院各全本该其此这那我你他她它有无不第")
 
@@ -24,6 +24,11 @@ _NOT_INITIAL = set("等的了与及在是对向从把被将和或市省县区州
 def verbs() -> tuple[str, ...]:
     """Words that follow a person's name when the person acts (主持, 出席, 强调 ...), longest first."""
     return tuple(sorted(load_lexicon("speech_verbs"), key=len, reverse=True))
+
+
+@cache
+def _verb_set() -> frozenset[str]:
+    return frozenset(verbs())
 
 
 @cache
@@ -46,12 +51,12 @@ def boundary_strength(text: str, pos: int, ends: tuple[str, ...] = ()) -> int:
 
 
 def name_shaped(s: str, loose: bool = False) -> bool:
-    if not HAN_RE.match(s) or s in nonnames() or s[-1] in _NOT_FINAL:
+    if not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
         return False
     if looks_like_name(s):
         # 支持, 于是: a word jieba knows as a verb, conjunction, pronoun ... is not a name outside a list of names
         return loose or len(s) != 2 or _word_class(s) not in _WORD_CLASSES
-    return loose and 2 <= len(s) <= 3 and s[0] not in _NOT_INITIAL and s not in verbs()
+    return loose and 2 <= len(s) <= 3 and s[0] not in _NOT_INITIAL and s not in _verb_set()
 
 
 _WORD_CLASSES = frozenset({"v", "c", "p", "u", "r", "d"})
@@ -77,14 +82,16 @@ def read_name(
     """A name starting at ``pos`` whose end is a list mark, punctuation, an action word or one of ``ends``;
     failing that, one that ends before one of ``weak_ends`` (李四为副主任 is 李四, not 李四为 + 副主任).
     ``loose`` accepts rare surnames, for items of a list already known to name people."""
-    best: tuple[int, int, str] | None = None  # (strength, -rank, name)
+    best: tuple[int, int, str] | None = None  # (strength, preference, name)
     for rank, n in enumerate(lengths):
         s = text[pos : pos + n]
-        if len(s) < n or not name_shaped(s, loose) or s in verbs():
+        if len(s) < n or not name_shaped(s, loose) or s in _verb_set():
             continue
         strength = boundary_strength(text, pos + n, ends)
-        if strength and (best is None or (strength, -rank) > best[:2]):
-            best = (strength, -rank, s)
+        # between two one-character action words the shorter name wins: 祁松|作有关说明, not 祁松作|有
+        preference = -n if strength == 1 else -rank
+        if strength and (best is None or (strength, preference) > best[:2]):
+            best = (strength, preference, s)
     if best is not None:
         return best[2], pos + len(best[2])
     # before a post, the longest post wins: 刘兴|副检察长, not 刘兴副|检察长

@@ -14,21 +14,25 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicons import load_lexicon, trie_regex
+from .names import name_shaped
 
 _VARIANTS = ("副", "常务副", "专职副", "代理", "代", "执行", "名誉", "第一副")
 _WINDOW = 40  # an organ name is never longer than this
 _BREAKS = set("，,。；;：:！!？?\n（()）《》【】[] \t、")
 # characters never inside an organ name: they end the clause in front of it (由|国药控股…公司)
-_STOPS = set("为由在与及的是对将把向了等被给从并率带赴到就以要称任兼免其")
+_STOPS = set("为由在与及的是对将把向了等被给从并率带赴到就以要称任兼免其受")
+# the last character before a post that an organ cannot reach over: a break, a stop, anything not Chinese
+_LAST_CUT_RE = re.compile(r".*([^\u4e00-\u9fff“”]|[" + "".join(sorted(_STOPS)) + "])", re.S)
 # verbs and words after which an organ starts (会见|新加坡…集团首席执行官, 客商代表|佛山市…董事长)
 _CUT_RE = re.compile(
     r"会见|会晤|看望|慰问|陪同|带领|率领|邀请|听取|宣读|授予|关于|其中|欢迎|感谢|接见|接受|任命|免去|选举|推选|"
     r"决定|提请|当选|选派|选送|表彰|颁发|包括|分别是|有关|相关|代表(?!团|大会|处|室)|主持|出席|参加|列席|"
-    r"传达|学习|贯彻|落实|根据|按照|同意|专访|采访|播出"
+    r"传达|学习|贯彻|落实|根据|按照|同意|专访|采访|播出|辞去|担任|出任|兼任|罢免|撤销"
 )
 # words before an organ that are not part of it (昨天上午|市委书记, 本次|大会)
 _LEAD_RE = re.compile(
-    r"^(?:上午|下午|晚上|早上|中午|凌晨|当天|当日|昨天|今天|明天|昨日|今日|日前|近日|近期|日|晚|会上|会后|会前|"
+    r"^(?:上午|下午|晚上|早上|中午|凌晨|当天|当日|昨天|今天|明天|昨日|今日|日前|近日|近期|日(?=上午|下午|晚|早|中午)|"
+    r"会上|会后|会前|"
     r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|原|新任|前任|现任|时任|作为)+"
 )
 _PLACE_START_RE = re.compile(
@@ -55,15 +59,19 @@ class Post:
 
 
 @cache
-def _lexicon() -> tuple[dict[str, bool], re.Pattern[str]]:
+def _lexicon() -> tuple[dict[str, bool], re.Pattern[str], frozenset[str]]:
+    """(post -> complete, a regex finding posts, the posts that need a printed organ)."""
     complete: dict[str, bool] = {}
+    needs_organ = set()
     for entry in load_lexicon("posts"):
-        word = entry.rstrip("*+")
+        word = entry.rstrip("*+!")
         flags = entry[len(word) :]
         forms = [word] + ([v + word for v in _VARIANTS] if "+" in flags else [])
         for form in forms:
             complete.setdefault(form, "*" in flags)
-    return complete, re.compile(f"(?=({trie_regex(complete)}))")
+        if "!" in flags:
+            needs_organ.add(word)
+    return complete, re.compile(f"({trie_regex(complete)})"), frozenset(needs_organ)
 
 
 def post_words() -> tuple[str, ...]:
@@ -81,22 +89,39 @@ def organ_suffixes() -> tuple[str, ...]:
 
 
 def starts_like_place(organ: str) -> bool:
-    return bool(_PLACE_START_RE.match(organ))
+    """An organ named from its place (市委, 邵阳广播电视台, 中共临江市委), not a unit of one (宣传部, 管委会)."""
+    if not organ:
+        return False
+    if _PLACE_START_RE.match(organ):
+        return True
+    import rjieba
+
+    return rjieba.tag(organ[:4])[0][1] == "ns"
 
 
-def organ_before(text: str, pos: int, complete: bool = False) -> tuple[str, int, bool]:
-    """(organ, its start, written after 、) for a post at ``pos``; ('', pos, …) if none is printed.
+def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) -> tuple[str, int, bool]:
+    """(organ, its start, written after 、) for a post at ``pos``; ('', pos, …) if none is printed. The organ
+    starts at ``floor`` or later.
 
     For a complete post (市长) the organ may also be a bare place (绍兴|市长, 俄罗斯叶卡捷琳堡市|市长)."""
-    left = text[max(0, pos - _WINDOW) : pos]
-    cut = max((i for i, ch in enumerate(left) if ch in _BREAKS or ch in _STOPS or not ("\u4e00" <= ch <= "\u9fff" or ch in "“”")), default=-1)
+    left = text[max(0, pos - _WINDOW, floor) : pos]
+    last = _LAST_CUT_RE.match(left)
+    cut = last.start(1) if last else -1
     in_chain = cut >= 0 and left[cut] in "、兼"
+    word_cut = None
+    for m in _CUT_RE.finditer(left):
+        word_cut = m
+    if word_cut is not None and word_cut.end() - 1 > cut:  # 其中|嵊州市…: the word ends after the stop 其
+        cut = word_cut.end() - 1
+        in_chain = False
     run = left[cut + 1 :]
-    last_cut = None
-    for m in _CUT_RE.finditer(run):
-        last_cut = m
-    if last_cut is not None:
-        run = run[last_cut.end() :]
+    if word_cut is not None and word_cut.group(0) in _APPOINTING and word_cut.end() - 1 == cut:
+        run = _without_name(run)
+    # nor over a post and the conjunction after it: 市委常委、委员和|大连市副市长
+    joined = [m.start() + len(m.group(1)) + 1 for m in _lexicon()[1].finditer(run)
+              if run[m.start() + len(m.group(1)) : m.start() + len(m.group(1)) + 1] in ("和", "及")]
+    if joined:
+        run = run[max(joined) :]
     run = run.lstrip("“”")
     lead = _LEAD_RE.match(run)
     if lead:
@@ -113,30 +138,44 @@ def organ_before(text: str, pos: int, complete: bool = False) -> tuple[str, int,
     return "", pos, in_chain
 
 
+_APPOINTING = frozenset({"任命", "免去", "罢免", "撤销", "选举", "推选"})
+
+
+def _without_name(run: str) -> str:
+    """The run after an appointing verb without the name it opens with: 免去|张三|临江市发改委."""
+    for n in (3, 2):
+        if len(run) > n + 1 and name_shaped(run[:n]) and _PLACE_START_RE.match(run[n:]):
+            return run[n:]
+    return run
+
+
 def _is_place(run: str) -> bool:
     """A bare place name before a complete post: 绍兴, 广州市, 俄罗斯叶卡捷琳堡市 (not 会上, 全市)."""
-    if run.startswith("中共") and len(run) > 3:
-        run = run[2:]
+    if run.startswith("中共") and 4 <= len(run) <= 10:
+        return True  # 中共营口|市委书记: only a place stands there
     if run.endswith("原") and len(run) > 2:  # 张家界市原|市委书记: a former post
         run = run[:-1]
-    if run[-1] in _LEVEL_CHARS and len(run) >= 2:
-        return not run.startswith("全")
-    if len(run) > 4 or run[0] == "全":
+    if run[-1] in _LEVEL_CHARS:
+        return not run.startswith("全")  # 省|市领导, 广州市|市长 (not 全市)
+    if len(run) > 8 or run[0] == "全":
         return False
-    # one word that jieba does not call a time, pronoun, verb ... (烟台 is 'n', 怀化 'v': two characters pass)
-    tag = _word_class(run)
-    return tag in _PLACE_CLASSES or (len(run) == 2 and tag in {"n", "v", "d", "nr"}) or len(run) == 1
+    # one word that jieba does not call a time, pronoun, verb ... (烟台 is 'n', 怀化 'v': two characters pass),
+    # or place names run together (江苏沭阳|县委书记)
+    tags = _word_classes(run)
+    if len(tags) == 1:
+        tag = tags[0]
+        return tag in _PLACE_CLASSES or (len(run) == 2 and tag in {"n", "v", "vn", "d", "nr"})
+    return all(tag == "ns" for tag in tags)
 
 
 _PLACE_CLASSES = frozenset({"ns", "nr", "nrt", "nz", "j", "nt"})
 
 
-def _word_class(word: str) -> str:
-    """jieba's part-of-speech tag of a word ('' if jieba splits it)."""
+def _word_classes(words: str) -> list[str]:
+    """jieba's part-of-speech tags of the words of a short run."""
     import rjieba
 
-    tags = rjieba.tag(word)
-    return tags[0][1] if len(tags) == 1 else ""
+    return [tag for _, tag in rjieba.tag(words)]
 
 
 def base_organ(organ: str) -> str:
@@ -156,9 +195,24 @@ def specific_place(organ: str) -> str:
     return m.group(1) if m else ""
 
 
+_ANNOUNCED_RE = re.compile(r"(?:还有|有|是|为)[:：]")
+
+
+def _possessing_organ(text: str, start: int, end: int) -> tuple[str, int]:
+    """``,大会的执行主席是:A、B``: an organ that opens the clause and owns the post with 的 (organ, start)."""
+    if start < 3 or text[start - 1] != "的" or not _ANNOUNCED_RE.match(text, end):
+        return "", start
+    clause = text[max(0, start - _WINDOW) : start - 1]
+    cut = max((i for i, ch in enumerate(clause) if ch in _BREAKS), default=-1)
+    run = clause[cut + 1 :]
+    if cut < 0 or not run.endswith(organ_suffixes()) or any(ch in _STOPS for ch in run) or _LEAD_RE.match(run):
+        return "", start
+    return run, start - 1 - len(run)
+
+
 def find_posts(text: str) -> list[Post]:
     """Every post word in ``text`` (the longest at each place) with the organ printed before it."""
-    complete, post_re = _lexicon()
+    complete, post_re, needs_organ = _lexicon()
     found: list[Post] = []
     last_end = -1
     for m in post_re.finditer(text):
@@ -169,8 +223,28 @@ def find_posts(text: str) -> list[Post]:
         p = Post(start, start + len(word), word, complete[word])
         p.organ, p.organ_start, p.in_chain = organ_before(text, start, p.complete)
         if not p.organ:
-            p.organ_start = start
+            p.organ, p.organ_start = _possessing_organ(text, start, p.end)
             p.in_chain = start > 0 and text[start - 1] in "、兼"
+        if word in needs_organ and len(p.organ) < 4:  # 本报记者, 新华社记者: a byline, not a person in the story
+            continue
         found.append(p)
         last_end = p.end
     return found
+
+
+def post_of(title: str) -> str:
+    """The post word a title ends in (市六届人大常委会副主任 -> 副主任), or the whole title."""
+    return next((title[i:] for i in range(len(title)) if is_post(title[i:])), title)
+
+
+def is_longer_form(long: str, short: str) -> bool:
+    """Is ``long`` the same post as ``short`` written out more fully? 中共中央总书记 / 总书记,
+    市六届人大常委会副主任 / 市人大常委会副主任, 绍兴市市长 / 绍兴市长 (the same post word, the shorter organ
+    read within the longer one), but not 常务副市长 / 副市长."""
+    if long.endswith(short):
+        return not any(ch in _STOPS for ch in long[: -len(short)])  # not 同志的|鞍山市委书记
+    post = post_of(short)
+    if post == short or post_of(long) != post:
+        return False
+    chars = iter(long[: -len(post)])
+    return all(ch in chars for ch in short[: -len(post)])

@@ -32,9 +32,10 @@ def extract_facts(
         facts.documents += find_documents(body, a.id)
         facts.appointments += find_appointments(body, a.id)
         stack = "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
-        facts.meetings += find_meetings(
+        meetings = find_meetings(
             a.id, body, stack, mentions, lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md, issue_date
         )
+        facts.meetings += meetings
         figures = find_figures(body, a.id)
         # a figure the headline states and the body does not repeat ("千亿元融资助推…") is the article's too
         in_body = {(f.value, f.unit) for f in figures}
@@ -43,7 +44,8 @@ def extract_facts(
             for f in find_figures(stack, a.id)
             if (f.value, f.unit) not in in_body
         ]
-        a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body)
+        # the meetings an article reports held say what it is about as plainly as its headline does
+        a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body, [m.name for m in meetings])
     name_unnamed_sessions(facts.meetings, page_text, {a.id: a.body for a in articles})
     facts.people = aggregate_people(articles, facts)
     return facts

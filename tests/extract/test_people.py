@@ -205,3 +205,9 @@ def test_bylines_are_not_people_but_a_reporter_in_the_story_is():
 def test_foreign_names_after_a_post():
     got = _people("市长王一民会见临江友好城市的市长奥尔洛夫·阿列克谢一行。")
     assert got["奥尔洛夫·阿列克谢"] == ["市长"]
+
+
+def test_countries_and_common_words_are_not_names():
+    got = _people("今晚播出阿根廷总统专访。将播出对安哥拉总统的专访。推出《院士公开课》栏目。"
+                  "“临江经济展望”大使圆桌对话活动举行。将播出对俄罗斯总统普京的独家专访。")
+    assert got == {"普京": ["俄罗斯总统"]}

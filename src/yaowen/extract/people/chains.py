@@ -133,14 +133,14 @@ def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
     """Some reports name a leader by given name only, right after the post: 市委书记群策主持会议.
 
     Two characters that are not a name by surname, not an action word, a post or a known non-name, and are
-    followed by an action word or punctuation.
+    followed by punctuation or an action word of two characters or more (not 大使圆桌|对话).
     """
     from ..lexicons import looks_like_name, nonnames
 
     s = text[pos : pos + 2]
     if len(s) < 2 or not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
         return []
-    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not boundary_strength(text, pos + 2):
+    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or boundary_strength(text, pos + 2) < 2:
         return []
     if _word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
         return []

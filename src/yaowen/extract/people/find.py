@@ -32,6 +32,7 @@ def find_people(text: str) -> list[Mention]:
     posts = _posts_and_labels(text)
     mentions: list[Mention] = []
     others: list[Mention] = []
+    titled = {p.end for p in posts if p.names}
     carried: dict[int, str] = {}  # sentence start -> organ the next bare post there shares
     last_owners: list[tuple[str, int, int]] = []  # the people the last appointment sentence named
     sentence_start, decision_start = _Starts(text, "。！？!?\n"), _Starts(text, "。；;！？!?\n")
@@ -59,7 +60,7 @@ def find_people(text: str) -> list[Mention]:
     others += _appositive_without_post(text)
     # the chains' people first; then each other finding where it overlaps none taken (or one span exactly)
     taken = _Spans((m.start, m.end) for m in mentions)
-    for m in others + bare_lists(text) + one_name_lists(text) + name_before_address(text) + speakers(text) + introduced(text):
+    for m in others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled) + speakers(text) + introduced(text):
         if taken.free_or_same(m.start, m.end):
             mentions.append(m)
             taken.add(m.start, m.end)

@@ -39,6 +39,8 @@ def _verbs_re() -> re.Pattern[str]:
 def boundary_strength(text: str, pos: int, ends: tuple[str, ...] = ()) -> int:
     """How clearly a name can end at ``pos``: 3 at punctuation or the end, 2 before an action word of two or
     more characters (or one of ``ends``), 1 before a one-character one, 0 otherwise."""
+    if pos < len(text) and text[pos] in "》”":  # 《院士公开课》: a title's end is a weak boundary
+        return 1
     if pos >= len(text) or text[pos] in PUNCT:
         return 3
     m = _verbs_re().match(text, pos)
@@ -60,6 +62,7 @@ def name_shaped(s: str, loose: bool = False) -> bool:
 
 
 _WORD_CLASSES = frozenset({"v", "c", "p", "u", "r", "d"})
+_COMMON_CLASSES = frozenset({"n", "vn", "a", "an", "nz", "l", "i", "j", "v"})
 
 
 @cache
@@ -88,6 +91,8 @@ def read_name(
         if len(s) < n or not name_shaped(s, loose) or s in _verb_set():
             continue
         strength = boundary_strength(text, pos + n, ends)
+        if strength == 1 and not loose and _word_class(s) in _COMMON_CLASSES:
+            continue  # 大使圆桌|对话: a common word before a weak boundary is no name
         # between two one-character action words the shorter name wins: 祁松|作有关说明, not 祁松作|有
         preference = -n if strength == 1 else -rank
         if strength and (best is None or (strength, preference) > best[:2]):

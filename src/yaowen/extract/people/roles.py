@@ -22,10 +22,13 @@ _ADDRESS_RE = re.compile(r"总书记|副总理|总理|国务委员|副总统|总
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
 
 
-def name_before_address(text: str) -> list[Mention]:
-    """``习近平总书记``, ``胡春华副总理``, ``孟祥伟同志``: a name written before its form of address."""
+def name_before_address(text: str, titled: set[int]) -> list[Mention]:
+    """``习近平总书记``, ``胡春华副总理``, ``孟祥伟同志``: a name written before its form of address; not
+    where the word titles a name after it (阿根廷总统费尔南德斯: a country, ``titled`` holds such ends)."""
     out = []
     for m in _ADDRESS_RE.finditer(text):
+        if m.end() in titled:
+            continue
         for n in (3, 2, 4):
             start = m.start() - n
             if start < 0:
@@ -34,19 +37,26 @@ def name_before_address(text: str) -> list[Mention]:
             before = text[max(0, start - 2) : start]
             if not (start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)):
                 continue
-            if HAN_RE.match(s) and name_shaped(s) and _not_a_place(s):
+            if HAN_RE.match(s) and name_shaped(s) and _not_a_place(s, text, start):
                 title = [m.group(0)] if m.group(0) in _ADDRESS_TITLES else []
                 out.append(Mention(s, title, start, m.start(), "name_post"))
                 break
     return out
 
 
-def _not_a_place(word: str) -> bool:
-    """古巴总理, 蒙古国总理: a country, not a name."""
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(load_lexicon("countries"))
+
+
+def _not_a_place(word: str, text: str, start: int) -> bool:
+    """古巴总理, 对安哥拉总统: a country (or the end of one: 安提瓜和|巴布达), not a name."""
     import rjieba
 
+    if any(text[max(0, start - k) : start + len(word)] in _countries() for k in range(0, 6)):
+        return False
     tags = rjieba.tag(word)
-    return not (len(tags) == 1 and tags[0][1] == "ns") and not word.endswith(("国", "岛", "亚", "州"))
+    return not (len(tags) == 1 and tags[0][1] == "ns") and not word.endswith(("国", "岛", "州"))
 
 
 _SPEECH_RE = re.compile(r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说(?=[:,。]|$)|作主题宣讲)")

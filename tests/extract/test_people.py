@@ -211,3 +211,9 @@ def test_countries_and_common_words_are_not_names():
     got = _people("今晚播出阿根廷总统专访。将播出对安哥拉总统的专访。推出《院士公开课》栏目。"
                   "“临江经济展望”大使圆桌对话活动举行。将播出对俄罗斯总统普京的独家专访。")
     assert got == {"普京": ["俄罗斯总统"]}
+
+
+def test_people_named_as_subjects_and_objects_of_verbs():
+    got = _people("决赛中,选手郑小文夺得冠军。最佳影片由龙一飞执导。市长会见王大明一行。"
+                  "明天走进临江青城。党的十八大以来,青城深入推进改革。会上,向世界发表倡议。")
+    assert got == {"郑小文": [], "龙一飞": [], "王大明": []}

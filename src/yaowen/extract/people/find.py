@@ -11,7 +11,7 @@ from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
 from .names import PUNCT, name_shaped
 from .posts import Post, find_posts, organ_before
-from .roles import introduced, name_before_address, speakers
+from .roles import introduced, name_before_address, objects, speakers
 
 # the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
 # 选举王健为|市人民政府市长, 免去余功斌同志的|鞍山市委书记…职务, 熊炜、刘泽友为|副团长
@@ -60,9 +60,15 @@ def find_people(text: str) -> list[Mention]:
     others += _appositive_without_post(text)
     # the chains' people first; then each other finding where it overlaps none taken (or one span exactly)
     taken = _Spans((m.start, m.end) for m in mentions)
-    for m in others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled) + speakers(text) + introduced(text):
-        if taken.free_or_same(m.start, m.end):
+    at = {(m.start, m.end): m for m in mentions}
+    found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
+    for m in found + speakers(text) + objects(text) + introduced(text):
+        same = at.get((m.start, m.end))
+        if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
+            same.titles += [t for t in m.titles if t not in same.titles]
+        elif taken.free(m.start, m.end):
             mentions.append(m)
+            at[(m.start, m.end)] = m
             taken.add(m.start, m.end)
     _group_heads(text, mentions)
     return sorted(mentions, key=lambda m: m.start)
@@ -92,10 +98,10 @@ class _Spans:
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self._spans = sorted(spans)
 
-    def free_or_same(self, start: int, end: int) -> bool:
+    def free(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._spans, (start, end))
         if i < len(self._spans) and self._spans[i] == (start, end):
-            return True
+            return False
         before = self._spans[i - 1] if i > 0 else None
         after = self._spans[i] if i < len(self._spans) else None
         return (before is None or before[1] <= start) and (after is None or after[0] >= end)

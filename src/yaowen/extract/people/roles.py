@@ -59,7 +59,57 @@ def _not_a_place(word: str, text: str, start: int) -> bool:
     return not (len(tags) == 1 and tags[0][1] == "ns") and not word.endswith(("国", "岛", "州"))
 
 
-_SPEECH_RE = re.compile(r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说(?=[:,。]|$)|作主题宣讲)")
+# what a person named without a post does: speaks, attends, visits, wins (the subject's verbs)
+_SPEECH_RE = re.compile(
+    r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说(?=[:,：，。]|$)|作主题宣讲|"
+    r"回忆说|透露|笑着说|建议|呼吁|宣布|主持|出席|会见|会晤|看望|慰问|来到|前往|深入|察看|考察|视察|走访|"
+    r"致辞|发表|获得|荣获|夺得|摘得|当选|带领|率队|率领|讲述|演讲|主演|执导|编剧)"
+)
+
+
+# verbs whose object is a person: 会见X, 由X编剧, 授予X称号, 为X颁奖
+_OBJECT_RE = re.compile(r"(?:会见|会晤|看望|慰问|接见|授予|颁发给|为|由|向|邀请|采访|专访)(?=[\u4e00-\u9fff]{2})")
+_OBJECT_END_RE = re.compile(r"一行|等|同志|先生|女士|教授|院士|(?:编剧|执导|主演|作词|作曲|颁奖|颁发|授予|称号|荣誉)")
+
+
+def objects(text: str) -> list[Mention]:
+    """``会见张三一行``, ``由李四编剧``, ``为王五颁奖``: a person named as the object of a verb."""
+    out = []
+    for m in _OBJECT_RE.finditer(text):
+        pos = m.end()
+        for n in (3, 2):
+            s = text[pos : pos + n]
+            if weak_name(s) and _OBJECT_END_RE.match(text, pos + n) and not text.startswith("等", pos + n + 1):
+                out.append(Mention(s, [], pos, pos + n, "object"))
+                break
+    return out
+
+
+_NAME_CLASSES = frozenset({"nr", "nrt", "nrfg"})
+_FUNCTION_CLASSES = frozenset({"p", "c", "d", "r", "u", "f"})
+
+
+def weak_name(s: str) -> bool:
+    """A name where only a verb vouches for it: not a word jieba knows as something else (吉林, 全剧), not a
+    preposition before a word (向|世界), not an organ (商务部)."""
+    import rjieba
+
+    if not name_shaped(s) or s[-1] in _ORGAN_END:
+        return False
+    tags = [tag for _, tag in rjieba.tag(s)]
+    if len(tags) == 1:
+        return tags[0] in _NAME_CLASSES
+    return tags[0] not in _FUNCTION_CLASSES
+
+
+_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+              "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+
+
+def _placed_elsewhere(s: str, text: str) -> bool:
+    """The page itself shows ``s`` is a place: 诸城市, 走进山东诸城."""
+    return bool(re.search(f"{s}[市县区镇乡村州]|(?:{'|'.join(_PROVINCES)}){s}", text))
 
 
 def speakers(text: str) -> list[Mention]:
@@ -69,11 +119,12 @@ def speakers(text: str) -> list[Mention]:
         v = m.start()
         for n in (3, 2, 4):
             s = text[max(0, v - n) : v]
-            if len(s) < n or not HAN_RE.match(s) or not name_shaped(s) or s[-1] in _ORGAN_END or _TIME_IN.search(s):
+            if len(s) < n or not HAN_RE.match(s) or not weak_name(s) or _TIME_IN.search(s):
                 continue
             before = text[v - n - 1 : v - n] if v - n >= 1 else ""
             if not before or before in PUNCT or before in _ROLE_END or text[: v - n].endswith(organ_suffixes()):
-                out.append(Mention(s, [], v - n, v, "speaker"))
+                if not _placed_elsewhere(s, text):
+                    out.append(Mention(s, [], v - n, v, "speaker"))
                 break
     return out
 

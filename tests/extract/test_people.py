@@ -217,3 +217,10 @@ def test_people_named_as_subjects_and_objects_of_verbs():
     got = _people("决赛中,选手郑小文夺得冠军。最佳影片由龙一飞执导。市长会见王大明一行。"
                   "明天走进临江青城。党的十八大以来,青城深入推进改革。会上,向世界发表倡议。")
     assert got == {"郑小文": [], "龙一飞": [], "王大明": []}
+
+
+def test_e_paper_lists_separated_by_spaces_and_padded_names():
+    got = _people("市领导 张三丰 李四 王五明 出席会议。市政协副主席有:王  伟、李  强。")
+    assert got == {"张三丰": ["市领导"], "李四": ["市领导"], "王五明": ["市领导"],
+                   "王伟": ["市政协副主席"], "李强": ["市政协副主席"]}
+    assert _people("王一维任临江市代市长 吴二文辞去市长职务") == {"王一维": ["临江市代市长"], "吴二文": ["市长"]}

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
-from .names import HAN_RE, NOT_FINAL, boundary_strength, list_item, read_name, verbs
+from .names import HAN_RE, NOT_FINAL, PUNCT, boundary_strength, list_item, name_shaped, read_name, verbs
 from .posts import Post, base_organ, is_post, specific_place, starts_like_place
 
 # what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
 _INTRO_RE = re.compile(r"(?:还有|有|是|为)[:：]|(?:还有|有)(?=[\u4e00-\u9fff]{2})")
 _LINKS = ("、", "兼")
+_SPACES = " \u3000\xa0"
+_SPACES_RE = re.compile(r"[ \u3000\xa0]+")
+_PADDED_RE = re.compile(r"([\u4e00-\u9fff])[ \u3000\xa0]{1,2}([\u4e00-\u9fff])(?=[ \u3000\xa0、，,。；;]|$)")
 _NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)]")
 # a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
 _FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
@@ -76,14 +79,19 @@ def names_after(text: str, pos: int, complete: bool) -> list[tuple[str, int, int
     foreign = _foreign_name(text, pos)
     if foreign:
         return [(foreign, pos, pos + len(foreign))]
-    got = read_name(text, pos)
+    first = _spaced_item(text, pos, first=True) if text[pos : pos + 1] in _SPACES else _padded(text, pos)
+    got = (first[0], first[2]) if first else read_name(text, pos)
     if got is None:
         return _given_name(text, pos) if complete and not intro else []
-    names = [(got[0], pos, got[1])]
+    names = [first or (got[0], pos, got[1])]
     pos = _skip_note(text, got[1])
     while pos < len(text):
         sep = text[pos]
-        if sep == "、":
+        if sep in _SPACES:  # e-paper lists: 市领导 张三 李四 王五 出席
+            item = _spaced_item(text, pos)
+            if item is None:
+                break
+        elif sep == "、":
             item = _next_item(text, pos + 1)
             if item is None:
                 break
@@ -112,6 +120,34 @@ def _foreign_name(text: str, pos: int) -> str:
     return ""
 
 
+def _spaced_item(text: str, pos: int, first: bool = False) -> tuple[str, int, int] | None:
+    """The name after the spaces at ``pos`` when spaces separate a list: a name that ends at a space, a list
+    mark or punctuation, or a two-character name padded to the width of three (王  伟); after the first item
+    also one that ends before an action word (李四 王五出席), not the subject of a headline's next clause
+    (王维任苏州市代市长 吴庆文辞去市长职务)."""
+    sp = _SPACES_RE.match(text, pos)
+    if sp is None:
+        return None
+    start = sp.end()
+    padded = _padded(text, start)
+    if padded:
+        return padded
+    for n in (3, 2):
+        s = text[start : start + n]
+        if len(s) == n and name_shaped(s) and (start + n == len(text) or text[start + n] in PUNCT):
+            return s, start, start + n
+    got = None if first else read_name(text, start)
+    return (got[0], start, got[1]) if got else None
+
+
+def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
+    """A two-character name padded to the width of three: 王  伟 (its name without the spaces)."""
+    m = _PADDED_RE.match(text, pos)
+    if m and name_shaped(m.group(1) + m.group(2)):
+        return m.group(1) + m.group(2), pos, m.end()
+    return None
+
+
 def _skip_note(text: str, pos: int) -> int:
     """Past a note printed after a name: 李素芳(女)."""
     note = _NOTE_RE.match(text, pos)
@@ -120,6 +156,9 @@ def _skip_note(text: str, pos: int) -> int:
 
 def _next_item(text: str, pos: int) -> tuple[str, int, int] | None:
     """The list item at ``pos``: all of it up to the next 、, or else a name that ends where names end."""
+    padded = _padded(text, pos)
+    if padded:
+        return padded
     stop = text.find("、", pos, pos + 5)
     if stop != -1:
         s = list_item(text, pos, stop)

@@ -172,18 +172,25 @@ def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
     """Some reports name a leader by given name only, right after the post: 市委书记群策主持会议.
 
     Two characters that are not a name by surname, not an action word, a post or a known non-name, and are
-    followed by punctuation or an action word of two characters or more (not 大使圆桌|对话).
+    followed by punctuation or an action word (not 大使圆桌|对话).
     """
     from ..lexicons import looks_like_name, nonnames
 
     s = text[pos : pos + 2]
     if len(s) < 2 or not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
         return []
-    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or boundary_strength(text, pos + 2) < 2:
+    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not _clear_end(text, pos + 2):
         return []
     if _word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
         return []
     return [(s, pos, pos + 2)]
+
+
+def _clear_end(text: str, pos: int) -> bool:
+    """Punctuation or an action word, but not a one-character one that starts a longer word (群策|到园区,
+    not 大使圆桌|对话)."""
+    strength = boundary_strength(text, pos)
+    return strength >= 2 or (strength == 1 and _word_class(text[pos : pos + 2]) not in {"n", "v", "vn", "a", "d"})
 
 
 _NOT_NAME_CLASSES = frozenset("advmpcrfqtu")  # adjectives, adverbs, verbs, numerals, pronouns ...

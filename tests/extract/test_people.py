@@ -224,3 +224,9 @@ def test_e_paper_lists_separated_by_spaces_and_padded_names():
     assert got == {"张三丰": ["市领导"], "李四": ["市领导"], "王五明": ["市领导"],
                    "王伟": ["市政协副主席"], "李强": ["市政协副主席"]}
     assert _people("王一维任临江市代市长 吴二文辞去市长职务") == {"王一维": ["临江市代市长"], "吴二文": ["市长"]}
+
+
+def test_a_clause_word_before_an_organ_and_a_national_deputy():
+    got = _people("据市卫健委主任王一明介绍,床位增加。全国人大代表、临江市人民医院院长李二强说:“很受鼓舞。”"
+                  "他高兴地说,市人大代表建议很好。")
+    assert got == {"王一明": ["市卫健委主任"], "李二强": ["全国人大代表", "临江市人民医院院长"]}

@@ -71,7 +71,7 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
     return titles, (base_organ(prev) if prev else carried)
 
 
-def names_after(text: str, pos: int, complete: bool) -> list[tuple[str, int, int]]:
+def names_after(text: str, pos: int, complete: bool, word: str = "") -> list[tuple[str, int, int]]:
     """The name, or list of names, printed right after a post ending at ``pos``."""
     intro = _INTRO_RE.match(text, pos)
     if intro:
@@ -82,7 +82,9 @@ def names_after(text: str, pos: int, complete: bool) -> list[tuple[str, int, int
     first = _spaced_item(text, pos, first=True) if text[pos : pos + 1] in _SPACES else _padded(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
     if got is None:
-        return _given_name(text, pos) if complete and not intro else []
+        # a leader may be named by given name only (市委书记群策主持): heads of a level, not 人大代表|建议
+        head = complete and word.endswith(("书记", "长", "主任", "主席"))
+        return _given_name(text, pos) if head and not intro else []
     names = [first or (got[0], pos, got[1])]
     pos = _skip_note(text, got[1])
     while pos < len(text):

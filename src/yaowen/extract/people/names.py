@@ -15,7 +15,7 @@ from ..lexicons import load_lexicon, looks_like_name, nonnames, trie_regex
 HAN_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 PUNCT = set("，,。；;：:！!？?、“”\"'（）()《》【】[]\n \t\u3000\xa0")
 # characters that end a clause before a name but never the name itself (刘琳|等, 王强|说, 张三|在会上)
-NOT_FINAL = set("等的了与及在是对向从把被将说到都也还又就们之省市县委局厅办")
+NOT_FINAL = set("等的了与及在是对向从把被将说到都也还又就们之省市县委局厅办地得着")
 # characters that do not begin a name inside a list of names (市委, 和, 等 ...)
 _NOT_INITIAL = set("等的了与及在是对向从把被将和或市省县区州镇乡村委部局厅办院各全本该其此这那我你他她它有无不第")
 

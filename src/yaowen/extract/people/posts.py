@@ -20,7 +20,7 @@ _VARIANTS = ("副", "常务副", "专职副", "代理", "代", "执行", "名誉
 _WINDOW = 40  # an organ name is never longer than this
 _BREAKS = set("，,。；;：:！!？?\n（()）《》【】[] \t、")
 # characters never inside an organ name: they end the clause in front of it (由|国药控股…公司)
-_STOPS = set("为由在与及的是对将把向了等被给从并率带赴到就以要称任兼免其受")
+_STOPS = set("为由在与及的是对将把向了等被给从并率带赴到就以要称任兼免其受据请")
 # the last character before a post that an organ cannot reach over: a break, a stop, anything not Chinese
 _LAST_CUT_RE = re.compile(r".*([^\u4e00-\u9fff“”]|[" + "".join(sorted(_STOPS)) + "])", re.S)
 # verbs and words after which an organ starts (会见|新加坡…集团首席执行官, 客商代表|佛山市…董事长)
@@ -155,6 +155,8 @@ def _is_place(run: str) -> bool:
         return True  # 中共营口|市委书记: only a place stands there
     if run.endswith("原") and len(run) > 2:  # 张家界市原|市委书记: a former post
         run = run[:-1]
+    if run == "全国":  # 全国|人大代表
+        return True
     if run[-1] in _LEVEL_CHARS:
         return not run.startswith("全")  # 省|市领导, 广州市|市长 (not 全市)
     if len(run) > 8 or run[0] == "全":

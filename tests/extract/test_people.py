@@ -230,3 +230,9 @@ def test_a_clause_word_before_an_organ_and_a_national_deputy():
     got = _people("据市卫健委主任王一明介绍,床位增加。全国人大代表、临江市人民医院院长李二强说:“很受鼓舞。”"
                   "他高兴地说,市人大代表建议很好。")
     assert got == {"王一明": ["市卫健委主任"], "李二强": ["全国人大代表", "临江市人民医院院长"]}
+
+
+def test_forms_of_address_foreign_leaders_and_speakers_for_a_body():
+    got = _people("王一明书记强调,李二强市长指出。赵三刚代表市委致辞。老人李大爷笑着说。"
+                  "美国总统特朗普表示。会见巴基斯坦总理夏巴兹时说。古巴总理出席。党委书记出席。")
+    assert got == {"王一明": [], "李二强": [], "赵三刚": [], "特朗普": ["美国总统"], "夏巴兹": ["巴基斯坦总理"]}

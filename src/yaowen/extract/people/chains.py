@@ -10,7 +10,9 @@ writing a shared prefix out are followed (``市政协党组副书记、副主席
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..lexicons import load_lexicon
 from .names import HAN_RE, NOT_FINAL, PUNCT, boundary_strength, list_item, name_shaped, read_name, verbs
 from .posts import Post, base_organ, is_post, specific_place, starts_like_place
 
@@ -71,7 +73,9 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
     return titles, (base_organ(prev) if prev else carried)
 
 
-def names_after(text: str, pos: int, complete: bool, word: str = "") -> list[tuple[str, int, int]]:
+def names_after(
+    text: str, pos: int, complete: bool, word: str = "", organ: str = ""
+) -> list[tuple[str, int, int]]:
     """The name, or list of names, printed right after a post ending at ``pos``."""
     intro = _INTRO_RE.match(text, pos)
     if intro:
@@ -81,6 +85,8 @@ def names_after(text: str, pos: int, complete: bool, word: str = "") -> list[tup
         return [(foreign, pos, pos + len(foreign))]
     first = _spaced_item(text, pos, first=True) if text[pos : pos + 1] in _SPACES else _padded(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
+    if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
+        got = _transliterated(text, pos)
     if got is None:
         # a leader may be named by given name only (市委书记群策主持): heads of a level, not 人大代表|建议
         head = complete and word.endswith(("书记", "长", "主任", "主席"))
@@ -147,6 +153,25 @@ def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
     m = _PADDED_RE.match(text, pos)
     if m and name_shaped(m.group(1) + m.group(2)):
         return m.group(1) + m.group(2), pos, m.end()
+    return None
+
+
+_PARTICLES = tuple("的了在和与及是对向为")
+
+
+@cache
+def countries() -> frozenset[str]:
+    return frozenset(load_lexicon("countries"))
+
+
+def _transliterated(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign name of 2-5 characters that an action word or punctuation ends (特朗普|表示)."""
+    for end in range(pos + 2, min(pos + 6, len(text)) + 1):
+        s = text[pos:end]
+        if not HAN_RE.match(s) or boundary_strength(text, pos) or s.startswith(_PARTICLES):
+            return None  # 古巴总理|出席, 对俄罗斯总统|的专访: no name there
+        if boundary_strength(text, end) and s[-1] not in NOT_FINAL:
+            return s, end
     return None
 
 

@@ -119,7 +119,7 @@ def _posts_and_labels(text: str) -> list[Post]:
         posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
         posts.sort(key=lambda p: p.start)
     for p in posts:
-        p.names = names_after(text, p.end, p.complete, p.word)
+        p.names = names_after(text, p.end, p.complete, p.word, p.organ)
     # an organ never reaches back over a named person: 烟台市委书记孟凡利和|德州市委书记
     for i, q in enumerate(posts):
         named = [p.names[-1][2] for p in _posts_back_to(posts, i, q.start - 40) if p.names]

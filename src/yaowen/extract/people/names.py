@@ -52,8 +52,13 @@ def boundary_strength(text: str, pos: int, ends: tuple[str, ...] = ()) -> int:
     return 2 if len(hit) >= 2 else 1
 
 
+# a surname and a form of address is no name: 李大爷, 王老师, 张师傅
+_ADDRESSED = frozenset({"大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "师傅", "老师", "先生", "女士", "同志", "书记",
+                        "主任", "市长", "县长", "局长", "老汉", "奶奶", "爷爷"})
+
+
 def name_shaped(s: str, loose: bool = False) -> bool:
-    if not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
+    if not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL or s[1:] in _ADDRESSED:
         return False
     if looks_like_name(s):
         # 支持, 于是: a word jieba knows as a verb, conjunction, pronoun ... is not a name outside a list of names

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ..lexicons import load_lexicon
+from .chains import countries
 from .mention import Mention
 from .names import HAN_RE, PUNCT, name_shaped, read_name
 from .posts import organ_suffixes
@@ -18,7 +19,8 @@ _TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
 _ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道, 村民X: a role noun right before a name
 
 # forms of address after a name; those that are titles in the gold's sense give one (胡春华副总理)
-_ADDRESS_RE = re.compile(r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志")
+_ADDRESS_RE = re.compile(r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|书记|市长|省长|县长|区长|主席|主任|部长|局长")
+_TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长"})
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
 
 
@@ -37,23 +39,20 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             before = text[max(0, start - 2) : start]
             if not (start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)):
                 continue
-            if HAN_RE.match(s) and name_shaped(s) and _not_a_place(s, text, start):
+            # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
+            shaped = weak_name(s) if m.group(0) in _TITLE_ONLY else name_shaped(s)
+            if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
                 title = [m.group(0)] if m.group(0) in _ADDRESS_TITLES else []
                 out.append(Mention(s, title, start, m.start(), "name_post"))
                 break
     return out
 
 
-@cache
-def _countries() -> frozenset[str]:
-    return frozenset(load_lexicon("countries"))
-
-
 def _not_a_place(word: str, text: str, start: int) -> bool:
     """古巴总理, 对安哥拉总统: a country (or the end of one: 安提瓜和|巴布达), not a name."""
     import rjieba
 
-    if any(text[max(0, start - k) : start + len(word)] in _countries() for k in range(0, 6)):
+    if any(text[max(0, start - k) : start + len(word)] in countries() for k in range(0, 6)):
         return False
     tags = rjieba.tag(word)
     return not (len(tags) == 1 and tags[0][1] == "ns") and not word.endswith(("国", "岛", "州"))
@@ -63,7 +62,7 @@ def _not_a_place(word: str, text: str, start: int) -> bool:
 _SPEECH_RE = re.compile(
     r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说(?=[:,：，。]|$)|作主题宣讲|"
     r"回忆说|透露|笑着说|建议|呼吁|宣布|主持|出席|会见|会晤|看望|慰问|来到|前往|深入|察看|考察|视察|走访|"
-    r"致辞|发表|获得|荣获|夺得|摘得|当选|带领|率队|率领|讲述|演讲|主演|执导|编剧)"
+    r"致辞|发表|获得|荣获|夺得|摘得|当选|带领|率队|率领|讲述|演讲|主演|执导|编剧|代表(?=市委|市政府|全体|广大|公司))"
 )
 
 

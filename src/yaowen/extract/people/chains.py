@@ -13,7 +13,17 @@ import re
 from functools import cache
 
 from ..lexicons import load_lexicon
-from .names import HAN_RE, NOT_FINAL, PUNCT, boundary_strength, list_item, name_shaped, read_name, verbs
+from .names import (
+    HAN_RE,
+    NOT_FINAL,
+    PUNCT,
+    boundary_strength,
+    list_item,
+    name_shaped,
+    read_name,
+    verbs,
+    word_class,
+)
 from .posts import Post, base_organ, is_post, specific_place, starts_like_place
 
 # what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
@@ -208,7 +218,7 @@ def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
         return []
     if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not _clear_end(text, pos + 2):
         return []
-    if _word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
+    if word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
         return []
     return [(s, pos, pos + 2)]
 
@@ -217,14 +227,7 @@ def _clear_end(text: str, pos: int) -> bool:
     """Punctuation or an action word, but not a one-character one that starts a longer word (群策|到园区,
     not 大使圆桌|对话)."""
     strength = boundary_strength(text, pos)
-    return strength >= 2 or (strength == 1 and _word_class(text[pos : pos + 2]) not in {"n", "v", "vn", "a", "d"})
+    return strength >= 2 or (strength == 1 and word_class(text[pos : pos + 2]) not in {"n", "v", "vn", "a", "d"})
 
 
 _NOT_NAME_CLASSES = frozenset("advmpcrfqtu")  # adjectives, adverbs, verbs, numerals, pronouns ...
-
-
-def _word_class(word: str) -> str:
-    import rjieba
-
-    tags = rjieba.tag(word)
-    return tags[0][1] if len(tags) == 1 else ""

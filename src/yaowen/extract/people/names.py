@@ -8,7 +8,7 @@ one followed by the stronger boundary wins (``浦虹来到`` is 浦虹 + 来到,
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicons import load_lexicon, looks_like_name, nonnames, trie_regex
 
@@ -62,7 +62,7 @@ def name_shaped(s: str, loose: bool = False) -> bool:
         return False
     if looks_like_name(s):
         # 支持, 于是: a word jieba knows as a verb, conjunction, pronoun ... is not a name outside a list of names
-        return loose or len(s) != 2 or _word_class(s) not in _WORD_CLASSES
+        return loose or len(s) != 2 or word_class(s) not in _WORD_CLASSES
     return loose and 2 <= len(s) <= 3 and s[0] not in _NOT_INITIAL and s not in _verb_set()
 
 
@@ -70,13 +70,19 @@ _WORD_CLASSES = frozenset({"v", "c", "p", "u", "r", "d"})
 _COMMON_CLASSES = frozenset({"n", "vn", "a", "an", "nz", "l", "i", "j", "v"})
 
 
-@cache
-def _word_class(word: str) -> str:
-    """jieba's part-of-speech tag of a word ('' if jieba splits it)."""
+@lru_cache(maxsize=1 << 16)  # bounded: a long ingest sees endless distinct runs
+def word_classes(words: str) -> tuple[str, ...]:
+    """jieba's part-of-speech tags of the words of a short run (jieba is loaded on first use: it is slow to
+    load and many texts never need it)."""
     import rjieba
 
-    tags = rjieba.tag(word)
-    return tags[0][1] if len(tags) == 1 else ""
+    return tuple(tag for _, tag in rjieba.tag(words))
+
+
+def word_class(word: str) -> str:
+    """jieba's part-of-speech tag of a word ('' if jieba splits it)."""
+    tags = word_classes(word)
+    return tags[0] if len(tags) == 1 else ""
 
 
 def read_name(
@@ -96,7 +102,7 @@ def read_name(
         if len(s) < n or not name_shaped(s, loose) or s in _verb_set():
             continue
         strength = boundary_strength(text, pos + n, ends)
-        if strength == 1 and not loose and _word_class(s) in _COMMON_CLASSES:
+        if strength == 1 and not loose and word_class(s) in _COMMON_CLASSES:
             continue  # 大使圆桌|对话: a common word before a weak boundary is no name
         # between two one-character action words the shorter name wins: 祁松|作有关说明, not 祁松作|有
         preference = -n if strength == 1 else -rank

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicons import load_lexicon, trie_regex
-from .names import name_shaped
+from .names import name_shaped, word_classes
 
 _VARIANTS = ("副", "常务副", "专职副", "代理", "代", "执行", "名誉", "第一副")
 _WINDOW = 40  # an organ name is never longer than this
@@ -94,9 +94,7 @@ def starts_like_place(organ: str) -> bool:
         return False
     if _PLACE_START_RE.match(organ):
         return True
-    import rjieba
-
-    return rjieba.tag(organ[:4])[0][1] == "ns"
+    return word_classes(organ[:4])[0] == "ns"
 
 
 def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) -> tuple[str, int, bool]:
@@ -163,7 +161,7 @@ def _is_place(run: str) -> bool:
         return False
     # one word that jieba does not call a time, pronoun, verb ... (烟台 is 'n', 怀化 'v': two characters pass),
     # or place names run together (江苏沭阳|县委书记)
-    tags = _word_classes(run)
+    tags = word_classes(run)
     if len(tags) == 1:
         tag = tags[0]
         return tag in _PLACE_CLASSES or (len(run) == 2 and tag in {"n", "v", "vn", "d", "nr"})
@@ -171,13 +169,6 @@ def _is_place(run: str) -> bool:
 
 
 _PLACE_CLASSES = frozenset({"ns", "nr", "nrt", "nz", "j", "nt"})
-
-
-def _word_classes(words: str) -> list[str]:
-    """jieba's part-of-speech tags of the words of a short run."""
-    import rjieba
-
-    return [tag for _, tag in rjieba.tag(words)]
 
 
 def base_organ(organ: str) -> str:

@@ -9,7 +9,7 @@ from functools import cache
 from ..lexicons import load_lexicon
 from .chains import countries
 from .mention import Mention
-from .names import HAN_RE, PUNCT, name_shaped, read_name
+from .names import HAN_RE, PUNCT, name_shaped, read_name, word_class, word_classes
 from .posts import organ_suffixes
 
 _CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及", "受", "由", "请", "经")
@@ -50,12 +50,9 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
 
 def _not_a_place(word: str, text: str, start: int) -> bool:
     """古巴总理, 对安哥拉总统: a country (or the end of one: 安提瓜和|巴布达), not a name."""
-    import rjieba
-
     if any(text[max(0, start - k) : start + len(word)] in countries() for k in range(0, 6)):
         return False
-    tags = rjieba.tag(word)
-    return not (len(tags) == 1 and tags[0][1] == "ns") and not word.endswith(("国", "岛", "州"))
+    return word_class(word) != "ns" and not word.endswith(("国", "岛", "州"))
 
 
 # what a person named without a post does: speaks, attends, visits, wins (the subject's verbs)
@@ -91,11 +88,9 @@ _FUNCTION_CLASSES = frozenset({"p", "c", "d", "r", "u", "f"})
 def weak_name(s: str) -> bool:
     """A name where only a verb vouches for it: not a word jieba knows as something else (吉林, 全剧), not a
     preposition before a word (向|世界), not an organ (商务部)."""
-    import rjieba
-
     if not name_shaped(s) or s[-1] in _ORGAN_END:
         return False
-    tags = [tag for _, tag in rjieba.tag(s)]
+    tags = word_classes(s)
     if len(tags) == 1:
         return tags[0] in _NAME_CLASSES
     return tags[0] not in _FUNCTION_CLASSES

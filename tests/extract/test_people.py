@@ -236,3 +236,8 @@ def test_forms_of_address_foreign_leaders_and_speakers_for_a_body():
     got = _people("王一明书记强调,李二强市长指出。赵三刚代表市委致辞。老人李大爷笑着说。"
                   "美国总统特朗普表示。会见巴基斯坦总理夏巴兹时说。古巴总理出席。党委书记出席。")
     assert got == {"王一明": [], "李二强": [], "赵三刚": [], "特朗普": ["美国总统"], "夏巴兹": ["巴基斯坦总理"]}
+
+
+def test_a_list_closed_by_its_ordering_note():
+    got = _people("主席团成员:张一、李二、王三(以姓氏笔画为序)。")
+    assert set(got) == {"张一", "李二", "王三"}

@@ -25,7 +25,7 @@ _RUN_RE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}(?:、{_ITEM})+)")
 # what makes a run of names a list of people when it follows the last one
 _FOLLOW_RE = re.compile(
     r"等(?:\d+|[一二三四五六七八九十多几]+)?(?:位|名|人|同志)|等(?=[\u4e00-\u9fff、]{0,16}领导)|等(?=出席|列席|参加|陪同|分别|一同|先后|在|也|还|同志)|"
-    r"[两二三四五六七八九十几多]位|同志|出席|列席|参加|陪同|在主席台|分别|一同|先后"
+    r"[两二三四五六七八九十几多]位|同志|出席|列席|参加|陪同|在主席台|分别|一同|先后|[（(](?:按|以)姓"
 )
 _AFTER_COLON_RE = re.compile(r"(?:有|是|为|还有|名单)[:：]$")
 

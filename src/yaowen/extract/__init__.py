@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 
 from ..model import Article, Figure, PageFacts, Person, PersonMention
-from .documents import approved_titles, find_appointments, find_documents
+from .appointments import find_appointments
+from .documents import approved_titles, find_documents
 from .figures import find_figures
 from .meetings import find_meetings, name_unnamed_sessions
 from .people import find_people
@@ -30,8 +31,8 @@ def extract_facts(
         mentions = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(body)]
         facts.mentions += mentions
         facts.documents += find_documents(body, a.id)
-        facts.appointments += find_appointments(body, a.id)
         stack = "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
+        facts.appointments += find_appointments(body, a.id, stack)
         facts.meetings += find_meetings(
             a.id, body, stack, mentions, lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md, issue_date
         )

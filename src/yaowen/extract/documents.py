@@ -13,17 +13,45 @@ def find_documents(text: str, article: str = "") -> list[DocumentRef]:
     return [DocumentRef(article, m.group(1).strip(), m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
 
 
-_APPROVE_RE = re.compile(r"(?:审议并原则同意|审议并通过了?|审议通过了?|原则同意|原则通过|批准了?)")
-_TITLE_RUN_RE = re.compile(r"\s*(?:[、和及与,，]\s*)?《([^《》\n]{1,120})》")
+# 审议通过, 审议并原则通过, 讨论并通过, 原则同意, 原则批准, 通过 ...; 审议了 / 讨论了 / 听取 alone approve nothing
+_APPROVE_RE = re.compile(
+    r"(?:(?:审议|讨论|表决|研究)(?:并|后)?)?(?:原则)?(?:通过|批准)了?"
+    r"|(?:(?:审议|讨论)(?:并)?)?原则同意了?|审议同意了?"
+)
+# what may stand between the verb and the titles: 该 (a title named before), or a modifier ending in 的
+# (讨论并通过了代表团拟提出的《…》)
+_LEAD_IN_RE = re.compile(r"\s*(?:该|[^《》。；;\n]{1,60}?的)?(?=\s*《)")
+_TITLE_RUN_RE = re.compile(r"\s*(?:(?:[、和及与,，]|以及)\s*)?《([^《》\n]{1,120})》")
+# 审议并原则通过了这两个规章 / 上述三个文件: the titles just named
+_THESE_RE = re.compile(r"(?:这|上述|以上)(\d+|[两二三四五六七八九十])(?:个|项|件|份|部)")
+_BACK = 300  # how far back a reference to titles named before may reach
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else "一两三四五六七八九十".index(word) + 1 if word != "二" else 2
 
 
 def approved_titles(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """《》 titles the text says were approved (审议通过, 原则同意, 原则通过 ...), in order, once each."""
+    """《》 titles the text says were approved (审议通过, 原则同意, 原则通过 ...), in order, once each; a short form
+    (``该《条例》``, ``《方案》``) or ``这两个规章`` stands for the full titles named before it."""
     out: list[str] = []
+
+    def add(title: str, at: int) -> None:
+        if len(title) <= 6:  # a short form names a title given in full before it
+            title = next((t for t in reversed(_TITLE_RE.findall(text, max(0, at - _BACK), at)) if title in t and t != title), title)
+        if title not in out:
+            out.append(title)
+
     for v in _APPROVE_RE.finditer(text, start, len(text) if end is None else end):
         pos = v.end()
+        lead = _LEAD_IN_RE.match(text, pos)
+        if lead is not None and lead.end() > pos:
+            pos = lead.end()
+        elif (these := _THESE_RE.match(text, pos)) is not None:
+            for title in _TITLE_RE.findall(text, max(0, v.start() - _BACK), v.start())[-_count(these.group(1)) :]:
+                add(title, v.start())
+            continue
         while (m := _TITLE_RUN_RE.match(text, pos)) is not None:
-            if m.group(1) not in out:
-                out.append(m.group(1))
+            add(m.group(1), m.start())
             pos = m.end()
     return out

@@ -38,11 +38,20 @@ _GENDER_RE = re.compile(r"[(（](?:女|男|[\u4e00-\u9fff]{1,3}族)[)）]")
 _COUNT_AFTER_LIST_RE = re.compile(r"等(?:\d+|[一二三四五六七八九十百两]+)?[人名位]?$")
 
 
+_WINDOW = 48  # a name and the post after it are read from this much text, never from the rest of a long page
+
+
+def _name_at(text: str, pos: int, lengths: tuple[int, ...] = (3, 2, 4), ends: tuple[str, ...] = (),
+             weak_ends: tuple[str, ...] = ()) -> tuple[str, int] | None:
+    got = read_name(text[pos : pos + _WINDOW], 0, lengths, ends, weak_ends)
+    return (got[0], pos + got[1]) if got else None
+
+
 def _read_names(text: str, pos: int) -> tuple[list[str], int]:
     """A list of names at ``pos`` (``A、B``; ``A同志``, ``A(女)``), ending before 为, 的, 同志, 辞去 or a post."""
     names: list[str] = []
     while True:
-        got = read_name(text, pos, ends=("为", "的", "同志", "辞去", "代理", "(", "（"), weak_ends=post_words())
+        got = _name_at(text, pos, ends=("为", "的", "同志", "辞去", "代理", "(", "（"), weak_ends=post_words())
         if got is None:
             break
         names.append(got[0])
@@ -68,7 +77,7 @@ def _names_before(text: str, end: int) -> list[str]:
         for n in (3, 2, 4):
             s = text[end - n : end] if end >= n else ""
             before = text[end - n - 1 : end - n] if end - n >= 1 else ""
-            if len(s) == n and read_name(text, end - n, (n,), ends=("等", "当", "同")) == (s, end) and (
+            if len(s) == n and _name_at(text, end - n, (n,), ends=("等", "当", "同")) == (s, end) and (
                 not before or before in "、，,。；;：:\n “\"）)" or text.endswith(post_words(), 0, end - n)
             ):
                 names.insert(0, s)
@@ -173,7 +182,7 @@ class _Reader:
         self.last_sentence = -1
 
     def add(self, names: list[str], items: list[str], kind: Kind, start: int, end: int) -> None:
-        sentence = max(self.text.rfind(c, 0, start) for c in "。\n")
+        sentence = max(self.text.rfind(c, max(0, start - 1000), start) for c in "。\n")
         prev = self.last_post if sentence == self.last_sentence else None
         for post in _posts(items, prev):
             k: Kind = "acting" if kind == "appoint" and "代理" in post else kind

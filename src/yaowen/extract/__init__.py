@@ -37,10 +37,11 @@ def extract_facts(
     for a in articles:
         body, stack = a.body, stacks[a.id]
         facts.documents += find_documents(body, a.id)
-        facts.meetings += find_meetings(
+        meetings = find_meetings(
             a.id, body, stack, by_article[a.id], lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md,
             issue_date, known,
         )
+        facts.meetings += meetings
         figures = find_figures(body, a.id)
         # a figure the headline states and the body does not repeat ("千亿元融资助推…") is the article's too
         in_body = {(f.value, f.unit) for f in figures}
@@ -49,7 +50,8 @@ def extract_facts(
             for f in find_figures(stack, a.id)
             if (f.value, f.unit) not in in_body
         ]
-        a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body)
+        # the meetings an article reports held say what it is about as plainly as its headline does
+        a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body, [m.name for m in meetings])
     name_unnamed_sessions(facts.meetings, page_text, {a.id: a.body for a in articles})
     facts.people = aggregate_people(articles, facts)
     return facts

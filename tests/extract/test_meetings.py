@@ -184,3 +184,13 @@ def test_meetings_approved_back_references_and_a_modifier_before_the_titles():
     assert m.approved == [
         "临江市河道管理条例(草案)", "临江市停车管理办法", "临江市养犬管理办法", "关于支持临江港建设的建议"
     ]
+
+
+def test_meetings_not_held_a_venue_a_reference_or_a_count():
+    body = (
+        "5月6日,临江剧开播仪式在临江会议展览中心举行。节目立足于古田会议召开后涌现的作品。"
+        "活动期间还举办了绿色发展、数字赋能等多项专题论坛。全市9个县区分别召开了人民代表大会。"
+    )
+    assert _meetings(body) == []
+    [m] = _meetings("5月6日,在临江举行的临江市在外乡贤恳谈会宾朋满座。")
+    assert m.name == "临江市在外乡贤恳谈会"

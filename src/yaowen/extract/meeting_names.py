@@ -88,8 +88,10 @@ _NAME_FOLLOW_RE = re.compile(
     r"\s|[、(（“”\"]|召开|举行|开幕|闭幕|在|于|上|期间|时|后|前|并|和|及|与|暨|的|由|以|为|，|,|。|结束|落下|圆满|胜利|"
     r"隆重|强调|指出|要求|审议|选举|听取|决定|通过|研究|传达|学习|部署|总结|表决|认为|提出|精神|还|首先|主要|专题"
 )
+# a meeting word that is part of something else: 会议展览中心, 会议室, 会议纪要
+_NOT_A_MEETING_AFTER_RE = re.compile(r"中心|室|厅|馆|楼|展览|纪要|材料|文件|代表|精神|服务|期间")
 _HELD_VERB_RE = re.compile(r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|开幕|闭幕")
-_NOT_A_REPORT_AFTER_RE = re.compile(r"式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
+_NOT_A_REPORT_AFTER_RE = re.compile(r"后|式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
 # 不举办大型会议, 要召开, 将举行: a rule, a duty or a plan, not a report; 分别召开: many meetings elsewhere
 _NOT_DONE_RE = re.compile(r"(?:分别|不|未|暂停|停止|禁止|严禁|避免|减少|取消|不得|要|应|须|需|将|拟|准备|计划)$")
 _FUTURE_RE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|拟在|决定|关于|将)[^,，。;；]{0,14}$")
@@ -118,10 +120,12 @@ _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 
 _JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年)[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
 _LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
-_ORGANIZER_RE = re.compile(r"^由[^,，。]{1,40}?(?:主办|承办|举办|召开|联合主办)的")
+# 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
+_ORGANIZER_RE = re.compile(r"^(?:由[^,，。]{1,60}?的|以[^,，。]{1,40}?为主题的)+")
 _ANNOUNCER_RE = re.compile(r"^.{2,12}?宣布")
 _COUNTED_RE = re.compile(
-    r"^(?:超|近|约|共|逾)?(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)|(?:\d+|[两三四五六七八九十百多数几]+)场"
+    r"^(?:超|近|约|共|逾)?(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)"
+    r"|(?:\d+|[两三四五六七八九十百多数几]+)场|等?(?:多|数|几|若干)[个项场次]|系列"
 )
 # 召开视频会，安排部署X工作: a bare conference takes the business it was called for
 _PURPOSE_RE = re.compile(r"[,，](?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)")
@@ -246,13 +250,12 @@ class _Finder:
             return
         self.found.append(Held(name, start, end, how, joint))
 
-    def name_end(self, start: int) -> int:
+    def name_end(self, start: int, attributive: bool = False) -> int:
         """Where a name starting at ``start`` ends: at the first meeting word that is not the subject of a cited
         spirit (学习贯彻…全会精神宣讲报告会) or the first half of a joint name (推介会暨项目签约仪式), or 0."""
         text = self.text
         m = _CLAUSE_MARK_RE.search(text, start, start + 61)
         limit = m.start() if m else min(len(text), start + 61)
-        first = 0
         for n in re.finditer(_noun_re(), text[start:limit]):
             end = _extend(text, start + n.end())
             if end - start < 2 or text.startswith("精神", end):
@@ -264,8 +267,10 @@ class _Finder:
                 end = _extend(text, rest.end())
             if end >= limit or _NAME_FOLLOW_RE.match(text, end):
                 return end
-            first = first or end  # 市第十五届人大常委会|第三十三次会议: the name goes on
-        return first
+            if attributive and not _NOT_A_MEETING_AFTER_RE.match(text, end):
+                return end  # 在北京举行的Y汇报会亲朋满座: the phrase 的 opens ends at its meeting word
+            # else the name goes on (市第十五届人大常委会|第三十三次会议), or it was no meeting (会议展览中心)
+        return 0
 
     def by_verb(self) -> None:
         text, pat = self.text, _patterns()
@@ -286,7 +291,7 @@ class _Finder:
                 continue
             joint = "套开" in verb or verb.startswith("同时")
             if text.startswith("的", v.end()):  # 在北京举行的Y汇报会: held, named after it
-                if end := self.name_end(v.end() + 1):  # 在…召开的座谈会上: a meeting the sentence is at
+                if end := self.name_end(v.end() + 1, attributive=True):  # 在…召开的座谈会上: a meeting the sentence is at
                     self.add(text[v.end() + 1 : end], v.end() + 1, end, "at" if text.startswith("上", end) else "attributive")
                 continue
             end = self.name_end(v.end())

@@ -16,6 +16,7 @@ import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
+from functools import cache
 
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
@@ -25,7 +26,7 @@ from .people import post_words
 
 _MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-_AFTER_NAME = ("同志", "等", "进行", *load_lexicon("speech_verbs"))
+_AFTER_NAME = ("同志", "等", "进行", "及", *load_lexicon("speech_verbs"))
 _SENT_END = "。！？!?\n"
 
 # roles written after the people they are about; the object after the verb says which meeting
@@ -207,6 +208,11 @@ def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
     ))
 
 
+@cache
+def _before_name() -> tuple[str, ...]:
+    return (*post_words(), "领导")  # 市长A, 市人大常委会领导A、B
+
+
 def _known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:
     """Where the article names again someone the page names elsewhere (``余功斌同志主持会议``, a bare name in a
     list): the grammar finds a name once, after a post; a role may stand by any of its mentions."""
@@ -222,7 +228,7 @@ def _known_names_again(text: str, mentions: list[PersonMention], known: re.Patte
         i = bisect_right(taken_starts, s) - 1
         if (i >= 0 and taken[i][1] > s) or (i + 1 < len(taken) and taken[i + 1][0] < e):
             continue  # a mention already
-        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(post_words(), 0, s)
+        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s)
         after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e)
         if after_ok and (before_ok or (e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]))):
             out.append(PersonMention(occ.group(0), [], "", s, e, "again"))

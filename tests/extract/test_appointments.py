@@ -91,3 +91,12 @@ def test_appointments_no_longer_holding_and_headline_election_keeps_the_longer_p
         ("贺平", "中共临江市委书记", "elect"),
         ("孔明", "临江市委副书记", "remove"),
     ]
+
+
+def test_appointments_a_colon_after_the_verb_and_a_resignation_agreed_to():
+    text = "会议决定任命:孔明为临江市财政局局长,于兰为临江市审计局局长。会议同意方正辞去临江市人民政府副市长职务。"
+    assert _got(text) == [
+        ("孔明", "临江市财政局局长", "appoint"),
+        ("于兰", "临江市审计局局长", "appoint"),
+        ("方正", "临江市人民政府副市长", "remove"),
+    ]

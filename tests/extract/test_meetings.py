@@ -167,8 +167,10 @@ def test_meetings_joint_sitting_shares_the_roles_and_a_bare_conference_takes_its
 
 
 def test_meetings_named_only_in_the_headline_or_as_a_talk():
-    [m] = _meetings("(紧接第1版)会议要求,各位常委要带头讲政治。市政协主席马青主持会议。", stack="市政协召开五届九次常委会会议")
+    body = "(紧接第1版)会议要求,各位常委要带头讲政治、守规矩,遵守政治纪律、会议纪律和保密纪律。市政协主席马青主持会议。"
+    [m] = _meetings(body, stack="市政协召开五届九次常委会会议")
     assert m.name == "市政协五届九次常委会会议" and m.chairs == ["马青"]
+    assert _meetings("保护视力色:收藏", stack="市政协召开五届九次常委会会议") == []  # a headline over no report
     body = "5月6日,市长马青与来临调研的省工商联副主席钱进一行座谈。副市长孔明参加座谈。"
     [m] = _meetings(body, stack="马青与省工商联副主席钱进座谈")
     assert m.name == "马青与省工商联副主席钱进座谈" and m.chairs == [] and m.attendees == ["马青", "钱进", "孔明"]

@@ -21,11 +21,11 @@ Kind = Literal["appoint", "remove", "acting", "elect"]
 
 # verbs written before the person, and the decision words written after the name
 _TRIGGER_RE = re.compile(
-    r"(?P<verb>决定任命|任命|免去|接受|决定|选举|补选|推选|增选|提名)"
+    r"(?P<verb>决定任命|任命|免去|接受|同意|决定|选举|补选|推选|增选|提名)"
     r"|(?P<after>同志(?:交流)?(?:担任|任)(?![务职期命内上])|同志不再(?:担任|任)|当选为?)"
 )
 _ELECT_VERBS = ("选举", "补选", "推选", "增选")
-_SKIP_AFTER_DECIDE = ("任命", "免去", "接受", "任免", "提名", "于", "召开")
+_SKIP_AFTER_DECIDE = ("任命", "免去", "接受", "同意", "任免", "提名", "于", "召开")
 # a post list ends at a clause mark, at 职务 / 的请求 / 候选人, or where the next clause begins
 _POST_STOP_RE = re.compile(r"[,，。;；:：\n(（]|职务|的请求|候选人|并|期间|以来|时[,，]")
 _PARTY_LADDER = ("副书记", "书记", "常委", "委员")  # ranks, top first: 委员、常委、书记 is one office
@@ -235,6 +235,8 @@ class _Reader:
         text = self.text
         if verb == "提名" or (verb == "决定" and text.startswith(_SKIP_AFTER_DECIDE, pos)):
             return pos
+        if verb != "决定" and text[pos : pos + 1] in (":", "："):
+            pos += 1  # 任命：A为P，B为Q
         if verb in ("免去",):
             if text.startswith("其", pos):
                 return pos  # 免去其…: a clause of the decision before it, read there
@@ -246,7 +248,7 @@ class _Reader:
             items, end = _read_posts(text, after)
             self.add(names, items, "remove", start, end)
             return self.clauses(names, "remove", end, start, False)
-        if verb == "接受":
+        if verb in ("接受", "同意"):  # 接受/同意A辞去P职务(的请求)
             names, after = _read_names(text, pos)
             if not names or not text.startswith("辞去", after):
                 return pos

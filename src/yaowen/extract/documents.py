@@ -6,11 +6,29 @@ import re
 
 from ..model import DocumentRef
 
-_TITLE_RE = re.compile(r"《([^《》\n]{1,120})》")
+# a title may hold one level of titles: 《关于修改〈临江市条例〉的决定》 is also written 《关于修改《临江市条例》的决定》
+_TITLE = r"《((?:[^《》\n]|《[^《》\n]{1,120}》){1,160})》"
+_TITLE_RE = re.compile(_TITLE)
+_INNER_RE = re.compile(r"《([^《》\n]{1,120})》")
+
+
+# a space the layout left inside a title ((2016— 2030)), not one between two words of a Latin title
+_STRAY_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
+
+
+def _title(raw: str) -> str:
+    return _STRAY_SPACE_RE.sub("", raw.strip())
 
 
 def find_documents(text: str, article: str = "") -> list[DocumentRef]:
-    return [DocumentRef(article, m.group(1).strip(), m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+    """Every 《》 title, a title named inside another one too."""
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        out.append(DocumentRef(article, _title(m.group(1)), m.start(), m.end()))
+        if "《" in m.group(1):
+            out += [DocumentRef(article, _title(i.group(1)), i.start(), i.end())
+                    for i in _INNER_RE.finditer(text, m.start() + 1, m.end() - 1)]
+    return out
 
 
 # 审议通过, 审议并原则通过, 讨论并通过, 原则同意, 原则批准, 通过 ...; 审议了 / 讨论了 / 听取 alone approve nothing
@@ -21,7 +39,7 @@ _APPROVE_RE = re.compile(
 # what may stand between the verb and the titles: 该 (a title named before), or a modifier ending in 的
 # (讨论并通过了代表团拟提出的《…》)
 _LEAD_IN_RE = re.compile(r"\s*(?:该|[^《》。；;\n]{1,60}?的)?(?=\s*《)")
-_TITLE_RUN_RE = re.compile(r"\s*(?:(?:[、和及与,，]|以及)\s*)?《([^《》\n]{1,120})》")
+_TITLE_RUN_RE = re.compile(r"\s*(?:(?:[、和及与,，]|以及)\s*)?" + _TITLE)
 # 审议并原则通过了这两个规章 / 上述三个文件: the titles just named
 _THESE_RE = re.compile(r"(?:这|上述|以上)(\d+|[两二三四五六七八九十])(?:个|项|件|份|部)")
 _BACK = 300  # how far back a reference to titles named before may reach
@@ -37,6 +55,7 @@ def approved_titles(text: str, start: int = 0, end: int | None = None) -> list[s
     out: list[str] = []
 
     def add(title: str, at: int) -> None:
+        title = _title(title)
         if len(title) <= 6:  # a short form names a title given in full before it
             title = next((t for t in reversed(_TITLE_RE.findall(text, max(0, at - _BACK), at)) if title in t and t != title), title)
         if title not in out:

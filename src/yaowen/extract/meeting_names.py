@@ -86,11 +86,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 # what may follow a meeting's name; anything else (第三十三次会议, 工作领导小组第3次调度会议) means the name goes on
 _NAME_FOLLOW_RE = re.compile(
     r"\s|[、(（“”\"]|召开|举行|开幕|闭幕|在|于|上|期间|时|后|前|并|和|及|与|暨|的|由|以|为|，|,|。|结束|落下|圆满|胜利|"
-    r"隆重|强调|指出|要求|审议|选举|听取|决定|通过|研究|传达|学习|部署|总结|表决|认为|提出|精神|还|首先|主要|专题"
+    r"隆重|强调|指出|要求|审议|选举|听取|决定|通过|研究|传达|学习|部署|总结|表决|认为|提出|精神|还|首先|主要|专题|"
+    r"介绍|表示|发布|宣布|通报|公布|称|获悉|了解"
 )
+# more of the name after a meeting word: 论坛|第八届部长级会议, 人大常委会|第三十三次会议
+_GOES_ON_RE = re.compile(r"第|[一二三四五六七八九十百\d]+[届次]|主席团|代表团|常务委员会|常委会|领导小组|工作领导小组|筹备")
 # a meeting word that is part of something else: 会议展览中心, 会议室, 会议纪要
 _NOT_A_MEETING_AFTER_RE = re.compile(r"中心|室|厅|馆|楼|展览|纪要|材料|文件|代表|精神|服务|期间")
-_HELD_VERB_RE = re.compile(r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|开幕|闭幕")
+_HELD_VERB_RE = re.compile(
+    r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|进行了?|开幕|闭幕|开班|结业"
+)
 _NOT_A_REPORT_AFTER_RE = re.compile(r"后|式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
 # 不举办大型会议, 要召开, 将举行: a rule, a duty or a plan, not a report; 分别召开: many meetings elsewhere
 _NOT_DONE_RE = re.compile(r"(?:分别|不|未|暂停|停止|禁止|严禁|避免|减少|取消|不得|要|应|须|需|将|拟|准备|计划)$")
@@ -121,7 +126,7 @@ _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 _JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年)[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
 _LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
 # 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
-_ORGANIZER_RE = re.compile(r"^(?:由[^,，。]{1,60}?的|以[^,，。]{1,40}?为主题的)+")
+_ORGANIZER_RE = re.compile(r"^(?:由[^,，。]{1,60}?的|以[^,，。]{1,40}?为主题的|[^,，。的]{1,40}?(?:主办|承办|举办)的)+")
 _ANNOUNCER_RE = re.compile(r"^.{2,12}?宣布")
 _COUNTED_RE = re.compile(
     r"^(?:超|近|约|共|逾)?(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)"
@@ -267,7 +272,7 @@ class _Finder:
                 end = _extend(text, rest.end())
             if end >= limit or _NAME_FOLLOW_RE.match(text, end):
                 return end
-            if attributive and not _NOT_A_MEETING_AFTER_RE.match(text, end):
+            if attributive and not _NOT_A_MEETING_AFTER_RE.match(text, end) and not _GOES_ON_RE.match(text, end):
                 return end  # 在北京举行的Y汇报会亲朋满座: the phrase 的 opens ends at its meeting word
             # else the name goes on (市第十五届人大常委会|第三十三次会议), or it was no meeting (会议展览中心)
         return 0
@@ -282,11 +287,11 @@ class _Finder:
             lo = max(0, v.start() - 64)
             clause_start = max((m.end() for m in _CLAUSE_MARK_RE.finditer(text, lo, v.start())), default=lo)
             before = text[clause_start : v.start()]
-            if verb in ("开幕", "闭幕"):
+            if verb in ("开幕", "闭幕", "开班", "结业"):  # Y会议在…开幕 is its 开幕会; Y读书班开班 is Y读书班
                 held = pat["before"].search(before)
                 if held:
                     name = held.group(1)
-                    suffix = "" if name.endswith(("开幕会", "闭幕会")) else verb + "会"
+                    suffix = "" if name.endswith(("开幕会", "闭幕会")) or verb in ("开班", "结业") else verb + "会"
                     self.add(name + suffix, clause_start + held.start(1), v.end())
                 continue
             joint = "套开" in verb or verb.startswith("同时")

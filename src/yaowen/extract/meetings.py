@@ -47,6 +47,7 @@ _LIST_AFTER_RE = re.compile(
 # where the people a role verb is about begin: after the last role, clause list mark or cited word before it
 _SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|[;；:：]|传达|学习|委托|委託")
 _LOOKBACK = 300
+_MIN_REPORT = 30  # Chinese characters of body under a headline for it to report a meeting
 _SPEAK_RE = re.compile(
     r"(?:同志)?(?:等(?:同志|领导)?)?(?:应邀(?:到会|出席)?)?(?:在[^,，。]{0,40}?(?:会场|会上|会议上)[,，]?)?"
     r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|提请|召集|主讲|作主题宣讲|代表(?!团)|"
@@ -251,7 +252,9 @@ def find_meetings(
     (``name_finder``) finds the people the page names anywhere, found again here where the grammar did not."""
     known = event_date or issue_date
     held = held_meetings(text, known, stack)
-    from_stack = [h for h in held_meetings(stack, known) if h.how != "talk"] if stack else []
+    # a headline over no report (page furniture, a line the layout cut off) reports nothing held
+    reported = len(_HAN_RE.findall(text, 0, 400)) >= _MIN_REPORT
+    from_stack = [h for h in held_meetings(stack, known) if h.how != "talk"] if stack and reported else []
     held = sorted(held + _implied_meetings(text, held + from_stack), key=lambda h: h.start)
 
     def resolve(md: tuple[int, int] | None) -> str | None:

@@ -72,7 +72,7 @@ def test_figures_meetings_held_are_counted():
 def test_figures_money_without_its_currency_after_an_investment_word():
     got = find_figures("现场签约项目12个,总投资56.8亿,涵盖装备制造。")
     assert [(f.value, f.unit) for f in got] == [(12.0, "个"), (5.68e9, "CNY")]
-    assert got[1].measure == "总投资"
+    assert got[1].measure.endswith("总投资")
 
 
 def test_figures_a_breakdown_keeps_each_count_and_a_restated_count_is_one():
@@ -88,3 +88,16 @@ def test_figures_flags_are_counted_with_mian():
 def test_figures_a_count_measures_the_thing_counted_after_it():
     [f] = find_figures("全县53名政协委员参加座谈会。")
     assert f.measure == "全县 政协委员参加座谈会"
+
+
+def test_figures_a_short_measure_takes_the_subject_of_its_sentence():
+    text = "据了解,本次集中签约的12个项目,总投资56.8亿元。常委会组成人员应到40人,实到37人。"
+    got = {f.text: f.measure for f in find_figures(text)}
+    assert "签约" in got["56.8亿元"] and "总投资" in got["56.8亿元"] and "据了解" not in got["56.8亿元"]
+    assert got["37人"].startswith("常委会组成人员") and "实到" in got["37人"]
+
+
+def test_figures_target_by_the_clause_modality():
+    got = [(f.text, f.target) for f in find_figures(
+        "累计发放助学金将近300万元。主要包括7条道路。力争产值达到100亿元。参保率已达到98%。")]
+    assert got == [("近300万元", False), ("7条", False), ("100亿元", True), ("98%", False)]

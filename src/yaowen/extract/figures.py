@@ -42,7 +42,9 @@ _NOUN_WORDS = {"部门", "部件", "场所", "场景", "场馆", "家庭", "家�
                "位数"}
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|超过|逾|大约)[为有达计]?$")  # 约为22亿元
 _DURATION_AFTER = re.compile(r"^(?:月|小时|分钟|半月|工作日)")  # 3个月: a duration, not a count
-_TARGET_RE = re.compile(r"以上|不超过|不低于|不少于|达到|力争|确保|目标|拟|预计|计划|争取|要|将")
+# A plan or bound, by the clause's own modality (达到 alone is neither: 已达到 is done); 将近 is "nearly",
+# 主要/重要 are no 要.
+_TARGET_RE = re.compile(r"不超过|不低于|不少于|力争|确保|目标|拟|预计|计划|争取|(?<![主重纪摘])要|将(?!近)")
 _CLAUSE_RE = re.compile(r"[,，。;；:：!！?？\n、]")
 # Abstract nouns a small Chinese numeral counts in slogans and summaries, not facts.
 _ABSTRACT = ("层面", "维度", "方面", "市场", "资源", "平台", "理念", "抓手", "保障", "意识", "控制", "中心",
@@ -88,12 +90,29 @@ _MEASURE_FILLER_RE = re.compile(r"^(?:已|共|累计|全年|今年|其中|完成
 _MEASURE_TAIL_RE = re.compile(r"(?:已|共|累计|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计|的|等)+$")
 
 
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+_DISCOURSE_RE = re.compile(r"(?:据了解|据悉|据介绍|据统计|其中|同时|此外|另外|目前|截至目前|今年以来|近年来)$")
+_DATE_IN_CLAUSE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|早)?|\d{4}年")
+_FIGURE_IN_CLAUSE_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]+[^\u4e00-\u9fff]?[个名人位项家件亿万元%]*")
+
+
 def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     """What the figure measures: the clause's words before it (总投资|86.6亿元) and, for a count, the thing
-    counted after it as well (全县|53名|政协委员参加座谈会): a count's noun usually follows the number."""
+    counted after it as well (全县|53名|政协委员参加座谈会): a count's noun usually follows the number. When
+    the clause says little before the figure (实到70人, 总投资34.4亿), the sentence's opening clause names what
+    is counted (常委会组成人员应到74人，实到70人)."""
     clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
     before = _MEASURE_TAIL_RE.sub("", _MEASURE_FILLER_RE.sub("", text[clause_start:start]))
     after = _CLAUSE_RE.split(text[end : end + 16], 1)[0][:12]
+    if len(before) < 6:
+        sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 60), start)),
+                             default=max(0, start - 60))
+        if sentence_start < clause_start:
+            clauses = [c for c in _CLAUSE_RE.split(text[sentence_start:clause_start]) if c and not _DISCOURSE_RE.match(c)]
+            opening = _DATE_IN_CLAUSE_RE.sub("", clauses[0]) if clauses else ""
+            opening = _MEASURE_FILLER_RE.sub("", _FIGURE_IN_CLAUSE_RE.sub("", opening))[-14:]
+            if len(opening) >= 2:
+                before = f"{opening} {before}".strip()
     if counted and after:
         return f"{before} {after}" if len(before) >= 2 else after
     if len(before) >= 2:

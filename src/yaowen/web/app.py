@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import unquote_plus
 
 import anyio.to_thread
-import swagger_ui_bundle
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -25,8 +24,9 @@ from . import api, pages
 STATIC = Path(__file__).with_name("static")
 # Plotly's JavaScript as shipped inside the plotly Python package: served from here, never from a CDN
 PLOTLY_JS = Path(str(files("plotly") / "package_data" / "plotly.min.js"))
-# Swagger UI's files as shipped in the swagger-ui-bundle package, for /docs (no CDN)
-SWAGGER_UI = Path(swagger_ui_bundle.swagger_ui_path)
+# Swagger UI's files as shipped in the fastapi-offline package, for /docs (no CDN; Swagger UI 5 reads the
+# OpenAPI 3.1 schema FastAPI writes, which the 4.x of other packages cannot)
+SWAGGER_UI = Path(str(files("fastapi_offline") / "static"))
 
 # Scripts only from this server (page data travels as JSON, never as inline script); Plotly sets inline
 # styles on the charts it draws, so styles may be inline.

@@ -77,8 +77,8 @@ def test_a_file_that_is_not_a_record(capsys, tmp_path):
     (["search", "审计", "--page", "0"], "--page 0: result pages are numbered from 1"),
     (["search", "审计", "--topic", "审计"], "--topic 审计: no such topic; the topics are 审计整改 (audit)、"),
     (["search", "审计", "--sort", "newest"], "--sort newest: sort by relevance or date"),
-    (["search", "-疫情"], "No such option: -疫 (a query that starts with -: put -- before it"),
-    (["search", "--", "-疫情"], "'-疫情': only words to leave out; add a word to look for (审计 -疫情)"),
+    (["search", "-疫情"], "'-疫情': only words to leave out; add a word to look for (审计 -疫情)"),
+    (["search", "审计", "--frm", "2021"], "no such option: --frm (see `yaowen search --help`)"),
     (["search", "！！"], "'！！': nothing to search for; use Chinese characters, letters or digits"),
     (["meetings", "--from", "2021-13"], "--from 2021-13: there is no month 13"),
     (["people", "-n", "0"], "--limit 0: give a number from 1 to 10,000"),
@@ -116,6 +116,13 @@ def test_serve_checks_its_port_before_announcing_itself(capsys, db):
         port = taken.getsockname()[1]
         line = one_line(capsys, "serve", "--db", db, "--port", str(port))
     assert line == f"yaowen: cannot listen on 127.0.0.1:{port}: in use by another program (choose another with --port)"
+
+
+def test_search_words_quoted_or_not(capsys, db):
+    unquoted = run(capsys, "search", "会议", "-审计", "--json", "--db", db)[1]
+    quoted = run(capsys, "search", "会议 -审计", "--json", "--db", db)[1]
+    assert unquoted == quoted and '"total": 0' not in quoted
+    assert run(capsys, "search", "会议", "--json", "--db", db)[1] != quoted
 
 
 def test_topic_labels_and_codes_give_the_same_articles(capsys, db):

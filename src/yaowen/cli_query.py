@@ -39,10 +39,11 @@ TOPIC_HELP = "Topic, by its label or code: " + ", ".join(f"{label} ({code})" for
                                                           list(validate.TOPIC_LABELS.items())[:4]) + " ..."
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # -疫情 is a word to leave out, not an option
 def search(
-    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words (all must occur); 审计 OR 疫情; -word or NOT word leaves '
-                                              'out; "a phrase"; traditional script finds simplified text.')],
+    words: Annotated[list[str], typer.Argument(
+        metavar="QUERY", help='Words (all must occur): 审计 整改; 审计 OR 疫情; -word or NOT word leaves out; '
+                              '"a phrase"; traditional script finds simplified text.')],
     db: DbOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
@@ -56,6 +57,10 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search of headlines and bodies, best matches first."""
+    unknown = [w for w in words if w.startswith("--")]
+    if unknown:
+        fail(f"no such option: {unknown[0]} (see `yaowen search --help`)")
+    query = " ".join(words)
     first, last = checked(validate.date_range, date_from, date_to)
     code = checked(validate.topic, topic)
     checked(validate.count, limit, "--limit", MAX_SEARCH_ROWS)
@@ -249,7 +254,7 @@ def demo(
     out_console.rule(f"meetings: the latest {min(DEMO_MEETINGS, held)} of {held} (all: yaowen meetings)")
     meetings(db=db, body=None, date_from=None, date_to=None, person=None, limit=DEMO_MEETINGS, as_json=False)
     out_console.rule("search: 审计")
-    search("审计", db=db, date_from=None, date_to=None, person=None, topic=None, body=None, paper=None,
+    search(["审计"], db=db, date_from=None, date_to=None, person=None, topic=None, body=None, paper=None,
            sort="relevance", limit=3, page=1, as_json=False)
     top = rec.people(limit=1)
     if top:

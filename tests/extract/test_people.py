@@ -241,3 +241,7 @@ def test_forms_of_address_foreign_leaders_and_speakers_for_a_body():
 def test_a_list_closed_by_its_ordering_note():
     got = _people("主席团成员:张一、李二、王三(以姓氏笔画为序)。")
     assert set(got) == {"张一", "李二", "王三"}
+
+
+def test_a_nominee_is_a_person_without_the_post():
+    assert _people("会议决定提名王一明为临江市人民政府市长候选人。") == {"王一明": []}

@@ -24,6 +24,7 @@ _APPOINTING = ("选举", "任命", "决定", "推选", "接受", "免去", "同�
 # a clause that goes on about the person of the decision before it: ,不再担任…职务 / ,免去其…职务
 _CONTINUED_RE = re.compile(r"[，,](?:并|同时)?(?:不再担任|不再兼任|兼任|免去其|另任|并任)$")
 _NOTE_RE = re.compile(r"[（(]女[）)]$")
+_NOMINEE_RE = re.compile(r"候选人|人选|提名")
 _CLAUSE_END = "，,。；;\n"
 
 
@@ -46,6 +47,8 @@ def find_people(text: str) -> list[Mention]:
             mentions += [Mention(name, list(titles), s, e, how) for name, s, e in last.names]
             continue
         owners = _appointed(text, chain[0].organ_start)
+        if _NOMINEE_RE.match(text, last.end):
+            titles = []  # a nomination gives no post: 提名王一明为市长候选人
         if not owners and _CONTINUED_RE.search(text, max(0, chain[0].organ_start - 8), chain[0].organ_start) \
                 and _ends_clause(text, last.end):
             # ……王忠昆同志任鞍山市委书记,不再担任|鞍山市市长职务: the subject of the clause before

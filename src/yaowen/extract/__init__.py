@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable
 
 from ..model import Article, Figure, PageFacts, Person, PersonMention
-from .documents import approved_titles, find_appointments, find_documents
+from .appointments import find_appointments
+from .documents import approved_titles, find_documents
 from .figures import find_figures
-from .meetings import find_meetings, name_unnamed_sessions
+from .meetings import find_meetings, name_finder, name_unnamed_sessions
 from .people import find_people, is_longer_form
 from .topics import classify_topics
 
@@ -25,15 +26,20 @@ def extract_facts(
     articles: list[Article], resolve_md: DateResolver, page_text: str = "", issue_date: str | None = None
 ) -> PageFacts:
     facts = PageFacts()
+    stacks = {a.id: "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x) for a in articles}
+    by_article: dict[str, list[PersonMention]] = {}
     for a in articles:
-        body = a.body
-        mentions = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(body)]
-        facts.mentions += mentions
+        by_article[a.id] = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(a.body)]
+        facts.mentions += by_article[a.id]
+        facts.appointments += find_appointments(a.body, a.id, stacks[a.id])
+    # a name the page gives anywhere (with a post, or in a decision) may stand bare at a meeting elsewhere on it
+    known = name_finder([m.name for m in facts.mentions if m.how != "name_post"] + [ap.person for ap in facts.appointments])
+    for a in articles:
+        body, stack = a.body, stacks[a.id]
         facts.documents += find_documents(body, a.id)
-        facts.appointments += find_appointments(body, a.id)
-        stack = "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
         meetings = find_meetings(
-            a.id, body, stack, mentions, lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md, issue_date
+            a.id, body, stack, by_article[a.id], lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md,
+            issue_date, known,
         )
         facts.meetings += meetings
         figures = find_figures(body, a.id)

@@ -42,8 +42,10 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
             shaped = weak_name(s) if m.group(0) in _TITLE_ONLY else name_shaped(s)
             if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
-                title = [m.group(0)] if m.group(0) in _ADDRESS_TITLES else []
-                out.append(Mention(s, title, start, m.start(), "name_post"))
+                # 习近平总书记 is often cited, not present (name_post); 马青同志 acts in the story (address)
+                is_title = m.group(0) in _ADDRESS_TITLES
+                how = "name_post" if is_title else "address"
+                out.append(Mention(s, [m.group(0)] if is_title else [], start, m.start(), how))
                 break
     return out
 

@@ -245,3 +245,9 @@ def test_a_list_closed_by_its_ordering_note():
 
 def test_a_nominee_is_a_person_without_the_post():
     assert _people("会议决定提名王一明为临江市人民政府市长候选人。") == {"王一明": []}
+
+
+def test_a_known_leader_before_his_title_after_any_word_but_not_inside_a_doctrine():
+    got = _people("全区人民牢记习近平总书记殷切嘱托,坚持以习近平新时代中国特色社会主义思想为指导。")
+    assert got == {"习近平": ["总书记"]}
+    assert _people("深入学习习近平生态文明思想和习近平法治思想。") == {}

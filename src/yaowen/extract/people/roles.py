@@ -37,7 +37,9 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
                 continue
             s = text[start : m.start()]
             before = text[max(0, start - 2) : start]
-            if not (start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)):
+            set_off = start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)
+            # 牢记习近平总书记嘱托: a name jieba knows may follow any word before 总书记, 总理 ...
+            if not set_off and not (m.group(0) in _ADDRESS_TITLES and n == 3 and word_class(s) in ("nr", "nrfg")):
                 continue
             # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
             shaped = weak_name(s) if m.group(0) in _TITLE_ONLY else name_shaped(s)

@@ -251,3 +251,15 @@ def test_a_known_leader_before_his_title_after_any_word_but_not_inside_a_doctrin
     got = _people("全区人民牢记习近平总书记殷切嘱托,坚持以习近平新时代中国特色社会主义思想为指导。")
     assert got == {"习近平": ["总书记"]}
     assert _people("深入学习习近平生态文明思想和习近平法治思想。") == {}
+
+
+def test_a_page_gives_titles_from_a_headline_and_keeps_the_longer_form():
+    from yaowen.extract import extract_facts
+    from yaowen.model import Article
+
+    articles = [Article(id="a1", headline="王一民当选中共临江市委书记",
+                        body="会议选举王一民为市委书记。市六届人大常委会副主任李二强,市人大常委会副主任李二强出席。")]
+    facts = extract_facts(articles, lambda m, d: None)
+    people = {p.name: (p.titles, p.articles) for p in facts.people}
+    assert people["王一民"] == (["中共临江市委书记"], ["a1"])
+    assert people["李二强"] == (["市六届人大常委会副主任"], ["a1"])

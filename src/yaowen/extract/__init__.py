@@ -90,12 +90,13 @@ def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
         titles.setdefault(ap.person, [])
         if ap.post not in titles[ap.person]:
             titles[ap.person].append(ap.post)
-    # every article that names the person, found with one pass per article over all the page's names
+    # every article that names the person (in its headline lines or body), one pass per article over all names
     seen: dict[str, list[str]] = {name: [] for name in titles}
     if titles:
         names_re = _literal_trie(titles)
         for a in articles:
-            for name in dict.fromkeys(names_re.findall(a.body)):
+            printed = "\n".join(x for x in (a.kicker, a.headline, a.subheadline, a.body) if x)
+            for name in dict.fromkeys(names_re.findall(printed)):
                 seen[name].append(a.id)
     people = []
     for name, ts in titles.items():

@@ -113,9 +113,9 @@ def names_after(
             item = _next_item(text, pos + 1)
             if item is None:
                 break
-        elif sep in "和及" and len(text) > pos + 1:
+        elif sep in "和及" and len(text) > pos + 1:  # the last item: 副主任A、B和C (not 和秘书长D)
             got = read_name(text, pos + 1)
-            if got is None or is_post(text[pos + 1 : got[1] + 2]):
+            if got is None:
                 break
             names.append((got[0], pos + 1, got[1]))
             break

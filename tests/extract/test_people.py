@@ -263,3 +263,14 @@ def test_a_page_gives_titles_from_a_headline_and_keeps_the_longer_form():
     people = {p.name: (p.titles, p.articles) for p in facts.people}
     assert people["王一民"] == (["中共临江市委书记"], ["a1"])
     assert people["李二强"] == (["市六届人大常委会副主任"], ["a1"])
+
+
+def test_a_caption_left_out_of_the_articles_gives_posts_to_people_the_articles_name():
+    from yaowen.extract import extract_facts
+    from yaowen.model import Article
+
+    articles = [Article(id="a1", body="市领导王一民、能小荣、李二强出席签约仪式。")]
+    page = "市领导王一民、能小荣、李二强出席签约仪式。\n市委常委、副市长能小荣与客商签约\n市长赵三刚会见客商"
+    people = {p.name: p.titles for p in extract_facts(articles, lambda m, d: None, page).people}
+    assert people["能小荣"] == ["市领导", "市委常委", "副市长"]
+    assert "赵三刚" not in people  # a caption names no one new

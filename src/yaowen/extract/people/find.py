@@ -28,9 +28,10 @@ _NOMINEE_RE = re.compile(r"候选人|人选|提名")
 _CLAUSE_END = "，,。；;\n"
 
 
-def find_people(text: str) -> list[Mention]:
-    """Every person named in ``text`` with the posts the text gives them there."""
-    posts = _posts_and_labels(text)
+def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every person named in ``text`` with the posts the text gives them there; ``known`` names (found
+    elsewhere on the page) are read after a post even with a rare surname (副市长能荣, in a caption)."""
+    posts = _posts_and_labels(text, known)
     mentions: list[Mention] = []
     others: list[Mention] = []
     titled = {p.end for p in posts if p.names}
@@ -113,7 +114,7 @@ class _Spans:
         bisect.insort(self._spans, (start, end))
 
 
-def _posts_and_labels(text: str) -> list[Post]:
+def _posts_and_labels(text: str, known: frozenset[str]) -> list[Post]:
     """Posts, group labels (市党政军领导, 市委、市人大、市政府领导) and no post that lies inside another's organ."""
     posts = find_posts(text)
     labels = [Post(m.start(), m.end(), m.group(0), True, "", m.start()) for m in LABEL_RE.finditer(text)]
@@ -122,7 +123,7 @@ def _posts_and_labels(text: str) -> list[Post]:
         posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
         posts.sort(key=lambda p: p.start)
     for p in posts:
-        p.names = names_after(text, p.end, p.complete, p.word, p.organ)
+        p.names = names_after(text, p.end, p.complete, p.word, p.organ, known)
     # an organ never reaches back over a named person: 烟台市委书记孟凡利和|德州市委书记
     for i, q in enumerate(posts):
         named = [p.names[-1][2] for p in _posts_back_to(posts, i, q.start - 40) if p.names]

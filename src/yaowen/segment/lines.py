@@ -53,7 +53,8 @@ def classify_lines(clean: CleanText) -> list[Line]:
             continue
         level = clean.headings.get(i, 0)
         if not in_body and not level and (cut := _run_on_title(text)):
-            out.append(Line("stack", text[:cut].rstrip(), start, start + len(text[:cut].rstrip()), 0))
+            head = text[:cut].rstrip()  # a title, or a byline, that the text ran on from
+            out.append(Line("byline" if is_byline(head) else "stack", head, start, start + len(head), 0))
             start, text = start + cut, text[cut:]
         kind = _kind(text, level)
         in_body |= kind in ("body", "lead")

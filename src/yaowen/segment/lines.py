@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..chrome import DATE_LINE_RE, chrome_kind
+from ..chrome import chrome_kind
 from ..genre import (
     CONT_FROM_RE,
     CREDIT_ONLY_RE,
@@ -81,8 +81,6 @@ def _kind(text: str, level: int) -> Kind:
         return "masthead"
     if (chrome := chrome_kind(text)) is not None and not (level and chrome in ("nav", "tools", "caption")):
         return chrome  # a heading the markup marks is a heading, whatever it holds
-    if DATE_LINE_RE.match(text):
-        return "masthead"
     if level:
         return "heading"
     if CONT_FROM_RE.match(text):

@@ -274,3 +274,9 @@ def test_a_caption_left_out_of_the_articles_gives_posts_to_people_the_articles_n
     people = {p.name: p.titles for p in extract_facts(articles, lambda m, d: None, page).people}
     assert people["能小荣"] == ["市领导", "市委常委", "副市长"]
     assert "赵三刚" not in people  # a caption names no one new
+
+
+def test_the_name_model_proposes_and_the_grammar_vetoes():
+    got = _people("决赛中,中国组合王小钦/孙小莎以总比分3比1获胜。深入学习马克思主义,弘扬雷锋精神,获得詹天佑奖。"
+                  "上演《骆驼祥子》等剧目。(记者 张小明 摄)")
+    assert got == {"王小钦": [], "孙小莎": []}

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from .chains import chain_titles, link_chains, names_after
 from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
+from .model import model_names
 from .names import PUNCT, name_shaped
 from .posts import Post, find_posts, organ_before
 from .roles import introduced, name_before_address, objects, speakers
@@ -66,7 +67,7 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     taken = _Spans((m.start, m.end) for m in mentions)
     at = {(m.start, m.end): m for m in mentions}
     found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
-    for m in found + speakers(text) + objects(text) + introduced(text):
+    for m in found + speakers(text) + objects(text) + introduced(text) + model_names(text):
         same = at.get((m.start, m.end))
         if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
             same.titles += [t for t in m.titles if t not in same.titles]

@@ -105,7 +105,7 @@ _PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽�
               "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
 
 
-def _placed_elsewhere(s: str, text: str) -> bool:
+def placed_elsewhere(s: str, text: str) -> bool:
     """The page itself shows ``s`` is a place: 诸城市, 走进山东诸城."""
     return bool(re.search(f"{s}[市县区镇乡村州]|(?:{'|'.join(_PROVINCES)}){s}", text))
 
@@ -121,7 +121,7 @@ def speakers(text: str) -> list[Mention]:
                 continue
             before = text[v - n - 1 : v - n] if v - n >= 1 else ""
             if not before or before in PUNCT or before in _ROLE_END or text[: v - n].endswith(organ_suffixes()):
-                if not _placed_elsewhere(s, text):
+                if not placed_elsewhere(s, text):
                     out.append(Mention(s, [], v - n, v, "speaker"))
                 break
     return out

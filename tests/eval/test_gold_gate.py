@@ -1,4 +1,4 @@
-"""The gold gate: extract the seed pages with the CLI, score them, and fail below the pinned floors.
+"""The gold gate: extract the annotated sets with the CLI, score them, and fail below the pinned floors.
 
 Floors live in tests/eval/baseline.json. Raise them when the figures rise; never lower them to pass.
 """
@@ -18,6 +18,8 @@ REPO = Path(__file__).resolve().parents[2]
 SETS = {
     "seeds": lambda shared: (shared / "seeds", shared / "gold" / "seeds"),
     "examples": lambda shared: (REPO / "examples" / "pages", REPO / "examples" / "expected"),
+    # 90 real excerpts from cities all over China (web text, e-paper, traditional and pinyin mirrors)
+    "dev": lambda shared: (shared / "dev" / "raw", shared / "dev" / "gold"),
 }
 
 

@@ -57,3 +57,47 @@ def test_figures_chinese_number_parser():
 def test_figures_approximation_before_the_magnitude_and_measure_words_that_begin_nouns():
     assert _figs("新增造林9200多万亩,投入资金1400多亿元。八部门印发通知,两部门联合部署,其余8处整改。") == [
         (9.2e7, "亩", True, False), (1.4e11, "CNY", True, False), (8.0, "处", False, False)]
+
+
+def test_figures_session_numbers_and_idioms_are_not_counts():
+    text = ("临江市政协召开十届二十七次主席会议,传达省十一次党代会和市委九届七次全会精神。"
+            "会议指出,工作千头万绪,要做好“城乡融合”四篇文章,四套班子唯一一个目标,经济保持两位数增长,汽车零部件产业。")
+    assert _figs(text) == []
+
+
+def test_figures_meetings_held_are_counted():
+    assert _figs("今年以来,市政府召开了三次常务会议。") == [(3.0, "次", False, False)]
+
+
+def test_figures_money_without_its_currency_after_an_investment_word():
+    got = find_figures("现场签约项目12个,总投资56.8亿,涵盖装备制造。")
+    assert [(f.value, f.unit) for f in got] == [(12.0, "个"), (5.68e9, "CNY")]
+    assert got[1].measure.endswith("总投资")
+
+
+def test_figures_a_breakdown_keeps_each_count_and_a_restated_count_is_one():
+    text = "会议选举主任1人,副主任6人,秘书长1人,委员30人。全市选出代表512名。会议确认,当选的512名代表资格有效。"
+    assert [(f.value, f.unit) for f in find_figures(text)] == [
+        (1.0, "人"), (6.0, "人"), (1.0, "人"), (30.0, "人"), (512.0, "人")]
+
+
+def test_figures_flags_are_counted_with_mian():
+    assert _figs("会场两侧12面鲜艳的红旗迎风招展,要全面推进,两面作战。") == [(12.0, "面", False, False)]
+
+
+def test_figures_a_count_measures_the_thing_counted_after_it():
+    [f] = find_figures("全县53名政协委员参加座谈会。")
+    assert f.measure == "全县 政协委员参加座谈会"
+
+
+def test_figures_a_short_measure_takes_the_subject_of_its_sentence():
+    text = "据了解,本次集中签约的12个项目,总投资56.8亿元。常委会组成人员应到40人,实到37人。"
+    got = {f.text: f.measure for f in find_figures(text)}
+    assert "签约" in got["56.8亿元"] and "总投资" in got["56.8亿元"] and "据了解" not in got["56.8亿元"]
+    assert got["37人"].startswith("常委会组成人员") and "实到" in got["37人"]
+
+
+def test_figures_target_by_the_clause_modality():
+    got = [(f.text, f.target) for f in find_figures(
+        "累计发放助学金将近300万元。主要包括7条道路。力争产值达到100亿元。参保率已达到98%。")]
+    assert got == [("近300万元", False), ("7条", False), ("100亿元", True), ("98%", False)]

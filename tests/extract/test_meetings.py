@@ -1,14 +1,15 @@
 from yaowen.extract.documents import approved_titles
-from yaowen.extract.meetings import find_meetings, name_unnamed_sessions
+from yaowen.extract.meetings import find_meetings, name_finder, name_unnamed_sessions
 from yaowen.extract.people import find_people
 from yaowen.model import PersonMention
 
 
-def _meetings(body: str, stack: str = "", event_date: str | None = "2024-05-06"):
+def _meetings(body: str, stack: str = "", event_date: str | None = "2024-05-06", known: tuple[str, ...] = ()):
+    """``known``: names the page gives elsewhere, so a test of who was where does not hang on the name finder."""
     mentions = [PersonMention(m.name, m.titles, "a1", m.start, m.end, m.how) for m in find_people(body)]
     return find_meetings(
         "a1", body, stack, mentions, lambda s, e: approved_titles(body, s, e), event_date,
-        lambda mo, d: f"2024-{mo:02d}-{d:02d}",
+        lambda mo, d: f"2024-{mo:02d}-{d:02d}", None, name_finder([m.name for m in mentions] + list(known)),
     )
 
 
@@ -84,3 +85,114 @@ def test_meetings_invited_speaker_attends():
     body = "5月6日,市政协召开专题协商会。\n市住建局局长简宁应邀到会通报情况。"
     [m] = _meetings(body)
     assert m.attendees == ["简宁"]
+
+
+def test_meetings_a_numbered_sitting_takes_the_name_of_its_session_or_organ_but_not_of_a_place_or_joint_host():
+    assert [m.name for m in _meetings("5月6日上午,市十届人大三次会议在会议中心举行第二次全体会议。")] == [
+        "市十届人大三次会议第二次全体会议"
+    ]
+    assert [m.name for m in _meetings("5月6日,市政协召开五届十二次主席会议。")] == ["市政协五届十二次主席会议"]
+    assert [m.name for m in _meetings("5月6日,临江市举行劳动模范表彰大会。")] == ["劳动模范表彰大会"]
+    assert [m.name for m in _meetings("5月6日,市委、市政府举行在外企业家座谈会。")] == ["在外企业家座谈会"]
+    [m] = _meetings("5月6日,县委书记马青主持召开县十届县委常委会第9次会议。")
+    assert (m.name, m.ordinal) == ("县十届县委常委会第9次会议", 9)
+
+
+def test_meetings_opening_sitting_is_named_for_it_and_one_in_the_offing_is_not_held():
+    [m] = _meetings("5月6日上午,临江市第五届人民代表大会第三次会议在市会议中心隆重开幕。大会由执行主席马青主持。")
+    assert m.name == "临江市第五届人民代表大会第三次会议开幕会" and m.chairs == ["马青"]
+    assert _meetings("市政协五届三次全会开幕在即,要切实履职。市政府不举办大型会议。") == []
+
+
+def test_meetings_chairs_from_every_pattern_and_who_entrusts_is_not_there():
+    body = (
+        "5月6日,临江市人大常委会举行第9次主任会议。市人大常委会主任马青,常务副主任于兰分别主持会议。\n"
+        "市人大常委会副主任钱进、孔明出席。"
+    )
+    [m] = _meetings(body)
+    assert m.chairs == ["马青", "于兰"] and m.attendees == ["钱进", "孔明"]
+    body = "5月6日,受市长马青委托,常务副市长于兰主持召开市政府第9次常务会议。副市长钱进参加会议。"
+    [m] = _meetings(body)
+    assert m.chairs == ["于兰"] and m.attendees == ["钱进"]
+
+
+def test_meetings_attendees_from_lists_rostrum_oath_and_people_acting_at_the_meeting():
+    body = (
+        "5月6日,临江市第五届人民代表大会第三次会议举行第二次全体会议。会议由执行主席马青主持。"
+        "担任本次大会执行主席的还有:钱进、孔明。\n"
+        "市领导于兰、何静在主席台就座。\n"
+        "会上,新当选的市人民政府市长吕方进行了宪法宣誓。\n"
+        "会上,市委副书记高原、副市长方正等领导代表市委市政府向代表们致以问候。"
+    )
+    [m] = _meetings(body, known=("钱进", "孔明", "吕方"))
+    assert m.chairs == ["马青"]
+    assert sorted(m.attendees) == sorted(["钱进", "孔明", "于兰", "何静", "吕方", "高原", "方正"])
+
+
+def test_meetings_a_side_meeting_takes_only_those_its_own_words_place_there():
+    body = (
+        "5月6日至7日,市委书记马青率市直部门负责人赴沙洲考察学习。\n"
+        "沙洲市委书记钱进,市长孔明陪同考察并出席座谈会。\n"
+        "市人大常委会副主任于兰参加考察活动。\n"
+        "在5月6日晚召开的座谈会上,马青指出,要深化合作。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "座谈会" and m.date == "2024-05-06" and m.attendees == ["钱进", "孔明", "马青"]
+
+
+def test_meetings_in_a_chronicle_each_dated_paragraph_is_its_own_event():
+    body = (
+        "5月3日,马青同志带队赴省直部门衔接工作。钱进同志参加。\n"
+        "5月7日,临江港项目开工仪式举行。孔明同志主持。于兰同志出席。\n"
+        "5月9日,马青同志在全市安全生产约谈会上强调,要压实责任。何静同志参加。\n"
+        "5月11日,市政府提案交办工作会议召开。马青同志出席并讲话。孔明同志主持。"
+    )
+    got = _meetings(body, event_date="2024-05-03", known=("马青", "钱进", "孔明", "于兰", "何静"))
+    assert [(m.name, m.date, m.chairs, m.attendees) for m in got] == [
+        ("全市安全生产约谈会", "2024-05-09", [], ["马青", "何静"]),
+        ("市政府提案交办工作会议", "2024-05-11", ["孔明"], ["马青"]),
+    ]
+
+
+def test_meetings_joint_sitting_shares_the_roles_and_a_bare_conference_takes_its_business():
+    body = (
+        "5月6日,市委书记马青主持召开了市委五届第20次常委会会议。会议同时套开了市防汛抗旱指挥部第5次会议。"
+        "市委副书记、市长钱进出席会议。"
+    )
+    first, second = _meetings(body)
+    assert second.name == "市防汛抗旱指挥部第5次会议"
+    assert first.chairs == second.chairs == ["马青"] and first.attendees == second.attendees == ["钱进"]
+    [m] = _meetings("5月6日,市政府召开视频会,安排部署全市防汛抗旱工作。")
+    assert m.name == "全市防汛抗旱工作视频会"
+
+
+def test_meetings_named_only_in_the_headline_or_as_a_talk():
+    body = "(紧接第1版)会议要求,各位常委要带头讲政治、守规矩,遵守政治纪律、会议纪律和保密纪律。市政协主席马青主持会议。"
+    [m] = _meetings(body, stack="市政协召开五届九次常委会会议")
+    assert m.name == "市政协五届九次常委会会议" and m.chairs == ["马青"]
+    assert _meetings("保护视力色:收藏", stack="市政协召开五届九次常委会会议") == []  # a headline over no report
+    body = "5月6日,市长马青与来临调研的省工商联副主席钱进一行座谈。副市长孔明参加座谈。"
+    [m] = _meetings(body, stack="马青与省工商联副主席钱进座谈")
+    assert m.name == "马青与省工商联副主席钱进座谈" and m.chairs == [] and m.attendees == ["马青", "钱进", "孔明"]
+
+
+def test_meetings_approved_back_references_and_a_modifier_before_the_titles():
+    body = (
+        "5月6日,市长马青主持召开市政府第9次常务会议。会议听取了关于《临江市河道管理条例(草案)》的汇报,"
+        "审议并原则通过了该《条例》草案。会议听取了关于《临江市停车管理办法》《临江市养犬管理办法》的汇报,"
+        "审议通过了这两个办法。会议讨论并通过了拟向省政府提出的《关于支持临江港建设的建议》。"
+    )
+    [m] = _meetings(body)
+    assert m.approved == [
+        "临江市河道管理条例(草案)", "临江市停车管理办法", "临江市养犬管理办法", "关于支持临江港建设的建议"
+    ]
+
+
+def test_meetings_not_held_a_venue_a_reference_or_a_count():
+    body = (
+        "5月6日,临江剧开播仪式在临江会议展览中心举行。节目立足于古田会议召开后涌现的作品。"
+        "活动期间还举办了绿色发展、数字赋能等多项专题论坛。全市9个县区分别召开了人民代表大会。"
+    )
+    assert _meetings(body) == []
+    [m] = _meetings("5月6日,在临江举行的临江市在外乡贤恳谈会宾朋满座。")
+    assert m.name == "临江市在外乡贤恳谈会"

@@ -22,3 +22,18 @@ def test_topics_cppcc_safety_epidemic():
 
 def test_topics_one_incidental_word_is_other():
     assert classify_topics("临江国际半程马拉松鸣枪开跑", None, None, "选手们沿江奔跑,展现最美临江。") == ["other"]
+
+
+def test_topics_posts_of_those_present_are_not_the_subject():
+    body = ("会议研究了全市预算编制和项目建设工作。市人大常委会副主任王一、市政协副主席李二,"
+            "市人大常委会秘书长赵三列席会议。")
+    got = classify_topics("市政府召开常务会议", None, None, body)
+    assert "congress" not in got and "cppcc" not in got
+
+
+def test_topics_the_meeting_an_article_reports_weighs_like_its_headline():
+    body = "会议听取了有关工作情况汇报,研究部署下一阶段工作。"
+    assert classify_topics(None, None, None, body) == ["other"]
+    assert classify_topics(None, None, None, body, ["政协临江市委员会常务委员会会议"])[0] == "cppcc"
+    assert classify_topics(None, None, None, body, ["市委理论学习中心组集体学习"])[0] == "party"
+

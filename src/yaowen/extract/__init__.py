@@ -10,10 +10,11 @@ import re
 from collections.abc import Callable
 
 from ..model import Article, Figure, PageFacts, Person, PersonMention
-from .documents import approved_titles, find_appointments, find_documents
+from .appointments import find_appointments
+from .documents import approved_titles, find_documents
 from .figures import find_figures
-from .meetings import find_meetings, name_unnamed_sessions
-from .people import find_people
+from .meetings import find_meetings, name_finder, name_unnamed_sessions
+from .people import find_people, is_longer_form
 from .topics import classify_topics
 
 __all__ = ["extract_facts"]
@@ -25,16 +26,22 @@ def extract_facts(
     articles: list[Article], resolve_md: DateResolver, page_text: str = "", issue_date: str | None = None
 ) -> PageFacts:
     facts = PageFacts()
+    stacks = {a.id: "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x) for a in articles}
+    by_article: dict[str, list[PersonMention]] = {}
     for a in articles:
-        body = a.body
-        mentions = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(body)]
-        facts.mentions += mentions
+        by_article[a.id] = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(a.body)]
+        facts.mentions += by_article[a.id]
+        facts.appointments += find_appointments(a.body, a.id, stacks[a.id])
+    # a name the page gives anywhere (with a post, or in a decision) may stand bare at a meeting elsewhere on it
+    known = name_finder([m.name for m in facts.mentions if m.how != "name_post"] + [ap.person for ap in facts.appointments])
+    for a in articles:
+        body, stack = a.body, stacks[a.id]
         facts.documents += find_documents(body, a.id)
-        facts.appointments += find_appointments(body, a.id)
-        stack = "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
-        facts.meetings += find_meetings(
-            a.id, body, stack, mentions, lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md, issue_date
+        meetings = find_meetings(
+            a.id, body, stack, by_article[a.id], lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md,
+            issue_date, known,
         )
+        facts.meetings += meetings
         figures = find_figures(body, a.id)
         # a figure the headline states and the body does not repeat ("千亿元融资助推…") is the article's too
         in_body = {(f.value, f.unit) for f in figures}
@@ -43,7 +50,8 @@ def extract_facts(
             for f in find_figures(stack, a.id)
             if (f.value, f.unit) not in in_body
         ]
-        a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body)
+        # the meetings an article reports held say what it is about as plainly as its headline does
+        a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body, [m.name for m in meetings])
     name_unnamed_sessions(facts.meetings, page_text, {a.id: a.body for a in articles})
     facts.people = aggregate_people(articles, facts)
     return facts
@@ -64,11 +72,19 @@ def _literal_trie(words) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
 
 def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
     """One record per name on the page, with all its posts (a short form dropped when the page also gives
-    the long one: 总书记 / 中共中央总书记) and every article that names the person."""
+    the long one: 总书记 / 中共中央总书记, 市人大常委会副主任 / 市六届人大常委会副主任) and every article that
+    names the person. Posts printed in a headline or caption line count too (谷春立当选中共鞍山市委书记)."""
     titles: dict[str, list[str]] = {}
     for m in facts.mentions:
         titles.setdefault(m.name, [])
         titles[m.name] += [t for t in m.titles if t not in titles[m.name]]
+    for a in articles:
+        for line in (a.kicker, a.headline, a.subheadline):
+            for hm in find_people(line or ""):
+                # a headline names someone new only with a post: a bare name there may be another story's
+                if hm.titles and (hm.name in titles or hm.how in ("title", "appointed")):
+                    titles.setdefault(hm.name, [])
+                    titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     for ap in facts.appointments:
         # a post someone is given, or relieved of, is a post the page gives them
         titles.setdefault(ap.person, [])
@@ -83,6 +99,6 @@ def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
                 seen[name].append(a.id)
     people = []
     for name, ts in titles.items():
-        kept = [t for t in ts if not any(o != t and o.endswith(t) for o in ts)]
+        kept = [t for t in ts if not any(o != t and is_longer_form(o, t) for o in ts)]
         people.append(Person(name, kept, seen[name]))
     return people

@@ -20,10 +20,16 @@ _MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "�
 _CURRENCY = {"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
              "英镑": "GBP"}
 _PEOPLE = {"人": "人", "名": "人", "位": "人"}
+_MONEY_OR_RATE = {*_CURRENCY.values(), "%"}
 _PLACES = {"县", "区", "市", "镇", "乡", "村"}  # "7县(市)": places counted, unit 个
 _MEASURES = ("人次", "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "千瓦", "个", "项", "家", "场", "例", "所", "条",
              "亩", "户", "双", "件", "台", "座", "处", "批", "类", "辆", "套", "吨", "栋", "间", "张", "册", "部", "支",
-             "架", "头", "只", "株", "棵", "份", "篇", "轮", "宗", "笔", "次", "人", "名", "位", "县", "区", "村", "镇", "乡")
+             "架", "头", "只", "株", "棵", "份", "篇", "轮", "宗", "笔", "次", "人", "名", "位", "县", "区", "村", "镇", "乡",
+             "面")
+_FLAT_THINGS = ("红旗", "国旗", "党旗", "旗", "锦旗", "奖牌", "牌匾", "镜")
+_DIGIT_PAIR_RE = re.compile("[一二两三四五六七八九]{2}")
+_BREAKDOWN_RE = re.compile(r"[、，,。；;]|$")
+_HAN_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]$")
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
 _FIGURE_RE = re.compile(
@@ -32,15 +38,29 @@ _FIGURE_RE = re.compile(
     rf"(?P<mw>{'|'.join(sorted(_MEASURES, key=len, reverse=True))}))(?P<post>以上|以下|左右)?"
 )
 _NUMBER_TAIL = set("0123456789.")
-_NOUN_WORDS = {"部门", "场所", "场景", "场馆", "家庭", "家长", "家乡", "条件", "条例", "个人", "人民", "人员", "人才"}
+_NOUN_WORDS = {"部门", "部件", "场所", "场景", "场馆", "家庭", "家长", "家乡", "条件", "条例", "个人", "人民", "人员", "人才",
+               "位数"}
 _APPROX_BEFORE_RE = re.compile(r"(?:约|近|超过|逾|大约)[为有达计]?$")  # 约为22亿元
 _DURATION_AFTER = re.compile(r"^(?:月|小时|分钟|半月|工作日)")  # 3个月: a duration, not a count
-_TARGET_RE = re.compile(r"以上|不超过|不低于|不少于|达到|力争|确保|目标|拟|预计|计划|争取|要|将")
+# A plan or bound, by the clause's own modality (达到 alone is neither: 已达到 is done); 将近 is "nearly",
+# 主要/重要 are no 要.
+_TARGET_RE = re.compile(r"不超过|不低于|不少于|力争|确保|目标|拟|预计|计划|争取|(?<![主重纪摘])要|将(?!近)")
 _CLAUSE_RE = re.compile(r"[,，。;；:：!！?？\n、]")
 # Abstract nouns a small Chinese numeral counts in slogans and summaries, not facts.
 _ABSTRACT = ("层面", "维度", "方面", "市场", "资源", "平台", "理念", "抓手", "保障", "意识", "控制", "中心",
              "一批", "重点", "环节", "领域", "目标", "战略", "阶段", "关键", "作用", "硬仗", "大局", "结合", "机制",
-             "原则", "要求", "任务", "体系", "能力", "自信", "维护", "全面", "坚持", "务必", "到位", "不", "规定")
+             "原则", "要求", "任务", "体系", "能力", "自信", "维护", "全面", "坚持", "务必", "到位", "不", "规定",
+             "班子", "文章")
+# A session's number, not a count: 九届二十七次主席会议, 省十一次党代会, 市委十届七次全会.
+_SESSION_BEFORE = set("届省市县区")
+_SESSION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:会议|全会|党代会|代表大会|常委会|会$)")
+_HELD_BEFORE_RE = re.compile(r"(?:召开|举行|开展|组织|参加|出席)了?$")  # 召开三次会议: a count after all
+_CN_NUMERAL = set("零〇一二两三四五六七八九十百千万亿")
+# Money whose currency goes unsaid after an investment word: 总投资34.4亿, 资金约1.2亿
+_BARE_MONEY_RE = re.compile(
+    r"(?:投资|资金|金额|总额|产值|营收|营业收入|销售额|收入|增加值|生产总值|GDP)[达为约近超过共计]{0,3}"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)(?=[,，。;；、)）]|$)"
+)
 
 
 def chinese_number(s: str) -> float | None:
@@ -66,13 +86,38 @@ def _in_quotes(text: str, pos: int) -> bool:
     return seg.count("“") > seg.count("”") or seg.count("\"") % 2 == 1
 
 
-def _measure(text: str, start: int, end: int) -> str | None:
+_MEASURE_FILLER_RE = re.compile(r"^(?:已|共|累计|全年|今年|其中|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计)+")
+_MEASURE_TAIL_RE = re.compile(r"(?:已|共|累计|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计|的|等)+$")
+
+
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+_DISCOURSE_RE = re.compile(r"(?:据了解|据悉|据介绍|据统计|其中|同时|此外|另外|目前|截至目前|今年以来|近年来)$")
+_DATE_IN_CLAUSE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|早)?|\d{4}年")
+_FIGURE_IN_CLAUSE_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]+[^\u4e00-\u9fff]?[个名人位项家件亿万元%]*")
+
+
+def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
+    """What the figure measures: the clause's words before it (总投资|86.6亿元) and, for a count, the thing
+    counted after it as well (全县|53名|政协委员参加座谈会): a count's noun usually follows the number. When
+    the clause says little before the figure (实到70人, 总投资34.4亿), the sentence's opening clause names what
+    is counted (常委会组成人员应到74人，实到70人)."""
     clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
-    before = re.sub(r"^(?:已|共|累计|全年|今年|其中|完成|实现|达到?|为|约|近|有|将|拟|新增)+", "", text[clause_start:start])
-    after = _CLAUSE_RE.split(text[end : end + 16], 1)[0]
+    before = _MEASURE_TAIL_RE.sub("", _MEASURE_FILLER_RE.sub("", text[clause_start:start]))
+    after = _CLAUSE_RE.split(text[end : end + 16], 1)[0][:12]
+    if len(before) < 6:
+        sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 60), start)),
+                             default=max(0, start - 60))
+        if sentence_start < clause_start:
+            clauses = [c for c in _CLAUSE_RE.split(text[sentence_start:clause_start]) if c and not _DISCOURSE_RE.match(c)]
+            opening = _DATE_IN_CLAUSE_RE.sub("", clauses[0]) if clauses else ""
+            opening = _MEASURE_FILLER_RE.sub("", _FIGURE_IN_CLAUSE_RE.sub("", opening))[-14:]
+            if len(opening) >= 2:
+                before = f"{opening} {before}".strip()
+    if counted and after:
+        return f"{before} {after}" if len(before) >= 2 else after
     if len(before) >= 2:
         return before
-    return after[:12] or None
+    return after or None
 
 
 # Where a figure can start: a number, a magnitude or an approximation word. Matching the full pattern only
@@ -105,9 +150,11 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
         if inside or text[m.end() : m.end() + 1] in ("年", "月", "日"):
             continue  # inside a larger number (9200多|万亩), or a date
         chinese = bool(num) and not num[0].isdigit()
+        if chinese and (_DIGIT_PAIR_RE.search(num) or text[m.end() : m.end() + 1] in _CN_NUMERAL):
+            continue  # 唯一一个 (a word, then 一个), 千头万绪 (an idiom of numerals)
         value = chinese_number(num) if chinese else (float(num.replace(",", "")) if num else 1.0)
-        if value is None:
-            continue
+        if not value:
+            continue  # no numeral, or nought of something
         if mag:
             value *= _MAGNITUDES[mag]
         after = text[m.end() : m.end() + 6]
@@ -115,8 +162,11 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
             continue
         if (m.group("mw") or "") + after[:1] in _NOUN_WORDS:
             continue  # 八部门, 场所, 家庭: the measure word begins a noun
-        if m.group("mw") == "次" and after.startswith(("会议", "会", "全会", "代表大会")):
-            continue  # 十五届人大七次会议: a session, not a count
+        if m.group("mw") == "次" and (text[start - 1 : start] in _SESSION_BEFORE or (
+                _SESSION_AFTER_RE.match(after) and not _HELD_BEFORE_RE.search(text, max(0, start - 3), start))):
+            continue  # 十五届人大七次会议, 九届二十七次主席会议: a session, not a count
+        if m.group("mw") == "面" and (after[:1] in "积向对临貌" or (chinese and not any(t in after for t in _FLAT_THINGS))):
+            continue  # 面 counts flags and banners (10面鲜艳的红旗); 两面, 3面积 are no counts
         if chinese and (num == "一" or (value <= 10 and not m.group("approx") and after.startswith(_ABSTRACT))):
             continue  # 一名老人 (an article), 五个维度 (an abstraction)
         if m.group("mw") in _PLACES and chinese:
@@ -137,22 +187,38 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
         target = bool(m.group("post") == "以上" or _TARGET_RE.search(text, clause_start, start))
         approximate = bool(m.group("pre") in ("近", "约", "超过", "超", "逾") or m.group("approx") or m.group("approx0")
                            or m.group("post") == "左右" or _APPROX_BEFORE_RE.search(text, max(0, start - 4), start))
-        out.append(Figure(article_id, text[m.start() : m.end()], value, unit, _measure(text, m.start(), m.end()),
+        out.append(Figure(article_id, text[m.start() : m.end()], value, unit, _measure(text, m.start(), m.end(), unit not in _MONEY_OR_RATE),
                           approximate, target, m.start(), m.end()))
+    taken = {(f.start, f.end) for f in out}
+    for m in _BARE_MONEY_RE.finditer(text):
+        if (m.start("num"), m.end("mag")) not in taken:
+            value = float(m.group("num")) * _MAGNITUDES[m.group("mag")]
+            out.append(Figure(article_id, m.group("num") + m.group("mag"), value, "CNY",
+                              _measure(text, m.start("num"), m.end(), False), False, False, m.start("num"), m.end()))
+    out.sort(key=lambda f: f.start)
     return _once(out, text)
 
 
 def _once(figures: list[Figure], text: str) -> list[Figure]:
-    """A count of the same people or things repeated in one article is one figure (15名队员 three times);
-    an amount or rate is repeated only when it is said of the same thing again (same words after it)."""
+    """A count of the same people or things repeated in one article is one figure (15名队员 three times),
+    except in a breakdown by what precedes each count (主任1人、副主任7人、秘书长1人); an amount or rate is
+    repeated only when it is said of the same thing again (same words after it)."""
     seen: set[tuple] = set()
+    counts: dict[tuple, set[str | None]] = {}  # (value, unit) -> the breakdown labels it came with (None: none)
     out = []
     for f in figures:
-        follow = _CLAUSE_RE.split(text[f.end : f.end + 12], 1)[0][:6]
-        key: tuple = (f.value, f.unit) if f.unit not in ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "%") else (
-            f.value, f.unit, follow) if follow else (f.value, f.unit, f.start)
-        if key in seen:
-            continue
-        seen.add(key)
+        if f.unit in _MONEY_OR_RATE:
+            follow = _CLAUSE_RE.split(text[f.end : f.end + 12], 1)[0][:6]
+            key = (f.value, f.unit, follow) if follow else (f.value, f.unit, f.start)
+            if key in seen:
+                continue
+            seen.add(key)
+        else:
+            label = (text[max(0, f.start - 2) : f.start] if _BREAKDOWN_RE.match(text, f.end)
+                     and _HAN_BEFORE_RE.search(text, max(0, f.start - 2), f.start) else None)
+            earlier = counts.setdefault((f.value, f.unit), set())
+            if earlier and (label is None or label in earlier or None in earlier):
+                continue
+            earlier.add(label)
         out.append(f)
     return out

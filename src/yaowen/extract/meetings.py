@@ -1,147 +1,388 @@
-"""Meetings reported as held: name, convening body, ordinal, date, chairs, attendees, approved documents.
+"""Meetings of an article with their date, chairs, attendees and approved documents.
 
-A meeting is held when the text says so with a verb: ``X主持召开Y会议``, ``Y会议召开``, ``市委审计委员会举行
-第四次会议``, ``市政协召开Y报告会``. A meeting merely cited (``传达学习…会议精神``, ``在…会议上的讲话``) or
-scheduled (``定于…召开``) has no such verb on it. A report whose lines say ``主持会议`` / ``出席会议`` without
-naming the meeting (a continued fragment) still reports one, unnamed.
-
-The meeting stated in the lead's first sentence (or the headline stack) is the article's main event: the
-people who chair it (``主持``), attend it (``出席 / 参加 / 列席``) or speak at it anywhere in the report
-belong to it. A meeting mentioned later is a side event: only the people in its own sentence belong to it.
+Which meetings are held and what they are called is ``meeting_names``' job; this module decides who was at
+which. An article is read in blocks: the whole of it, or, in a chronicle or digest, each paragraph that
+opens with a date of its own (``4月9日，…``). A block's main meeting is the one its lead paragraph reports
+(or, failing that, the one its headline names); every 主持 (chair), 出席/参加/列席/在主席台就座/宣誓 (attendee)
+and speaker (``A强调``, ``A在会上通报``, ``A作…报告``) in the block belongs to it. A meeting reported later, or on
+a day of its own, is a side event: only its own sentence's people belong to it, and those whose verb names it
+(``陪同考察并出席座谈会``). A role whose object is something else (``参加考察活动``, ``参加郑州代表团审议…时的讲话精神``)
+belongs to no meeting, and neither does someone who 委托 another to chair.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection
+from functools import cache
 
 from ..model import Meeting, PersonMention
-from .figures import chinese_number
+from .documents import approved_titles
+from .lexicons import load_lexicon
+from .meeting_names import Held, block_date, body_of, held_meetings, is_generic, noun_of, ordinal_of
+from .people import post_words
 
-_NOUN = (
-    r"(?:常务会议|常委会会议|全体会议|视频会议|电视电话会议|视频调度会|联席会议|工作会议|会议|座谈会|推进会|点评会|"
-    r"宣讲报告会|报告会|协商会|汇报会|调度会|部署会|动员会|反馈会|协调会|现场会|观摩会|研讨会|论坛|恳谈会|交流会|分析会|培训会|"
-    r"新闻发布会|发布会|听证会|全会|例会|专题会)"
-)
-_CLAUSE = r"[^,，。;；:：!！?？\n]"
-_FUTURE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|决定|关于)[^,，。;；]{0,14}$")
-# "会议决定,2021年1月18日召开…": a dated convening after the report's own date is a schedule, not a report
-_DATE_BEFORE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?$")
-_CITED = re.compile(r"(?:传达|学习|贯彻|落实)[^,，。;；]{0,20}$")
-
-# The verbs that report a meeting as held; names are read on either side of them.
-_VERB_RE = re.compile(r"主持召开|召开了?|举行了?|开幕")
-_NAME_AFTER_RE = re.compile(rf"{_CLAUSE}{{2,60}}?{_NOUN}(?![\u4e00-\u9fff]{{0,2}}精神)")
-_NAME_BEFORE_RE = re.compile(rf"({_CLAUSE}{{3,60}}?{_NOUN})\s*(?:在{_CLAUSE}{{1,12}}?)?$")
-# 市委审计委员会举行第四次会议 / 中共中央政治局常务委员会3月4日召开会议
-_BODY_BEFORE_RE = re.compile(
-    rf"({_CLAUSE}{{2,30}}?(?:委员会|常委会|政府|政协|人大|领导小组|党组|党委|办公会))"
-    rf"(?:\d{{1,2}}月\d{{1,2}}日)?(?:上午|下午|晚)?$"
-)
-_ORDINAL_AFTER_RE = re.compile(r"第[一二三四五六七八九十百\d]+次(?:全体)?会议|会议")
-_SUBJECT_RE = re.compile(r"((?:市|县|区|省)(?:委|政府|政协|人大常委会|[\u4e00-\u9fff]{1,8}?(?:委员会|领导小组)))$")
-_CLAUSE_START_RE = re.compile(r"[,，。;；:：!！?？\n]")
-_IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")
-_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十百\d]+)次")
-_ORGAN_PREFIX_RE = re.compile(
-    r"^((?:中共)?(?:中央|国务院|全国|省|市|县|区|[\u4e00-\u9fff]{2,5}?(?:省|市|县|区))"
-    r"[\u4e00-\u9fff“”]{0,24}?(?:委员会|常委会|政府|政协|人大常委会|领导小组))"
-    r"(?=\d{4}年|第|会议|常务会议|全体会议|[\u4e00-\u9fff]{0,12}?会$)"
-)
 _MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
-
-_CHAIR_RE = re.compile(r"^(?:主持召开|主持会议|主持)")
-_SPEAK_RE = re.compile(r"^(?:应邀(?:到会|出席)?)?(?:在[^,，。]{0,12}?(?:会场|会上))?(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|作主题宣讲|作[^,，。]{0,6}(?:讲话|报告)|率)")
-_ATTEND_RE = re.compile(r"(?:在[^,，。]{0,12}?分?会场)?(?:出席|参加|列席)")
-
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_AFTER_NAME = ("同志", "等", "进行", "及", *load_lexicon("speech_verbs"))
 _SENT_END = "。！？!?\n"
+
+# roles written after the people they are about; the object after the verb says which meeting
+_ROLE_RE = re.compile(
+    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会))"
+)
+_NOT_NOW_RE = re.compile(r"(?:将|拟|即将|邀请|应当|要)$")
+_OBJ_SKIP_RE = re.compile(r"(?:了|召开了?|举行了?)?")
+_OBJ_END_RE = re.compile(r"[,，。;；:：!！?？\n]|并|后|时")
+_GENERIC_OBJ = ("", "会议", "大会", "会", "活动", "座谈", "学习", "会见")
+_VISIT_RE = re.compile(r"考察|调研|检查|视察|慰问|走访|督导|督查|参观|陪同")
+_CITED_OBJ_RE = re.compile(r"时的|精神|讲话|的(?:重要)?讲话")
+# 出席会议的有：A、B / 在主席台就座的领导有：/ 大会的执行主席是：/ 担任本次大会的执行主席还有：
+_LIST_AFTER_RE = re.compile(
+    r"(?:(?:出席|列席|参加)(?:会议|大会|座谈会|汇报会|活动)?的[^：:，,。]{0,12}?有|"
+    r"(?:主席台|前排)上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
+)
+# where the people a role verb is about begin: after the last role, clause list mark or cited word before it
+_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|[;；:：]|传达|学习|委托|委託")
+_LOOKBACK = 300
+_MIN_REPORT = 30  # Chinese characters of body under a headline for it to report a meeting
+_SPEAK_RE = re.compile(
+    r"(?:同志)?(?:等(?:同志|领导)?)?(?:应邀(?:到会|出席)?)?(?:在[^,，。]{0,40}?(?:会场|会上|会议上)[,，]?)?"
+    r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|提请|召集|主讲|作主题宣讲|代表(?!团)|"
+    r"作[^,，。]{0,30}?(?:讲话|报告|说明|辅导|发言|讲座|宣讲)|为与会[^,，。]{0,8}?作|到会指导|率)"
+)
+_AT_THE_MEETING_RE = re.compile(r"(?:^|(?<=[。\n]))\s*(?:会上|会议上|座谈会上|汇报会上|会议期间|座谈中)[,，]")
+_SUBJECT_END_RE = re.compile(
+    r"代表|向|对|就|作|强调|指出|要求|表示|说|传达|宣读|通报|介绍|汇报|发言|讲话|致辞|宣布|分别|先后|听取|审议|提出"
+)
+_ENTRUSTING_RE = re.compile(r"(?:同志)?委[托託]")
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in _SENT_END) + 1
-    ends = [i for i in (text.find(c, pos) for c in _SENT_END) if i >= 0]
-    return start, (min(ends) + 1 if ends else len(text))
+    start = max(text.rfind(c, max(0, pos - 2000), pos) for c in _SENT_END) + 1
+    ends = [i for i in (text.find(c, pos, pos + 2000) for c in _SENT_END) if i >= 0]
+    return start, (min(ends) + 1 if ends else min(len(text), pos + 2000))
 
 
-_ORGANIZER_RE = re.compile(r"^由[^,，。]{1,40}?(?:主办|承办|举办|召开|联合主办)的")
-_COUNTED_RE = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)")
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two names of one meeting: the headline's and the body's, or a role's object and the meeting it names."""
+    if not a or not b:
+        return False
+    if a.endswith(b) or b.endswith(a) or (len(b) >= 2 and b in a) or (len(a) >= 2 and a in b):
+        return True
+    oa, ob = ordinal_of(a), ordinal_of(b)
+    if oa is not None and ob is not None:
+        return oa == ob and noun_of(a) == noun_of(b)
+    if (is_generic(a) or is_generic(b)) and noun_of(a) and noun_of(a) == noun_of(b):
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
 
 
-def _clean_name(name: str) -> str:
-    name = _ORGANIZER_RE.sub("", re.sub(r"^(?:了|在|的|于)", "", name.strip()))  # "由A主办的B会" is B会
-    return name
+class _Article:
+    """One article's meetings while its people are placed at them."""
 
+    def __init__(self, text: str, mentions: list[PersonMention]) -> None:
+        self.text = text
+        self.mentions = sorted((m for m in mentions), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.by_start = {m.start: m for m in self.mentions}
+        self.excluded = {id(m) for m in self.mentions if m.how == "name_post" or _ENTRUSTING_RE.match(text, m.end)}
+        self.meetings: list[Meeting] = []
+        self.blocks: list[tuple[int, Meeting | None]] = []  # (block start, main meeting)
+        self.block_starts: list[int] = []
+        self.sides: list[tuple[int, int, Meeting]] = []  # (sentence start, end, side meeting)
+        self.side_starts: list[int] = []
+        self.placed: dict[tuple[int, bool], dict[str, int]] = {}  # (meeting, as chair) -> name -> first position
 
-def _body_of(name: str | None) -> str | None:
-    if not name:
+    def context(self, pos: int) -> Meeting | None:
+        """The meeting a role at ``pos`` belongs to when its words do not name one."""
+        i = bisect_right(self.side_starts, pos) - 1
+        if i >= 0 and self.sides[i][0] <= pos < self.sides[i][1]:
+            return self.sides[i][2]
+        j = bisect_right(self.block_starts, pos) - 1
+        return self.blocks[j][1] if j >= 0 else None
+
+    def named(self, obj: str, pos: int) -> Meeting | None | bool:
+        """The meeting a role's object names; None when it names none of them; True when the object says
+        nothing (出席会议, 出席并讲话: the meeting of the context)."""
+        obj = re.sub(r"(?:活动|现场)$", "", obj) if obj not in ("活动",) else obj
+        if obj in _GENERIC_OBJ or obj.startswith(("会议", "大会")) or is_generic(obj) and noun_of(obj) in ("会议", "大会"):
+            return True  # 出席会议, 主持会议相关议程, 出席大会开幕式
+        here = self.context(pos)
+        for mt in ([here] if here else []) + self.meetings:
+            if mt.name and _compatible(mt.name, obj):
+                return mt
         return None
-    m = _ORGAN_PREFIX_RE.match(name)
-    return m.group(1) if m else None
+
+    def people_before(self, pos: int, lo: int) -> list[PersonMention]:
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, pos)
+        return [m for m in self.mentions[i:j] if id(m) not in self.excluded and m.end <= pos]
+
+    def list_end(self, m: PersonMention) -> int:
+        """Where a list the mention heads or belongs to ends: 刘光跃、段志刚、…、胡水龙|参加."""
+        end = m.end
+        while self.text[end : end + 1] == "、" and (nxt := self.by_start.get(end + 1)) is not None:
+            end = nxt.end
+        return end
+
+    def span_start(self, pos: int) -> int:
+        s, _ = _sentence(self.text, pos)
+        s = max(s, pos - _LOOKBACK)
+        breaks = [b.end() for b in _SPAN_BREAK_RE.finditer(self.text, s, pos)]
+        return max(breaks) if breaks else s
+
+    def place(self, mt: Meeting | None, people: list[PersonMention], chair: bool) -> None:
+        if mt is None:
+            return
+        placed = self.placed.setdefault((id(mt), chair), {})
+        for m in people:
+            placed[m.name] = min(placed.get(m.name, m.start), m.start)
+
+    def settle(self) -> None:
+        """Each meeting's chairs and attendees in the order the text names them; a chair is no attendee."""
+        for mt in self.meetings:
+            chairs = self.placed.get((id(mt), True), {})
+            attendees = self.placed.get((id(mt), False), {})
+            mt.chairs = sorted(chairs, key=chairs.__getitem__)
+            mt.attendees = sorted((n for n in attendees if n not in chairs), key=attendees.__getitem__)
 
 
-def _ordinal(name: str | None) -> int | None:
-    m = _ORDINAL_RE.search(name or "")
-    if not m:
+def _object(text: str, pos: int) -> str:
+    pos = _OBJ_SKIP_RE.match(text, pos).end()  # type: ignore[union-attr]
+    m = _OBJ_END_RE.search(text, pos, pos + 40)
+    return text[pos : m.start() if m else min(len(text), pos + 40)].strip()
+
+
+def _implied_meetings(text: str, held: list[Held]) -> list[Held]:
+    """Meetings known only from a role's object: 林庆生出席座谈会 (no verb reports it held, here or in
+    the headline: ``held`` holds both)."""
+    out: list[Held] = []
+    names = [h.name for h in held]
+    for r in _ROLE_RE.finditer(text):
+        if _NOT_NOW_RE.search(text, max(0, r.start() - 3), r.start()):
+            continue
+        obj = _object(text, r.end())
+        noun = noun_of(obj)
+        if not noun or obj in ("会议", "大会") or _CITED_OBJ_RE.search(obj) or "的" in obj or _VISIT_RE.search(obj):
+            continue
+        if any(_compatible(n, obj) for n in names):
+            continue
+        out.append(Held(obj, r.end(), r.end() + len(obj), "attend"))
+        names.append(obj)
+    return out
+
+
+def _blocks(text: str) -> list[tuple[int, tuple[int, int] | None, int]]:
+    """(start, day, end of lead paragraph) of each block: the article, and each later paragraph that opens with
+    a day of its own. A block's lead is its first paragraph with some substance (not 分享到: or a caption)."""
+    heads: list[tuple[int, tuple[int, int] | None, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        para = line.strip()
+        start, pos = pos, pos + len(line) + 1
+        if not para:
+            continue
+        day = block_date(para)
+        if not heads or (day is not None and day != heads[-1][1]):
+            heads.append((0 if not heads else start, day, -1))
+        if heads[-1][2] < 0 and len(_HAN_RE.findall(para)) >= 20:
+            s, d, _ = heads[-1]
+            if d is None and s == heads[0][0]:
+                first = _MD_RE.search(para, 0, para.find("。") if "。" in para else len(para))
+                d = (int(first.group(1)), int(first.group(2))) if first else None
+            heads[-1] = (s, d, start + len(line))
+    return [(s, d, e if e >= 0 else len(text)) for s, d, e in heads] or [(0, None, len(text))]
+
+
+def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
+    """One regex for a page's names, grouped by first character, so each position tries one branch, not every
+    name. Built once a page: every article is searched with it."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(w[1:])
+    if not groups:
         return None
-    n = m.group(1)
-    value = int(n) if n.isdigit() else chinese_number(n)
-    return int(value) if value is not None else None
+    return re.compile("|".join(
+        re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in groups.items()
+    ))
 
 
-def _find_meetings(
-    text: str, event_date: str | None = None, resolve_md: Callable[[int, int], str | None] | None = None
-) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every meeting the text reports as held."""
-    found: list[tuple[str, int, int]] = []
+@cache
+def _before_name() -> tuple[str, ...]:
+    return (*post_words(), "领导")  # 市长A, 市人大常委会领导A、B
 
-    def scheduled(before: str) -> bool:
-        m = _DATE_BEFORE_RE.search(before)
-        if not m or not event_date:
-            return False
-        month, day = int(m.group(2)), int(m.group(3))
-        when = f"{int(m.group(1)):04d}-{month:02d}-{day:02d}" if m.group(1) else (resolve_md or (lambda *_: None))(month, day)
-        return bool(when and when > event_date)
 
-    def add(name: str, start: int, end: int) -> None:
-        before = text[max(0, start - 20) : start]
-        if _FUTURE.search(before) or _CITED.search(before) or scheduled(before):
-            return
-        name = _clean_name(name)
-        if _COUNTED_RE.match(name):
-            return  # "52场论坛", "多个合作论坛": events counted, not one meeting held
-        if len(name) < 3 or any(s < end and start < e for _, s, e in found):
-            return
-        found.append((name, start, end))
+def _known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:
+    """Where the article names again someone the page names elsewhere (``余功斌同志主持会议``, a bare name in a
+    list): the grammar finds a name once, after a post; a role may stand by any of its mentions."""
+    if known is None:
+        known = name_finder([m.name for m in mentions if m.how != "name_post"])
+        if known is None:
+            return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    taken_starts = [s for s, _ in taken]
+    out = []
+    for occ in known.finditer(text):
+        s, e = occ.span()
+        i = bisect_right(taken_starts, s) - 1
+        if (i >= 0 and taken[i][1] > s) or (i + 1 < len(taken) and taken[i + 1][0] < e):
+            continue  # a mention already
+        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s)
+        after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e)
+        if after_ok and (before_ok or (e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]))):
+            out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
+    return out
 
-    for v in _VERB_RE.finditer(text):
-        verb = v.group(0)
-        clause_start = max((m.end() for m in _CLAUSE_START_RE.finditer(text, max(0, v.start() - 64), v.start())),
-                           default=max(0, v.start() - 64))
-        before = text[clause_start : v.start()]
-        body = _BODY_BEFORE_RE.search(before) if verb != "主持召开" else None
-        after = _ORDINAL_AFTER_RE.match(text, v.end()) if body else None
-        if body and after:  # 市委审计委员会举行第四次会议
-            add(body.group(1) + after.group(0), clause_start + body.start(1), after.end())
+
+def find_meetings(
+    article_id: str,
+    text: str,
+    stack: str,
+    mentions: list[PersonMention],
+    approved_in: Callable[[int, int], list[str]],
+    event_date: str | None,
+    resolve_md: Callable[[int, int], str | None],
+    issue_date: str | None = None,
+    known_names: re.Pattern[str] | None = None,
+) -> list[Meeting]:
+    """Meetings of one article. ``stack`` is its kicker/headline/subheadline text, ``approved_in(start,end)``
+    lists the 《》 titles approved in a span, ``resolve_md`` turns a month-day into an ISO date, ``known_names``
+    (``name_finder``) finds the people the page names anywhere, found again here where the grammar did not."""
+    known = event_date or issue_date
+    held = held_meetings(text, known, stack)
+    # a headline over no report (page furniture, a line the layout cut off) reports nothing held
+    reported = len(_HAN_RE.findall(text, 0, 400)) >= _MIN_REPORT
+    from_stack = [h for h in held_meetings(stack, known) if h.how != "talk"] if stack and reported else []
+    held = sorted(held + _implied_meetings(text, held + from_stack), key=lambda h: h.start)
+
+    def resolve(md: tuple[int, int] | None) -> str | None:
+        if md is None:
+            return None
+        got = resolve_md(*md)
+        if got is None and event_date and event_date.endswith(f"-{md[0]:02d}-{md[1]:02d}"):
+            got = event_date
+        return got
+
+    art = _Article(text, mentions + _known_names_again(text, mentions, known_names))
+    block_heads = _blocks(text)
+
+    by_name: dict[str, Meeting] = {}
+    per_block: list[Meeting | None] = [None] * len(block_heads)
+    joint: list[Meeting] = []
+    head_starts = [s for s, _, _ in block_heads]
+    for h in held:
+        b = bisect_right(head_starts, h.start) - 1
+        s, e = _sentence(text, h.start)
+        own = None
+        for md in _MD_RE.finditer(text, s, h.start):
+            own = (int(md.group(1)), int(md.group(2)))
+        _, day, lead_end = block_heads[b]
+        main_now = per_block[b]
+        if h.how == "attributive" and h.start >= lead_end:
+            continue  # 1月4日召开的…会议对…作了部署: a meeting recalled in passing
+        if h.name in by_name or (main_now is not None and own is None and is_generic(h.name)
+                                 and noun_of(h.name) == noun_of(main_now.name)):
+            continue  # the same meeting again: a repeated line, 召开专题座谈会 after the lead named it
+        again = next((mt for mt in art.meetings if ordinal_of(mt.name) is not None and _compatible(mt.name, h.name)), None)
+        if again is not None and ordinal_of(h.name) is not None:
+            if len(h.name) > len(again.name or ""):  # the fuller of two names of one sitting
+                again.name, again.body = h.name, body_of(h.name)
             continue
-        named = _NAME_AFTER_RE.match(text, v.end())
-        if named and verb != "开幕":  # X主持召开Y会议 / 我市召开Y会议 / 市政协召开Y报告会
-            name = named.group(0)
-            subject = _SUBJECT_RE.search(before) if verb != "主持召开" else None
-            add((subject.group(1) if subject else "") + name, v.start(), named.end())
+        date = resolve(own) or (resolve(day) if b > 0 else None) or event_date
+        mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), date, start=h.start, end=h.end)
+        by_name[h.name] = mt
+        art.meetings.append(mt)
+        is_main = main_now is None and h.start < lead_end and (own is None or day is None or own == day) and not h.joint
+        if is_main:
+            per_block[b] = mt
+        else:
+            art.sides.append((s, e, mt))
+        if h.joint:
+            joint.append(mt)
+
+    # the headline's meeting: the body's under a fuller name, or the main one of a report that names it nowhere else
+    for h in from_stack:
+        same = next((mt for mt in art.meetings if _compatible(mt.name, h.name)), None)
+        if same is not None:
+            if is_generic(same.name) and not is_generic(h.name):
+                same.name, same.body, same.ordinal = h.name, body_of(h.name), ordinal_of(h.name)
             continue
-        held = _NAME_BEFORE_RE.search(before)
-        if held:  # Y会议召开 / Y会议在…举行
-            add(held.group(1), clause_start + held.start(1), v.end())
-    return sorted(found, key=lambda x: x[1])
+        mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), event_date)
+        art.meetings.insert(0, mt)
+        if per_block[0] is None:
+            per_block[0] = mt
+    if not art.meetings and re.search(r"主持会议|出席会议|列席会议", text):
+        per_block[0] = Meeting(article_id, None, None, None, event_date)  # a continued report: unnamed
+        art.meetings.append(per_block[0])
+    if not art.meetings:
+        return []
+    art.blocks = [(s, per_block[i]) for i, (s, _, _) in enumerate(block_heads)]
+    art.block_starts = [s for s, _ in art.blocks]
+    art.sides.sort(key=lambda x: x[0])
+    art.side_starts = [s for s, _, _ in art.sides]
+
+    _place_roles(art)
+    art.settle()
+    for mt in joint:  # 会议同时套开了Y: Y had the chair and attendees of the meeting it was held with
+        owner = art.blocks[bisect_right(art.block_starts, mt.start) - 1][1]
+        if owner is not None and owner is not mt:
+            mt.chairs, mt.attendees = list(owner.chairs), list(owner.attendees)
+    _place_approved(art, approved_in, stack)
+    return sorted(art.meetings, key=lambda m: m.start)
 
 
-def _list_end(text: str, m: PersonMention, mentions: list[PersonMention]) -> int:
-    """Where a list the mention heads or belongs to ends: 刘光跃、段志刚、…、胡水龙|参加."""
-    end = m.end
-    starts = {x.start: x for x in mentions}
-    while text[end : end + 1] == "、" and end + 1 in starts:
-        end = starts[end + 1].end
-    return end
+def _place_roles(art: _Article) -> None:
+    text = art.text
+    leads: list[tuple[int, int]] = []  # the lead-ins of lists read here, whose role words are read no more
+    for listed in _LIST_AFTER_RE.finditer(text):  # 出席会议的有：A、B、C / 大会的执行主席是：A、B
+        _, end = _sentence(text, listed.end())
+        i, j = bisect_left(art.starts, listed.end()), bisect_left(art.starts, end)
+        art.place(art.context(listed.start()), [m for m in art.mentions[i:j] if id(m) not in art.excluded], False)
+        leads.append(listed.span())
+    lead_starts = [s for s, _ in leads]
+    for r in _ROLE_RE.finditer(text):
+        k = bisect_right(lead_starts, r.start()) - 1
+        if (k >= 0 and r.start() < leads[k][1]) or _NOT_NOW_RE.search(text, max(0, r.start() - 3), r.start()):
+            continue
+        if re.compile(r"了?(?:时|的)").match(text, r.end()):
+            continue  # 调研座谈时的讲话, 出席X的代表: not a role at this meeting
+        obj = _object(text, r.end())
+        if _CITED_OBJ_RE.search(obj) or (obj.endswith("的") or "的" in obj and not noun_of(obj)):
+            continue
+        target = art.named(obj, r.start())
+        if target is True:
+            target = art.context(r.start())
+        elif target is None:
+            continue
+        art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group("chair") is not None)
+    # speakers: 马懿强调, 市领导A、B、C在会上通报, 郑国强在会上作…工作报告
+    for m in art.mentions:
+        if id(m) in art.excluded:
+            continue
+        end = art.list_end(m)
+        if _SPEAK_RE.match(text, end):
+            art.place(art.context(m.start), [m], False)
+    # 会上，A、B、C等领导代表…: the people a sentence at the meeting opens with
+    for s in _AT_THE_MEETING_RE.finditer(text):
+        _, e = _sentence(text, s.end())
+        verb = _SUBJECT_END_RE.search(text, s.end(), e)
+        art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
+
+
+def _place_approved(art: _Article, approved_in: Callable[[int, int], list[str]], stack: str) -> None:
+    """What a block reports approved was approved by its main meeting, what a side sentence reports by its own."""
+    claimed: set[str] = set()
+    for s, e, mt in art.sides:
+        mt.approved = approved_in(s, e)
+        claimed.update(mt.approved)
+    for i, (start, main) in enumerate(art.blocks):
+        if main is None:
+            continue
+        end = art.blocks[i + 1][0] if i + 1 < len(art.blocks) else len(art.text)
+        titles = approved_in(start, end) + (approved_titles(stack) if i == 0 and stack else [])
+        main.approved = [t for t in dict.fromkeys(titles) if t not in claimed]
 
 
 # A decision's note "(2020年12月29日衡阳市第十五届人大常委会第三十六次会议通过)" names a session held that day.
@@ -166,78 +407,4 @@ def name_unnamed_sessions(meetings: list[Meeting], page_text: str, bodies: dict[
         if len({n for n, _ in fits}) == 1:
             mt.name, mt.date = fits[0]
             mt.body = _ORGAN_WORD_RE.split(mt.name)[0] + _ORGAN_WORD_RE.search(mt.name).group(1)  # type: ignore[union-attr]
-            mt.ordinal = _ordinal(mt.name)
-
-
-def find_meetings(
-    article_id: str,
-    text: str,
-    stack: str,
-    mentions: list[PersonMention],
-    approved_in: Callable[[int, int], list[str]],
-    event_date: str | None,
-    resolve_md: Callable[[int, int], str | None],
-    issue_date: str | None = None,
-) -> list[Meeting]:
-    """Meetings of one article. ``stack`` is its kicker/headline/subheadline text, ``approved_in(start,end)``
-    lists the 《》 titles approved in a span, ``resolve_md`` turns a month-day into an ISO date."""
-    meetings: list[tuple[Meeting, bool, tuple[int, int]]] = []  # (meeting, is_main, its sentence)
-    lead_end = text.find("\n") if "\n" in text else len(text)
-    for name, start, end in _find_meetings(text, event_date or issue_date, resolve_md):
-        sent = _sentence(text, start)
-        md = _MD_RE.search(text, sent[0], sent[1])
-        date = resolve_md(int(md.group(1)), int(md.group(2))) if md else event_date
-        # the lead's event is the article's main one; a meeting on another day is a side event
-        main = start < lead_end and (md is None or date == event_date)
-        meetings.append((Meeting(article_id, name, _body_of(name), _ordinal(name), date, start=start, end=end),
-                         main, sent))
-    if not meetings:
-        from_stack = _find_meetings(stack)
-        if from_stack:
-            name = from_stack[0][0]
-            meetings.append((Meeting(article_id, name, _body_of(name), _ordinal(name), event_date), True, (0, 0)))
-        elif _IMPLIED_RE.search(text):
-            meetings.append((Meeting(article_id, None, None, None, event_date), True, (0, 0)))
-    if not meetings:
-        return []
-
-    def owner(pos: int) -> Meeting | None:
-        for mt, main, (s, e) in meetings:
-            if not main and s <= pos < e:
-                return mt
-        mains = [mt for mt, main, _ in meetings if main and mt.start <= pos] or [
-            mt for mt, main, _ in meetings if main
-        ]
-        return mains[-1] if mains else None
-
-    # chairs and speakers: the words right after the name (or after the list it ends)
-    for m in mentions:
-        if m.how == "name_post":
-            continue  # "习近平总书记…重要讲话精神": cited, not present
-        after = text[_list_end(text, m, mentions) : _list_end(text, m, mentions) + 16]
-        target = owner(m.start)
-        if target is None:
-            continue
-        if _CHAIR_RE.match(after):
-            if m.name not in target.chairs:
-                target.chairs.append(m.name)
-        elif _SPEAK_RE.match(after) and m.name not in target.attendees:
-            target.attendees.append(m.name)
-    # attendees: everyone named between the previous verb of the sentence and 出席/参加/列席
-    for v in _ATTEND_RE.finditer(text):
-        s, _ = _sentence(text, v.start())
-        prior = [x.end() for x in re.finditer(r"主持会议相关议程|主持会议|主持|出席|参加|列席", text[s : v.start()])]
-        lo = s + (max(prior) if prior else 0)
-        target = owner(v.start())
-        if target is None:
-            continue
-        for m in mentions:
-            if lo <= m.start < v.start() and m.how != "name_post" and m.name not in target.attendees:
-                target.attendees.append(m.name)
-    main_meetings = [mt for mt, main, _ in meetings if main]
-    if main_meetings:
-        # what the report says was approved was approved by its main meeting
-        main_meetings[0].approved = approved_in(0, len(text))
-    for mt, _, _ in meetings:
-        mt.attendees = [n for n in mt.attendees if n not in mt.chairs]
-    return [mt for mt, _, _ in meetings]
+            mt.ordinal = ordinal_of(mt.name)

@@ -15,7 +15,7 @@ from .lexicons import load_lexicon
 
 HEADLINE_WEIGHT = 4.0
 SECOND_LABEL_SHARE = 0.35  # a further label needs at least this share of the top label's score
-MIN_SCORE = 3.0  # less evidence than this (one incidental word) is no topic: "other"
+MIN_SCORE = 4.0  # less evidence than this (one incidental word) is no topic: "other"
 
 
 @cache
@@ -25,7 +25,11 @@ def _cues() -> tuple[dict[str, list[tuple[str, float]]], re.Pattern[str]]:
         label, weight, cue = line.split("\t")
         by_cue.setdefault(cue, []).append((label, float(weight)))
     alts = "|".join(sorted(map(re.escape, by_cue), key=len, reverse=True))
-    return by_cue, re.compile(alts)
+    # a cue inside someone's post (市人大常委会副主任A, 市政协主席B出席) says who came, not what it is about
+    return by_cue, re.compile(f"(?:{alts})(?!{_POST_AFTER})")
+
+
+_POST_AFTER = r"[^，,。；;、\n]{0,4}?(?:主任|主席|秘书长|党组|书记|常委|部长|局长|组长)(?!会)"
 
 
 def _counts(text: str) -> Counter[str]:
@@ -34,11 +38,13 @@ def _counts(text: str) -> Counter[str]:
 
 
 def classify_topics(
-    headline: str | None, kicker: str | None, subheadline: str | None, body: str, max_labels: int = 3
+    headline: str | None, kicker: str | None, subheadline: str | None, body: str,
+    meetings: list[str] | tuple[str, ...] = (), max_labels: int = 3,
 ) -> list[str]:
+    """``meetings``: the names of the meetings the article reports held; they weigh as the headline does."""
     by_cue, _ = _cues()
     scores: Counter[str] = Counter()
-    stack = " ".join(x for x in (kicker, headline, subheadline) if x)
+    stack = " ".join(x for x in (kicker, headline, subheadline, *meetings) if x)
     for cue, n in _counts(stack).items():
         for label, w in by_cue[cue]:
             scores[label] += HEADLINE_WEIGHT * w * n

@@ -1,0 +1,354 @@
+"""Meetings a text reports as held, named as the report names them.
+
+A meeting is held when the text says so: a verb on it (``X主持召开Y会议``, ``Y会议召开``, ``Y会议在…开幕``,
+``市委审计委员会举行第四次会议``, ``会议同时套开了Y会议``), a dated lead whose subject is the meeting
+(``6月26日，Y全会选举…``), a dated speech at it (``4月9日，A在Y会上强调``, ``在5月29日晚召开的座谈会上，A指出``),
+or a talk reported as one (``A与B一行座谈``). A meeting merely cited (``传达学习…会议精神``, ``在…会议上的讲话``),
+scheduled (``定于…召开``, ``开幕在即``) or named inside a 《》 title is not held.
+
+Names follow the report: the session or organ that holds a numbered sitting comes first
+(``市六届人大五次会议举行第三次全体会议`` -> 市六届人大五次会议第三次全体会议, ``市政协召开八届一次常委会`` ->
+市政协八届一次常委会), a place or a joint host does not (``绍兴市举行…表彰大会``, ``市委、市政府举行…座谈会``), an
+opening or closing sitting is the session's 开幕会/闭幕会, and a bare ``视频会`` takes the business it deals with
+(``召开视频会，安排部署X工作`` -> X工作视频会).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from .figures import chinese_number
+from .lexicons import load_lexicon
+
+
+@dataclass
+class Held:
+    """A meeting the text reports as held: its name and where the name stands."""
+
+    name: str
+    start: int
+    end: int
+    how: str = "verb"  # verb | attributive | subject | at | talk | attend | stack
+    joint: bool = False  # 会议同时套开了Y: Y shares the chair and attendees of the meeting it was held with
+
+
+@cache
+def _nouns() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("meeting_nouns"), key=len, reverse=True))
+
+
+@cache
+def _noun_set() -> frozenset[str]:
+    return frozenset(_nouns())
+
+
+@cache
+def _noun_re() -> str:
+    return "(?:" + "|".join(map(re.escape, _nouns())) + ")"
+
+
+_CLAUSE = r"[^,，。;；:：!！?？\n]"
+_DATE = (
+    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|昨日|昨天|今天|今日|当天|当日)"
+    r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:\d{1,2}[时:：]\d{0,2}分?)?"
+)
+_BLOCK_DATE_RE = re.compile(r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    noun = _noun_re()
+    return {
+        # Y会议 [于D] [在X] [胜利] 召开 / 举行 / 开幕
+        "before": re.compile(
+            rf"({_CLAUSE}{{2,60}}?(?:{noun}(?:暨{_CLAUSE}{{1,30}}?(?:仪式|活动|{noun}))?|{noun}))"
+            rf"\s*(?:于?{_DATE})?\s*(?:在{_CLAUSE}{{1,20}}?)?(?:胜利|隆重|正式|如期|顺利)?$"
+        ),
+        # 6月26日，Y全会选举…: a dated lead whose subject is the meeting
+        "subject": re.compile(
+            rf"(?:^|(?<=[。\n]))[●◆■▲★\s]*{_DATE}[,，]?\s*({_CLAUSE}{{3,60}}?{noun})"
+            rf"(?=选举|审议|听取|决定|通过|研究|表决)",
+            re.M,
+        ),
+        # A在Y会上强调 / 在…召开的Y会上，A指出
+        "at": re.compile(
+            rf"在({_CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff]{{2,4}}(?:同志)?)?"
+            r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|作了?[^,，。]{0,12}讲话)"
+        ),
+        # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
+        "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|进行了?(?:集中|专题)?)座谈(?!会)"),
+    }
+
+
+# what may follow a meeting's name; anything else (第三十三次会议, 工作领导小组第3次调度会议) means the name goes on
+_NAME_FOLLOW_RE = re.compile(
+    r"\s|[、(（“”\"]|召开|举行|开幕|闭幕|在|于|上|期间|时|后|前|并|和|及|与|暨|的|由|以|为|，|,|。|结束|落下|圆满|胜利|"
+    r"隆重|强调|指出|要求|审议|选举|听取|决定|通过|研究|传达|学习|部署|总结|表决|认为|提出|精神|还|首先|主要|专题|"
+    r"介绍|表示|发布|宣布|通报|公布|称|获悉|了解"
+)
+# more of the name after a meeting word: 论坛|第八届部长级会议, 人大常委会|第三十三次会议
+_GOES_ON_RE = re.compile(r"第|[一二三四五六七八九十百\d]+[届次]|主席团|代表团|常务委员会|常委会|领导小组|工作领导小组|筹备")
+# a meeting word that is part of something else: 会议展览中心, 会议室, 会议纪要
+_NOT_A_MEETING_AFTER_RE = re.compile(r"中心|室|厅|馆|楼|展览|纪要|材料|文件|代表|精神|服务|期间")
+_HELD_VERB_RE = re.compile(
+    r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|进行了?|开幕|闭幕|开班|结业"
+)
+_NOT_A_REPORT_AFTER_RE = re.compile(r"后|式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
+# 不举办大型会议, 要召开, 将举行: a rule, a duty or a plan, not a report; 分别召开: many meetings elsewhere
+_NOT_DONE_RE = re.compile(r"(?:分别|不|未|暂停|停止|禁止|严禁|避免|减少|取消|不得|要|应|须|需|将|拟|准备|计划)$")
+_FUTURE_RE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|拟在|决定|关于|将)[^,，。;；]{0,14}$")
+_CITED_RE = re.compile(r"(?:传达|学习|贯彻|落实)[^,，。;；]{0,20}$")
+_CITED_AFTER_RE = re.compile(r"精神|上的(?:重要)?讲话")
+_DATE_BEFORE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?$")
+_CLAUSE_MARK_RE = re.compile(r"[,，。;；:：!！?？\n]")
+_TITLE_RE = re.compile(r"《[^《》\n]{1,120}》")
+
+# the subject before 召开/举行, cleaned of time, place and adverbs: 市政府紧接着 -> 市政府
+_LEAD_TIME_RE = re.compile(rf"^(?:{_DATE}[,，]?)+")
+_TRAIL_RE = re.compile(
+    rf"(?:于?{_DATE}|在{_CLAUSE}{{1,20}}?|紧接着|随即|随后|还|又|再次|也|专门|同时|今年|近日|日前)+$"
+)
+_ORGAN_SUBJECT_RE = re.compile(
+    r"(?:委员会|常委会|政府|政协|人大|党组|党委|党工委|市委|县委|区委|省委|州委|主席团|代表团|领导小组|指挥部|中心组|"
+    r"工作组|会议|大会|全会)$"
+)
+_JOINT_RE = re.compile(r"[、和与及]|委(?:市|县|区|省|州)?政府|政府(?:市|县|区|省|州)?委")
+_PLACE_ONLY_RE = re.compile(r"^(?:我|全)?(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|镇|乡))$")
+# a numbered sitting or a bare noun takes the name of who holds it: 第四次会议, 九届二十七次主席会议, 会议
+_NUMBERED_RE = re.compile(r"^(?:\d{4}年(?:度)?)?(?:第?[\d一二三四五六七八九十百]+[届次])")
+_SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国|全体)")
+# 出席省十四届人大三次会议的益阳代表团 -> 省十四届人大三次会议益阳代表团
+_DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
+
+_JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年)[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
+_LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
+# 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
+_ORGANIZER_RE = re.compile(r"^(?:由[^,，。]{1,60}?的|以[^,，。]{1,40}?为主题的|[^,，。的]{1,40}?(?:主办|承办|举办)的)+")
+_ANNOUNCER_RE = re.compile(r"^.{2,12}?宣布")
+_COUNTED_RE = re.compile(
+    r"^(?:超|近|约|共|逾)?(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)"
+    r"|(?:\d+|[两三四五六七八九十百多数几]+)场|等?(?:多|数|几|若干)[个项场次]|系列"
+)
+# 召开视频会，安排部署X工作: a bare conference takes the business it was called for
+_PURPOSE_RE = re.compile(r"[,，](?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)")
+GENERIC_WORDS = ("专题", "紧急", "有关", "相关", "集中", "此次", "本次", "这次", "该", "一次", "全体", "全省", "全市", "全县",
+                 "全区", "全州", "全国", "我市", "我县", "我区")
+
+
+def noun_of(name: str | None) -> str | None:
+    """The meeting word a name ends with (座谈会, 常务会议 ...)."""
+    if not name:
+        return None
+    nouns = _noun_set()
+    return next((name[-k:] for k in range(min(len(name), len(_nouns()[0])), 1, -1) if name[-k:] in nouns), None)
+
+
+def is_generic(name: str | None) -> bool:
+    """A name that is only a meeting word, perhaps with 专题/紧急 before it: 座谈会, 专题会议, 视频会."""
+    noun = noun_of(name)
+    if not name or not noun:
+        return not name
+    rest = name[: -len(noun)]
+    for w in GENERIC_WORDS:
+        rest = rest.replace(w, "")
+    return not rest
+
+
+def ordinal_of(name: str | None) -> int | None:
+    """The sitting's number: 第38次 -> 38, 九届二十七次 -> 27; the last one when a session and a sitting both have one."""
+    found = re.findall(r"([一二三四五六七八九十百\d]+)次(?!和)", name or "")
+    if not found:
+        return None
+    n = found[-1]
+    value = int(n) if n.isdigit() else chinese_number(n)
+    return int(value) if value is not None else None
+
+
+_BODY_RE = re.compile(
+    r"^((?:中共|中国共产党|政协)?[\u4e00-\u9fff“”()（）]{0,30}?"
+    r"(?:人大常委会|常委会|委员会|人民政府|政府|政协|人大|主席团|代表团|领导小组|中心组|党组|市委|县委|区委))"
+    r"(?=[\d一二三四五六七八九十]*届|\d{4}年|第|会议|常务会|全体会议|主任会议|主席会议|[一二三四五六七八九十]+次|集体)"
+)
+
+
+def body_of(name: str | None) -> str | None:
+    """Who holds the meeting, when its name starts with it: 市政府第38次常务会议 -> 市政府."""
+    if not name:
+        return None
+    m = _BODY_RE.match(name)
+    if m is None:
+        return None
+    body = m.group(1)
+    return re.sub(r"[\d一二三四五六七八九十]+届$", "", body) or None
+
+
+def clean_name(name: str) -> str:
+    name = name.strip()
+    name = _JUNK_PREFIX_RE.sub("", name)
+    name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", name))  # "由A主办的B会" is B会
+    if (a := _ANNOUNCER_RE.match(name)) is not None and noun_of(name[a.end() :]):
+        name = name[a.end() :]  # 阎红心宣布…会议开幕
+    return re.sub(r"\s+", "", name)
+
+
+def _extend(text: str, end: int) -> int:
+    """A name that stopped at 会 may go on: 调度会|议, 常委会|会议, 常委会|(扩大)会议."""
+    while True:
+        if text[end - 1 : end] == "会" and text.startswith("议", end):
+            end += 1
+        elif (m := re.compile(r"[(（]扩大[)）](?:会议)?").match(text, end)) is not None:
+            end = m.end()
+        elif text[end - 1 : end] == "会" and text.startswith("会议", end):
+            end += 2
+        else:
+            return end
+
+
+def _subject(before: str) -> str:
+    """The subject of 召开/举行 as an organ name, or '' for a place, a joint host or anything else."""
+    s = _TRAIL_RE.sub("", _LEAD_TIME_RE.sub("", before.strip()))
+    if (d := _DELEGATION_RE.match(s)) is not None:
+        s = d.group(1) + d.group(2)
+    if not s or len(s) > 40 or not _ORGAN_SUBJECT_RE.search(s) or _JOINT_RE.search(s) or _PLACE_ONLY_RE.match(s):
+        return ""
+    if noun_of(s) == s:  # 会议同时套开了…: 会议 is the meeting already named
+        return ""
+    return s
+
+
+class _Finder:
+    def __init__(self, text: str, event_date: str | None) -> None:
+        self.text = text
+        self.event_date = event_date
+        self.found: list[Held] = []
+        self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+        self.title_starts = [s for s, _ in self.titles]
+
+    def in_title(self, pos: int) -> bool:
+        i = bisect_right(self.title_starts, pos) - 1
+        return i >= 0 and self.titles[i][0] < pos < self.titles[i][1]
+
+    def not_held(self, start: int) -> bool:
+        before = self.text[max(0, start - 20) : start]
+        if _FUTURE_RE.search(before) or _CITED_RE.search(before):
+            return True
+        m = _DATE_BEFORE_RE.search(before)  # 会议决定，6月20日召开…: a date after the report's own is a schedule
+        if not m or not self.event_date:
+            return False
+        year = int(m.group(1)) if m.group(1) else int(self.event_date[:4])
+        return f"{year:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" > self.event_date
+
+    def add(self, name: str, start: int, end: int, how: str = "verb", joint: bool = False) -> None:
+        if self.in_title(start) or self.not_held(start) or _COUNTED_RE.search(name):
+            return
+        name = clean_name(name)
+        if _COUNTED_RE.search(name) or len(name) < 2 or (how != "talk" and not noun_of(name) and "暨" not in name):
+            return  # "52场论坛", "多个合作论坛": events counted, not one meeting held
+        if _CITED_AFTER_RE.match(self.text, end):
+            return
+        if name in ("会议", "大会", "会"):
+            return
+        if any(s < end and start < e for s, e in ((h.start, h.end) for h in self.found)):
+            return
+        self.found.append(Held(name, start, end, how, joint))
+
+    def name_end(self, start: int, attributive: bool = False) -> int:
+        """Where a name starting at ``start`` ends: at the first meeting word that is not the subject of a cited
+        spirit (学习贯彻…全会精神宣讲报告会) or the first half of a joint name (推介会暨项目签约仪式), or 0."""
+        text = self.text
+        m = _CLAUSE_MARK_RE.search(text, start, start + 61)
+        limit = m.start() if m else min(len(text), start + 61)
+        for n in re.finditer(_noun_re(), text[start:limit]):
+            end = _extend(text, start + n.end())
+            if end - start < 2 or text.startswith("精神", end):
+                continue
+            if text.startswith("暨", end):
+                rest = re.compile(rf"暨{_CLAUSE}{{1,30}}?(?:{_noun_re()}|仪式|活动)").match(text, end, limit)
+                if rest is None:
+                    continue
+                end = _extend(text, rest.end())
+            if end >= limit or _NAME_FOLLOW_RE.match(text, end):
+                return end
+            if attributive and not _NOT_A_MEETING_AFTER_RE.match(text, end) and not _GOES_ON_RE.match(text, end):
+                return end  # 在北京举行的Y汇报会亲朋满座: the phrase 的 opens ends at its meeting word
+            # else the name goes on (市第十五届人大常委会|第三十三次会议), or it was no meeting (会议展览中心)
+        return 0
+
+    def by_verb(self) -> None:
+        text, pat = self.text, _patterns()
+        for v in _HELD_VERB_RE.finditer(text):
+            verb = v.group(0)
+            if (self.in_title(v.start()) or _NOT_A_REPORT_AFTER_RE.match(text, v.end())
+                    or _NOT_DONE_RE.search(text, max(0, v.start() - 4), v.start())):
+                continue
+            lo = max(0, v.start() - 64)
+            clause_start = max((m.end() for m in _CLAUSE_MARK_RE.finditer(text, lo, v.start())), default=lo)
+            before = text[clause_start : v.start()]
+            if verb in ("开幕", "闭幕", "开班", "结业"):  # Y会议在…开幕 is its 开幕会; Y读书班开班 is Y读书班
+                held = pat["before"].search(before)
+                if held:
+                    name = held.group(1)
+                    suffix = "" if name.endswith(("开幕会", "闭幕会")) or verb in ("开班", "结业") else verb + "会"
+                    self.add(name + suffix, clause_start + held.start(1), v.end())
+                continue
+            joint = "套开" in verb or verb.startswith("同时")
+            if text.startswith("的", v.end()):  # 在北京举行的Y汇报会: held, named after it
+                if end := self.name_end(v.end() + 1, attributive=True):  # 在…召开的座谈会上: a meeting the sentence is at
+                    self.add(text[v.end() + 1 : end], v.end() + 1, end, "at" if text.startswith("上", end) else "attributive")
+                continue
+            end = self.name_end(v.end())
+            if end and not self.not_held(v.start()):  # 会议决定，6月20日召开…: judged where the verb stands
+                name = text[v.end() : end]
+                subject = "" if verb.startswith("主持") else _subject(before)
+                if is_generic(name) and not (subject and noun_of(name) == "会议") and (p := _PURPOSE_RE.match(text, end)):
+                    name = p.group(1) + clean_name(name)  # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…)
+                elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):
+                    name = subject + name
+                start = v.start() - len(before) if subject else v.end()
+                self.add(name, start, end, joint=joint)
+                continue
+            held = pat["before"].search(before) if verb.startswith(("召开", "举行")) else None
+            if held:  # Y会议召开 / Y会议在…举行
+                self.add(held.group(1), clause_start + held.start(1), v.end())
+
+    def by_subject(self) -> None:
+        for m in _patterns()["subject"].finditer(self.text):
+            self.add(m.group(1), m.start(1), _extend(self.text, m.end(1)), "subject")
+
+    def at_meeting(self) -> None:
+        text = self.text
+        for m in _patterns()["at"].finditer(text):
+            name, start = m.group(1), m.start(1)
+            attributive = re.search(r"(?:召开|举行)的", name)
+            if attributive:
+                start += attributive.end()
+                name = name[attributive.end() :]
+            sentence = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+            if attributive or re.compile(rf"[●◆■▲★\s]*{_DATE}").match(text, sentence):
+                self.add(name, start, m.end(1), "at")
+
+    def talks(self, stack: str) -> None:
+        m = _patterns()["talk"].search(self.text)
+        if m and not self.found:
+            talk = next((line for line in stack.splitlines() if "座谈" in line), "")
+            self.add(talk.strip() if talk else "座谈会", m.start(), m.end(), "talk")
+
+
+def held_meetings(text: str, event_date: str | None = None, stack: str = "") -> list[Held]:
+    """Every meeting ``text`` reports as held, in order. ``event_date`` is the report's own date: a sitting
+    dated after it is scheduled. ``stack`` (the headlines) names a talk reported as one."""
+    finder = _Finder(text, event_date)
+    finder.by_verb()
+    finder.by_subject()
+    finder.at_meeting()
+    finder.talks(stack)
+    return sorted(finder.found, key=lambda h: h.start)
+
+
+def block_date(paragraph: str) -> tuple[int, int] | None:
+    """The (month, day) a paragraph opens with (``4月9日，…``), or None."""
+    m = _BLOCK_DATE_RE.match(paragraph)
+    return (int(m.group(2)), int(m.group(3))) if m else None

@@ -214,3 +214,8 @@ def test_short_paragraphs_far_above_a_related_storys_lead_are_text():
     )
     [a] = _seg(page)
     assert a.body.startswith("5月6日,临江召开企业座谈会") and a.body.endswith("会议气氛热烈。")
+
+
+def test_byline_run_into_the_text():
+    [a] = _seg("临江召开企业座谈会\n\n记者 方晓 林立 5月6日,临江召开企业座谈会,听取企业意见建议。市长欧阳青出席并讲话。")
+    assert a.reporters == ["方晓", "林立"] and a.body.startswith("5月6日") and a.headline == "临江召开企业座谈会"

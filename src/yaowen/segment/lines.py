@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..chrome import DATE_LINE_RE, chrome_kind
+from ..chrome import chrome_kind
 from ..genre import (
     CONT_FROM_RE,
     CREDIT_ONLY_RE,
@@ -53,7 +53,8 @@ def classify_lines(clean: CleanText) -> list[Line]:
             continue
         level = clean.headings.get(i, 0)
         if not in_body and not level and (cut := _run_on_title(text)):
-            out.append(Line("stack", text[:cut].rstrip(), start, start + len(text[:cut].rstrip()), 0))
+            head = text[:cut].rstrip()  # a title, or a byline, that the text ran on from
+            out.append(Line("byline" if is_byline(head) else "stack", head, start, start + len(head), 0))
             start, text = start + cut, text[cut:]
         kind = _kind(text, level)
         in_body |= kind in ("body", "lead")
@@ -80,8 +81,6 @@ def _kind(text: str, level: int) -> Kind:
         return "masthead"
     if (chrome := chrome_kind(text)) is not None and not (level and chrome in ("nav", "tools", "caption")):
         return chrome  # a heading the markup marks is a heading, whatever it holds
-    if DATE_LINE_RE.match(text):
-        return "masthead"
     if level:
         return "heading"
     if CONT_FROM_RE.match(text):

@@ -61,15 +61,16 @@ def _normaliser() -> np.ndarray:
 
 NORMALISE = _normaliser()
 _ASTRAL_HAN = 0xE000  # Han characters outside the BMP (rare name characters) share one private-use code
+SENTINEL = int(NORMALISE[ord("\n")])  # beyond a text's edges: what a line end reads as (a sentence end)
 
 
 def code_points(text: str) -> np.ndarray:
-    """Normalised code points of ``text``, with PAD sentinels (0) on each side. Index ``PAD + k`` is
+    """Normalised code points of ``text``, with PAD sentinels on each side. Index ``PAD + k`` is
     ``text[k]``."""
     raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     if raw.size and raw.max() > 0xFFFF:
         raw = np.where(raw > 0xFFFF, np.where((raw >= 0x20000) & (raw < 0x40000), _ASTRAL_HAN, 0xFFFD), raw)
-    out = np.zeros(raw.size + 2 * PAD, dtype=np.int64)
+    out = np.full(raw.size + 2 * PAD, SENTINEL, dtype=np.int64)
     out[PAD : PAD + raw.size] = NORMALISE[raw]
     return out
 

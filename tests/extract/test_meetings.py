@@ -196,3 +196,14 @@ def test_meetings_not_held_a_venue_a_reference_or_a_count():
     assert _meetings(body) == []
     [m] = _meetings("5月6日,在临江举行的临江市在外乡贤恳谈会宾朋满座。")
     assert m.name == "临江市在外乡贤恳谈会"
+
+
+def test_meetings_a_comrade_named_before_同志_chairs_but_a_quoted_national_leader_is_not_there():
+    body = "5月6日,全市防汛工作会议召开。马青同志主持。习近平总书记指出,要坚持人民至上。钱进同志强调,要压实责任。"
+    mentions = [
+        PersonMention("马青", [], "a1", body.index("马青"), body.index("马青") + 2, "name_post"),
+        PersonMention("习近平", ["总书记"], "a1", body.index("习近平"), body.index("习近平") + 3, "name_post"),
+        PersonMention("钱进", [], "a1", body.index("钱进"), body.index("钱进") + 2, "name_post"),
+    ]
+    [m] = find_meetings("a1", body, "", mentions, lambda s, e: [], "2024-05-06", lambda mo, d: None)
+    assert m.chairs == ["马青"] and m.attendees == ["钱进"]

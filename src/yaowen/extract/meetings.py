@@ -53,11 +53,13 @@ _SPEAK_RE = re.compile(
     r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|提请|召集|主讲|作主题宣讲|代表(?!团)|"
     r"作[^,，。]{0,30}?(?:讲话|报告|说明|辅导|发言|讲座|宣讲)|为与会[^,，。]{0,8}?作|到会指导|率)"
 )
-_AT_THE_MEETING_RE = re.compile(r"(?:^|(?<=[。\n]))\s*(?:会上|会议上|座谈会上|汇报会上|会议期间|座谈中)[,，]")
+_AT_THE_MEETING_RE = re.compile(r"(?:^|(?<=[。\n]))\s*(?:会上|会议上|座谈会上|汇报会上|座谈中)[,，]")
 _SUBJECT_END_RE = re.compile(
     r"代表|向|对|就|作|强调|指出|要求|表示|说|传达|宣读|通报|介绍|汇报|发言|讲话|致辞|宣布|分别|先后|听取|审议|提出"
 )
 _ENTRUSTING_RE = re.compile(r"(?:同志)?委[托託]")
+_NATIONAL_POSTS = ("总书记", "总理", "委员长", "国家主席", "国务委员")
+_NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇两]+")
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -74,10 +76,21 @@ def _compatible(a: str | None, b: str | None) -> bool:
         return True
     oa, ob = ordinal_of(a), ordinal_of(b)
     if oa is not None and ob is not None:
-        return oa == ob and noun_of(a) == noun_of(b)
+        # one sitting written out more or less fully (市政府第21次常务会议 / 市十三届人民政府第21次常务会议,
+        # 第十五次 / 第15次), not the same sitting of two bodies (鞍山市委 / 锦州市委 第一次全体会议)
+        ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        replaced = [(a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in ops if op == "replace"]
+        kinds = {op for op, *_ in ops} - {"equal", "replace"}
+        return (oa == ob and noun_of(a) == noun_of(b) and len(kinds) <= 1
+                and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced))
     if (is_generic(a) or is_generic(b)) and noun_of(a) and noun_of(a) == noun_of(b):
         return True
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
+
+
+def cited_leader(m: PersonMention) -> bool:
+    """A national leader named as 习近平总书记 is quoted or cited in a local report, not at its meeting."""
+    return m.how == "name_post" and any(t.endswith(_NATIONAL_POSTS) for t in m.titles)
 
 
 class _Article:
@@ -88,7 +101,7 @@ class _Article:
         self.mentions = sorted((m for m in mentions), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.by_start = {m.start: m for m in self.mentions}
-        self.excluded = {id(m) for m in self.mentions if m.how == "name_post" or _ENTRUSTING_RE.match(text, m.end)}
+        self.excluded = {id(m) for m in self.mentions if cited_leader(m) or _ENTRUSTING_RE.match(text, m.end)}
         self.meetings: list[Meeting] = []
         self.blocks: list[tuple[int, Meeting | None]] = []  # (block start, main meeting)
         self.block_starts: list[int] = []
@@ -218,7 +231,7 @@ def _known_names_again(text: str, mentions: list[PersonMention], known: re.Patte
     """Where the article names again someone the page names elsewhere (``余功斌同志主持会议``, a bare name in a
     list): the grammar finds a name once, after a post; a role may stand by any of its mentions."""
     if known is None:
-        known = name_finder([m.name for m in mentions if m.how != "name_post"])
+        known = name_finder([m.name for m in mentions if not cited_leader(m)])
         if known is None:
             return []
     taken = sorted((m.start, m.end) for m in mentions)
@@ -290,11 +303,12 @@ def find_meetings(
             if len(h.name) > len(again.name or ""):  # the fuller of two names of one sitting
                 again.name, again.body = h.name, body_of(h.name)
             continue
-        date = resolve(own) or (resolve(day) if b > 0 else None) or event_date
+        is_main = main_now is None and h.start < lead_end and (own is None or day is None or own == day) and not h.joint
+        # the article's own event is its lead meeting: its date is the article's; others have their own day
+        date = event_date if is_main and b == 0 else resolve(own) or (resolve(day) if b > 0 else None) or event_date
         mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), date, start=h.start, end=h.end)
         by_name[h.name] = mt
         art.meetings.append(mt)
-        is_main = main_now is None and h.start < lead_end and (own is None or day is None or own == day) and not h.joint
         if is_main:
             per_block[b] = mt
         else:

@@ -304,8 +304,7 @@ def find_meetings(
                 again.name, again.body = h.name, body_of(h.name)
             continue
         is_main = main_now is None and h.start < lead_end and (own is None or day is None or own == day) and not h.joint
-        # the article's own event is its lead meeting: its date is the article's; others have their own day
-        date = event_date if is_main and b == 0 else resolve(own) or (resolve(day) if b > 0 else None) or event_date
+        date = resolve(own) or (resolve(day) if b > 0 else None) or event_date
         mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), date, start=h.start, end=h.end)
         by_name[h.name] = mt
         art.meetings.append(mt)

@@ -207,3 +207,19 @@ def test_meetings_a_comrade_named_before_同志_chairs_but_a_quoted_national_lea
     ]
     [m] = find_meetings("a1", body, "", mentions, lambda s, e: [], "2024-05-06", lambda mo, d: None)
     assert m.chairs == ["马青"] and m.attendees == ["钱进"]
+
+
+def test_meetings_a_dated_speech_at_a_meeting_reports_it_and_presenters_attend():
+    body = (
+        "本报讯(记者 王一)5月6日,市委书记马青在全市劳动模范表彰大会上强调,要弘扬劳模精神。"
+        "市长钱进为劳模颁奖。会议指出,习近平总书记在全国劳动模范表彰大会上强调,劳动最光荣。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "全市劳动模范表彰大会" and m.attendees == ["马青", "钱进"]
+
+
+def test_meetings_a_study_session_of_a_group_named_for_study_and_a_list_after_还有():
+    [m] = _meetings("5月6日,市委理论学习中心组举行2024年第3次集体学习。市委书记马青主持并讲话。")
+    assert (m.name, m.ordinal, m.chairs) == ("市委理论学习中心组2024年第3次集体学习", 3, ["马青"])
+    [m] = _meetings("5月6日,市政协召开十届二十次常委会议。出席会议的市政协领导还有钱进、孔明。", known=("钱进", "孔明"))
+    assert m.name == "市政协十届二十次常委会议" and m.attendees == ["钱进", "孔明"]

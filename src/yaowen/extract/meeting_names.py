@@ -55,6 +55,8 @@ _DATE = (
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|昨日|昨天|今天|今日|当天|当日)"
     r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:\d{1,2}[时:：]\d{0,2}分?)?"
 )
+_DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日")
+_LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
 _BLOCK_DATE_RE = re.compile(r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)")
 
 
@@ -231,9 +233,11 @@ class _Finder:
         i = bisect_right(self.title_starts, pos) - 1
         return i >= 0 and self.titles[i][0] < pos < self.titles[i][1]
 
-    def not_held(self, start: int) -> bool:
+    def not_held(self, start: int, cited_at: int | None = None) -> bool:
+        """Scheduled or cited, judged from the words before ``start`` (for citing: before ``cited_at``)."""
         before = self.text[max(0, start - 20) : start]
-        if _FUTURE_RE.search(before) or _CITED_RE.search(before):
+        cited_from = before if cited_at is None else self.text[max(0, cited_at - 20) : cited_at]
+        if _FUTURE_RE.search(before) or _CITED_RE.search(cited_from):
             return True
         m = _DATE_BEFORE_RE.search(before)  # 会议决定，6月20日召开…: a date after the report's own is a schedule
         if not m or not self.event_date:
@@ -241,8 +245,8 @@ class _Finder:
         year = int(m.group(1)) if m.group(1) else int(self.event_date[:4])
         return f"{year:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" > self.event_date
 
-    def add(self, name: str, start: int, end: int, how: str = "verb", joint: bool = False) -> None:
-        if self.in_title(start) or self.not_held(start) or _COUNTED_RE.search(name):
+    def add(self, name: str, start: int, end: int, how: str = "verb", joint: bool = False, judged: bool = False) -> None:
+        if self.in_title(start) or (not judged and self.not_held(start)) or _COUNTED_RE.search(name):
             return
         name = clean_name(name)
         if _COUNTED_RE.search(name) or len(name) < 2 or (how != "talk" and not noun_of(name) and "暨" not in name):
@@ -300,7 +304,8 @@ class _Finder:
                     self.add(text[v.end() + 1 : end], v.end() + 1, end, "at" if text.startswith("上", end) else "attributive")
                 continue
             end = self.name_end(v.end())
-            if end and not self.not_held(v.start()):  # 会议决定，6月20日召开…: judged where the verb stands
+            # 会议决定，6月20日召开…: a schedule is judged where the verb stands, a citation before the subject
+            if end and not self.not_held(v.start(), cited_at=clause_start):
                 name = text[v.end() : end]
                 subject = "" if verb.startswith("主持") else _subject(before)
                 if is_generic(name) and not (subject and noun_of(name) == "会议") and (p := _PURPOSE_RE.match(text, end)):
@@ -308,7 +313,7 @@ class _Finder:
                 elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):
                     name = subject + name
                 start = v.start() - len(before) if subject else v.end()
-                self.add(name, start, end, joint=joint)
+                self.add(name, start, end, joint=joint, judged=True)
                 continue
             held = pat["before"].search(before) if verb.startswith(("召开", "举行")) else None
             if held:  # Y会议召开 / Y会议在…举行
@@ -326,8 +331,10 @@ class _Finder:
             if attributive:
                 start += attributive.end()
                 name = name[attributive.end() :]
-            sentence = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
-            if attributive or re.compile(rf"[●◆■▲★\s]*{_DATE}").match(text, sentence):
+            sentence = max(text.rfind(c, max(0, m.start() - 300), m.start()) for c in "。\n") + 1
+            # a dated report of a speech there (5月6日，A在Y会上强调), not a leader quoted from a meeting elsewhere
+            dated = _DATE_IN_RE.search(text, sentence, m.start()) and not _LEADER_BEFORE_RE.search(text, sentence, m.start())
+            if attributive or dated:
                 self.add(name, start, m.end(1), "at")
 
     def talks(self, stack: str) -> None:

@@ -51,6 +51,7 @@ _MIN_REPORT = 30  # Chinese characters of body under a headline for it to report
 _SPEAK_RE = re.compile(
     r"(?:同志)?(?:等(?:同志|领导)?)?(?:应邀(?:到会|出席)?)?(?:在[^,，。]{0,40}?(?:会场|会上|会议上)[,，]?)?"
     r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|提请|召集|主讲|作主题宣讲|代表(?!团)|"
+    r"颁奖|颁发|授牌|揭牌|点评|为[^,，。]{0,12}?(?:颁奖|颁发|授牌|揭牌)|"
     r"作[^,，。]{0,30}?(?:讲话|报告|说明|辅导|发言|讲座|宣讲)|为与会[^,，。]{0,8}?作|到会指导|率)"
 )
 _AT_THE_MEETING_RE = re.compile(r"(?:^|(?<=[。\n]))\s*(?:会上|会议上|座谈会上|汇报会上|座谈中)[,，]")
@@ -224,7 +225,7 @@ def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
 
 @cache
 def _before_name() -> tuple[str, ...]:
-    return (*post_words(), "领导")  # 市长A, 市人大常委会领导A、B
+    return (*post_words(), "领导", "有", "是")  # 市长A, 市人大常委会领导A、B, 出席的还有A
 
 
 def _known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:

@@ -35,6 +35,10 @@ _TRAILING_MODIFIERS_RE = re.compile(r"(?:代理|常务|代|副)+$")
 _POST_END_CHARS = set("长员委席任记事官表问理监")
 _ORGAN_START_RE = re.compile(r"(?:中共|中国|中央|国务院|全国|省|市|县|区|州|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|旗))")
 _GENDER_RE = re.compile(r"[(（](?:女|男|[\u4e00-\u9fff]{1,3}族)[)）]")
+_NO_LONGER_RE = re.compile(r"(?:并)?(?:不再(?:担任|任)|免去其)")  # …，不再担任Q职务 / 免去其Q职务
+_NOMINATED_RE = re.compile(r"(?:并)?提名为[^,，。;；]*")  # a nomination is no decision
+_CURRENT_POST_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?=为)")  # 决定刘兴无|副检察长|为…
+_SPACE_RE = re.compile(r"\s+")
 _COUNT_AFTER_LIST_RE = re.compile(r"等(?:\d+|[一二三四五六七八九十百两]+)?[人名位]?$")
 
 
@@ -131,7 +135,7 @@ def _posts(items: list[str], prev: str | None) -> list[str]:
     """A post list as separate posts, bare ones written out and a party ladder folded into its top rung."""
     out: list[str] = []
     for raw in items:
-        item = re.sub(r"\s+", "", raw)
+        item = _SPACE_RE.sub("", raw)
         if not item:
             continue
         if _is_bare(item) and (out or prev):
@@ -208,12 +212,12 @@ class _Reader:
                     self.add(more, items, kind, start, pos)
                     names = more
                     continue
-            m = re.compile(r"(?:并)?(?:不再(?:担任|任)|免去其)").match(text, nxt)
+            m = _NO_LONGER_RE.match(text, nxt)
             if m and names:
                 items, pos = _read_posts(text, m.end())
                 self.add(names, items, "remove", start, pos)
                 continue
-            m = re.compile(r"(?:并)?提名为[^,，。;；]*").match(text, nxt)
+            m = _NOMINATED_RE.match(text, nxt)
             if m:
                 pos = m.end()
                 continue
@@ -264,7 +268,7 @@ class _Reader:
             return self.clauses(names, "appoint", end, start, False)
         if verb == "决定":
             # 决定刘兴无副检察长为…: the person's current post stands between the name and 为
-            cur = re.compile(r"[\u4e00-\u9fff]{0,8}?(?=为)").match(text, after)
+            cur = _CURRENT_POST_RE.match(text, after)
             if cur is None or not (cur.end() == after or text[after : cur.end()].endswith(post_words())):
                 return pos
             after = cur.end()

@@ -15,6 +15,7 @@ opening or closing sitting is the session's 开幕会/闭幕会, and a bare ``�
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -57,6 +58,12 @@ _DATE = (
 )
 _DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日")
 _LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
+_NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇两]+")
+_ENLARGED_RE = re.compile(r"[(（]扩大[)）](?:会议)?")
+_HELD_THE_RE = re.compile(r"(?:召开|举行)的")
+_SITTING_RE = re.compile(r"([一二三四五六七八九十百\d]+)次(?!和)")
+_TERM_END_RE = re.compile(r"[\d一二三四五六七八九十]+届$")
+_SPACE_RE = re.compile(r"\s+")
 _BLOCK_DATE_RE = re.compile(r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)")
 
 
@@ -82,6 +89,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
         "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|进行了?(?:集中|专题)?)座谈(?!会)"),
+        "noun": re.compile(noun),
+        # 推介会|暨项目签约仪式: a joint name goes on to its second part
+        "joint_rest": re.compile(rf"暨{_CLAUSE}{{1,30}}?(?:{noun}|仪式|活动)"),
     }
 
 
@@ -161,7 +171,7 @@ def is_generic(name: str | None) -> bool:
 
 def ordinal_of(name: str | None) -> int | None:
     """The sitting's number: 第38次 -> 38, 九届二十七次 -> 27; the last one when a session and a sitting both have one."""
-    found = re.findall(r"([一二三四五六七八九十百\d]+)次(?!和)", name or "")
+    found = _SITTING_RE.findall(name or "")
     if not found:
         return None
     n = found[-1]
@@ -184,7 +194,7 @@ def body_of(name: str | None) -> str | None:
     if m is None:
         return None
     body = m.group(1)
-    return re.sub(r"[\d一二三四五六七八九十]+届$", "", body) or None
+    return _TERM_END_RE.sub("", body) or None
 
 
 def clean_name(name: str) -> str:
@@ -193,7 +203,7 @@ def clean_name(name: str) -> str:
     name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", name))  # "由A主办的B会" is B会
     if (a := _ANNOUNCER_RE.match(name)) is not None and noun_of(name[a.end() :]):
         name = name[a.end() :]  # 阎红心宣布…会议开幕
-    return re.sub(r"\s+", "", name)
+    return _SPACE_RE.sub("", name)
 
 
 def _extend(text: str, end: int) -> int:
@@ -201,7 +211,7 @@ def _extend(text: str, end: int) -> int:
     while True:
         if text[end - 1 : end] == "会" and text.startswith("议", end):
             end += 1
-        elif (m := re.compile(r"[(（]扩大[)）](?:会议)?").match(text, end)) is not None:
+        elif (m := _ENLARGED_RE.match(text, end)) is not None:
             end = m.end()
         elif text[end - 1 : end] == "会" and text.startswith("会议", end):
             end += 2
@@ -265,12 +275,12 @@ class _Finder:
         text = self.text
         m = _CLAUSE_MARK_RE.search(text, start, start + 61)
         limit = m.start() if m else min(len(text), start + 61)
-        for n in re.finditer(_noun_re(), text[start:limit]):
-            end = _extend(text, start + n.end())
+        for n in _patterns()["noun"].finditer(text, start, limit):
+            end = _extend(text, n.end())
             if end - start < 2 or text.startswith("精神", end):
                 continue
             if text.startswith("暨", end):
-                rest = re.compile(rf"暨{_CLAUSE}{{1,30}}?(?:{_noun_re()}|仪式|活动)").match(text, end, limit)
+                rest = _patterns()["joint_rest"].match(text, end, limit)
                 if rest is None:
                     continue
                 end = _extend(text, rest.end())
@@ -327,7 +337,7 @@ class _Finder:
         text = self.text
         for m in _patterns()["at"].finditer(text):
             name, start = m.group(1), m.start(1)
-            attributive = re.search(r"(?:召开|举行)的", name)
+            attributive = _HELD_THE_RE.search(name)
             if attributive:
                 start += attributive.end()
                 name = name[attributive.end() :]
@@ -359,3 +369,23 @@ def block_date(paragraph: str) -> tuple[int, int] | None:
     """The (month, day) a paragraph opens with (``4月9日，…``), or None."""
     m = _BLOCK_DATE_RE.match(paragraph)
     return (int(m.group(2)), int(m.group(3))) if m else None
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two names of one meeting: the headline's and the body's, or a role's object and the meeting it names."""
+    if not a or not b:
+        return False
+    if a.endswith(b) or b.endswith(a) or (len(b) >= 2 and b in a) or (len(a) >= 2 and a in b):
+        return True
+    oa, ob = ordinal_of(a), ordinal_of(b)
+    if oa is not None and ob is not None:
+        # one sitting written out more or less fully (市政府第21次常务会议 / 市十三届人民政府第21次常务会议,
+        # 第十五次 / 第15次), not the same sitting of two bodies (鞍山市委 / 锦州市委 第一次全体会议)
+        ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        replaced = [(a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in ops if op == "replace"]
+        kinds = {op for op, *_ in ops} - {"equal", "replace"}
+        return (oa == ob and noun_of(a) == noun_of(b) and len(kinds) <= 1
+                and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced))
+    if (is_generic(a) or is_generic(b)) and noun_of(a) and noun_of(a) == noun_of(b):
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6

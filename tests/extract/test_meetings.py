@@ -223,3 +223,9 @@ def test_meetings_a_study_session_of_a_group_named_for_study_and_a_list_after_�
     assert (m.name, m.ordinal, m.chairs) == ("市委理论学习中心组2024年第3次集体学习", 3, ["马青"])
     [m] = _meetings("5月6日,市政协召开十届二十次常委会议。出席会议的市政协领导还有钱进、孔明。", known=("钱进", "孔明"))
     assert m.name == "市政协十届二十次常委会议" and m.attendees == ["钱进", "孔明"]
+
+
+def test_meetings_a_bare_meeting_takes_the_name_of_any_organ_that_holds_it():
+    assert [m.name for m in _meetings("5月6日,市人大常委会机关召开会议,传达学习省两会精神。")] == ["市人大常委会机关会议"]
+    assert [m.name for m in _meetings("5月6日,市发展和改革委员会召开会议,研究项目建设。")] == ["市发展和改革委员会会议"]
+    assert [m.name for m in _meetings("5月6日,市委、市政府召开会议,研究防汛工作。")] == ["市委、市政府会议"]

@@ -39,6 +39,9 @@ _NO_LONGER_RE = re.compile(r"(?:并)?(?:不再(?:担任|任)|免去其)")  # …
 _NOMINATED_RE = re.compile(r"(?:并)?提名为[^,，。;；]*")  # a nomination is no decision
 _CURRENT_POST_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?=为)")  # 决定刘兴无|副检察长|为…
 _SPACE_RE = re.compile(r"\s+")
+_SPACES_RE = re.compile(r"\s*")
+_COLON_RE = re.compile(r"[:：]\s*")
+_RESIGNS_RE = re.compile(r"(?:因[^,，。;；]{1,12}?)?辞去")
 _COUNT_AFTER_LIST_RE = re.compile(r"等(?:\d+|[一二三四五六七八九十百两]+)?[人名位]?$")
 
 
@@ -55,7 +58,7 @@ def _read_names(text: str, pos: int) -> tuple[list[str], int]:
     """A list of names at ``pos`` (``A、B``; ``A同志``, ``A(女)``), ending before 为, 的, 同志, 辞去 or a post."""
     names: list[str] = []
     while True:
-        got = _name_at(text, pos, ends=("为", "的", "同志", "辞去", "代理", "(", "（"), weak_ends=post_words())
+        got = _name_at(text, pos, ends=("为", "的", "同志", "辞去", "因", "代理", "(", "（"), weak_ends=post_words())
         if got is None:
             break
         names.append(got[0])
@@ -204,7 +207,7 @@ class _Reader:
                 pos += 3
             if text[pos : pos + 1] not in ("，", ",", "；", ";", "、") or not text[pos + 1 : pos + 2]:
                 return pos
-            nxt = pos + 1
+            nxt = _SPACES_RE.match(text, pos + 1).end()  # type: ignore[union-attr]
             if takes_为:
                 more, after = _read_names(text, nxt)
                 if more and text[after : after + 1] == "为":
@@ -239,8 +242,8 @@ class _Reader:
         text = self.text
         if verb == "提名" or (verb == "决定" and text.startswith(_SKIP_AFTER_DECIDE, pos)):
             return pos
-        if verb != "决定" and text[pos : pos + 1] in (":", "："):
-            pos += 1  # 任命：A为P，B为Q
+        if verb != "决定" and (colon := _COLON_RE.match(text, pos)) is not None:
+            pos = colon.end()  # 任命：A为P，B为Q (a decision printed as a list: 任命：\n A为P；\n B为Q)
         if verb in ("免去",):
             if text.startswith("其", pos):
                 return pos  # 免去其…: a clause of the decision before it, read there
@@ -254,9 +257,10 @@ class _Reader:
             return self.clauses(names, "remove", end, start, False)
         if verb in ("接受", "同意"):  # 接受/同意A辞去P职务(的请求)
             names, after = _read_names(text, pos)
-            if not names or not text.startswith("辞去", after):
+            quit_ = _RESIGNS_RE.match(text, after) if names else None  # A(因工作变动)辞去
+            if quit_ is None:
                 return pos
-            items, end = _read_posts(text, after + 2)
+            items, end = _read_posts(text, quit_.end())
             self.add(names, items, "remove", start, end)
             return self.clauses(names, "remove", end, start, False)
         names, after = _read_names(text, pos)

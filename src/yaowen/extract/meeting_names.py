@@ -125,9 +125,10 @@ _TRAIL_RE = re.compile(
 )
 _ORGAN_SUBJECT_RE = re.compile(
     r"(?:委员会|常委会|政府|政协|人大|党组|党委|党工委|市委|县委|区委|省委|州委|主席团|代表团|领导小组|指挥部|中心组|"
-    r"工作组|会议|大会|全会)$"
+    r"工作组|会议|大会|全会|机关|人大常委会|局|办|院|厅|部|中心|办公室)$"
 )
-_JOINT_RE = re.compile(r"[、和与及]|委(?:市|县|区|省|州)?政府|政府(?:市|县|区|省|州)?委")
+# two hosts: 市委、市政府 / 市委和市政府 / 市委市政府 (not 发展和改革委员会)
+_JOINT_RE = re.compile(r"、|[和与及](?=中共|市|县|区|省|州)|委(?:市|县|区|省|州)?政府|政府(?:市|县|区|省|州)?委")
 _PLACE_ONLY_RE = re.compile(r"^(?:我|全)?(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|镇|乡))$")
 # a numbered sitting or a bare noun takes the name of who holds it: 第四次会议, 九届二十七次主席会议, 会议
 _NUMBERED_RE = re.compile(r"^(?:\d{4}年(?:度)?)?(?:第?[\d一二三四五六七八九十百]+[届次])")
@@ -219,12 +220,15 @@ def _extend(text: str, end: int) -> int:
             return end
 
 
-def _subject(before: str) -> str:
-    """The subject of 召开/举行 as an organ name, or '' for a place, a joint host or anything else."""
+def _subject(before: str, bare_meeting: bool = False) -> str:
+    """The subject of 召开/举行 as an organ name, or '' for a place, a joint host or anything else. A joint host
+    does name a bare 会议 (市委、市政府召开会议), which has no other name."""
     s = _TRAIL_RE.sub("", _LEAD_TIME_RE.sub("", before.strip()))
     if (d := _DELEGATION_RE.match(s)) is not None:
         s = d.group(1) + d.group(2)
-    if not s or len(s) > 40 or not _ORGAN_SUBJECT_RE.search(s) or _JOINT_RE.search(s) or _PLACE_ONLY_RE.match(s):
+    if not s or len(s) > 40 or not _ORGAN_SUBJECT_RE.search(s) or _PLACE_ONLY_RE.match(s):
+        return ""
+    if _JOINT_RE.search(s) and not bare_meeting:
         return ""
     if noun_of(s) == s:  # 会议同时套开了…: 会议 is the meeting already named
         return ""
@@ -317,7 +321,7 @@ class _Finder:
             # 会议决定，6月20日召开…: a schedule is judged where the verb stands, a citation before the subject
             if end and not self.not_held(v.start(), cited_at=clause_start):
                 name = text[v.end() : end]
-                subject = "" if verb.startswith("主持") else _subject(before)
+                subject = "" if verb.startswith("主持") else _subject(before, noun_of(name) == name == "会议")
                 if is_generic(name) and not (subject and noun_of(name) == "会议") and (p := _PURPOSE_RE.match(text, end)):
                     name = p.group(1) + clean_name(name)  # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…)
                 elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):

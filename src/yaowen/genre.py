@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .chrome import chrome_kind
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN = f"[{CJK}]"
 
@@ -17,37 +19,59 @@ TERMINAL_RE = re.compile(r"[。!?！？…;；:：][”’」』)\]》]*$|[。!?
 
 # Reporter roles in bylines, longest first so that 本报记者 wins over 记者.
 REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者")
-CORRESPONDENT_ROLES = ("特约通讯员", "通讯员")
+CORRESPONDENT_ROLES = ("本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员", "实习生")
+# A reporter's role with the newsroom it works for: 绵阳日报社融媒体记者, 全媒体首席记者, 九江日报全媒记者.
+_NEWSROOM_REPORTER = (
+    rf"(?:{HAN}{{0,6}}?(?:日报社|日报|晚报|时报|报社|新闻网|新闻|电视台|广播电视台|融媒体中心|网|台))?"
+    r"(?:全媒体|融媒体|全媒|融媒)?(?:首席|特约|见习|实习|驻站|本报|摄影)?记者"
+)
 ROLE_RE = re.compile(
-    "(" + "|".join(r"\s?".join(r) for r in sorted(REPORTER_ROLES + CORRESPONDENT_ROLES, key=len, reverse=True)) + ")"
+    f"({_NEWSROOM_REPORTER}|"
+    + "|".join(r"\s?".join(r) for r in sorted(REPORTER_ROLES + CORRESPONDENT_ROLES, key=len, reverse=True))
+    + ")"
 )
 
 # A byline line: "■本报记者 陈 润", "■通讯员 蒋甜田 本报记者 唐海强", "本报记者 唐海强", "■朱桂林", "通 讯 员 刘海华".
 BYLINE_RE = re.compile(
-    rf"^(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}\s*)?|{ROLE_RE.pattern}\s*)"
+    rf"^(?:(?:文/图|文图|文/)\s*(?:{ROLE_RE.pattern}[\s:：]*)?|(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}[\s:：]*)?"
+    rf"|{ROLE_RE.pattern}[\s:：]*))"
     rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
 )
 
-# The lead's dateline: 本报讯, 衡阳日报讯, 本报长沙3月4日讯, 新华社北京3月4日电, 人民日报北京3月4日电,
-# optionally followed by "(记者 罗文鹏)" and/or a month-day.
+# The lead's dateline: 本报讯, 衡阳日报讯, 本报长沙3月4日讯, 新华社北京3月4日电, 人民日报北京3月4日电, 邵阳新闻网讯,
+# 常报全媒体讯, 今日永州讯, optionally followed by "(记者 罗文鹏)" and/or a month-day.
+_NEWS_AGENCIES = r"新华社|中新社|人民日报|光明日报|经济日报|中央广电总台|人民网|新华网|央视网|中新网|光明网|央视|红网"
 _AGENCY = (
-    r"新华社|中新社|人民日报|光明日报|经济日报|中央广电总台|人民网|新华网|央视网|中新网|光明网|央视|红网|"
-    r"[" + CJK + r"]{2,6}?(?:日报|晚报|新闻网|客户端|融媒体中心|广播电视台|网)"
+    _NEWS_AGENCIES
+    + rf"|{HAN}{{0,8}}?(?:日报|晚报|早报|时报|商报|新闻网|新闻在线|客户端|融媒体中心|融媒|全媒体|广播电视台|电视台)"
+    + rf"|{HAN}{{1,8}}?(?:网|台)|今日{HAN}{{2,4}}"
 )
 _ORG = rf"(?P<org>本报|{_AGENCY})(?:·{HAN}{{2,10}}?)?"  # 湖南日报·新湖南客户端
-_CREDIT = r"\s*[(（](?P<credit>[^()（）]{1,40})[)）]"
+# the credit in parentheses; pinyin glosses left inside it "(wàn)" are one level of nesting
+_CREDIT = r"\s*[(（](?P<credit>(?:[^()（）]|[(（][^()（）]{0,8}[)）]){1,60})[)）]"
+# a credit whose closing bracket was lost: "(记者 张三3月16日下午,…" ends where the date begins
+_OPEN_CREDIT = rf"\s*[(（](?P<open_credit>(?:{ROLE_RE.pattern})\s*[^()（）\d,，。]{{2,20}}?)(?=\d{{1,2}}月\d{{1,2}}日)"
 LEAD_RE = re.compile(
-    rf"^(?P<dateline>(?:[■□●◆▲★]\s*)?(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日)?(?:讯|电|消息)(?:{_CREDIT})?"
+    rf"^(?P<dateline>(?:[■□●◆▲★]\s*)?(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日?)?"
+    rf"(?P<kind>讯|电|消息)(?:{_CREDIT}|{_OPEN_CREDIT})?"
     rf"(?:\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?"
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )
+_AGENCY_RE = re.compile(rf"^(?:本报|{_NEWS_AGENCIES})$")
+# Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)".
+TRAILING_FURNITURE_RE = re.compile(r"\s*[(（](?:来源|责任编辑|编辑|责编|审核|校对)[:：\s][^()（）]{1,30}[)）]\s*$")
 # A credit closing an article: "...。(记者 张三 通讯员 李四)".
 TRAILING_CREDIT_RE = re.compile(rf"\s*[(（](?P<credit>(?:{ROLE_RE.pattern})[^()（）]{{1,40}})[)）]\s*$")
-# "(记者 罗文鹏)" heading a paragraph without an org (a byline in parentheses after 本报讯 on the line above).
-CREDIT_ONLY_RE = re.compile(r"^[(（](?P<credit>(?:[^()（）]*?(?:记者|通讯员)[^()（）]*))[)）]\s*")
+# A credit without a role closing an article: "...。(张三 李四)", or a compiler's "(正仁/整理)".
+TRAILING_NAMES_RE = re.compile(
+    rf"\s*[(（](?P<names>{HAN}{{2,4}}(?:[\s、,，]+{HAN}{{2,4}}){{0,5}})(?:\s*/?\s*(?:整理|编辑|辑))?[)）]\s*$"
+)
+# "(记者 罗文鹏)" heading a paragraph without an org (a byline in parentheses after 本报讯 on the line above),
+# or "【全媒体记者 李索】".
+CREDIT_ONLY_RE = re.compile(r"^[(（【](?P<credit>(?:[^()（）【】]*?(?:记者|通讯员)[^()（）【】]*))[)）】]\s*")
 
 # Continuation markers.
-CONT_FROM_RE = re.compile(r"^[(（]\s*(?P<m>(?:上接|接)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*")
+CONT_FROM_RE = re.compile(r"^[(（]\s*(?P<m>(?:上接|紧接|承接|接)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*")
 CONT_TO_RE = re.compile(
     r"\s*[(（]\s*(?P<m>(?:下转|转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*$"
 )
@@ -55,7 +79,8 @@ SEE_PAGE_RE = re.compile(r"^\s*[(（]?\s*(?P<m>(?:详见|见|下转)第?[一二�
 
 # A story that opens with its date (or a quote, then its date) has its own start, not a lost one.
 STORY_START_RE = re.compile(
-    r"^\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|前不久|当天|\d{4}年)"
+    r"^\s*[■□●◆▲★•]?\s*(?:“[^”]{0,40}”)?\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|前不久|当天|\d{4}年"
+    r"|\d{1,2}日(?:上午|下午|晚上?|中午|凌晨|早上)?[,，])"
 )
 # A page's masthead or running head: "临江日报 2023年5月7日 星期日 第1版" — the issue date, not an article.
 MASTHEAD_RE = re.compile(
@@ -76,9 +101,9 @@ def match_lead(line: str) -> tuple[re.Match[str], int] | None:
     """LEAD_RE on the line read past lost-character marks ("衡阳日\ufffd报讯"), with the match's end in ``line``."""
     if LOST not in line[:60]:
         m = LEAD_RE.match(line)
-        return (m, m.end()) if m else None
+        return (m, m.end()) if m and _plausible_lead(m) else None
     m = LEAD_RE.match(line.replace(LOST, ""))
-    if not m:
+    if not m or not _plausible_lead(m):
         return None
     end = kept = 0
     while kept < m.end() and end < len(line):  # walk the original line until as many kept chars are passed
@@ -87,11 +112,19 @@ def match_lead(line: str) -> tuple[re.Match[str], int] | None:
     return m, end
 
 
+def _plausible_lead(m: re.Match[str]) -> bool:
+    """"…电" is a news agency's dateline only with a date or from an agency: "国家电网公司供电…" is no lead."""
+    if m.group("kind") != "电" or m.group("md"):
+        return True
+    return bool(_AGENCY_RE.match((m.group("org") or "").replace(LOST, "")))
+
+
 def is_terminal(line: str) -> bool:
-    """Does the line end a sentence (looking past a closing credit or a "(下转第三版)" marker)?"""
+    """Does the line end a sentence (looking past a closing credit, a source or a "(下转第三版)" marker)?"""
     if TERMINAL_RE.search(line):
         return True
-    stripped = CONT_TO_RE.sub("", TRAILING_CREDIT_RE.sub("", line))
+    stripped = TRAILING_FURNITURE_RE.sub("", line)
+    stripped = CONT_TO_RE.sub("", TRAILING_NAMES_RE.sub("", TRAILING_CREDIT_RE.sub("", stripped)))
     return stripped != line and bool(TERMINAL_RE.search(stripped))
 
 
@@ -100,7 +133,8 @@ def is_byline(line: str) -> bool:
 
 
 def starts_block(line: str) -> bool:
-    """Does the line open a structural element (byline, dateline, marker, 题注, subheadline dash)?"""
+    """Does the line open a structural element (byline, dateline, marker, 题注, subheadline dash, or a line of
+    the site's furniture)?"""
     return bool(
         _BLOCK_START_RE.match(line)
         or match_lead(line)
@@ -109,4 +143,5 @@ def starts_block(line: str) -> bool:
         or SEE_PAGE_RE.match(line)
         or PAREN_LINE_RE.match(line)
         or is_byline(line)
+        or chrome_kind(line) is not None
     )

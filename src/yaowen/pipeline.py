@@ -7,7 +7,8 @@ import re
 from .clean import clean_page
 from .errors import PageError
 from .extract import extract_facts
-from .model import Page, PageResult
+from .extract.documents import find_documents
+from .model import Article, CleanText, DocumentRef, Page, PageResult
 from .resolve import month_day_resolver, resolve_dates
 from .segment import segment_page
 
@@ -28,4 +29,21 @@ def process_page(page: Page, facts: bool = True, year_hint: tuple[int, str] | No
     result = PageResult(page=page, clean=clean, articles=articles, issue_date=issue, issue_date_note=note, year=year)
     if facts:
         result.facts = extract_facts(articles, month_day_resolver(clean, year, issue), clean.text, issue)
+        result.facts.documents += documents_outside_articles(clean, articles)
     return result
+
+
+def documents_outside_articles(clean: CleanText, articles: list[Article]) -> list[DocumentRef]:
+    """《…》 titles the page prints outside every article (a caption, a reprint notice in the footer) are
+    the page's documents too; each is filed under the article printed before it (or the first)."""
+    if not articles:
+        return []
+    spans = sorted((s.start, s.end, a.id) for a in articles for s in a.spans)
+    out: list[DocumentRef] = []
+    pos, owner = 0, articles[0].id
+    for start, end, aid in [*spans, (len(clean.text), len(clean.text), "")]:
+        if start > pos:
+            out += [DocumentRef(owner, d.title) for d in find_documents(clean.text[pos:start])]
+        if end > pos:
+            pos, owner = end, aid or owner
+    return out

@@ -68,3 +68,13 @@ def test_layout_joins_a_page_hard_wrapped_at_a_fixed_width():
     out = _join("强化审计监督\n" + "\n".join(wrapped))
     assert out == ["强化审计监督", body + para2] or out == ["强化审计监督", body, para2]
     assert out[1].startswith("本报讯") and out[-1].endswith("确保问题整改到位。")
+
+
+def test_layout_keeps_furniture_lines_apart():
+    text = "会议还研究了其他事项。(林立)\n\n标签:\n\n市长欧阳青出席会议并讲话,副市长王刚\n\n分享至:"
+    assert _join(text) == ["会议还研究了其他事项。(林立)", "标签:", "市长欧阳青出席会议并讲话,副市长王刚", "分享至:"]
+
+
+def test_layout_keeps_a_pages_first_line_as_its_title():
+    text = "9市迎来新书记,多人是博士\n\n梳理中发现,一年以来,全省共有9个市迎来了新任市委书记。"
+    assert len(_join(text)) == 2

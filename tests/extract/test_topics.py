@@ -36,3 +36,4 @@ def test_topics_the_meeting_an_article_reports_weighs_like_its_headline():
     assert classify_topics(None, None, None, body) == ["other"]
     assert classify_topics(None, None, None, body, ["政协临江市委员会常务委员会会议"])[0] == "cppcc"
     assert classify_topics(None, None, None, body, ["市委理论学习中心组集体学习"])[0] == "party"
+

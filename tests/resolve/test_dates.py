@@ -61,3 +61,38 @@ def test_dates_next_years_plan_adopted_in_november():
     text = "会议审议通过了《政协临江市委员会2024年度协商工作计划》。"
     assert infer_year(text, None, [(11, 20)]).year == 2023
     assert infer_year(text, None, [(3, 2)]).year == 2024
+
+
+def test_dates_page_timestamp_is_the_issue_date():
+    from yaowen.resolve import printed_issue_date
+
+    assert printed_issue_date("临江召开会议\n发布时间:2022年11月03日 来源:临江日报\n11月2日,会议召开。")[0] == "2022-11-03"
+    assert printed_issue_date("2021年03月11日 星期四\n第A02版:要闻\n临江召开会议")[0] == "2021-03-11"
+    assert printed_issue_date("二版:要闻 总第1495期 >2015-01-22编印\n临江召开会议")[0] == "2015-01-22"
+    # an unlabelled date below the text is a document's, not the page's; a labelled one is the page's
+    body = "5月6日,临江市召开全市安全生产工作会议,部署隐患排查整治工作。"
+    assert printed_issue_date(f"临江召开会议\n{body}\n2023年5月8日") is None
+    assert printed_issue_date(f"临江召开会议\n{body}\n发布日期:2023-05-08")[0] == "2023-05-08"
+
+
+def test_dates_lone_day_and_the_issue_month():
+    page = "临江召开常务会议\n\n2008-11-18 14:35 来源:临江政府网\n\n17日上午,市政府召开第15次常务会议。"
+    clean = make_clean(page)
+    [a] = segment_clean(clean)
+    issue, _, _ = resolve_dates([a], clean, PageMeta())
+    assert (issue, a.event_date) == ("2008-11-18", "2008-11-17")
+    from yaowen.resolve.dates import resolve_day
+
+    assert resolve_day(28, "2024-03-02") == "2024-02-28"  # a day still to come this month is last month's
+
+
+def test_dates_event_date_skips_a_date_still_to_come():
+    from yaowen.resolve.dates import first_event_date
+
+    assert first_event_date("表彰大会将于11月24日在北京举行。11月21日上午,我市举行欢送仪式。") == (11, 21)
+
+
+def test_dates_year_from_a_year_and_month_or_an_iso_date():
+    assert infer_year("1月10日下午,我市2025年1月份招商引资项目集中签约,位居2024年全省前列。", None, [(1, 10)]).year == 2025
+    assert infer_year("1月8日,市长到古城区调研。2021-1-9 13:51 上传", None, [(1, 8)]).year == 2021
+    assert infer_year("会议听取了2021年度全县绩效考评情况汇报。", None, [(6, 30)]).year == 2022

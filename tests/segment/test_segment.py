@@ -114,22 +114,26 @@ def test_segment_paragraph_printed_twice_is_kept_once_at_its_last_place():
     assert a.date_mention == "昨日"
 
 
+# A printed page holds several articles (here two leads): text after a closing line is another article's.
+OTHER_ARTICLE = "临江召开安全生产会议\n\n本报讯 (记者 方晓) 5月6日,临江市召开全市安全生产工作会议。\n\n"
+
+
 def test_segment_body_after_closing_line_starts_a_new_fragment():
-    page = (
+    page = OTHER_ARTICLE + (
         "本报讯 5月6日,临江市人大常委会举行会议。\n\n副市长王刚、李红列席会议。\n\n"
         "法,第一时间获取全市热点新闻,并通过地图实时定位,与记者现场连线。"
     )
-    a, b = _seg(page)
+    _, a, b = _seg(page)
     assert a.body.endswith("列席会议。") and b.fragment and b.body.startswith("法,第一时间")
 
 
 def test_segment_paragraph_opened_by_an_unintroduced_speaker_is_another_article():
-    page = (
+    page = OTHER_ARTICLE + (
         "本报讯 昨日上午,市委副书记、市长欧阳青主持召开企业座谈会。\n\n"
         "欧阳青指出,企业要以大局为重,全力保障生产。\n\n"
         "周明远要求,要驰而不息整治群众身边腐败问题,切实维护群众利益。"
     )
-    a, b = _seg(page)
+    _, a, b = _seg(page)
     assert "欧阳青指出" in a.body and b.body.startswith("周明远要求") and b.fragment
 
 
@@ -278,3 +282,39 @@ def test_segment_masthead_is_no_article_and_dates_the_issue():
     assert a.column is None and a.headline == "临江召开安全生产会议"
     issue, _, year = resolve_dates([a], clean, PageMeta())
     assert (issue, year, a.event_date) == ("2023-05-07", 2023, "2023-05-06")
+
+
+def test_segment_datelines_and_credits_of_web_and_county_media():
+    page = (
+        "临江召开政协常委会议\n\n临江新闻在线讯 2月19日上午,政协临江市委员会常务委员会会议召开。\n\n"
+        "滨江县召开县委常委会\n\n【全媒体记者 方晓】6月30日,县委书记林立主持召开县委常委会会议。\n\n"
+        "临江召开代表座谈会\n\n临江新闻网1月21讯 (临江日报社融媒体记者 周一 通讯员 王二) 1月19日,座谈会召开。\n\n"
+        "临江召开项目推进会\n\n本报讯(全媒体首席记者 陈三)8日,全市项目推进会召开。"
+    )
+    a, b, c, d = _seg(page)
+    assert (a.source, a.date_mention, a.body[:5]) == ("临江新闻在线", "2月19日", "2月19日")
+    assert b.reporters == ["方晓"] and b.body.startswith("6月30日")
+    assert (c.reporters, c.correspondents, c.date_mention) == (["周一"], ["王二"], "1月19日")  # the lead's own date
+    assert d.reporters == ["陈三"] and d.correspondents == []
+
+
+def test_segment_power_grid_is_no_dateline():
+    from yaowen.genre import match_lead
+
+    assert match_lead("国家电网公司供电服务中心今年新增服务网点12个。") is None
+    assert match_lead("新华社北京3月4日电 中共中央政治局常务委员会召开会议。") is not None
+
+
+def test_segment_credit_that_lost_its_closing_bracket():
+    page = "临江政协召开常委会议\n\n临江客户端3月16日讯(记者 方晓3月16日下午,市政协召开常委会议。"
+    [a] = _seg(page)
+    assert a.reporters == ["方晓"] and a.body.startswith("3月16日下午,市政协") and a.date_mention == "3月16日"
+
+
+def test_segment_byline_words_that_are_no_names():
+    from yaowen.segment.headline import read_byline
+
+    assert read_byline("■本报通讯员 张一 本报记者 李二") == (["李二"], ["张一"], True)
+    assert read_byline("记者 王三 摄影报道") == (["王三"], [], False)
+    assert read_byline("文/图 周四") == ([], ["周四"], False)
+    assert read_byline("本报记者 方月 曹 勇") == (["方月", "曹勇"], [], True)  # a letter-spaced name among others

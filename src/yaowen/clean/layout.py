@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..chrome import chrome_kind
 from ..genre import (
     CONT_TO_RE,
     HAN,
@@ -31,16 +32,19 @@ _DOUBLED_RE = re.compile(rf"({HAN}{{2,4}})$")
 
 SHORT_LINE = 40  # lines shorter than this, unpunctuated, may be headline-stack lines
 BODY_LINE = 30  # an unfinished line at least this long reads as body text
+FIRST_TITLE = 24  # a page's unfinished first line up to this long is its title, not a cut paragraph
 
 
 def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
     """Could ``line`` be a body paragraph cut off by the end of a column?"""
-    if is_heading or is_terminal(line) or CONT_TO_RE.search(line):
+    if is_heading or is_terminal(line) or CONT_TO_RE.search(line) or chrome_kind(line) is not None:
         return False
     if is_byline(line) or SEE_PAGE_RE.match(line) or PAREN_LINE_RE.match(line) or line.startswith(("——", "--")):
         return False
     if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(line):
         return False
+    if prev is None and len(line) <= FIRST_TITLE:
+        return False  # the page opens with its title, which may hold a comma ("9市迎来新书记,至少4人是博士")
     # A short line under another short unpunctuated line is a headline-stack line, not body.
     stacked = (
         len(line) < SHORT_LINE

@@ -14,7 +14,7 @@ from .appointments import find_appointments
 from .documents import approved_titles, find_documents
 from .figures import find_figures
 from .meetings import cited_leader, find_meetings, name_finder, name_unnamed_sessions
-from .people import find_people
+from .people import find_people, is_longer_form
 from .topics import classify_topics
 
 __all__ = ["extract_facts"]
@@ -72,11 +72,19 @@ def _literal_trie(words) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
 
 def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
     """One record per name on the page, with all its posts (a short form dropped when the page also gives
-    the long one: 总书记 / 中共中央总书记) and every article that names the person."""
+    the long one: 总书记 / 中共中央总书记, 市人大常委会副主任 / 市六届人大常委会副主任) and every article that
+    names the person. Posts printed in a headline or caption line count too (谷春立当选中共鞍山市委书记)."""
     titles: dict[str, list[str]] = {}
     for m in facts.mentions:
         titles.setdefault(m.name, [])
         titles[m.name] += [t for t in m.titles if t not in titles[m.name]]
+    for a in articles:
+        for line in (a.kicker, a.headline, a.subheadline):
+            for hm in find_people(line or ""):
+                # a headline names someone new only with a post: a bare name there may be another story's
+                if hm.titles and (hm.name in titles or hm.how in ("title", "appointed")):
+                    titles.setdefault(hm.name, [])
+                    titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     for ap in facts.appointments:
         # a post someone is given, or relieved of, is a post the page gives them
         titles.setdefault(ap.person, [])
@@ -91,6 +99,6 @@ def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
                 seen[name].append(a.id)
     people = []
     for name, ts in titles.items():
-        kept = [t for t in ts if not any(o != t and o.endswith(t) for o in ts)]
+        kept = [t for t in ts if not any(o != t and is_longer_form(o, t) for o in ts)]
         people.append(Person(name, kept, seen[name]))
     return people

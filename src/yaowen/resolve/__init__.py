@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..chrome import page_timestamp
 from ..genre import MASTHEAD_RE
 from ..model import Article, CleanText, PageMeta
 from .dates import (
+    DAY_RE,
     FULL_DATE_RE,
     MD_RE,
     RELATIVE_DAYS,
@@ -12,9 +14,13 @@ from .dates import (
     full_date_years,
     infer_year,
     iso,
+    resolve_day,
     resolve_month_day,
     shift,
 )
+
+HEAD_LINES = 60  # the page's own date stands above its text: a masthead, an e-paper date line, a meta line
+_PROSE_MIN = 20  # a line this long with a full stop is the text: an unlabelled date below it is not the page's
 
 __all__ = ["resolve_dates", "month_day_resolver"]
 
@@ -39,20 +45,17 @@ def resolve_dates(
         for a in articles
         if a.date_mention and (m := MD_RE.fullmatch(a.date_mention))
     ]
-    if meta.date is None:
-        # a masthead line on the page ("临江日报 2023年5月7日 星期日") states the issue date
-        for line in text.split("\n", 40)[:40] + text[-2000:].split("\n"):
-            m = MASTHEAD_RE.match(line) if len(line) <= 48 else None
-            if m and (d := iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
-                meta = PageMeta(title=meta.title, date=d, paper=meta.paper, url=meta.url)
-                break
+    printed_note = None
+    if meta.date is None and (found := printed_issue_date(text)):
+        meta = PageMeta(title=meta.title, date=found[0], paper=meta.paper, url=meta.url)
+        printed_note = found[1]
     evidence = infer_year(text, meta.date, mds)
     if evidence.year is None and year_hint is not None:
         evidence = YearEvidence(year_hint[0], year_hint[1])
     year = evidence.year
     printed = full_date_years(text)
     issue = meta.date
-    note = evidence.note
+    note = printed_note or evidence.note
 
     explicit: list[str] = []
     for a in articles:
@@ -73,4 +76,29 @@ def resolve_dates(
     for a in articles:
         if a.date_mention in RELATIVE_DAYS and issue:
             a.event_date = shift(issue, RELATIVE_DAYS[a.date_mention])
+        elif a.date_mention and (m := DAY_RE.fullmatch(a.date_mention)):
+            a.event_date = resolve_day(int(m.group(1)), issue)
     return issue, note, year
+
+
+def printed_issue_date(text: str) -> tuple[str, str] | None:
+    """(ISO date, why) of the date the page prints as its own: a masthead ("临江日报 2023年5月7日 星期日"),
+    an e-paper's date line, or the title's meta line ("发布时间:2022年11月03日", "2024-05-17 09:30 来源:…").
+    An unlabelled date counts only above the text; a labelled one also in the footer."""
+    text_seen = False
+    for line in text.split("\n", HEAD_LINES)[:HEAD_LINES]:
+        m = MASTHEAD_RE.match(line) if len(line) <= 48 else None
+        if m and (d := iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+            return d, f"issue date {d} from the masthead"
+        stamp = page_timestamp(line) if len(line) <= 200 else None
+        if stamp and (stamp[1] or not text_seen):
+            return stamp[0], f"issue date {stamp[0]} from the page's own timestamp: {line.strip()[:60]}"
+        text_seen |= len(line) >= _PROSE_MIN and "。" in line
+    for line in text[-2000:].split("\n"):
+        m = MASTHEAD_RE.match(line) if len(line) <= 48 else None
+        if m and (d := iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+            return d, f"issue date {d} from the masthead"
+        stamp = page_timestamp(line) if len(line) <= 200 else None
+        if stamp and stamp[1]:
+            return stamp[0], f"issue date {stamp[0]} from the page's labelled timestamp"
+    return None

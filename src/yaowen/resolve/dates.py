@@ -16,6 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+# A lead that opens with the day alone, "17日上午,…": the day of the month the issue is dated in.
+DAY_START_RE = re.compile(r"^\s*(\d{1,2})日(?:上午|下午|晚上?|中午|凌晨|早上|傍晚)?\s*[,，]")
+DAY_RE = re.compile(r"(\d{1,2})日")
 RELATIVE_RE = re.compile(r"昨日|昨天|今日|今天|前日|前天")
 # "今天(6月9日)": a relative word glossed with the date itself
 EVENT_DATE_RE = re.compile(
@@ -26,13 +29,17 @@ EVENT_DATE_RE = re.compile(
 )
 FULL_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _FUTURE_BEFORE_RE = re.compile(r"(?:定于|将于|拟于|预计|计划|力争|争取|到|至|于)$")
+_TO_COME_RE = re.compile(r"(?:定于|将于|拟于|预计于?|计划于|将在)$")  # a date announced, not an event reported
 _FUTURE_AFTER_RE = re.compile(r"^(?:前|以前|之前|底|年底|末|起)")
 _SESSION_RE = re.compile(r"((?:19|20)\d{2})年第[一二三四五六七八九十\d]+次")
 _TIZHU_RE = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^()（）]{0,60}(?:通过|发布|印发)[)）]")
 _PLAN_RE = re.compile(r"((?:19|20)\d{2})年度?[^，。,;；]{0,16}?(?:计划|工作要点|要点|行动方案|工作方案)")
 _REPORT_RE = re.compile(
-    r"((?:19|20)\d{2})年度?[^，。,;；]{0,30}?(?:审计报告|审计情况|执行情况|评估结果|考核结果|决算|工作报告|总结)"
+    r"((?:19|20)\d{2})年度?[^，。,;；]{0,30}?(?:审计报告|审计情况|执行情况|评估结果|考核|考评|决算|工作报告|总结)"
 )
+# "2025年1月份招商…", "2021-1-9 13:51": a year printed with a month (and a day in another form)
+_YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}日)")
+_ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d|代|远景|目标|底|前|以前|后)")
 
 RELATIVE_DAYS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0}
@@ -52,9 +59,12 @@ def iso(year: int, month: int, day: int) -> str | None:
 
 
 def first_event_date(text: str) -> tuple[int, int] | str | None:
-    """The first month-day (as (month, day)) or relative day word ("昨日") in ``text``."""
-    m = EVENT_DATE_RE.search(text)
-    if not m:
+    """The first month-day (as (month, day)) or relative day word ("昨日") in ``text`` that is not a date
+    still to come ("大会将于11月24日举行。11月21日上午,我市举行仪式")."""
+    for m in EVENT_DATE_RE.finditer(text):
+        if not _TO_COME_RE.search(text[max(0, m.start() - 3) : m.start()]):
+            break
+    else:
         return None
     if m.group(1):
         return int(m.group(1)), int(m.group(2))
@@ -82,6 +92,9 @@ def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, i
             continue
         y, md = int(m.group(1)), (int(m.group(2)), int(m.group(3)))
         vote(y, 5 if md in mds else 1, m.group(0))
+    months = {month for month, _ in mds}
+    for m in (*_YEAR_MONTH_RE.finditer(text), *_ISO_DATE_RE.finditer(text)):
+        vote(int(m.group(1)), 3 if int(m.group(2)) in months else 1, m.group(0))
     for m in _SESSION_RE.finditer(text):
         vote(int(m.group(1)), 4, m.group(0))
     for m in _TIZHU_RE.finditer(text):
@@ -117,6 +130,18 @@ def resolve_month_day(
     if out and issue and out > issue and md not in printed:
         out = iso(y - 1, *md)
     return out
+
+
+def resolve_day(day: int, issue: str | None) -> str | None:
+    """ISO date for a lone day of the month: in the issue's month, or the month before if that day is
+    still to come (a "28日" event in a paper of the 2nd)."""
+    if issue is None:
+        return None
+    d = dt.date.fromisoformat(issue)
+    if day <= d.day:
+        return iso(d.year, d.month, day)
+    prev = d.replace(day=1) - dt.timedelta(days=1)
+    return iso(prev.year, prev.month, day)
 
 
 def shift(date: str, days: int) -> str:

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import re
 
-from ..genre import CREDIT_ONLY_RE, LOST, STORY_START_RE, TRAILING_CREDIT_RE, match_lead
+from ..genre import (
+    CREDIT_ONLY_RE,
+    LOST,
+    STORY_START_RE,
+    TRAILING_CREDIT_RE,
+    TRAILING_FURNITURE_RE,
+    match_lead,
+)
 from ..model import Article, CleanText, OffsetMap, Page, Span
-from ..resolve.dates import FULL_DATE_RE, first_event_date
-from .blocks import Block, Para, cut_blocks
+from ..resolve.dates import DAY_START_RE, FULL_DATE_RE, first_event_date
+from .blocks import Block, Para, cut_blocks, starts_mid_story
 from .headline import Headline, read_byline, read_stack
-from .lines import classify_lines
+from .lines import CHROME_KINDS, classify_lines
 from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
+from .story import Story, has_furniture, is_single_story, read_story, split_digest, trailing_names
 
 __all__ = ["segment_page", "segment_clean"]
 
 _RELATIVE_IN_HEADLINE_RE = re.compile(r"今日|今天|昨日|昨天")
+_LEAD_DATE_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 
 
 def segment_page(page: Page, clean: CleanText) -> list[Article]:
@@ -22,7 +31,10 @@ def segment_page(page: Page, clean: CleanText) -> list[Article]:
 
 
 def segment_clean(clean: CleanText) -> list[Article]:
-    blocks = cut_blocks(classify_lines(clean))
+    lines = classify_lines(clean)
+    blocks = cut_blocks([x for x in lines if x.kind not in CHROME_KINDS])
+    if is_single_story(lines, blocks):
+        return _story_articles(read_story(lines, has_furniture(lines)))
     split_dropped_blocks(blocks)
     stacks = {id(b): read_stack(b.header) for b in blocks}
     blocks = attach_orphans(blocks, {k: h.is_document for k, h in stacks.items()})
@@ -44,7 +56,31 @@ def segment_clean(clean: CleanText) -> list[Article]:
     return articles
 
 
-def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Article:
+def _story_articles(story: Story) -> list[Article]:
+    """The page's one story, or the items of a round-up."""
+    items = split_digest(story)
+    if items is None:
+        b = story.block
+        if not b.header and not b.body and not b.bylines:
+            return []
+        drop_repeated_paragraphs(b)
+        return [_article("a1", b, story.headline, story=story)]
+    out = []
+    for k, item in enumerate(items):
+        last = k == len(items) - 1
+        a = _article(f"a{k + 1}", item, Headline(), story=story, last=last)
+        out.append(a)
+    if story.digest_credit:  # "(X/整理)" closes the round-up: the compiler of every item
+        for a in out[:-1]:
+            a.correspondents += [x for x in out[-1].correspondents if x not in a.correspondents]
+    return out
+
+
+def _article(
+    aid: str, b: Block, hl: Headline, uses_leads: bool = True, story: Story | None = None, last: bool = True
+) -> Article:
+    """An article from a block; ``story`` when it is the page's single story (or an item of a round-up:
+    ``last`` for the one the excerpt may have cut), whose credits around the text it carries."""
     a = Article(id=aid, kicker=hl.kicker, headline=hl.headline, subheadline=hl.subheadline, column=hl.column)
     a.continued_from, a.continues_to, a.notes = b.continued_from, b.continues_to, list(b.notes)
     own_staff = False
@@ -58,17 +94,34 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
     if b.lead is not None and paras and paras[0].start == b.lead.start:
         end = _read_lead(a, paras[0].text)
         paras[0] = paras[0].slice(end)
+        if a.date_mention and _LEAD_DATE_RE.match(paras[0].text):
+            # "…1月21日讯 1月19日,…": the dateline dates the filing, the lead's own date the event
+            a.date_mention = _date_mention(paras[0].text) or a.date_mention
+    if paras and (m := TRAILING_FURNITURE_RE.search(paras[-1].text)):
+        paras[-1] = paras[-1].slice(0, m.start())
     if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
         _add_credit(a, m.group("credit"))
         paras[-1] = paras[-1].slice(0, m.start())
+    elif paras and (found := trailing_names(paras[-1].text)):
+        # a credit without a role, "...。(张三 李四)", or a compiler's "(张三/整理)": correspondents
+        names, compiler, at = found
+        a.correspondents += [x for x in names if x not in a.correspondents]
+        paras[-1] = paras[-1].slice(0, at)
+        if story is not None:
+            story.digest_credit |= compiler
+    if story is not None:
+        a.reporters += [x for x in story.reporters if x not in a.reporters]
+        a.correspondents += [x for x in story.correspondents if x not in a.correspondents]
+        # a name the author line gives is the reporter's, whatever role-less credit repeats it
+        a.correspondents = [x for x in a.correspondents if x not in a.reporters]
     if a.source is None and own_staff:
         a.source = "本报"
     paras = [p for p in paras if p.text.strip()]
     a.body = "\n".join(p.text for p in paras)
     a.body_map = _body_map(paras)
 
-    if a.date_mention is None and paras and (b.lead is not None or hl.is_document):
+    if a.date_mention is None and paras and (b.lead is not None or hl.is_document or story is not None):
         a.date_mention = _date_mention(paras[0].text)
     if a.date_mention is None and not a.continued_from:
         # "网上征集今日启动": a headline that dates the event relative to the issue
@@ -79,7 +132,31 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
         m = FULL_DATE_RE.search(hl.subheadline)
         a.date_mention = m.group(0) if m else None
 
-    a.fragment = bool(
+    starts_story = bool(paras and STORY_START_RE.match(paras[0].text))
+    if story is not None:
+        # a story read whole: a fragment if the excerpt cut it, or it starts in mid-story
+        a.fragment = bool(
+            a.continued_from
+            or a.continues_to
+            or (last and story.cut)
+            # a headless page starts where the page starts, unless its text opens in mid-story
+            or (not b.header and b.lead is None and not starts_story and bool(paras) and starts_mid_story(paras[0].text))
+            # a printed story under its byline opens with its lead; a web page's often opens without one
+            or (not story.web and b.bylines and b.lead is None and not hl.is_document and not starts_story)
+        )
+    else:
+        a.fragment = _fragment(a, b, hl, uses_leads)
+    a.spans = _merge_spans(
+        [Span(x.start, x.end) for x in b.header + b.bylines] + [Span(p.start, p.end) for p in paras]
+    )
+    return a
+
+
+def _fragment(a: Article, b: Block, hl: Headline, uses_leads: bool) -> bool:
+    """On a printed page: an article is a fragment when a marker says so, when its block has no headline of
+    its own, or when the paper prints leads and this one has lost its lead."""
+    paras = b.body
+    return bool(
         a.continued_from
         or a.continues_to
         or b.origin in ("headless", "continued")
@@ -90,10 +167,6 @@ def _article(aid: str, b: Block, hl: Headline, uses_leads: bool = True) -> Artic
             and not (paras and STORY_START_RE.match(paras[0].text))
         )
     )
-    a.spans = _merge_spans(
-        [Span(x.start, x.end) for x in b.header + b.bylines] + [Span(p.start, p.end) for p in paras]
-    )
-    return a
 
 
 def _read_lead(a: Article, text: str) -> int:
@@ -103,8 +176,9 @@ def _read_lead(a: Article, text: str) -> int:
         m, end = lead
         a.dateline = text[:end].rstrip(" :：")
         a.source = m.group("org").replace(LOST, "")
-        a.date_mention = m.group("md") or a.date_mention
-        _add_credit(a, m.group("credit") or m.group("credit2") or m.group("credit3"))
+        md = m.group("md")
+        a.date_mention = (md if not md or md.endswith("日") else md + "日") or a.date_mention
+        _add_credit(a, m.group("credit") or m.group("open_credit") or m.group("credit2") or m.group("credit3"))
         return end
     m = CREDIT_ONLY_RE.match(text)  # "(记者 罗文鹏)" opening the paragraph under a bare 本报讯
     if m is None:
@@ -142,6 +216,10 @@ def _body_map(paras: list[Para]) -> OffsetMap:
 
 
 def _date_mention(text: str) -> str | None:
+    if m := DAY_START_RE.match(text):
+        return f"{int(m.group(1))}日"  # "17日上午,…": the day of the issue's month
+    if m := FULL_DATE_RE.match(text.lstrip()):
+        return m.group(0)
     found = first_event_date(text)
     if found is None:
         return None

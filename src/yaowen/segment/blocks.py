@@ -25,7 +25,7 @@ _CLOSING_RE = re.compile(
     r"|主持(?:会议|会议相关议程|座谈会)?)。$"
 )
 # Openers that continue the report they follow (会议强调..., 会上..., 他说...).
-_CONTINUES_RE = re.compile(r"^(?:会议|会上|会前|会后|会间|他|她|其|据|此外|另外|同时|随后|当天|当日|期间|其间|与会)")
+CONTINUES_RE = re.compile(r"^(?:会议|会上|会前|会后|会间|他|她|其|据|此外|另外|同时|随后|当天|当日|期间|其间|与会)")
 # A line that opens a sentence of its own ("今年,我市将…") does not continue a cut line above it.
 _DATE_OPENER_RE = re.compile(
     r"^\s*(?:\d{1,2}月\d{1,2}日|昨日|昨天|今日|今天|近日|日前|今年|去年|近年来|目前|当前|据|记者|我市|全市)"
@@ -33,6 +33,15 @@ _DATE_OPENER_RE = re.compile(
 )
 # "邓群策要求," — a paragraph opened by a named speaker.
 _SPEAKER_RE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:要求|强调|指出|表示|认为|提出|说)[,，:：]")
+
+
+# A paragraph that begins in mid-sentence: a cut word and a comma ("法,第一时间…"), or punctuation.
+_MID_SENTENCE_RE = re.compile(r"^(?:[^,，。、;；:：\s][,，、]|[,，。、;；:：)）”’])")
+
+
+def starts_mid_story(text: str) -> bool:
+    """Does the text open where a story could not begin (continuing what came before)?"""
+    return bool(CONTINUES_RE.match(text) or _MID_SENTENCE_RE.match(text))
 
 
 @dataclass
@@ -111,7 +120,7 @@ def _starts_new_article(block: Block, line: Line) -> bool:
         return False
     last = block.body[-1].text
     lead_only = block.lead is not None and len(block.body) == 1
-    if not lead_only and is_closing(last) and not is_closing(line.text) and not _CONTINUES_RE.match(line.text):
+    if not lead_only and is_closing(last) and not is_closing(line.text) and not CONTINUES_RE.match(line.text):
         return True
     return _new_speaker(block, line.text)
 
@@ -120,7 +129,7 @@ def _para(line: Line) -> Para:
     return Para(line.text, line.start, line.end)
 
 
-def _is_cut_body_line(cur: Block | None, lines: list[Line], i: int) -> bool:
+def is_cut_body_line(cur: Block | None, lines: list[Line], i: int) -> bool:
     """A lone unpunctuated line inside an unfinished article, followed by body text that does not open a
     story: the end of a column cut a paragraph, this is not a one-line headline."""
     if cur is None or not cur.started or cur.closed or is_closing(cur.body[-1].text):
@@ -153,7 +162,7 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
         kind = line.kind
         if kind == "masthead":
             continue  # the page's running head belongs to no article (its date is the issue's)
-        if kind == "stack" and _is_cut_body_line(cur, lines, i):
+        if kind == "stack" and is_cut_body_line(cur, lines, i):
             carry = line
             continue
         if kind == "paren" and cur is not None and cur.header and not cur.started and not cur.bylines:
@@ -174,7 +183,7 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
             if cur is None or cur.started or cur.closed:
                 open_block("orphan")
             cur.lead = line  # type: ignore[union-attr]
-            _append(cur, _para(line))  # type: ignore[arg-type]
+            append_para(cur, _para(line))  # type: ignore[arg-type]
             continue
         if kind == "cont_from":
             m = CONT_FROM_RE.match(line.text)
@@ -192,16 +201,20 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
         # body text
         if cur is None or cur.closed or _starts_new_article(cur, line):
             open_block("headless")
-        para = _para(line)
-        if carry is not None:
-            pieces = [(carry.start, len(carry.text)), (line.start, len(line.text))]
-            para = Para(carry.text + line.text, carry.start, line.end, pieces)
-            carry = None
-        _append(cur, para)  # type: ignore[arg-type]
+        append_para(cur, joined_para(carry, line))  # type: ignore[arg-type]
+        carry = None
     return blocks
 
 
-def _append(block: Block, para: Para) -> None:
+def joined_para(carry: Line | None, line: Line) -> Para:
+    """The line as a paragraph, after the cut line that waited for it (one paragraph of two pieces)."""
+    if carry is None:
+        return _para(line)
+    pieces = [(carry.start, len(carry.text)), (line.start, len(line.text))]
+    return Para(carry.text + line.text, carry.start, line.end, pieces)
+
+
+def append_para(block: Block, para: Para) -> None:
     """Add a paragraph; a trailing "(下转第三版)" ends the block and leaves the text."""
     m = CONT_TO_RE.search(para.text)
     if m:

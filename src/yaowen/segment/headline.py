@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..genre import CORRESPONDENT_ROLES, REPORTER_ROLES, ROLE_RE
+from ..chrome import NOT_A_NAME_RE
+from ..genre import CORRESPONDENT_ROLES, ROLE_RE
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
@@ -13,6 +14,7 @@ STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column 
 # "X在…上强调——", "X…时强调", "X调研…时指出": a lead-in set above the main headline.
 _LEAD_IN_RE = re.compile(r"(?:强调|指出|要求|表示|寄语|提出|说|时|上)\s*(?:——|--|-|:|：)?\s*$")
 _DASHES = "—–-~～ "
+_HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff·]+")
 
 
 @dataclass
@@ -67,18 +69,33 @@ def read_stack(lines: list[Line]) -> Headline:
 
 
 def _names(chunk: str) -> list[str]:
-    """Names in a byline chunk: "陈 润" (letter-spaced) is one name, "谢小青 向吟吟" two."""
-    tokens = [t for t in re.split(r"[\s、,，]+", chunk.strip()) if t]
-    if tokens and all(len(t) == 1 for t in tokens):
-        # letter-spacing pads two-character names: pair the single characters up
-        return ["".join(tokens[i : i + 2]) for i in range(0, len(tokens), 2) if len(tokens[i : i + 2]) == 2]
-    return [t for t in tokens if 2 <= len(t) <= 4]
+    """Names in a byline chunk: "陈 润" (letter-spaced) is one name, "谢小青 向吟吟" two, "方月平 曹 勇" two."""
+    tokens = [t for t in re.split(r"[\s、,，/:：]+", chunk.strip()) if t]
+    names: list[str] = []
+    singles: list[str] = []  # a run of single characters: a letter-spaced name (or two)
+
+    def flush() -> None:
+        if len(singles) in (2, 3):
+            names.append("".join(singles))
+        else:  # letter-spacing pads two-character names: pair the single characters up
+            names.extend("".join(singles[i : i + 2]) for i in range(0, len(singles) - 1, 2))
+        singles.clear()
+
+    for t in tokens:
+        if len(t) == 1:
+            singles.append(t)
+            continue
+        flush()
+        if 2 <= len(t) <= 4 and _HAN_NAME_RE.fullmatch(t) and not NOT_A_NAME_RE.search(t):
+            names.append(t)
+    flush()
+    return names
 
 
 def read_byline(text: str) -> tuple[list[str], list[str], bool]:
     """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强" or "记者 罗文鹏"."""
     text = re.sub(r"^(?:文/图|文图|文/|图/)", "", text.strip()).lstrip("■□●◆▲★ ").strip()
-    text = re.sub(r"\s*报道$", "", text)
+    text = re.sub(r"\s*(?:摄影报道|报道|整理|摄)$", "", text)
     reporters: list[str] = []
     correspondents: list[str] = []
     own = "本报" in text
@@ -91,6 +108,6 @@ def read_byline(text: str) -> tuple[list[str], list[str], bool]:
         names = _names(chunk)
         if role in CORRESPONDENT_ROLES:
             correspondents += names
-        elif role in REPORTER_ROLES:
+        elif role.endswith("记者"):
             reporters += names
     return reporters, correspondents, own

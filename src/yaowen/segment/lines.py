@@ -6,22 +6,34 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..chrome import chrome_kind
 from ..genre import (
     CONT_FROM_RE,
     CREDIT_ONLY_RE,
     MASTHEAD_RE,
     PAREN_LINE_RE,
     SEE_PAGE_RE,
+    STORY_START_RE,
     is_byline,
     is_terminal,
     match_lead,
 )
 from ..model import CleanText
 
-Kind = Literal["heading", "stack", "paren", "byline", "lead", "cont_from", "see_page", "masthead", "body"]
+Kind = Literal[
+    "heading", "stack", "paren", "byline", "lead", "cont_from", "see_page", "masthead", "body",
+    # the site's furniture (see yaowen.chrome)
+    "nav", "meta", "tools", "end", "junk", "caption",
+]
+CHROME_KINDS = frozenset({"nav", "meta", "tools", "end", "junk", "caption"})
 
 STACK_MAX = 80  # an unpunctuated line longer than this is body text, not a headline
 _DATE_PAREN_RE = re.compile(r"^[(（]\s*\d{4}年\d{1,2}月\d{1,2}日")
+# A numbered point of a text ("一、主动公开", "(二)公开方式", "3.…"): a section inside the body, never a headline.
+_ENUMERATED_RE = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+# A title run into the text on one line (a scrape lost the break): "标题 本报讯 …", "标题 1月8日,市委…".
+_RUN_ON_TITLE_RE = re.compile(r"^[^。!?！？,，;；]{6,60}")
+_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass
@@ -35,17 +47,40 @@ class Line:
 
 def classify_lines(clean: CleanText) -> list[Line]:
     out: list[Line] = []
+    in_body = False  # a body paragraph has been seen: no title can run into the text any more
     for i, (start, end, text) in enumerate(clean.lines()):
         if not text.strip():
             continue
         level = clean.headings.get(i, 0)
-        out.append(Line(_kind(text, level), text, start, end, level))
+        if not in_body and not level and (cut := _run_on_title(text)):
+            head = text[:cut].rstrip()  # a title, or a byline, that the text ran on from
+            out.append(Line("byline" if is_byline(head) else "stack", head, start, start + len(head), 0))
+            start, text = start + cut, text[cut:]
+        kind = _kind(text, level)
+        in_body |= kind in ("body", "lead")
+        out.append(Line(kind, text, start, end, level))
     return out
+
+
+def _run_on_title(text: str) -> int | None:
+    """Where the text starts on a line a title ran into: the lead or the dated first sentence after a space."""
+    if len(text) <= 40 or chrome_kind(text) is not None or match_lead(text):
+        return None
+    title = _RUN_ON_TITLE_RE.match(text)
+    if title is None:
+        return None
+    for m in _SPACE_RE.finditer(text, 6, title.end() + 1):
+        rest = text[m.end() :]
+        if match_lead(rest) or STORY_START_RE.match(rest):
+            return m.end()
+    return None
 
 
 def _kind(text: str, level: int) -> Kind:
     if len(text) <= 48 and MASTHEAD_RE.match(text):
         return "masthead"
+    if (chrome := chrome_kind(text)) is not None and not (level and chrome in ("nav", "tools", "caption")):
+        return chrome  # a heading the markup marks is a heading, whatever it holds
     if level:
         return "heading"
     if CONT_FROM_RE.match(text):
@@ -59,6 +94,6 @@ def _kind(text: str, level: int) -> Kind:
     if PAREN_LINE_RE.match(text):
         # a document's 题注 "(2020年12月29日...通过)" sits in the headline stack; other notes are body
         return "paren" if _DATE_PAREN_RE.match(text) or not is_terminal(text[1:-1]) else "body"
-    if not is_terminal(text) and len(text) <= STACK_MAX:
+    if not is_terminal(text) and len(text) <= STACK_MAX and not _ENUMERATED_RE.match(text):
         return "stack"
     return "body"

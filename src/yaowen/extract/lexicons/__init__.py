@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -33,3 +35,24 @@ def looks_like_name(s: str) -> bool:
     if s[:2] in compound:
         return 3 <= len(s) <= 4
     return 2 <= len(s) <= 3 and s[0] in single
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex alternation for many literal words, nested by shared prefix and longest match first: a flat
+    alternation of hundreds of words is tried word by word at every position of a text, this one follows a
+    single branch per character."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)

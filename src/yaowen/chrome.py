@@ -1,0 +1,247 @@
+"""Web and e-paper page furniture: the lines around a story that are not the story.
+
+A page scraped from a news site or an e-paper reader carries the site's chrome around the article:
+breadcrumbs and menus, the title's source/author/time line, share and print buttons, editors and
+reviewers, QR-code prompts, related-story lists, copyright footers, e-paper page furniture, image file
+names, server-side-include errors and injected SEO spam. The same shapes recur on every site, so they are
+recognised here by form, once; the segmenter keeps them out of articles and the date resolver reads the
+page's own timestamp from the meta line. Patterns assume cleaned text (full-width ASCII folded).
+
+Kinds (what a line does to the story around it):
+
+- ``nav``: navigation (breadcrumbs, menus, e-paper page furniture); ends the header above it.
+- ``meta``: the source/author/time line under a title; transparent in the header, ends a story after it.
+- ``tools``: share/print/font/bookmark buttons; like ``meta``.
+- ``end``: editors and reviewers, tags, related stories, QR prompts, comments, copyright and contact
+  footers, "read the rest" links: nothing of the story follows them.
+- ``junk``: image file names and attachment furniture, SSI errors, stray digits, audio buttons, markup
+  residue, spam: skipped wherever they stand, the story goes on around them.
+- ``caption``: a photo caption or credit; not body text, the story goes on around it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Literal
+
+ChromeKind = Literal["nav", "meta", "tools", "end", "junk", "caption"]
+
+_LEAD_MARKS = " \t•·・▪◇○☆▶►"  # list bullets some sites put before meta and tool items
+
+# ---- dates printed as the page's own timestamp -------------------------------------------------------------
+_Y = r"(?:19|20)\d{2}"
+_ISO_DATE = rf"(?P<y1>{_Y})\s*[-/.]\s*(?P<m1>\d{{1,2}})\s*[-/.]\s*(?P<d1>\d{{1,2}})(?!\d)"
+_HAN_DATE = rf"(?P<y2>{_Y})\s*年\s*(?P<m2>\d{{1,2}})\s*月\s*(?P<d2>\d{{1,2}})\s*日"
+_DMY_DATE = rf"(?<![\d.])(?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})\.(?P<y3>{_Y})(?!\d)"  # 12.01.2017: day first
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+DATE_RE = re.compile(f"{_ISO_DATE}|{_HAN_DATE}|{_DMY_DATE}")
+
+# A labelled field of the meta line: 发布时间: 来源: 作者: 点击: ... (at the line start or after a separator).
+_META_LABEL = (
+    r"(?:发布|发表|更新|录入|上传|编辑|出版|刊发)?(?:时间|日期)|(?:信息|文章|新闻|稿件)?来源|作者|撰稿|"
+    r"点击(?:数|量|率|次数)?|浏览(?:次数|量)?|阅读(?:数|量|次数)?|访问量|字[体号]|发布人|发布者|发布单位|发布机构|"
+    r"索引号|文号|成文日期|主题分类|所属机构|版次|版名|版面"
+)
+_META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]")
+# A timestamp line: the date and time first, then at most a short source ("2020-05-14 14:31:00 来源:常州日报"),
+# or the date alone.
+_TIMESTAMP_LINE_RE = re.compile(
+    rf"^(?:https?://\S+\s*)?(?:{DATE_RE.pattern})\s*(?:{_TIME}(?:\s*(?:星期|周)[一二三四五六日天])?[^。!?！？,，、;；]{{0,60}}"
+    r"|(?:(?:星期|周)[一二三四五六日天])?)$"
+)
+# The e-paper's date line: "2021年03月11日 星期四", alone on its line.
+DATE_LINE_RE = re.compile(rf"^(?:{_HAN_DATE}|{_ISO_DATE})\s*(?:(?:星期|周)[一二三四五六日天])?$")
+
+# ---- navigation ----------------------------------------------------------------------------------------
+# Anchored patterns decide at the line start; floating ones only on a line that is not prose (see _prose).
+_NAV_ANCHORED_RE = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|您所在的位置|你所在的位置|你当前位置|您当前位置|你现在的位置|您现在的位置|"
+    r"当前所在位置|所在位置|当前的位置)\s*[:：]?"
+    r"|^(?:首页|正文|返回|网站首页|返回首页|返回主页|返回目录|返回列表)$"
+    r"|^[^。,，;；!?<]{1,24}?\s*(?:>>?|»|›|＞)\s*[^。,，;；!?<]{0,40}$"  # 岳阳网> 时政, 首页 >> 新闻
+    r"|^[>»›|｜\s]+$"
+    r"|^第?[A-Z]{0,2}\d{1,5}版\s*[:：]|^[一二三四五六七八九十]{1,3}版\s*[:：]|^第[一二三四五六七八九十]{1,3}版$"
+    r"|^本文字数\s*[:：]|^国内统一刊号|^天气预报|^今天是$|^总?第?\d{1,5}\s*期$"
+)
+_NAV_FLOATING_RE = re.compile(
+    r"首页\s*(?:>|»|›|/|\||＞)|上一版|下一版|上一期|下一期|版面导航|标题导航|版面概览|往期回顾|前期回顾"
+    r"|返回主页|返回首页|数字报|电子报|CN\s?\d{2}-\d{4}"
+)
+# An e-paper page's running line, which prints the issue's date: "二版:要闻 总第1495期 2015-01-22编印".
+_EPAPER_PAGE_RE = re.compile(r"^(?:第?[A-Z]{0,2}\d{1,5}|[一二三四五六七八九十]{1,3})版\s*[:：].{0,60}$")
+_MENU_RE = re.compile(r"^[^|｜。]{1,8}(?:\s*[|｜]\s*[^|｜。]{1,8}){2,}$")  # 首页|新闻|图库|教育
+
+# ---- share, print, font and bookmark buttons -------------------------------------------------------------
+_TOOLS_ANCHORED_RE = re.compile(
+    r"^[-—\s]*分享(?:到|至)?\s*[:：]?[-—\s]*$|^(?:打印|收藏|关闭|纠错|推荐|举报|字体|字号|大|中|小|【|】|\[|\]|\s|:|：|T|\|)+$"
+    r"|^(?:阅读|浏览|点击|评论|点赞)\s*[(（]?\s*\d*\s*[)）]?$"
+    r"|^字[体号]\s*[:：]|^【\s*字[体号]|^打印\s*字[体号]"
+)
+_TOOLS_FLOATING_RE = re.compile(
+    r"保护视力色|打印本页|关闭本页|关闭窗口|返回顶部|回到顶部|我要纠错|【\s*打印\s*】|【\s*关闭\s*】|打印】|关闭】"
+)
+
+# ---- the end of the story: editors, tags, related lists, QR prompts, comments, footers --------------------
+_END_ANCHORED_RE = re.compile(
+    r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|审稿|校对|终审|初审|复审|一审|二审|三审|值班编辑|网络编辑|"
+    r"监制|编审|签发|美编|制作|统筹)\s*[:：/]"
+    r"|^(?:标签|关键词|关键字|tags?)\s*[:：]|^相关(?:阅读|新闻|链接|文章|报道|推荐|稿件)"
+    r"|^(?:最(?:火|热|新)|热门|热点|推荐)(?:资讯|新闻|文章|阅读|推荐|排行)|^阅读下一篇|^(?:上|下)一(?:篇|条)|^正在阅读"
+    r"|^本站原创|^本文链接|^原文链接|^转载请|^发表评论?|^评论\s*\(\d+\)|^(?:登录|注册)$"
+    r"|^(?:电话|联系电话|传真|邮箱|E-?mail|QQ)\s*[:：]|^欢迎(?:广大)?(?:网友|网民|读者|市民)\S{0,12}(?:提供|投稿|关注)"
+    r"|^《[^》]{4,}》由\S{2,30}提供|^(?:声明|免责声明|特别声明)\s*[:：]",
+    re.IGNORECASE,
+)
+_END_FLOATING_RE = re.compile(
+    r"扫一扫|扫码|扫描二维码|二维码|本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
+    r"|ICP备|备案号|公网安备|官方(?:微信|微博|新浪微博|抖音|账号|客户端)|微信公众号|请输入验证码|立即注册|用户登录"
+    r"|还没有账号|忘记密码|查看余下全文|查看全文|展开全文|阅读全文|阅读原文|我要评论|网友评论|热线电话|新闻线索"
+    r"|\[后台管理\]|责任编辑\s*[:：]|仅代表作者(?:本人|个人)?(?:观点)?|查看更多",
+    re.IGNORECASE,
+)
+_ENUMERATED_RE = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+_URL_RE = re.compile(r"https?://|www\.|@\w+\.(?:com|cn|net)", re.IGNORECASE)
+
+# ---- junk the story runs around -------------------------------------------------------------------------------
+_JUNK_ANCHORED_RE = re.compile(
+    r"^下载附件|^保存到相册|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|^Slide background|^[A-Za-z]{1,12}$",
+    re.IGNORECASE,
+)
+_JUNK_FLOATING_RE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\b|上传$|enpproperty", re.IGNORECASE)
+_SSI_RE = re.compile(r"\[an error occurred while processing this directive\]")
+# Injected SEO spam: a line of adult/video-site keywords (several of them, so one word never decides).
+_SPAM_RE = re.compile(
+    r"精品|久久|国产|成人|在线观看|一区二区|色综合|日韩|欧美|免费视频|毛片|无码|中文字幕|亚洲|乱妇|你懂的|午夜|人妻|福利"
+)
+
+# ---- photo captions and credits ---------------------------------------------------------------------------
+_CAPTION_END_RE = re.compile(
+    r"(?:\s|[(（])(?:[^()（）\s]{0,12}记者\s*)?[^()（）\s]{1,12}(?:\s\S{1,4})?\s*摄影?\s*[)）]?\s*$"  # (记者 张莉 摄)
+    r"|[(（][^()（）]{0,16}(?:供图|摄|图片来源[^()（）]*|资料图(?:片)?)[)）]\s*$"
+)
+_CAPTION_START_RE = re.compile(r"^图为|^图\s*[:：/]|^(?:摄影|图片)\s*[:：]|^[^。,，]{0,12}现场[。.]?$")  # 会议现场。
+# A caption printed twice, as an image's alt text and its caption: "X X".
+_DOUBLED_RE = re.compile(r"^(.{8,60}?)\s+\1$")
+
+CAPTION_MAX = 120  # a longer line is a paragraph, whatever it ends with
+
+
+# One pass tells most lines of a story from furniture; the kind is sorted out only for a line that matches.
+_ANY_ANCHORED_RE = re.compile(
+    "|".join(f"(?:{r.pattern})" for r in (_END_ANCHORED_RE, _TOOLS_ANCHORED_RE, _NAV_ANCHORED_RE, _JUNK_ANCHORED_RE)),
+    re.IGNORECASE,
+)
+_ANY_FLOATING_RE = re.compile(
+    "|".join(f"(?:{r.pattern})" for r in (_END_FLOATING_RE, _TOOLS_FLOATING_RE, _NAV_FLOATING_RE, _JUNK_FLOATING_RE)),
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)  # the cleaner and the segmenter ask about the same lines
+def chrome_kind(line: str) -> ChromeKind | None:
+    """What page furniture the line is, or None for story text."""
+    text = line.strip()
+    if text and text[0] in _LEAD_MARKS:
+        text = text.lstrip(_LEAD_MARKS).strip()
+    if not text:
+        return None
+    if _SSI_RE.match(text) or _is_spam(text):
+        return "junk"
+    if len(text) > 200 or _ENUMERATED_RE.match(text):
+        return None  # "2、政务新媒体:…" is a numbered point of the text; furniture is never numbered
+    if _prose(text):  # a sentence of the story, unless furniture opens it or it is a caption
+        return "end" if _END_ANCHORED_RE.match(text) else "caption" if is_caption(text) else None
+    if not _ANY_ANCHORED_RE.match(text) and not _ANY_FLOATING_RE.search(text) and not _MENU_RE.match(text):
+        return "meta" if _is_meta(text) else "caption" if is_caption(text) else None
+    if _END_ANCHORED_RE.match(text):
+        return "end"
+    if _is_meta(text):  # the title's line of labelled fields, whatever else it names (责任编辑:)
+        return "meta"
+    if _END_FLOATING_RE.search(text):
+        return "end"
+    if _TOOLS_ANCHORED_RE.match(text) or _TOOLS_FLOATING_RE.search(text):
+        return "tools"
+    if _NAV_ANCHORED_RE.match(text) or _MENU_RE.match(text) or _NAV_FLOATING_RE.search(text):
+        return "nav"
+    if _JUNK_ANCHORED_RE.match(text) or _JUNK_FLOATING_RE.search(text):
+        return "junk"
+    return "caption" if is_caption(text) else None
+
+
+def _prose(text: str) -> bool:
+    """Does the line read as a sentence of the story (so a furniture word inside it decides nothing)?
+    Furniture is short or unpunctuated; a footer that runs on with a link or an address is furniture too."""
+    return len(text) > 40 and "。" in text and not _URL_RE.search(text)
+
+
+def _is_spam(text: str) -> bool:
+    if "。" in text or text.count(",") + text.count("，") < 2:  # spam is a run of comma-separated keywords
+        return False
+    return len(set(_SPAM_RE.findall(text))) >= 3
+
+
+def _is_meta(text: str) -> bool:
+    if len(text) > 160 or "。" in text:
+        return False
+    if (":" in text or "：" in text) and _META_FIELD_RE.search(text):
+        return True
+    return bool(_TIMESTAMP_LINE_RE.match(text)) and "上传" not in text
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line (not a paragraph of the story)."""
+    text = text.strip()
+    if len(text) > CAPTION_MAX:
+        return False
+    if _CAPTION_START_RE.match(text):
+        return True
+    if ("摄" in text or "图" in text) and _CAPTION_END_RE.search(text):
+        return True
+    return " " in text and len(text) >= 17 and bool(_DOUBLED_RE.match(text))
+
+
+_PUBLISHED_RE = re.compile(r"(?:发布|发表|更新|出版|刊发)(?:时间|日期)\s*[:：]\s*$")
+
+
+def page_timestamp(line: str) -> tuple[str, bool] | None:
+    """(ISO date, labelled) of a meta line's date: "发布时间:2022年11月03日", "2024-05-17 09:30:12 来源:...".
+
+    ``labelled`` says a label named the date as the publication's (发布时间, 时间:); an unlabelled timestamp
+    counts only where a title's meta line stands, which the caller knows.
+    """
+    text = line.strip().lstrip(_LEAD_MARKS).strip()
+    if not _is_meta(text) and not DATE_LINE_RE.match(text) and not _EPAPER_PAGE_RE.match(text):
+        return None
+    # "成文日期:2023-05-06 发布日期:2023-05-07": the publication's date, when a label names it
+    m = next((x for x in DATE_RE.finditer(text) if _PUBLISHED_RE.search(text, 0, x.start())), None)
+    m = m or DATE_RE.search(text)
+    if m is None:
+        return None
+    y, mo, d = (m.group(k + n) for n in ("1", "2", "3") if m.group("y" + n) for k in ("y", "m", "d"))
+    try:
+        iso = dt.date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
+    before = text[: m.start()]
+    labelled = bool(re.search(r"(?:时间|日期)\s*[:：]\s*$", before))
+    return iso, labelled
+
+
+_AUTHOR_RE = re.compile(r"(?:^|[\s|｜【(])(?:作者|撰稿)\s*[:：]\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])")
+# Words a credit holds that are no one's name: "作者:消息", "本报通讯员", "摄影报道".
+NOT_A_NAME_RE = re.compile(
+    r"消息|本站|本网|本报|佚名|综合|整理|编辑|记者|通讯员|实习生|管理员|来源|新闻|日报|网站|中心|办公室|摄影|报道|供图"
+)
+
+
+def author_names(line: str) -> list[str]:
+    """Names in a meta line's 作者 field ("作者:文豪 易政声 来源:..."): 2-4 Han characters each."""
+    m = _AUTHOR_RE.search(line)
+    if m is None:
+        return []
+    tokens = [t for t in re.split(r"[\s、,，]+", m.group("names")) if t]
+    if tokens and all(len(t) == 1 for t in tokens):  # "舒 薇": letter-spaced
+        tokens = ["".join(tokens)]
+    return [t for t in tokens if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t) and not NOT_A_NAME_RE.search(t)]

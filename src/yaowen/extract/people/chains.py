@@ -1,0 +1,233 @@
+"""Chains of posts and the names they title.
+
+``市委副书记、市长、市委审计委员会副主任朱健``: posts joined by 、 (or 兼) belong to the person named after the
+last of them; ``副主席曾东楼、贺显海、杨建新``: every name of the list after a post shares it. A post whose
+organ is not printed takes the organ written out before it in the sentence, and the gold's conventions for
+writing a shared prefix out are followed (``市政协党组副书记、副主席`` -> 市政协副主席,
+``经开区党工委书记、管委会主任`` -> 经开区管委会主任, ``六盘水市委副书记、市长`` -> 六盘水市长).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicons import load_lexicon
+from .names import (
+    HAN_RE,
+    NOT_FINAL,
+    PUNCT,
+    boundary_strength,
+    list_item,
+    name_shaped,
+    read_name,
+    verbs,
+    word_class,
+)
+from .posts import Post, base_organ, is_post, specific_place, starts_like_place
+
+# what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
+_INTRO_RE = re.compile(r"(?:还有|有|是|为)[:：]|(?:还有|有)(?=[\u4e00-\u9fff]{2})")
+_LINKS = ("、", "兼")
+_SPACES = " \u3000\xa0"
+_SPACES_RE = re.compile(r"[ \u3000\xa0]+")
+_PADDED_RE = re.compile(r"([\u4e00-\u9fff])[ \u3000\xa0]{1,2}([\u4e00-\u9fff])(?=[ \u3000\xa0、，,。；;]|$)")
+_NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)]")
+# a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
+_FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
+_LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
+
+
+def link_chains(text: str, posts: list[Post]) -> list[list[Post]]:
+    """Posts grouped into chains; a chain ends at a post with names after it or with no post linked on."""
+    chains: list[list[Post]] = []
+    current: list[Post] = []
+    for p in posts:
+        if current:
+            prev = current[-1]
+            gap = text[prev.end : p.organ_start]
+            linked = not prev.names and (gap in _LINKS or (gap == "和" and p.organ))
+            if not linked:
+                chains.append(current)
+                current = []
+        current.append(p)
+    if current:
+        chains.append(current)
+    return chains
+
+
+def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
+    """The titles a chain gives its person, and the organ the next bare post in the sentence shares."""
+    titles = []
+    prev = ""  # the organ of the chain's previous post, as written out
+    for q in chain:
+        organ = q.organ
+        if organ:
+            place = specific_place(prev)
+            if prev and q.in_chain and not q.complete and not starts_like_place(organ) and len(organ) <= 6 \
+                    and organ[0] != "第":
+                organ = base_organ(prev) + organ  # 全国工商联副秘书长、组织建设部部长
+            elif place and organ[0] == place[-1] and not specific_place(organ):
+                organ = place[:-1] + organ  # 南昌市委常委、市委秘书长 -> 南昌市委秘书长
+            # a complete post names its level: 临江|市委副书记 has the organ 临江市委
+            level = _LEVEL_HEAD_RE.match(q.word) if q.complete else None
+            prev = organ + level.group(0) if level else organ
+        elif q.complete:
+            place = specific_place(prev)
+            if place:  # 六盘水市委副书记、市长 -> 六盘水市长; 九江市委常委、常务副市长 -> 九江市常务副市长
+                organ = place[:-1] if q.word[0] == place[-1] else place
+        else:
+            organ = base_organ(prev) if prev else carried
+            prev = prev or organ
+        titles.append(organ + q.word)
+    return titles, (base_organ(prev) if prev else carried)
+
+
+def names_after(
+    text: str, pos: int, complete: bool, word: str = "", organ: str = ""
+) -> list[tuple[str, int, int]]:
+    """The name, or list of names, printed right after a post ending at ``pos``."""
+    intro = _INTRO_RE.match(text, pos)
+    if intro:
+        pos = intro.end()
+    foreign = _foreign_name(text, pos)
+    if foreign:
+        return [(foreign, pos, pos + len(foreign))]
+    first = _spaced_item(text, pos, first=True) if text[pos : pos + 1] in _SPACES else _padded(text, pos)
+    got = (first[0], first[2]) if first else read_name(text, pos)
+    if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
+        got = _transliterated(text, pos)
+    if got is None:
+        # a leader may be named by given name only (市委书记群策主持): heads of a level, not 人大代表|建议
+        head = complete and word.endswith(("书记", "长", "主任", "主席"))
+        return _given_name(text, pos) if head and not intro else []
+    names = [first or (got[0], pos, got[1])]
+    pos = _skip_note(text, got[1])
+    while pos < len(text):
+        sep = text[pos]
+        if sep in _SPACES:  # e-paper lists: 市领导 张三 李四 王五 出席
+            item = _spaced_item(text, pos)
+            if item is None:
+                break
+        elif sep == "、":
+            item = _next_item(text, pos + 1)
+            if item is None:
+                break
+        elif sep in "和及" and len(text) > pos + 1:
+            got = read_name(text, pos + 1)
+            if got is None or is_post(text[pos + 1 : got[1] + 2]):
+                break
+            names.append((got[0], pos + 1, got[1]))
+            break
+        else:
+            break
+        names.append(item)
+        pos = _skip_note(text, item[2])
+    return names
+
+
+def _foreign_name(text: str, pos: int) -> str:
+    """The shortest dotted name at ``pos`` that an action word or punctuation ends (奥尔洛夫·阿列克谢|一行)."""
+    m = _FOREIGN_RE.match(text, pos)
+    if m is None:
+        return ""
+    last_dot = max(m.group(0).rfind("·"), m.group(0).rfind("•"))
+    for end in range(pos + last_dot + 3, m.end() + 1):
+        if boundary_strength(text, end) and text[end - 1] not in NOT_FINAL:
+            return text[pos:end]
+    return ""
+
+
+def _spaced_item(text: str, pos: int, first: bool = False) -> tuple[str, int, int] | None:
+    """The name after the spaces at ``pos`` when spaces separate a list: a name that ends at a space, a list
+    mark or punctuation, or a two-character name padded to the width of three (王  伟); after the first item
+    also one that ends before an action word (李四 王五出席), not the subject of a headline's next clause
+    (王维任苏州市代市长 吴庆文辞去市长职务)."""
+    sp = _SPACES_RE.match(text, pos)
+    if sp is None:
+        return None
+    start = sp.end()
+    padded = _padded(text, start)
+    if padded:
+        return padded
+    for n in (3, 2):
+        s = text[start : start + n]
+        if len(s) == n and name_shaped(s) and (start + n == len(text) or text[start + n] in PUNCT):
+            return s, start, start + n
+    got = None if first else read_name(text, start)
+    return (got[0], start, got[1]) if got else None
+
+
+def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
+    """A two-character name padded to the width of three: 王  伟 (its name without the spaces)."""
+    m = _PADDED_RE.match(text, pos)
+    if m and name_shaped(m.group(1) + m.group(2)):
+        return m.group(1) + m.group(2), pos, m.end()
+    return None
+
+
+_PARTICLES = tuple("的了在和与及是对向为")
+
+
+@cache
+def countries() -> frozenset[str]:
+    return frozenset(load_lexicon("countries"))
+
+
+def _transliterated(text: str, pos: int) -> tuple[str, int] | None:
+    """A foreign name of 2-5 characters that an action word or punctuation ends (特朗普|表示)."""
+    for end in range(pos + 2, min(pos + 6, len(text)) + 1):
+        s = text[pos:end]
+        if not HAN_RE.match(s) or boundary_strength(text, pos) or s.startswith(_PARTICLES):
+            return None  # 古巴总理|出席, 对俄罗斯总统|的专访: no name there
+        if boundary_strength(text, end) and s[-1] not in NOT_FINAL:
+            return s, end
+    return None
+
+
+def _skip_note(text: str, pos: int) -> int:
+    """Past a note printed after a name: 李素芳(女)."""
+    note = _NOTE_RE.match(text, pos)
+    return note.end() if note else pos
+
+
+def _next_item(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The list item at ``pos``: all of it up to the next 、, or else a name that ends where names end."""
+    padded = _padded(text, pos)
+    if padded:
+        return padded
+    stop = text.find("、", pos, pos + 5)
+    if stop != -1:
+        s = list_item(text, pos, stop)
+        if s:
+            return s, pos, stop
+    got = read_name(text, pos, loose=True)
+    return (got[0], pos, got[1]) if got is not None else None
+
+
+def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Some reports name a leader by given name only, right after the post: 市委书记群策主持会议.
+
+    Two characters that are not a name by surname, not an action word, a post or a known non-name, and are
+    followed by punctuation or an action word (not 大使圆桌|对话).
+    """
+    from ..lexicons import looks_like_name, nonnames
+
+    s = text[pos : pos + 2]
+    if len(s) < 2 or not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
+        return []
+    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not _clear_end(text, pos + 2):
+        return []
+    if word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
+        return []
+    return [(s, pos, pos + 2)]
+
+
+def _clear_end(text: str, pos: int) -> bool:
+    """Punctuation or an action word, but not a one-character one that starts a longer word (群策|到园区,
+    not 大使圆桌|对话)."""
+    strength = boundary_strength(text, pos)
+    return strength >= 2 or (strength == 1 and word_class(text[pos : pos + 2]) not in {"n", "v", "vn", "a", "d"})
+
+
+_NOT_NAME_CLASSES = frozenset("advmpcrfqtu")  # adjectives, adverbs, verbs, numerals, pronouns ...

@@ -1,0 +1,218 @@
+"""Every person named in a text, with the posts the text gives them there."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .chains import chain_titles, link_chains, names_after
+from .lists import LABEL_RE, bare_lists, one_name_lists
+from .mention import Mention
+from .names import PUNCT, name_shaped
+from .posts import Post, find_posts, organ_before
+from .roles import introduced, name_before_address, objects, speakers
+
+# the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
+# 选举王健为|市人民政府市长, 免去余功斌同志的|鞍山市委书记…职务, 熊炜、刘泽友为|副团长
+_APPOINTED_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}(?:[（(]女[）)])?、)*[\u4e00-\u9fff]{2,4}?)(?:[（(]女[）)])?(?:同志|等(?:\d+|[一二三四五六七八九十百多]+)?(?:人|名|位)?)?"
+    r"(?:任|担任|兼任|不再担任|不再兼任|不再任|交流任|转任|调任|当选为|当选|为|辞去|的)$"
+    r"|(?:免去|罢免|撤销)([\u4e00-\u9fff]{2,3})$"
+)
+_APPOINTING = ("选举", "任命", "决定", "推选", "接受", "免去", "同意", "批准", "撤销", "补选", "增补", "、", "，", ",", "；", "。", "\n", "：")
+# a clause that goes on about the person of the decision before it: ,不再担任…职务 / ,免去其…职务
+_CONTINUED_RE = re.compile(r"[，,](?:并|同时)?(?:不再担任|不再兼任|兼任|免去其|另任|并任)$")
+_NOTE_RE = re.compile(r"[（(]女[）)]$")
+_CLAUSE_END = "，,。；;\n"
+
+
+def find_people(text: str) -> list[Mention]:
+    """Every person named in ``text`` with the posts the text gives them there."""
+    posts = _posts_and_labels(text)
+    mentions: list[Mention] = []
+    others: list[Mention] = []
+    titled = {p.end for p in posts if p.names}
+    carried: dict[int, str] = {}  # sentence start -> organ the next bare post there shares
+    last_owners: list[tuple[str, int, int]] = []  # the people the last appointment sentence named
+    sentence_start, decision_start = _Starts(text, "。！？!?\n"), _Starts(text, "。；;！？!?\n")
+    for chain in link_chains(text, posts):
+        last = chain[-1]
+        sent = sentence_start(chain[0].organ_start)
+        titles, carry = chain_titles(chain, carried.get(sent, ""))
+        if last.names:
+            carried[sent] = carry
+            how = "label" if _is_label(last) else "title"
+            mentions += [Mention(name, list(titles), s, e, how) for name, s, e in last.names]
+            continue
+        owners = _appointed(text, chain[0].organ_start)
+        if not owners and _CONTINUED_RE.search(text, max(0, chain[0].organ_start - 8), chain[0].organ_start) \
+                and _ends_clause(text, last.end):
+            # ……王忠昆同志任鞍山市委书记,不再担任|鞍山市市长职务: the subject of the clause before
+            # decisions are listed with ;: the subject must be in the same one
+            owners = [o for o in last_owners if o[1] >= decision_start(chain[0].organ_start)]
+        if owners:
+            carried[sent] = carry
+            last_owners = owners
+            others += [Mention(name, list(titles), s, e, "appointed") for name, s, e in owners]
+        elif _ends_clause(text, last.end):
+            others += _appositive(text, sent, titles)
+    others += _appositive_without_post(text)
+    # the chains' people first; then each other finding where it overlaps none taken (or one span exactly)
+    taken = _Spans((m.start, m.end) for m in mentions)
+    at = {(m.start, m.end): m for m in mentions}
+    found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
+    for m in found + speakers(text) + objects(text) + introduced(text):
+        same = at.get((m.start, m.end))
+        if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
+            same.titles += [t for t in m.titles if t not in same.titles]
+        elif taken.free(m.start, m.end):
+            mentions.append(m)
+            at[(m.start, m.end)] = m
+            taken.add(m.start, m.end)
+    _group_heads(text, mentions)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+# 以省委常委、省纪委书记陈文清为组长,…李祖可为副组长的省委督查组: the heads of a visiting group
+_LED_RE = re.compile(
+    r"以[^。；;]{2,80}?为(副?(?:组长|团长|队长))(?:[，,][^。；;]{2,80}?为(副?(?:组长|团长|队长)))?"
+    r"的([\u4e00-\u9fff]{2,16}?(?:组|团|队))"
+)
+
+
+def _group_heads(text: str, mentions: list[Mention]) -> None:
+    """Give the heads named in ``以X为组长…的督查组`` the group's post."""
+    by_end = {m.end: m for m in mentions}
+    for m in _LED_RE.finditer(text):
+        for k in (1, 2):
+            if m.group(k):
+                head = by_end.get(m.start(k) - 1)  # the name right before 为
+                if head is not None:
+                    head.titles.append(m.group(3) + m.group(k))
+
+
+class _Spans:
+    """Spans of text already taken by a mention, kept sorted (mentions never nest, so starts order them)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._spans, (start, end))
+        if i < len(self._spans) and self._spans[i] == (start, end):
+            return False
+        before = self._spans[i - 1] if i > 0 else None
+        after = self._spans[i] if i < len(self._spans) else None
+        return (before is None or before[1] <= start) and (after is None or after[0] >= end)
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))
+
+
+def _posts_and_labels(text: str) -> list[Post]:
+    """Posts, group labels (市党政军领导, 市委、市人大、市政府领导) and no post that lies inside another's organ."""
+    posts = find_posts(text)
+    labels = [Post(m.start(), m.end(), m.group(0), True, "", m.start()) for m in LABEL_RE.finditer(text)]
+    if labels:
+        label_starts = [q.start for q in labels]
+        posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
+        posts.sort(key=lambda p: p.start)
+    for p in posts:
+        p.names = names_after(text, p.end, p.complete, p.word, p.organ)
+    # an organ never reaches back over a named person: 烟台市委书记孟凡利和|德州市委书记
+    for i, q in enumerate(posts):
+        named = [p.names[-1][2] for p in _posts_back_to(posts, i, q.start - 40) if p.names]
+        if named and max(named) <= q.start:
+            floor = max(named)
+            floor += text[floor : floor + 1] in "和及、"
+            q.organ, q.organ_start, q.in_chain = organ_before(text, q.start, q.complete, floor)
+            if not q.organ:
+                q.organ_start = q.start
+    # a post word inside the organ of the next post is part of that organ's name (常委 in 市人大常委会主任)
+    inside = {id(p) for i, q in enumerate(posts) if q.organ for p in _posts_back_to(posts, i, q.organ_start)}
+    return [p for p in posts if p.names or id(p) not in inside]
+
+
+def _posts_back_to(posts: list[Post], i: int, start: int) -> list[Post]:
+    """The posts before ``posts[i]`` that start at ``start`` or later (an organ's reach: a few at most)."""
+    j = i
+    while j > 0 and posts[j - 1].start >= start:
+        j -= 1
+    return posts[j:i]
+
+
+def _inside(starts: list[int], spans: list[Post], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i].start <= pos < spans[i].end
+
+
+def _is_label(p: Post) -> bool:
+    return p.word.endswith("领导")
+
+
+class _Starts:
+    """Where the sentence (or clause group) holding a position starts, from one pass over the text."""
+
+    def __init__(self, text: str, ends: str) -> None:
+        self._ends = [m.start() for m in re.finditer(f"[{re.escape(ends)}]", text)]
+
+    def __call__(self, pos: int) -> int:
+        i = bisect.bisect_left(self._ends, pos)
+        return self._ends[i - 1] + 1 if i else 0
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    return pos >= len(text) or text[pos] in _CLAUSE_END or text.startswith("职务", pos)
+
+
+def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """The people a chain starting at ``pos`` is given to by a verb before it (X同志任…, 选举X为…)."""
+    window_start = max(0, pos - 40)
+    m = _APPOINTED_RE.search(text, window_start, pos)
+    if m is None:
+        return []
+    if m.group(2):  # 免去|张三|市发改委主任职务
+        return [(m.group(2), m.start(2), m.end(2))] if name_shaped(m.group(2)) else []
+    parts = []
+    start = m.start(1)
+    for part in m.group(1).split("、"):
+        name = _NOTE_RE.sub("", part)  # 李素芳(女)
+        parts.append((name, start, start + len(name)))
+        start += len(part) + 1
+    # the names: the items at the end that look like names; the first of them may be the tail of a run
+    # after an appointing word (选举|王健为), or follow punctuation or another item (院长、|钱四方为)
+    kept: list[tuple[str, int, int]] = []
+    for name, s, e in reversed(parts):
+        tail = next((name[i:] for i in range(len(name) - 1) if name_shaped(name[i:])
+                     and _appointing_before(text, s + i)), None)
+        if tail is None:
+            break
+        kept.insert(0, (tail, e - len(tail), e))
+        if len(tail) < len(name):
+            break
+    return kept
+
+
+def _appointing_before(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 2) : pos]
+    return pos == 0 or before.endswith(_APPOINTING) or before[-1:] in PUNCT
+
+
+def _appositive(text: str, sent: int, titles: list[str]) -> list[Mention]:
+    """``蒋建明,1962年12月生,江苏沭阳县委书记;``: a name opening the sentence, its posts closing a clause."""
+    m = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]").match(text, sent)
+    if m is None or not name_shaped(m.group(1)):
+        return []
+    return [Mention(m.group(1), list(titles), m.start(1), m.end(1), "appositive")]
+
+
+# an appositive that describes a person: 研究生, 党员, 教师, 男, 45岁, 出生, 籍 ...
+_PERSON_NOUN_RE = re.compile(r"(?:生|员|师|者|人|士|工|民|手|岁|男|女|出生|籍|长|主任|书记|委员|代表|教授|医生)$|岁|出生|籍")
+_OPENING_NAME_RE = re.compile(r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]([^。，,;；\n]{1,40})")
+
+
+def _appositive_without_post(text: str) -> list[Mention]:
+    """``周煜中,南华大学…研究生。``: a name opening the sentence, then a clause that describes a person."""
+    return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive") for m in _OPENING_NAME_RE.finditer(text)
+            if name_shaped(m.group(1)) and _PERSON_NOUN_RE.search(m.group(2))]

@@ -1,0 +1,243 @@
+"""Posts (职务) and the organs (机构) printed before them.
+
+A post is a word of a closed, broad vocabulary (lexicons/posts.txt: 书记, 副主任, 三级调研员, 董事长 ...). The
+organ before it is recognised by its shape: the run of text back to the nearest clause boundary, punctuation
+or verb that takes a person as object (会见, 邀请, 由 ...), with leading time words dropped (昨天上午), that ends
+in an organ suffix (委员会, 局, 有限公司, 医院 ...). A post that names its level (市长, 县委书记) takes no organ,
+only a place printed right before it (绍兴市长, 广州市市长).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..lexicons import load_lexicon, trie_regex
+from .names import name_shaped, word_classes
+
+_VARIANTS = ("副", "常务副", "专职副", "代理", "代", "执行", "名誉", "第一副")
+_WINDOW = 40  # an organ name is never longer than this
+_BREAKS = set("，,。；;：:！!？?\n（()）《》【】[] \t、")
+# characters never inside an organ name: they end the clause in front of it (由|国药控股…公司)
+_STOPS = set("为由在与及的是对将把向了等被给从并率带赴到就以要称任兼免其受据请")
+# the last character before a post that an organ cannot reach over: a break, a stop, anything not Chinese
+_LAST_CUT_RE = re.compile(r".*([^\u4e00-\u9fff“”]|[" + "".join(sorted(_STOPS)) + "])", re.S)
+# verbs and words after which an organ starts (会见|新加坡…集团首席执行官, 客商代表|佛山市…董事长)
+_CUT_RE = re.compile(
+    r"会见|会晤|看望|慰问|陪同|带领|率领|邀请|听取|宣读|授予|关于|其中|欢迎|感谢|接见|接受|任命|免去|选举|推选|"
+    r"决定|提请|当选|选派|选送|表彰|颁发|包括|分别是|有关|相关|代表(?!团|大会|处|室)|主持|出席|参加|列席|"
+    r"传达|学习|贯彻|落实|根据|按照|同意|专访|采访|播出|辞去|担任|出任|兼任|罢免|撤销"
+)
+# words before an organ that are not part of it (昨天上午|市委书记, 本次|大会)
+_LEAD_RE = re.compile(
+    r"^(?:上午|下午|晚上|早上|中午|凌晨|当天|当日|昨天|今天|明天|昨日|今日|日前|近日|近期|日(?=上午|下午|晚|早|中午)|"
+    r"会上|会后|会前|"
+    r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|原|新任|前任|现任|时任|作为)+"
+)
+_PLACE_START_RE = re.compile(
+    r"^(?:中共|中国|中央|国务院|全国|国家|最高|省|市|县|区|州|旗|盟|镇|乡|村|自治区|"
+    r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|镇|乡|村|州|旗|盟|自治区|自治州|自治县|特区|新区))"
+)
+# a specific place at the head of an organ: 六盘水市|委, 中共绵阳市|委 (not a bare 市委)
+_SPECIFIC_PLACE_RE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
+_LEVEL_CHARS = "省市县区州旗盟镇乡"
+# a sub-unit that a post after it does not share: 市政协|党组, 经开区|党工委, 嵊州市人民医院|内科
+_SUBUNITS = ("党组", "党委", "党工委", "党总支", "党支部", "总支", "支部", "纪工委", "科", "车间")
+
+
+@dataclass
+class Post:
+    start: int  # where the post word starts
+    end: int
+    word: str
+    complete: bool
+    organ: str = ""  # as printed before the post ('' if none)
+    organ_start: int = 0
+    in_chain: bool = False  # written after 、 or 兼: one more post of the same person
+    names: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@cache
+def _lexicon() -> tuple[dict[str, bool], re.Pattern[str], frozenset[str]]:
+    """(post -> complete, a regex finding posts, the posts that need a printed organ)."""
+    complete: dict[str, bool] = {}
+    needs_organ = set()
+    for entry in load_lexicon("posts"):
+        word = entry.rstrip("*+!")
+        flags = entry[len(word) :]
+        forms = [word] + ([v + word for v in _VARIANTS] if "+" in flags else [])
+        for form in forms:
+            complete.setdefault(form, "*" in flags)
+        if "!" in flags:
+            needs_organ.add(word)
+    return complete, re.compile(f"({trie_regex(complete)})"), frozenset(needs_organ)
+
+
+def post_words() -> tuple[str, ...]:
+    """Every post of the lexicon, longest first."""
+    return tuple(sorted(_lexicon()[0], key=len, reverse=True))
+
+
+def is_post(word: str) -> bool:
+    return word in _lexicon()[0]
+
+
+@cache
+def organ_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("organ_suffixes"), key=len, reverse=True))
+
+
+def starts_like_place(organ: str) -> bool:
+    """An organ named from its place (市委, 邵阳广播电视台, 中共临江市委), not a unit of one (宣传部, 管委会)."""
+    if not organ:
+        return False
+    if _PLACE_START_RE.match(organ):
+        return True
+    return word_classes(organ[:4])[0] == "ns"
+
+
+def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) -> tuple[str, int, bool]:
+    """(organ, its start, written after 、) for a post at ``pos``; ('', pos, …) if none is printed. The organ
+    starts at ``floor`` or later.
+
+    For a complete post (市长) the organ may also be a bare place (绍兴|市长, 俄罗斯叶卡捷琳堡市|市长)."""
+    left = text[max(0, pos - _WINDOW, floor) : pos]
+    last = _LAST_CUT_RE.match(left)
+    cut = last.start(1) if last else -1
+    in_chain = cut >= 0 and left[cut] in "、兼"
+    word_cut = None
+    for m in _CUT_RE.finditer(left):
+        word_cut = m
+    if word_cut is not None and word_cut.end() - 1 > cut:  # 其中|嵊州市…: the word ends after the stop 其
+        cut = word_cut.end() - 1
+        in_chain = False
+    run = left[cut + 1 :]
+    if word_cut is not None and word_cut.group(0) in _APPOINTING and word_cut.end() - 1 == cut:
+        run = _without_name(run)
+    # nor over a post and the conjunction after it: 市委常委、委员和|大连市副市长
+    joined = [m.start() + len(m.group(1)) + 1 for m in _lexicon()[1].finditer(run)
+              if run[m.start() + len(m.group(1)) : m.start() + len(m.group(1)) + 1] in ("和", "及")]
+    if joined:
+        run = run[max(joined) :]
+    run = run.lstrip("“”")
+    lead = _LEAD_RE.match(run)
+    if lead:
+        run = run[lead.end() :]
+    if not run or run.count("“") != run.count("”"):
+        return "", pos, in_chain
+    if run.endswith(organ_suffixes()) or (complete and _is_place(run)):
+        if len(run) > 24:  # no clear boundary in reach: take it from the first place name on
+            m = next((i for i in range(len(run)) if _PLACE_START_RE.match(run[i:])), None)
+            if m is None:
+                return "", pos, in_chain
+            run = run[m:]
+        return run, pos - len(run), in_chain
+    return "", pos, in_chain
+
+
+_APPOINTING = frozenset({"任命", "免去", "罢免", "撤销", "选举", "推选"})
+
+
+def _without_name(run: str) -> str:
+    """The run after an appointing verb without the name it opens with: 免去|张三|临江市发改委."""
+    for n in (3, 2):
+        if len(run) > n + 1 and name_shaped(run[:n]) and _PLACE_START_RE.match(run[n:]):
+            return run[n:]
+    return run
+
+
+def _is_place(run: str) -> bool:
+    """A bare place name before a complete post: 绍兴, 广州市, 俄罗斯叶卡捷琳堡市 (not 会上, 全市)."""
+    if run.startswith("中共") and 4 <= len(run) <= 10:
+        return True  # 中共营口|市委书记: only a place stands there
+    if run.endswith("原") and len(run) > 2:  # 张家界市原|市委书记: a former post
+        run = run[:-1]
+    if run == "全国":  # 全国|人大代表
+        return True
+    if run[-1] in _LEVEL_CHARS:
+        return not run.startswith("全")  # 省|市领导, 广州市|市长 (not 全市)
+    if len(run) > 8 or run[0] == "全":
+        return False
+    # one word that jieba does not call a time, pronoun, verb ... (烟台 is 'n', 怀化 'v': two characters pass),
+    # or place names run together (江苏沭阳|县委书记)
+    tags = word_classes(run)
+    if len(tags) == 1:
+        tag = tags[0]
+        return tag in _PLACE_CLASSES or (len(run) == 2 and tag in {"n", "v", "vn", "d", "nr"})
+    return all(tag == "ns" for tag in tags)
+
+
+_PLACE_CLASSES = frozenset({"ns", "nr", "nrt", "nz", "j", "nt"})
+
+
+def base_organ(organ: str) -> str:
+    """The organ a following post shares: 市政协党组 -> 市政协, 嵊州市人民医院内科 -> 嵊州市人民医院."""
+    if not organ.endswith(_SUBUNITS):
+        return organ
+    for i in range(len(organ) - 1, 1, -1):
+        head = organ[:i]
+        if head.endswith(organ_suffixes()) or head[-1] in _LEVEL_CHARS:
+            return head
+    return organ
+
+
+def specific_place(organ: str) -> str:
+    """The named place at the head of an organ (六盘水市委 -> 六盘水市), or ''."""
+    m = _SPECIFIC_PLACE_RE.match(organ)
+    return m.group(1) if m else ""
+
+
+_ANNOUNCED_RE = re.compile(r"(?:还有|有|是|为)[:：]")
+
+
+def _possessing_organ(text: str, start: int, end: int) -> tuple[str, int]:
+    """``,大会的执行主席是:A、B``: an organ that opens the clause and owns the post with 的 (organ, start)."""
+    if start < 3 or text[start - 1] != "的" or not _ANNOUNCED_RE.match(text, end):
+        return "", start
+    clause = text[max(0, start - _WINDOW) : start - 1]
+    cut = max((i for i, ch in enumerate(clause) if ch in _BREAKS), default=-1)
+    run = clause[cut + 1 :]
+    if cut < 0 or not run.endswith(organ_suffixes()) or any(ch in _STOPS for ch in run) or _LEAD_RE.match(run):
+        return "", start
+    return run, start - 1 - len(run)
+
+
+def find_posts(text: str) -> list[Post]:
+    """Every post word in ``text`` (the longest at each place) with the organ printed before it."""
+    complete, post_re, needs_organ = _lexicon()
+    found: list[Post] = []
+    last_end = -1
+    for m in post_re.finditer(text):
+        word = m.group(1)
+        start = m.start()
+        if start < last_end:
+            continue  # inside a longer post already taken
+        p = Post(start, start + len(word), word, complete[word])
+        p.organ, p.organ_start, p.in_chain = organ_before(text, start, p.complete)
+        if not p.organ:
+            p.organ, p.organ_start = _possessing_organ(text, start, p.end)
+            p.in_chain = start > 0 and text[start - 1] in "、兼"
+        if word in needs_organ and len(p.organ) < 4:  # 本报记者, 新华社记者: a byline, not a person in the story
+            continue
+        found.append(p)
+        last_end = p.end
+    return found
+
+
+def post_of(title: str) -> str:
+    """The post word a title ends in (市六届人大常委会副主任 -> 副主任), or the whole title."""
+    return next((title[i:] for i in range(len(title)) if is_post(title[i:])), title)
+
+
+def is_longer_form(long: str, short: str) -> bool:
+    """Is ``long`` the same post as ``short`` written out more fully? 中共中央总书记 / 总书记,
+    市六届人大常委会副主任 / 市人大常委会副主任, 绍兴市市长 / 绍兴市长 (the same post word, the shorter organ
+    read within the longer one), but not 常务副市长 / 副市长."""
+    if long.endswith(short):
+        return not any(ch in _STOPS for ch in long[: -len(short)])  # not 同志的|鞍山市委书记
+    post = post_of(short)
+    if post == short or post_of(long) != post:
+        return False
+    chars = iter(long[: -len(post)])
+    return all(ch in chars for ch in short[: -len(post)])

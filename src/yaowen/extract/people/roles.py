@@ -1,0 +1,154 @@
+"""People named outside a post chain: a name before its form of address (``习近平总书记``, ``孟祥伟同志``), a
+speaker (``市中心医院冷晓君表示``), a person introduced by a role noun (``村民彭大勇跳入河中``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicons import load_lexicon
+from .chains import countries
+from .mention import Mention
+from .names import HAN_RE, PUNCT, name_shaped, read_name, word_class, word_classes
+from .posts import organ_suffixes
+
+_CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及", "受", "由", "请", "经")
+_PARTICLES = set("了的由为在与和同向对及受请经将把被给是")
+_ORGAN_END = set("部门行局委办院厅署会处所站队组社校馆司厂节")  # 商务部表示, 丰收节: not a person
+_TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
+_ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道, 村民X: a role noun right before a name
+
+# forms of address after a name; those that are titles in the gold's sense give one (胡春华副总理)
+_ADDRESS_RE = re.compile(r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|书记|市长|省长|县长|区长|主席|主任|部长|局长")
+_TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长"})
+_ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
+
+
+def name_before_address(text: str, titled: set[int]) -> list[Mention]:
+    """``习近平总书记``, ``胡春华副总理``, ``孟祥伟同志``: a name written before its form of address; not
+    where the word titles a name after it (阿根廷总统费尔南德斯: a country, ``titled`` holds such ends)."""
+    out = []
+    for m in _ADDRESS_RE.finditer(text):
+        if m.end() in titled:
+            continue
+        for n in (3, 2, 4):
+            start = m.start() - n
+            if start < 0:
+                continue
+            s = text[start : m.start()]
+            before = text[max(0, start - 2) : start]
+            if not (start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)):
+                continue
+            # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
+            shaped = weak_name(s) if m.group(0) in _TITLE_ONLY else name_shaped(s)
+            if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
+                title = [m.group(0)] if m.group(0) in _ADDRESS_TITLES else []
+                out.append(Mention(s, title, start, m.start(), "name_post"))
+                break
+    return out
+
+
+def _not_a_place(word: str, text: str, start: int) -> bool:
+    """古巴总理, 对安哥拉总统: a country (or the end of one: 安提瓜和|巴布达), not a name."""
+    if any(text[max(0, start - k) : start + len(word)] in countries() for k in range(0, 6)):
+        return False
+    return word_class(word) != "ns" and not word.endswith(("国", "岛", "州"))
+
+
+# what a person named without a post does: speaks, attends, visits, wins (the subject's verbs)
+_SPEECH_RE = re.compile(
+    r"(表示|指出|强调|认为|感叹道|感慨道|感叹|坦言|介绍说|介绍|告诉记者|说道|说(?=[:,：，。]|$)|作主题宣讲|"
+    r"回忆说|透露|笑着说|建议|呼吁|宣布|主持|出席|会见|会晤|看望|慰问|来到|前往|深入|察看|考察|视察|走访|"
+    r"致辞|发表|获得|荣获|夺得|摘得|当选|带领|率队|率领|讲述|演讲|主演|执导|编剧|代表(?=市委|市政府|全体|广大|公司))"
+)
+
+
+# verbs whose object is a person: 会见X, 由X编剧, 授予X称号, 为X颁奖
+_OBJECT_RE = re.compile(r"(?:会见|会晤|看望|慰问|接见|授予|颁发给|为|由|向|邀请|采访|专访)(?=[\u4e00-\u9fff]{2})")
+_OBJECT_END_RE = re.compile(r"一行|等|同志|先生|女士|教授|院士|(?:编剧|执导|主演|作词|作曲|颁奖|颁发|授予|称号|荣誉)")
+
+
+def objects(text: str) -> list[Mention]:
+    """``会见张三一行``, ``由李四编剧``, ``为王五颁奖``: a person named as the object of a verb."""
+    out = []
+    for m in _OBJECT_RE.finditer(text):
+        pos = m.end()
+        for n in (3, 2):
+            s = text[pos : pos + n]
+            if weak_name(s) and _OBJECT_END_RE.match(text, pos + n) and not text.startswith("等", pos + n + 1):
+                out.append(Mention(s, [], pos, pos + n, "object"))
+                break
+    return out
+
+
+_NAME_CLASSES = frozenset({"nr", "nrt", "nrfg"})
+_FUNCTION_CLASSES = frozenset({"p", "c", "d", "r", "u", "f"})
+
+
+def weak_name(s: str) -> bool:
+    """A name where only a verb vouches for it: not a word jieba knows as something else (吉林, 全剧), not a
+    preposition before a word (向|世界), not an organ (商务部)."""
+    if not name_shaped(s) or s[-1] in _ORGAN_END:
+        return False
+    tags = word_classes(s)
+    if len(tags) == 1:
+        return tags[0] in _NAME_CLASSES
+    return tags[0] not in _FUNCTION_CLASSES
+
+
+_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+              "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+
+
+def _placed_elsewhere(s: str, text: str) -> bool:
+    """The page itself shows ``s`` is a place: 诸城市, 走进山东诸城."""
+    return bool(re.search(f"{s}[市县区镇乡村州]|(?:{'|'.join(_PROVINCES)}){s}", text))
+
+
+def speakers(text: str) -> list[Mention]:
+    """``市中心医院冷晓君表示``, ``“……”陈仲伯表示``: a named speaker without a post."""
+    out = []
+    for m in _SPEECH_RE.finditer(text):
+        v = m.start()
+        for n in (3, 2, 4):
+            s = text[max(0, v - n) : v]
+            if len(s) < n or not HAN_RE.match(s) or not weak_name(s) or _TIME_IN.search(s):
+                continue
+            before = text[v - n - 1 : v - n] if v - n >= 1 else ""
+            if not before or before in PUNCT or before in _ROLE_END or text[: v - n].endswith(organ_suffixes()):
+                if not _placed_elsewhere(s, text):
+                    out.append(Mention(s, [], v - n, v, "speaker"))
+                break
+    return out
+
+
+@cache
+def _role_noun_re() -> re.Pattern[str]:
+    nouns = sorted(load_lexicon("role_nouns"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, nouns)) + r")(?=[\u4e00-\u9fff]{2})")
+
+
+_PLACED_RE = re.compile(r"(?:省|市|县|区|镇|乡|村|街道|社区|学校|医院|公司)[\u4e00-\u9fff]{0,4}$")
+# Characters that begin the verb after a name rather than end the name (彭大|勇跳 is wrong, 彭大勇|跳入 right).
+_VERB_START = set("跳拾救捐帮主出参列强指表要说率在到赴为对向与和把被将等是有已曾正每把让给")
+
+
+def introduced(text: str) -> list[Mention]:
+    """``村民彭大勇跳入河中``: a role noun introduces a name whose end no action word marks."""
+    out = []
+    for m in _role_noun_re().finditer(text):
+        pos = m.end()
+        got = read_name(text, pos)
+        if got is not None and got[0][-1] in _ORGAN_END:
+            continue  # 企业主管部门: a noun after the role word, not a name
+        if got is not None and text[got[1] : got[1] + 1] not in PUNCT:  # an action must follow, not a stop
+            out.append(Mention(got[0], [], pos, got[1], "introduced"))
+            continue
+        three = text[pos : pos + 3]
+        follows = text[pos + 3 : pos + 4]
+        placed = bool(_PLACED_RE.search(text, max(0, m.start() - 10), m.start()))
+        if (placed and len(three) == 3 and three[-1] not in _ORGAN_END and HAN_RE.match(three) and name_shaped(three)
+                and three[2] not in _VERB_START and follows and (follows in _VERB_START or follows in "一二三四五六七八九十")):
+            out.append(Mention(three, [], pos, pos + 3, "introduced"))
+    return out

@@ -229,3 +229,10 @@ def test_meetings_a_bare_meeting_takes_the_name_of_any_organ_that_holds_it():
     assert [m.name for m in _meetings("5月6日,市人大常委会机关召开会议,传达学习省两会精神。")] == ["市人大常委会机关会议"]
     assert [m.name for m in _meetings("5月6日,市发展和改革委员会召开会议,研究项目建设。")] == ["市发展和改革委员会会议"]
     assert [m.name for m in _meetings("5月6日,市委、市政府召开会议,研究防汛工作。")] == ["市委、市政府会议"]
+
+
+def test_meetings_a_delegation_sitting_takes_its_name_and_a_verb_with_its_own_object_names_no_meeting():
+    [m] = _meetings("5月6日,临江代表团举行全体会议,审议政府工作报告。省委常委、市委书记马青参加审议。", known=("马青",))
+    assert m.name == "临江代表团全体会议" and m.attendees == ["马青"]
+    [m] = _meetings("5月6日,市委常委会召开2024年度民主生活会。市委书记马青主持会议。")
+    assert m.name == "市委常委会2024年度民主生活会" and m.chairs == ["马青"]

@@ -12,6 +12,7 @@ decisions.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from ..model import Appointment
@@ -98,9 +99,21 @@ def _names_before(text: str, end: int) -> list[str]:
     return names
 
 
+@cache
+def _post_word_set() -> tuple[frozenset[str], int]:
+    words = post_words()
+    return frozenset(words), max(map(len, words), default=0)
+
+
+def _post_word_at_end(post: str) -> str:
+    """The longest post word ``post`` ends with, or ''."""
+    words, longest = _post_word_set()
+    return next((post[-k:] for k in range(min(len(post), longest), 0, -1) if post[-k:] in words), "")
+
+
 def _split_post(post: str) -> tuple[str, str]:
     """(organ, post word): 苏州市中级人民法院副院长 -> (苏州市中级人民法院, 副院长)."""
-    word = next((w for w in post_words() if post.endswith(w)), "")
+    word = _post_word_at_end(post)
     organ = post[: len(post) - len(word)]
     if word and (m := _TRAILING_MODIFIERS_RE.search(organ)):
         organ, word = organ[: m.start()], m.group(0) + word  # 代理 + 院长: the modifier belongs to the post
@@ -131,7 +144,7 @@ def _with_organ_of(prev: str, bare: str) -> str:
 
 
 def _looks_like_post(post: str) -> bool:
-    return 2 <= len(post) <= 40 and (post[-1] in _POST_END_CHARS or post.endswith(post_words()))
+    return 2 <= len(post) <= 40 and (post[-1] in _POST_END_CHARS or bool(_post_word_at_end(post)))
 
 
 def _posts(items: list[str], prev: str | None) -> list[str]:

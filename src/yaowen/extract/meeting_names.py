@@ -110,6 +110,7 @@ _HELD_VERB_RE = re.compile(
 )
 _NOT_A_REPORT_AFTER_RE = re.compile(r"后|式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
 # 不举办大型会议, 要召开, 将举行: a rule, a duty or a plan, not a report; 分别召开: many meetings elsewhere
+_CLAUSE_END_AFTER_RE = re.compile(r"了?(?:[,，。;；!！?？:：\s]|$)")
 _NOT_DONE_RE = re.compile(r"(?:分别|不|未|暂停|停止|禁止|严禁|避免|减少|取消|不得|要|应|须|需|将|拟|准备|计划)$")
 _FUTURE_RE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|拟在|决定|关于|将)[^,，。;；]{0,14}$")
 _CITED_RE = re.compile(r"(?:传达|学习|贯彻|落实)[^,，。;；]{0,20}$")
@@ -132,7 +133,7 @@ _JOINT_RE = re.compile(r"、|[和与及](?=中共|市|县|区|省|州)|委(?:市
 _PLACE_ONLY_RE = re.compile(r"^(?:我|全)?(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|镇|乡))$")
 # a numbered sitting or a bare noun takes the name of who holds it: 第四次会议, 九届二十七次主席会议, 会议
 _NUMBERED_RE = re.compile(r"^(?:\d{4}年(?:度)?)?(?:第?[\d一二三四五六七八九十百]+[届次])")
-_SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国|全体)")
+_SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国)")
 # 出席省十四届人大三次会议的益阳代表团 -> 省十四届人大三次会议益阳代表团
 _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 
@@ -329,8 +330,10 @@ class _Finder:
                 start = v.start() - len(before) if subject else v.end()
                 self.add(name, start, end, joint=joint, judged=True)
                 continue
-            held = pat["before"].search(before) if verb.startswith(("召开", "举行")) else None
-            if held:  # Y会议召开 / Y会议在…举行
+            # Y会议召开 / Y会议在…举行: only a verb with no object of its own (市委常委会召开民主生活会 is no 常委会)
+            ends_clause = _CLAUSE_END_AFTER_RE.match(text, v.end()) is not None
+            held = pat["before"].search(before) if verb.startswith(("召开", "举行")) and ends_clause else None
+            if held:
                 self.add(held.group(1), clause_start + held.start(1), v.end())
 
     def by_subject(self) -> None:

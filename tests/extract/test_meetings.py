@@ -236,3 +236,13 @@ def test_meetings_a_delegation_sitting_takes_its_name_and_a_verb_with_its_own_ob
     assert m.name == "临江代表团全体会议" and m.attendees == ["马青"]
     [m] = _meetings("5月6日,市委常委会召开2024年度民主生活会。市委书记马青主持会议。")
     assert m.name == "市委常委会2024年度民主生活会" and m.chairs == ["马青"]
+
+
+def test_meetings_a_paragraph_opening_with_a_deadline_is_no_new_event():
+    body = (
+        "5月6日,市政府召开第9次常务会议。市长马青主持会议。\n"
+        "6月30日前,各地要完成隐患排查。\n"
+        "副市长钱进、孔明出席会议。"
+    )
+    [m] = _meetings(body, known=("钱进", "孔明"))
+    assert m.chairs == ["马青"] and m.attendees == ["钱进", "孔明"]

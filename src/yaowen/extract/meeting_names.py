@@ -64,7 +64,10 @@ _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
 _SITTING_RE = re.compile(r"([一二三四五六七八九十百\d]+)次(?!和)")
 _TERM_END_RE = re.compile(r"[\d一二三四五六七八九十]+届$")
 _SPACE_RE = re.compile(r"\s+")
-_BLOCK_DATE_RE = re.compile(r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)")
+# a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
+_BLOCK_DATE_RE = re.compile(
+    r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
+)
 
 
 @cache

@@ -1,0 +1,99 @@
+"""The real-text dev set, scored whole and by its two parts: the part the rules were tuned on and the part
+kept aside while they were written (items whose number is divisible by 3: d003, d006, ..., d090).
+
+    .venv/bin/python bench/eval_dev.py [--shared ../shared] [--jieba] [--json OUT]
+
+Extracts ``../shared/dev/raw`` with this checkout's ``yaowen extract``, then scores the whole set and each
+part with ``../shared/eval/score.py``. With ``--jieba`` it also scores what a quick script would give: every
+jieba ``posseg`` token tagged ``nr*`` (2-4 characters) on the simplified, pinyin-free text is a person, and
+nothing else is predicted (jieba is a benchmark-only dependency: ``pip install jieba``). Prints a table of
+every figure side by side; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HELD_EVERY = 3  # an item is held aside when its number is divisible by this
+
+
+def _parts(gold_dir: Path, tmp: Path) -> dict[str, Path]:
+    """Gold directories of symlinks: the tuned part and the held part."""
+    out = {}
+    for name, keep in (("tuned", lambda n: n % HELD_EVERY != 0), ("held", lambda n: n % HELD_EVERY == 0)):
+        d = tmp / f"gold-{name}"
+        d.mkdir()
+        for g in sorted(gold_dir.glob("*.json")):
+            number = re.search(r"\d+", g.stem)
+            if number and keep(int(number.group())):
+                (d / g.name).symlink_to(g.resolve())
+        out[name] = d
+    return out
+
+
+def _score(shared: Path, gold: Path, pred: Path) -> dict:
+    run = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def _jieba_predictions(raw: Path, out: Path) -> None:
+    import jieba.posseg as pseg
+    from opencc import OpenCC
+
+    t2s = OpenCC("t2s")
+    pinyin = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+    for page in sorted(raw.glob("*.txt")):
+        text = pinyin.sub("", t2s.convert(page.read_text(encoding="utf-8", errors="replace")))
+        names = {w.word for w in pseg.cut(text) if w.flag.startswith("nr") and 2 <= len(w.word) <= 4}
+        pred = {"source": page.name, "articles": [], "people": [{"name": n, "titles": []} for n in sorted(names)]}
+        (out / f"{page.stem}.json").write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
+
+
+def _figure(v: object) -> float | None:
+    if isinstance(v, dict):
+        return v.get("f1", v.get("acc"))
+    return v  # type: ignore[return-value]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--jieba", action="store_true", help="also score a jieba POS-tag script")
+    ap.add_argument("--json", type=Path, help="write the figures here as JSON")
+    args = ap.parse_args()
+    print(f"$ {shlex.join([Path(sys.executable).name, *sys.argv])}")
+    raw, gold = args.shared / "dev" / "raw", args.shared / "dev" / "gold"
+    yaowen = Path(sys.executable).with_name("yaowen")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        pred = tmp / "yaowen"
+        subprocess.run([str(yaowen), "extract", str(raw), "--out", str(pred)], check=True, capture_output=True)
+        parts = _parts(gold, tmp)
+        columns = {"dev (90)": _score(args.shared, gold, pred),
+                   "tuned on (60)": _score(args.shared, parts["tuned"], pred),
+                   "held aside (30)": _score(args.shared, parts["held"], pred)}
+        if args.jieba:
+            jpred = tmp / "jieba"
+            jpred.mkdir()
+            _jieba_predictions(raw, jpred)
+            columns["jieba script (90)"] = _score(args.shared, gold, jpred)
+    keys = [k for k in next(iter(columns.values())) if k != "overall"] + ["overall"]
+    print(f"{'figure':20}" + "".join(f"{c:>20}" for c in columns))
+    for k in keys:
+        cells = [_figure(col[k]) for col in columns.values()]
+        print(f"{k:20}" + "".join(f"{'n/a' if c is None else f'{c:.3f}':>20}" for c in cells))
+    if args.json:
+        args.json.write_text(json.dumps(columns, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -42,9 +42,15 @@ DATE_RE = re.compile(f"{_ISO_DATE}|{_HAN_DATE}|{_DMY_DATE}")
 _META_LABEL = (
     r"(?:发布|发表|更新|录入|上传|编辑|出版|刊发)?(?:时间|日期)|(?:信息|文章|新闻|稿件)?来源|作者|撰稿|"
     r"点击(?:数|量|率|次数)?|浏览(?:次数|量)?|阅读(?:数|量|次数)?|访问量|字[体号]|发布人|发布者|发布单位|发布机构|"
-    r"索引号|文号|成文日期|主题分类|所属机构|版次|版名|版面"
+    r"索引号|文号|成文日期|主题分类|所属机构|版次|版名|版面|原标题|原题|"
+    # a government site's information-disclosure block (政府信息公开)
+    r"(?:生成|发文|公开|印发|施行|实施)日期|发文机关|发文字号|公开方式|公开范围|有效性|主题词|(?:信息|主题|组配|体裁)分类"
 )
 _META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]")
+# A repost's or a forum's byline: "发表于 2023-8-15", "发布于:湖南省", "IP属地:湖南", "只看该作者".
+_META_WORD_RE = re.compile(r"(?:^|\s)(?:发表于|发布于|IP属地)(?:\s|[:：])|只看该作者|倒序浏览|电梯直达")
+# A date with its time anywhere on a short line: an account's or a site's stamp ("临江发布 2024-03-12 20:30 发表于湖南").
+_STAMP_RE = re.compile(rf"(?:{_Y}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?)\s*{_TIME}")
 # A timestamp line: the date and time first, then at most a short source ("2020-05-14 14:31:00 来源:常州日报"),
 # or the date alone.
 _TIMESTAMP_LINE_RE = re.compile(
@@ -75,27 +81,36 @@ _MENU_RE = re.compile(r"^[^|｜。]{1,8}(?:\s*[|｜]\s*[^|｜。]{1,8}){2,}$")  
 
 # ---- share, print, font and bookmark buttons -------------------------------------------------------------
 _TOOLS_ANCHORED_RE = re.compile(
-    r"^[-—\s]*分享(?:到|至)?\s*[:：]?[-—\s]*$|^(?:打印|收藏|关闭|纠错|推荐|举报|字体|字号|大|中|小|【|】|\[|\]|\s|:|：|T|\|)+$"
-    r"|^(?:阅读|浏览|点击|评论|点赞)\s*[(（]?\s*\d*\s*[)）]?$"
+    r"^[-—\s]*分享(?:到|至)?\s*[:：]?[-—\s]*$|^[-—\s]*分享(?:到|至|给)[^。]{0,30}$"
+    r"|^(?:打印|收藏|关闭|纠错|推荐|举报|字体|字号|大|中|小|默认|标准|【|】|\[|\]|\s|:|：|T|\||A\+|A-)+$"
+    r"|^(?:阅读|浏览|点击|评论|点赞|收藏|转发|回复)\s*[(（]?\s*\d*\s*[)）]?$"
     r"|^字[体号]\s*[:：]|^【\s*字[体号]|^打印\s*字[体号]"
+    # a forum post's buttons: "楼主", "回复 | 引用 | 举报"
+    r"|^(?:楼主|沙发|板凳|地板|回复|引用|收藏|点评|使用道具|举报|只看该作者|倒序浏览|电梯直达|\s|\||｜)+$"
 )
 _TOOLS_FLOATING_RE = re.compile(
     r"保护视力色|打印本页|关闭本页|关闭窗口|返回顶部|回到顶部|我要纠错|【\s*打印\s*】|【\s*关闭\s*】|打印】|关闭】"
+    # QR-code prompts: share widgets under a title as often as follow-us blocks after the text
+    r"|扫一扫|扫码|扫描二维码|二维码"
 )
 
 # ---- the end of the story: editors, tags, related lists, QR prompts, comments, footers --------------------
 _END_ANCHORED_RE = re.compile(
     r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|审稿|校对|终审|初审|复审|一审|二审|三审|值班编辑|网络编辑|"
-    r"监制|编审|签发|美编|制作|统筹)\s*[:：/]"
+    r"监制|编审|签发|美编|制作|统筹|责任校对|文字编辑|视频编辑|实习编辑|新媒体编辑)\s*[:：/|｜]"
+    # "编辑 林一", "(值班编辑 林一 方晓)": an editorial role and names, no colon
+    r"|^[(（【\[]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|终审|初审|复审|[一二三]审|值班编辑|网络编辑|美编|责任校对)"
+    r"\s+[\u4e00-\u9fff]{2,4}(?:[\s、,，]+[\u4e00-\u9fff]{2,4})*\s*[)）】\]]?$"
     r"|^(?:标签|关键词|关键字|tags?)\s*[:：]|^相关(?:阅读|新闻|链接|文章|报道|推荐|稿件)"
     r"|^(?:最(?:火|热|新)|热门|热点|推荐)(?:资讯|新闻|文章|阅读|推荐|排行)|^阅读下一篇|^(?:上|下)一(?:篇|条)|^正在阅读"
     r"|^本站原创|^本文链接|^原文链接|^转载请|^发表评论?|^评论\s*\(\d+\)|^(?:登录|注册)$"
     r"|^(?:电话|联系电话|传真|邮箱|E-?mail|QQ)\s*[:：]|^欢迎(?:广大)?(?:网友|网民|读者|市民)\S{0,12}(?:提供|投稿|关注)"
-    r"|^《[^》]{4,}》由\S{2,30}提供|^(?:声明|免责声明|特别声明)\s*[:：]",
+    r"|^《[^》]{4,}》由\S{2,30}提供|^(?:声明|免责声明|特别声明)\s*[:：]"
+    r"|^本文(?:来自|转自|来源|系|为|由)|^返回\S{0,6}[,，]?\s*查看更多",
     re.IGNORECASE,
 )
 _END_FLOATING_RE = re.compile(
-    r"扫一扫|扫码|扫描二维码|二维码|本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
+    r"本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
     r"|ICP备|备案号|公网安备|官方(?:微信|微博|新浪微博|抖音|账号|客户端)|微信公众号|请输入验证码|立即注册|用户登录"
     r"|还没有账号|忘记密码|查看余下全文|查看全文|展开全文|阅读全文|阅读原文|我要评论|网友评论|热线电话|新闻线索"
     r"|\[后台管理\]|责任编辑\s*[:：]|仅代表作者(?:本人|个人)?(?:观点)?|查看更多",
@@ -106,7 +121,8 @@ _URL_RE = re.compile(r"https?://|www\.|@\w+\.(?:com|cn|net)", re.IGNORECASE)
 
 # ---- junk the story runs around -------------------------------------------------------------------------------
 _JUNK_ANCHORED_RE = re.compile(
-    r"^下载附件|^保存到相册|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|^Slide background|^[A-Za-z]{1,12}$",
+    r"^下载附件|^保存到相册|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|^Slide background|^[A-Za-z]{1,12}$"
+    r"|^(?:https?://|www\.)\S+$",  # a bare link: the page's own address printed above or below it
     re.IGNORECASE,
 )
 _JUNK_FLOATING_RE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\b|上传$|enpproperty", re.IGNORECASE)
@@ -187,7 +203,11 @@ def _is_meta(text: str) -> bool:
         return False
     if (":" in text or "：" in text) and _META_FIELD_RE.search(text):
         return True
-    return bool(_TIMESTAMP_LINE_RE.match(text)) and "上传" not in text
+    if _META_WORD_RE.search(text):
+        return True
+    if "上传" in text:
+        return False  # a forum's image-upload stamp dates the image, not the page
+    return bool(_TIMESTAMP_LINE_RE.match(text)) or (len(text) <= 60 and "," not in text and bool(_STAMP_RE.search(text)))
 
 
 def is_caption(text: str) -> bool:

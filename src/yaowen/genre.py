@@ -38,6 +38,17 @@ BYLINE_RE = re.compile(
     rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
 )
 
+# A credit line of marked parts: "文 | 方晓  图 | 林立", "文/图 方晓", "撰文:方晓 摄影:林立", "文字 方晓".
+# The text's author (文, 撰文, 作者) is a byline; a photographer's or designer's credit names no reporter.
+TEXT_MARK = r"(?:文/图|文图|图文|撰文|文字|撰稿|作者|文(?=\s*[/|｜:：]))"
+PHOTO_MARK = r"(?:摄影|摄像|视频|制图|图片|海报|设计|图(?=\s*[/|｜:：]))"
+_MARK_END = r"(?:\s*[/|｜:：]\s*|\s+)"  # a mark is set off from the names ("图片新闻" is no credit)
+CREDIT_MARK_RE = re.compile(rf"(?:^|(?<=\s))(?:(?P<text>{TEXT_MARK})|{PHOTO_MARK}){_MARK_END}")
+_CREDIT_NAMES = rf"{HAN}(?:\s?{HAN}){{0,3}}(?:\s*[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*"
+CREDIT_LINE_RE = re.compile(
+    rf"^(?:(?:{TEXT_MARK}|{PHOTO_MARK}){_MARK_END}(?:{ROLE_RE.pattern}[\s:：]*)?{_CREDIT_NAMES}\s*)+$"
+)
+
 # The lead's dateline: 本报讯, 衡阳日报讯, 本报长沙3月4日讯, 新华社北京3月4日电, 人民日报北京3月4日电, 邵阳新闻网讯,
 # 常报全媒体讯, 今日永州讯, optionally followed by "(记者 罗文鹏)" and/or a month-day.
 _NEWS_AGENCIES = r"新华社|中新社|人民日报|光明日报|经济日报|中央广电总台|人民网|新华网|央视网|中新网|光明网|央视|红网"
@@ -129,7 +140,7 @@ def is_terminal(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    return len(line) <= 40 and bool(BYLINE_RE.match(line))
+    return len(line) <= 40 and bool(BYLINE_RE.match(line) or CREDIT_LINE_RE.match(line))
 
 
 def starts_block(line: str) -> bool:

@@ -316,5 +316,19 @@ def test_segment_byline_words_that_are_no_names():
 
     assert read_byline("■本报通讯员 张一 本报记者 李二") == (["李二"], ["张一"], True)
     assert read_byline("记者 王三 摄影报道") == (["王三"], [], False)
-    assert read_byline("文/图 周四") == ([], ["周四"], False)
     assert read_byline("本报记者 方月 曹 勇") == (["方月", "曹勇"], [], True)  # a letter-spaced name among others
+
+
+def test_segment_marked_credits_name_the_author_not_the_photographer():
+    from yaowen.genre import is_byline
+    from yaowen.segment.headline import read_byline
+
+    assert read_byline("文/图 周四") == (["周四"], [], False)  # the text's author, like 作者:
+    assert read_byline("文 | 方晓  图 | 林立") == (["方晓"], [], False)
+    assert read_byline("撰文:方晓 摄影:林立") == (["方晓"], [], False)
+    assert read_byline("文/本报记者 方晓 通讯员 林立") == (["方晓"], ["林立"], True)
+    assert is_byline("文 | 方晓  图 | 林立") and is_byline("文/图方晓")
+    assert not is_byline("图片新闻") and not is_byline("文化临江")
+    page = "临江召开森林防火工作会议\n\n文 | 方晓 图 | 林立\n\n3月11日,临江市召开森林防火工作会议。"
+    [a] = _seg(page)
+    assert a.reporters == ["方晓"] and a.body.startswith("3月11日")

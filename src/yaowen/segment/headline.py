@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..chrome import NOT_A_NAME_RE
-from ..genre import CORRESPONDENT_ROLES, ROLE_RE
+from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, ROLE_RE
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
@@ -93,9 +93,31 @@ def _names(chunk: str) -> list[str]:
 
 
 def read_byline(text: str) -> tuple[list[str], list[str], bool]:
-    """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强" or "记者 罗文鹏"."""
-    text = re.sub(r"^(?:文/图|文图|文/|图/)", "", text.strip()).lstrip("■□●◆▲★ ").strip()
-    text = re.sub(r"\s*(?:摄影报道|报道|整理|摄)$", "", text)
+    """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强", "记者 罗文鹏" or
+    "文 | 方晓 图 | 林立" (the text's author is a reporter; a photographer's credit names no one)."""
+    text = text.strip().lstrip("■□●◆▲★ ").strip()
+    text = re.sub(r"^(文/图|文图|图文)(?=[^\s/|｜:：])", r"\1 ", text)  # "文/图方晓"
+    marks = list(CREDIT_MARK_RE.finditer(text))
+    if marks:
+        reporters: list[str] = []
+        correspondents: list[str] = []
+        head = text[: marks[0].start()]
+        if head.strip():
+            reporters, correspondents, _ = _read_roles(head)
+        for k, m in enumerate(marks):
+            if not m.group("text"):
+                continue  # 图 | 林立: the photographer's credit
+            chunk = text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+            r, c, _ = _read_roles(chunk)
+            no_role = not ROLE_RE.search(chunk)
+            reporters += [x for x in (r + c if no_role else r) if x not in reporters]
+            correspondents += [] if no_role else [x for x in c if x not in correspondents]
+        return reporters, correspondents, "本报" in text
+    return _read_roles(text)
+
+
+def _read_roles(text: str) -> tuple[list[str], list[str], bool]:
+    text = re.sub(r"\s*(?:摄影报道|报道|整理|摄)$", "", text.strip())
     reporters: list[str] = []
     correspondents: list[str] = []
     own = "本报" in text

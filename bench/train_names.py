@@ -45,10 +45,10 @@ from yaowen.extract.names.features import (  # noqa: E402
     Candidates,
     Encoded,
     Tables,
+    base_flags,
     candidates,
     encode,
     feature_keys,
-    han_flags,
     hashed_table,
     mix,
     span_bin,
@@ -128,7 +128,7 @@ def read_jieba_words(sdist: Path, bits: int) -> np.ndarray:
 
 def build_flags(sents: list[Sentence]) -> tuple[np.ndarray, np.ndarray]:
     """Flags per code point, and the sorted bigram keys of compound surnames."""
-    flags = han_flags()
+    flags = base_flags()
     single, compound = surnames()
     for ch in single:
         flags[NORMALISE[ord(ch)]] |= F_SURNAME | F_START
@@ -148,7 +148,6 @@ def build_flags(sents: list[Sentence]) -> tuple[np.ndarray, np.ndarray]:
             flags[NORMALISE[cp]] |= F_TRANSLIT
     flags[DOT] |= F_TRANSLIT
     flags[DOT] &= ~np.uint8(F_START)
-    flags[0] = 0
     keys = sorted((int(NORMALISE[ord(c[0])]) << 16) | int(NORMALISE[ord(c[1])]) for c in compound)
     return flags, np.array(keys, dtype=np.int64)
 

@@ -223,7 +223,7 @@ class PersonMention:
     article: str
     start: int
     end: int
-    how: str = "title"  # title | label | list | appointed | appositive | speaker | object | name_post | introduced | known
+    how: str = "title"  # title | label | list | appointed | appositive | speaker | object | name_post | address | introduced | known
 
 
 @dataclass

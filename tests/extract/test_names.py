@@ -84,3 +84,9 @@ def test_empty_and_odd_text():
     assert find_names("abc 123 \U0002000b\n") == []
     assert name_score("王", 0, 1) == 0.0
     assert isinstance(name_scores("王明出席", []), np.ndarray)
+
+
+def test_a_found_name_scores_the_same_when_asked_alone():
+    text = "临江市委副书记龚建平，市委常委、秘书长严晓梅，副市长宋立文出席会议并讲话。"
+    for x in find_names(text):
+        assert abs(name_score(text, x.start, x.end) - x.score) < 1e-6

@@ -241,3 +241,42 @@ def test_forms_of_address_foreign_leaders_and_speakers_for_a_body():
 def test_a_list_closed_by_its_ordering_note():
     got = _people("主席团成员:张一、李二、王三(以姓氏笔画为序)。")
     assert set(got) == {"张一", "李二", "王三"}
+
+
+def test_a_nominee_is_a_person_without_the_post():
+    assert _people("会议决定提名王一明为临江市人民政府市长候选人。") == {"王一明": []}
+
+
+def test_a_known_leader_before_his_title_after_any_word_but_not_inside_a_doctrine():
+    got = _people("全区人民牢记习近平总书记殷切嘱托,坚持以习近平新时代中国特色社会主义思想为指导。")
+    assert got == {"习近平": ["总书记"]}
+    assert _people("深入学习习近平生态文明思想和习近平法治思想。") == {}
+
+
+def test_a_page_gives_titles_from_a_headline_and_keeps_the_longer_form():
+    from yaowen.extract import extract_facts
+    from yaowen.model import Article
+
+    articles = [Article(id="a1", headline="王一民当选中共临江市委书记",
+                        body="会议选举王一民为市委书记。市六届人大常委会副主任李二强,市人大常委会副主任李二强出席。")]
+    facts = extract_facts(articles, lambda m, d: None)
+    people = {p.name: (p.titles, p.articles) for p in facts.people}
+    assert people["王一民"] == (["中共临江市委书记"], ["a1"])
+    assert people["李二强"] == (["市六届人大常委会副主任"], ["a1"])
+
+
+def test_a_caption_left_out_of_the_articles_gives_posts_to_people_the_articles_name():
+    from yaowen.extract import extract_facts
+    from yaowen.model import Article
+
+    articles = [Article(id="a1", body="市领导王一民、能小荣、李二强出席签约仪式。")]
+    page = "市领导王一民、能小荣、李二强出席签约仪式。\n市委常委、副市长能小荣与客商签约\n市长赵三刚会见客商"
+    people = {p.name: p.titles for p in extract_facts(articles, lambda m, d: None, page).people}
+    assert people["能小荣"] == ["市领导", "市委常委", "副市长"]
+    assert "赵三刚" not in people  # a caption names no one new
+
+
+def test_the_name_model_proposes_and_the_grammar_vetoes():
+    got = _people("决赛中,中国组合王小钦/孙小莎以总比分3比1获胜。深入学习马克思主义,弘扬雷锋精神,获得詹天佑奖。"
+                  "上演《骆驼祥子》等剧目。(记者 张小明 摄)")
+    assert got == {"王小钦": [], "孙小莎": []}

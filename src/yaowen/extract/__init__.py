@@ -53,7 +53,7 @@ def extract_facts(
         # the meetings an article reports held say what it is about as plainly as its headline does
         a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body, [m.name for m in meetings])
     name_unnamed_sessions(facts.meetings, page_text, {a.id: a.body for a in articles})
-    facts.people = aggregate_people(articles, facts)
+    facts.people = aggregate_people(articles, facts, page_text)
     return facts
 
 
@@ -70,10 +70,11 @@ def _literal_trie(words) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
     return re.compile("|".join(parts))
 
 
-def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
+def aggregate_people(articles: list[Article], facts: PageFacts, page_text: str = "") -> list[Person]:
     """One record per name on the page, with all its posts (a short form dropped when the page also gives
     the long one: 总书记 / 中共中央总书记, 市人大常委会副主任 / 市六届人大常委会副主任) and every article that
-    names the person. Posts printed in a headline or caption line count too (谷春立当选中共鞍山市委书记)."""
+    names the person. Posts printed in a headline line count too (谷春立当选中共鞍山市委书记), and so do those of
+    a photo caption left out of every article (市委副书记、市长张桂华致欢迎辞) for someone the articles name."""
     titles: dict[str, list[str]] = {}
     for m in facts.mentions:
         titles.setdefault(m.name, [])
@@ -85,20 +86,33 @@ def aggregate_people(articles: list[Article], facts: PageFacts) -> list[Person]:
                 if hm.titles and (hm.name in titles or hm.how in ("title", "appointed")):
                     titles.setdefault(hm.name, [])
                     titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
+    known = frozenset(titles)
+    for line in _caption_lines(articles, page_text):
+        for hm in find_people(line, known):
+            if hm.name in titles:
+                titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     for ap in facts.appointments:
         # a post someone is given, or relieved of, is a post the page gives them
         titles.setdefault(ap.person, [])
         if ap.post not in titles[ap.person]:
             titles[ap.person].append(ap.post)
-    # every article that names the person, found with one pass per article over all the page's names
+    # every article that names the person (in its headline lines or body), one pass per article over all names
     seen: dict[str, list[str]] = {name: [] for name in titles}
     if titles:
         names_re = _literal_trie(titles)
         for a in articles:
-            for name in dict.fromkeys(names_re.findall(a.body)):
+            printed = "\n".join(x for x in (a.kicker, a.headline, a.subheadline, a.body) if x)
+            for name in dict.fromkeys(names_re.findall(printed)):
                 seen[name].append(a.id)
     people = []
     for name, ts in titles.items():
         kept = [t for t in ts if not any(o != t and is_longer_form(o, t) for o in ts)]
         people.append(Person(name, kept, seen[name]))
     return people
+
+
+def _caption_lines(articles: list[Article], page_text: str) -> list[str]:
+    """Short lines of the page that no article printed (photo captions and the like)."""
+    printed = {line.strip() for a in articles for x in (a.kicker, a.headline, a.subheadline, a.body) if x
+               for line in x.splitlines()}
+    return [s for line in page_text.splitlines() if 4 <= len(s := line.strip()) <= 60 and s not in printed]

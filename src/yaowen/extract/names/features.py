@@ -23,6 +23,7 @@ F_HAN = 1  # a Chinese character
 F_START = 2  # can start a name (a surname or the first character of a transliterated name)
 F_TRANSLIT = 4  # occurs in transliterated foreign names (and ·)
 F_SURNAME = 8  # a surname of the project's lexicon (a hint for surnames the corpus never showed)
+F_PUNCT = 16  # punctuation, a space, a line end or the edge of the text: a name may end before it
 
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
 _M2 = np.uint64(0xC4CEB9FE1A85EC53)
@@ -71,12 +72,14 @@ def code_points(text: str) -> np.ndarray:
     return out
 
 
-def han_flags() -> np.ndarray:
-    """F_HAN for every Chinese character code point (the model adds its learnt flags)."""
+def base_flags() -> np.ndarray:
+    """F_HAN and F_PUNCT (the training adds the flags it learns)."""
     flags = np.zeros(0x10000, dtype=np.uint8)
     for lo, hi in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
         flags[lo:hi] |= F_HAN
     flags[_ASTRAL_HAN] |= F_HAN
+    for ch in "\x00 ，。、；：！？（）《》〈〉“”‘’「」『』【】\"'—…-/|":
+        flags[NORMALISE[ord(ch)]] |= F_PUNCT
     return flags
 
 
@@ -234,12 +237,15 @@ def hashed_table(keys: np.ndarray, values: np.ndarray, bits: int) -> np.ndarray:
 
 
 def kind_of(enc: Encoded, cand: Candidates) -> np.ndarray:
-    """1: all transliteration characters; 2: has a ·; 4: starts with a surname of the lexicon."""
+    """1: all transliteration characters; 2: has a ·; 4: starts with a surname of the lexicon; 8: the
+    transliteration characters go on after it (叶卡捷|琳堡)."""
     s, e = cand.start, cand.end
-    tr_all = enc.translit_run[s] >= e - s
+    run = enc.translit_run[s]
+    tr_all = run >= e - s
     has_dot = enc.dots[e - 1] != enc.dots[s]
     surname = (enc.flags[s] & F_SURNAME) != 0
-    return tr_all.astype(np.int64) | (has_dot.astype(np.int64) << 1) | (surname.astype(np.int64) << 2)
+    return (tr_all.astype(np.int64) | (has_dot.astype(np.int64) << 1) | (surname.astype(np.int64) << 2)
+            | ((run > e - s).astype(np.int64) << 3))
 
 
 def _templates(rows: str, spec: list[tuple[str, int, str, str, str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -298,8 +304,8 @@ def stage1_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
     return _keys(bank, _STAGE1_GATHER, _STAGE1_SALT)
 
 
-_STAGE2_ROWS = ("zero lb kind l1 l2 r1 r2 r3 c0 span w_span w_left w_right w_given w_head w_ext_r w_ext_l "
-                "w_next w_prev w_next3 w_prev3")
+_STAGE2_ROWS = ("zero lb kind l1 l2 r1 r2 r3 c0 span before after w_span w_left w_right w_given w_head w_ext_r "
+                "w_ext_l w_next w_prev w_next3 w_prev3 w_span4")
 STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, [
     ("l2l1", 9, "l2", "l1", "zero"),
     ("l1|L", 14, "l1", "lb", "zero"),
@@ -322,7 +328,10 @@ STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, [
     ("w-prev", 48, "w_prev", "lb", "zero"),
     ("w-next3", 49, "w_next3", "lb", "zero"),
     ("w-prev3", 50, "w_prev3", "lb", "zero"),
+    ("w-span4", 51, "w_span4", "lb", "zero"),
+    ("title-name-end", 52, "before", "after", "lb"),
 ])
+_TITLE = 4  # word class of a title or role (see bench/train_names.py)
 
 
 def stage2_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray) -> np.ndarray:
@@ -331,7 +340,7 @@ def stage2_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
     cps, s, e = enc.cps, cand.start, cand.end
     length = e - s
     two = length == 2
-    bank = np.zeros((21, s.size), dtype=np.int64)
+    bank = np.zeros((24, s.size), dtype=np.int64)
     bank[1] = np.minimum(length, 6)
     bank[2] = kind
     bank[3:5] = cps[s + np.array([[-1], [-2]])]  # l1 l2
@@ -357,11 +366,19 @@ def stage2_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
         (l2 << _U16) | l1,  # the two before
         (((r1 << _U16) | r2) << _U16) | r3,  # the next three
         (((l3 << _U16) | l2) << _U16) | l1,  # the three before
+        (((p2 << _U16) | c2) << _U16) | u[np.minimum(s + 3, cps.size - 1)],  # a span of 4
+        (u[s - 4] << np.uint64(48)) | (l3 << np.uint64(32)) | (l2 << _U16) | l1,  # the four before
     ])
     w = hashed_lookup(tables.words, mix(strings))
     w[[0, 5, 6]] *= length <= 3
     w[[3, 4]] *= length == 3
-    bank[10:] = w
+    w[11] *= length == 4
+    bank[12:24] = w[:12]
+    # the grammar's shape, learnt: a title before the span; what follows it (a title, punctuation, a word)
+    title = w >> 4 == _TITLE
+    bank[10] = title[8] | title[10] | title[12]
+    after_punct = (enc.flags[e] & F_PUNCT) != 0
+    bank[11] = np.where(title[7] | title[9], 3, np.where(after_punct, 1, np.where(w[7] > 0, 2, 0)))
     return _keys(bank, _STAGE2_GATHER, _STAGE2_SALT)
 
 

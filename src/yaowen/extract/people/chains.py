@@ -84,9 +84,10 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
 
 
 def names_after(
-    text: str, pos: int, complete: bool, word: str = "", organ: str = ""
+    text: str, pos: int, complete: bool, word: str = "", organ: str = "", known: frozenset[str] = frozenset()
 ) -> list[tuple[str, int, int]]:
-    """The name, or list of names, printed right after a post ending at ``pos``."""
+    """The name, or list of names, printed right after a post ending at ``pos`` (``known``: names the page
+    has shown to be names)."""
     intro = _INTRO_RE.match(text, pos)
     if intro:
         pos = intro.end()
@@ -97,6 +98,10 @@ def names_after(
     got = (first[0], first[2]) if first else read_name(text, pos)
     if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
         got = _transliterated(text, pos)
+    if got is None and known:
+        hit = next((text[pos : pos + n] for n in (3, 2, 4) if text[pos : pos + n] in known
+                    and boundary_strength(text, pos + n)), None)
+        got = (hit, pos + len(hit)) if hit else None
     if got is None:
         # a leader may be named by given name only (市委书记群策主持): heads of a level, not 人大代表|建议
         head = complete and word.endswith(("书记", "长", "主任", "主席"))
@@ -113,9 +118,9 @@ def names_after(
             item = _next_item(text, pos + 1)
             if item is None:
                 break
-        elif sep in "和及" and len(text) > pos + 1:
+        elif sep in "和及" and len(text) > pos + 1:  # the last item: 副主任A、B和C (not 和秘书长D)
             got = read_name(text, pos + 1)
-            if got is None or is_post(text[pos + 1 : got[1] + 2]):
+            if got is None:
                 break
             names.append((got[0], pos + 1, got[1]))
             break

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from .chains import chain_titles, link_chains, names_after
 from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
+from .model import model_names
 from .names import PUNCT, name_shaped
 from .posts import Post, find_posts, organ_before
 from .roles import introduced, name_before_address, objects, speakers
@@ -20,16 +21,18 @@ _APPOINTED_RE = re.compile(
     r"(?:任|担任|兼任|不再担任|不再兼任|不再任|交流任|转任|调任|当选为|当选|为|辞去|的)$"
     r"|(?:免去|罢免|撤销)([\u4e00-\u9fff]{2,3})$"
 )
-_APPOINTING = ("选举", "任命", "决定", "推选", "接受", "免去", "同意", "批准", "撤销", "补选", "增补", "、", "，", ",", "；", "。", "\n", "：")
+_APPOINTING = ("选举", "任命", "决定", "推选", "接受", "免去", "同意", "批准", "撤销", "补选", "增补", "提名", "、", "，", ",", "；", "。", "\n", "：")
 # a clause that goes on about the person of the decision before it: ,不再担任…职务 / ,免去其…职务
 _CONTINUED_RE = re.compile(r"[，,](?:并|同时)?(?:不再担任|不再兼任|兼任|免去其|另任|并任)$")
 _NOTE_RE = re.compile(r"[（(]女[）)]$")
+_NOMINEE_RE = re.compile(r"候选人|人选|提名")
 _CLAUSE_END = "，,。；;\n"
 
 
-def find_people(text: str) -> list[Mention]:
-    """Every person named in ``text`` with the posts the text gives them there."""
-    posts = _posts_and_labels(text)
+def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every person named in ``text`` with the posts the text gives them there; ``known`` names (found
+    elsewhere on the page) are read after a post even with a rare surname (副市长能荣, in a caption)."""
+    posts = _posts_and_labels(text, known)
     mentions: list[Mention] = []
     others: list[Mention] = []
     titled = {p.end for p in posts if p.names}
@@ -46,6 +49,8 @@ def find_people(text: str) -> list[Mention]:
             mentions += [Mention(name, list(titles), s, e, how) for name, s, e in last.names]
             continue
         owners = _appointed(text, chain[0].organ_start)
+        if _NOMINEE_RE.match(text, last.end):
+            titles = []  # a nomination gives no post: 提名王一明为市长候选人
         if not owners and _CONTINUED_RE.search(text, max(0, chain[0].organ_start - 8), chain[0].organ_start) \
                 and _ends_clause(text, last.end):
             # ……王忠昆同志任鞍山市委书记,不再担任|鞍山市市长职务: the subject of the clause before
@@ -62,7 +67,7 @@ def find_people(text: str) -> list[Mention]:
     taken = _Spans((m.start, m.end) for m in mentions)
     at = {(m.start, m.end): m for m in mentions}
     found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
-    for m in found + speakers(text) + objects(text) + introduced(text):
+    for m in found + speakers(text) + objects(text) + introduced(text) + model_names(text):
         same = at.get((m.start, m.end))
         if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
             same.titles += [t for t in m.titles if t not in same.titles]
@@ -110,7 +115,7 @@ class _Spans:
         bisect.insort(self._spans, (start, end))
 
 
-def _posts_and_labels(text: str) -> list[Post]:
+def _posts_and_labels(text: str, known: frozenset[str]) -> list[Post]:
     """Posts, group labels (市党政军领导, 市委、市人大、市政府领导) and no post that lies inside another's organ."""
     posts = find_posts(text)
     labels = [Post(m.start(), m.end(), m.group(0), True, "", m.start()) for m in LABEL_RE.finditer(text)]
@@ -119,7 +124,7 @@ def _posts_and_labels(text: str) -> list[Post]:
         posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
         posts.sort(key=lambda p: p.start)
     for p in posts:
-        p.names = names_after(text, p.end, p.complete, p.word, p.organ)
+        p.names = names_after(text, p.end, p.complete, p.word, p.organ, known)
     # an organ never reaches back over a named person: 烟台市委书记孟凡利和|德州市委书记
     for i, q in enumerate(posts):
         named = [p.names[-1][2] for p in _posts_back_to(posts, i, q.start - 40) if p.names]

@@ -37,13 +37,17 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
                 continue
             s = text[start : m.start()]
             before = text[max(0, start - 2) : start]
-            if not (start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)):
+            set_off = start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)
+            # 牢记习近平总书记嘱托: a name jieba knows may follow any word before 总书记, 总理 ...
+            if not set_off and not (m.group(0) in _ADDRESS_TITLES and n == 3 and word_class(s) in ("nr", "nrfg")):
                 continue
             # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
             shaped = weak_name(s) if m.group(0) in _TITLE_ONLY else name_shaped(s)
             if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
-                title = [m.group(0)] if m.group(0) in _ADDRESS_TITLES else []
-                out.append(Mention(s, title, start, m.start(), "name_post"))
+                # 习近平总书记 is often cited, not present (name_post); 马青同志 acts in the story (address)
+                is_title = m.group(0) in _ADDRESS_TITLES
+                how = "name_post" if is_title else "address"
+                out.append(Mention(s, [m.group(0)] if is_title else [], start, m.start(), how))
                 break
     return out
 
@@ -101,7 +105,7 @@ _PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽�
               "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
 
 
-def _placed_elsewhere(s: str, text: str) -> bool:
+def placed_elsewhere(s: str, text: str) -> bool:
     """The page itself shows ``s`` is a place: 诸城市, 走进山东诸城."""
     return bool(re.search(f"{s}[市县区镇乡村州]|(?:{'|'.join(_PROVINCES)}){s}", text))
 
@@ -117,7 +121,7 @@ def speakers(text: str) -> list[Mention]:
                 continue
             before = text[v - n - 1 : v - n] if v - n >= 1 else ""
             if not before or before in PUNCT or before in _ROLE_END or text[: v - n].endswith(organ_suffixes()):
-                if not _placed_elsewhere(s, text):
+                if not placed_elsewhere(s, text):
                     out.append(Mention(s, [], v - n, v, "speaker"))
                 break
     return out

@@ -90,8 +90,6 @@ _TOOLS_ANCHORED_RE = re.compile(
 )
 _TOOLS_FLOATING_RE = re.compile(
     r"保护视力色|打印本页|关闭本页|关闭窗口|返回顶部|回到顶部|我要纠错|【\s*打印\s*】|【\s*关闭\s*】|打印】|关闭】"
-    # QR-code prompts: share widgets under a title as often as follow-us blocks after the text
-    r"|扫一扫|扫码|扫描二维码|二维码"
 )
 
 # ---- the end of the story: editors, tags, related lists, QR prompts, comments, footers --------------------
@@ -110,7 +108,7 @@ _END_ANCHORED_RE = re.compile(
     re.IGNORECASE,
 )
 _END_FLOATING_RE = re.compile(
-    r"本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
+    r"扫一扫|扫码|扫描二维码|二维码|本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
     r"|ICP备|备案号|公网安备|官方(?:微信|微博|新浪微博|抖音|账号|客户端)|微信公众号|请输入验证码|立即注册|用户登录"
     r"|还没有账号|忘记密码|查看余下全文|查看全文|展开全文|阅读全文|阅读原文|我要评论|网友评论|热线电话|新闻线索"
     r"|\[后台管理\]|责任编辑\s*[:：]|仅代表作者(?:本人|个人)?(?:观点)?|查看更多",

@@ -107,6 +107,22 @@ _BLOCK_START_RE = re.compile(r"^(?:[■□●◆▲★]|——|--)")
 
 LOST = "\ufffd"  # the cleaner's mark for a character lost beyond recovery
 
+_WORD_CHAR_RE = re.compile(rf"[{CJK}A-Za-z0-9]")
+RESTATE_WINDOW = 120  # a story's first sentence or two restate its headline
+
+
+def restates(headline: str, text: str) -> bool:
+    """Does ``text`` open by restating ``headline`` (half of the headline's character pairs recur in its
+    first sentences)? A news paragraph retells the headline above it; a column's cut-off words do not
+    come back in the line that continues them."""
+    head = "".join(_WORD_CHAR_RE.findall(headline))
+    pairs = {head[i : i + 2] for i in range(len(head) - 1)}
+    if len(pairs) < 3:
+        return False
+    opening = "".join(_WORD_CHAR_RE.findall(text[:RESTATE_WINDOW]))
+    found = {opening[i : i + 2] for i in range(len(opening) - 1)}
+    return len(pairs & found) * 2 >= len(pairs)
+
 
 def match_lead(line: str) -> tuple[re.Match[str], int] | None:
     """LEAD_RE on the line read past lost-character marks ("衡阳日\ufffd报讯"), with the match's end in ``line``."""

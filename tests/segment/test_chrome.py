@@ -31,8 +31,7 @@ from yaowen.chrome import author_names, chrome_kind, page_timestamp
         ("一审:张红", "end"),
         ("责编:王二 李三", "end"),
         ("相关阅读", "end"),
-        ("扫一扫在手机打开当前页", "tools"),  # a share widget under the title as often as a footer
-        ("用微信扫码二维码", "tools"),
+        ("扫一扫在手机打开当前页", "end"),
         ("分享至好友和朋友圈", "tools"),
         ("小字号", "tools"),
         ("楼主", "tools"),

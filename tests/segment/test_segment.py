@@ -332,3 +332,23 @@ def test_segment_marked_credits_name_the_author_not_the_photographer():
     page = "临江召开森林防火工作会议\n\n文 | 方晓 图 | 林立\n\n3月11日,临江市召开森林防火工作会议。"
     [a] = _seg(page)
     assert a.reporters == ["方晓"] and a.body.startswith("3月11日")
+
+
+def test_segment_headlines_over_plain_text_are_briefs_not_cut_paragraphs():
+    page = (
+        "临江召开全市经济运行调度会\n\n3月5日,全市经济运行调度会召开,市长欧阳青出席并讲话。\n\n"
+        "临江新增两家国家级专精特新企业\n\n记者从市工信局获悉,临江新增两家国家级专精特新“小巨人”企业。\n\n"
+        "临江高铁站改造工程开工\n\n3月6日,临江高铁站改造工程正式开工。"
+    )
+    arts = _seg(page)
+    assert [a.headline for a in arts] == ["临江召开全市经济运行调度会", "临江新增两家国家级专精特新企业", "临江高铁站改造工程开工"]
+    assert [a.date_mention for a in arts] == ["3月5日", None, "3月6日"]  # a headed story's first date is its own
+
+
+def test_segment_a_column_cut_under_a_headline_without_lead_is_still_rejoined():
+    page = (
+        "临江召开全市疫情防控工作会议\n\n8月16日下午,全市疫情防控工作会议召开。\n\n"
+        "欧阳青充分肯定全市疫情防控\n\n取得的阶段性成效。他指出,要慎终如始抓好常态化疫情防控。\n\n副市长杨一峰参加会议。"
+    )
+    [a] = _seg(page)
+    assert "欧阳青充分肯定全市疫情防控取得的阶段性成效" in a.body and a.body.endswith("参加会议。")

@@ -121,7 +121,7 @@ def _article(
     a.body = "\n".join(p.text for p in paras)
     a.body_map = _body_map(paras)
 
-    if a.date_mention is None and paras and (b.lead is not None or hl.is_document or story is not None):
+    if a.date_mention is None and paras and (b.lead is not None or b.origin == "headed" or story is not None):
         a.date_mention = _date_mention(paras[0].text)
     if a.date_mention is None and not a.continued_from:
         # "网上征集今日启动": a headline that dates the event relative to the issue

@@ -30,7 +30,7 @@ from ..genre import (
     is_terminal,
     match_lead,
 )
-from .blocks import Block, Para, append_para, is_cut_body_line, joined_para
+from .blocks import Block, Para, append_para, headlines_open_with_leads, is_cut_body_line, joined_para
 from .headline import Headline, read_byline, read_stack
 from .lines import CHROME_KINDS, Line
 
@@ -80,7 +80,10 @@ def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
         for b in blocks
         if (b.lead is not None or b.bylines) and b.body and _has_text_after_credit(b.body[0].text)
     }
-    headed = sum(1 for b in blocks if b.header and b.body and b.origin == "headed")
+    # a round-up's section label (【南京】) heads no story of its own
+    headed = sum(
+        1 for b in blocks if b.body and b.origin == "headed" and any(not _DIGEST_LABEL_RE.match(h.text) for h in b.header)
+    )
     return len(openers) <= 1 and (headed <= 1 or has_furniture(lines))
 
 
@@ -99,10 +102,12 @@ def read_story(lines: list[Line], web: bool) -> Story:
     first_lead = next((i for i, x in enumerate(lines) if x.kind == "lead" and _has_text_after_credit(x.text)), None)
     state = "head"
     carry: Line | None = None  # a line the end of a column cut short, waiting for the rest of its paragraph
+    leads = headlines_open_with_leads(lines)
     for i, ln in enumerate(lines):
         kind = ln.kind
         if state == "head":
-            if kind in _HEADER_BREAKS:
+            if kind in _HEADER_BREAKS and not (kind == "end" and meta_at is not None):
+                # (a QR prompt or an editor between a title's meta line and its text leaves the title be)
                 header, meta_at, main = [], None, None
             elif kind == "meta":
                 _meta_credits(story, ln.text)
@@ -151,7 +156,7 @@ def read_story(lines: list[Line], web: bool) -> Story:
                 state = "tail"
             elif kind in _STACK_KINDS and header and _repeats_title(ln.text, header):
                 state = "tail"  # a footer that repeats the title
-            elif kind == "stack" and is_cut_body_line(b, lines, i):
+            elif kind == "stack" and is_cut_body_line(b, lines, i, leads):
                 carry = ln
             elif _append(b, joined_para(carry, ln)):
                 state = "tail"

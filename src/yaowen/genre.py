@@ -81,12 +81,20 @@ TRAILING_NAMES_RE = re.compile(
 # or "【全媒体记者 李索】".
 CREDIT_ONLY_RE = re.compile(r"^[(（【](?P<credit>(?:[^()（）【】]*?(?:记者|通讯员)[^()（）【】]*))[)）】]\s*")
 
-# Continuation markers.
-CONT_FROM_RE = re.compile(r"^[(（]\s*(?P<m>(?:上接|紧接|承接|接)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*")
-CONT_TO_RE = re.compile(
-    r"\s*[(（]\s*(?P<m>(?:下转|转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*$"
+# Continuation markers: "(上接第一版③)", "(紧接1版)", "【下转A3版】", "(下转第二版▶)", "(转第4版《…》)".
+_PAGE_NO = r"第?(?:[A-Z]{0,2}\d{1,3}|[一二三四五六七八九十]{1,3})版[①-⑳\d]*"
+_MARK_TAIL = r"[^()（）【】\[\]]{0,24}?"  # a title or an arrow after the page number
+CONT_FROM_RE = re.compile(
+    rf"^[(（【\[]\s*(?P<m>(?:上接|紧接|承接|接上|接)(?:{_PAGE_NO}|上期|上版|前版){_MARK_TAIL})\s*[)）】\]]\s*"
 )
-SEE_PAGE_RE = re.compile(r"^\s*[(（]?\s*(?P<m>(?:详见|见|下转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]?\s*$")
+CONT_TO_RE = re.compile(
+    rf"\s*[(（【\[]\s*(?P<m>(?:下转|转至|转)(?:{_PAGE_NO}|下期|下版){_MARK_TAIL}|未完待续|待续|未完)\s*[)）】\]]\s*$"
+)
+SEE_PAGE_RE = re.compile(rf"^\s*[(（【]?\s*(?P<m>(?:详见|见|下转|转)(?:{_PAGE_NO}){_MARK_TAIL})\s*[)）】]?\s*$")
+# "(完)", "【全文完】": the paper says the story ends here.
+END_MARK_RE = re.compile(r"\s*[(（【\[]\s*(?:全文)?完\s*[)）】\]]\s*$")
+# Sentence-final punctuation for the end of a story (a colon or semicolon announces more: an excerpt cut there).
+FINAL_RE = re.compile(r"[。!?！？…][”’」』)\]》]*$|[。!?！？][”’」』]*\)$")
 
 # A story that opens with its date (or a quote, then its date) has its own start, not a lost one.
 STORY_START_RE = re.compile(
@@ -146,13 +154,15 @@ def _plausible_lead(m: re.Match[str]) -> bool:
     return bool(_AGENCY_RE.match((m.group("org") or "").replace(LOST, "")))
 
 
-def is_terminal(line: str) -> bool:
-    """Does the line end a sentence (looking past a closing credit, a source or a "(下转第三版)" marker)?"""
-    if TERMINAL_RE.search(line):
+def is_terminal(line: str, final: bool = False) -> bool:
+    """Does the line end a sentence (looking past a closing credit, a source, "(完)" or a "(下转第三版)"
+    marker)? ``final``: does it end a story (a colon or a semicolon does not)?"""
+    end_re = FINAL_RE if final else TERMINAL_RE
+    if end_re.search(line):
         return True
-    stripped = TRAILING_FURNITURE_RE.sub("", line)
+    stripped = END_MARK_RE.sub("", TRAILING_FURNITURE_RE.sub("", line))
     stripped = CONT_TO_RE.sub("", TRAILING_NAMES_RE.sub("", TRAILING_CREDIT_RE.sub("", stripped)))
-    return stripped != line and bool(TERMINAL_RE.search(stripped))
+    return stripped != line and bool(end_re.search(stripped))
 
 
 def is_byline(line: str) -> bool:

@@ -168,10 +168,19 @@ def test_segment_document_with_title_note():
 def test_segment_article_that_lost_its_start_is_a_fragment():
     page = (
         "百亿元融资助推临江发展\n\n——市政府牵手开发银行签订战略合作协议\n\n■本报记者 武一\n\n"
-        "订战略合作框架协议,将让更多金融活水流向我市实体经济。"
+        "会上,双方签订战略合作框架协议,将让更多金融活水流向我市实体经济。"
     )
     [a] = _seg(page)
     assert a.subheadline == "市政府牵手开发银行签订战略合作协议" and a.fragment and a.source == "本报"
+
+
+def test_segment_a_feature_under_its_byline_needs_no_lead():
+    page = (
+        "奋力谱写临江高质量发展新篇章\n\n——访临江市委书记周明远\n\n记者 方晓\n\n"
+        "问:过去一年,临江经济发展取得了哪些成绩?\n\n答:过去一年,全市地区生产总值增长6%。"
+    )
+    [a] = _seg(page)
+    assert a.subheadline == "访临江市委书记周明远" and a.reporters == ["方晓"] and not a.fragment
 
 
 def test_segment_markdown_headings_give_kicker_and_headline():

@@ -219,3 +219,73 @@ def test_short_paragraphs_far_above_a_related_storys_lead_are_text():
 def test_byline_run_into_the_text():
     [a] = _seg("临江召开企业座谈会\n\n记者 方晓 林立 5月6日,临江召开企业座谈会,听取企业意见建议。市长欧阳青出席并讲话。")
     assert a.reporters == ["方晓", "林立"] and a.body.startswith("5月6日") and a.headline == "临江召开企业座谈会"
+
+
+def test_one_line_headline_with_a_dash_gives_its_subheadline():
+    page = "坚持稳中求进 推动高质量发展——临江市召开经济工作会议\n\n发布时间:2023-12-20\n\n12月19日,临江市经济工作会议召开。"
+    [a], issue = _dated(page)
+    assert (a.headline, a.subheadline) == ("坚持稳中求进 推动高质量发展", "临江市召开经济工作会议")
+    assert (issue, a.event_date) == ("2023-12-20", "2023-12-19")
+    [b] = _seg("大型画册《临江——百年变迁》出版发行\n\n近日,大型画册《临江——百年变迁》出版发行。")
+    assert b.headline == "大型画册《临江——百年变迁》出版发行" and b.subheadline is None  # a dash inside a title
+    [c] = _seg("临江迎春消费季——老字号嘉年华活动启动\n\n临江迎春消费季——老字号嘉年华活动今天启动。")
+    assert c.subheadline is None  # the text prints the dash too: it belongs to the event's name
+
+
+def test_site_title_over_the_article_title_and_a_forum_post():
+    page = (
+        "临江召开全市文明城市创建推进会_临江新闻网-临江日报社主办\n\n临江召开全市文明城市创建推进会\n\n"
+        "【转帖】临江召开全市文明城市创建推进会\n\n发表于 2023-8-15 09:21:33 | 只看该作者 | 倒序浏览\n\n楼主\n\n"
+        "8月14日下午,全市文明城市创建推进会召开。市委副书记王刚出席并讲话。\n\n收藏\n\n回复"
+    )
+    [a], issue = _dated(page)
+    assert (a.kicker, a.headline, a.subheadline) == (None, "临江召开全市文明城市创建推进会", None)
+    assert (issue, a.event_date) == ("2023-08-15", "2023-08-14") and a.body.endswith("出席并讲话。")
+
+
+def test_government_disclosure_page_title_label_fields_and_signature():
+    page = (
+        "索引号:114305000000000001/2024-00123\n\n发布机构:临江市人民政府办公室\n\n生成日期:2024-03-12\n\n"
+        "标题:临江市人民政府办公室关于做好春季农业生产工作的通知\n\n文号:临政办发〔2024〕5号\n\n"
+        "各县市区人民政府,市直有关单位:\n\n现就做好今年春季农业生产工作通知如下。\n\n一、提高思想认识\n\n"
+        "各地要切实提高认识。\n\n临江市人民政府办公室\n\n2024年3月10日"
+    )
+    [a], issue = _dated(page)
+    assert a.headline == "临江市人民政府办公室关于做好春季农业生产工作的通知" and issue == "2024-03-12"
+    assert a.body.endswith("一、提高思想认识\n各地要切实提高认识。") and not a.fragment
+
+
+def test_repost_furniture_around_the_story():
+    page = (
+        "临江召开全市安全生产工作会议\n\n2024-03-12 08:30:12 来源: 临江日报\n\n举报\n\n0\n\n分享至\n\n"
+        "用微信扫码二维码\n\n分享至好友和朋友圈\n\n(原标题:全市安全生产工作会议召开)\n\n"
+        "3月11日下午,全市安全生产工作会议召开。市长欧阳青出席并讲话。\n\n本文来自网易号,临江日报"
+    )
+    [a], issue = _dated(page)
+    assert (a.headline, a.subheadline) == ("临江召开全市安全生产工作会议", None)
+    assert a.body.startswith("3月11日下午") and a.body.endswith("出席并讲话。") and not a.fragment
+    assert (issue, a.event_date) == ("2024-03-12", "2024-03-11")
+
+
+def test_how_a_story_ends_decides_whether_it_is_whole():
+    def frag(end: str) -> bool:
+        [a] = _seg("临江召开林长制工作会议\n\n3月10日,临江市召开林长制工作会议。副市长王刚出席。\n\n" + end)
+        return a.fragment
+
+    assert frag("会议要求,要全面压实林长责任,确保")  # cut mid-sentence
+    assert frag("会议要求:")  # a colon announces what the excerpt lost
+    assert frag("会议要求,要全面压实林长责任。(未完待续)")
+    assert frag("会议要求,要全面压实林长责任。(下转A3版)")
+    assert not frag("会议要求,要全面压实林长责任。(完)")
+    assert not frag("会议要求,要全面压实林长责任。(编辑 李文)")
+
+
+def test_bulleted_briefs_under_a_column_name():
+    page = (
+        "要闻简报\n\n■临江召开全市经济运行调度会\n\n3月5日,全市经济运行调度会召开,市长欧阳青出席。\n\n"
+        "■临江高铁站改造工程开工\n\n3月6日,临江高铁站改造工程正式开工。"
+    )
+    arts = _seg(page)
+    assert [(a.column, a.headline) for a in arts] == [
+        ("要闻简报", "临江召开全市经济运行调度会"), (None, "临江高铁站改造工程开工")
+    ]

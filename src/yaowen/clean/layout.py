@@ -30,6 +30,7 @@ from ..model import OffsetMap
 # Body text carries clause punctuation; a headline rarely does.
 _CLAUSE_PUNCT_RE = re.compile(r"[,，、;；:：]")
 _SENTENCE_INSIDE_RE = re.compile(r"[。;；!?！？]")
+_SECTION_NO_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 # A headline's label: a place, body or topic and a colon ("临江:", "民调显示:"), not a speaker's ("会议要求:").
 _HEADLINE_LABEL_RE = re.compile(
     rf"^{HAN}{{2,8}}(?<!要求)(?<!强调)(?<!指出)(?<!表示)(?<!认为)(?<!提出)(?<!包括)(?<!如下)(?<![说是有为]):"
@@ -49,8 +50,8 @@ def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
         return False
     if is_byline(line) or SEE_PAGE_RE.match(line) or PAREN_LINE_RE.match(line) or line.startswith(("——", "--")):
         return False
-    if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(_HEADLINE_LABEL_RE.sub("", line, 1)):
-        return False  # a headline may be labelled with one colon ("临江:推进重大项目建设")
+    if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(_HEADLINE_LABEL_RE.sub("", _SECTION_NO_RE.sub("", line))):
+        return False  # a headline labelled with one colon ("临江:推进重大项目建设"), a section's ("一、总体要求")
     if prev is None and len(line) <= FIRST_TITLE:
         return False  # the page opens with its title, which may hold a comma ("9市迎来新书记,至少4人是博士")
     # A short line under another short unpunctuated line is a headline-stack line, not body.

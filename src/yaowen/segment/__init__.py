@@ -10,12 +10,13 @@ from ..genre import (
     STORY_START_RE,
     TRAILING_CREDIT_RE,
     TRAILING_FURNITURE_RE,
+    is_terminal,
     match_lead,
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import DAY_START_RE, FULL_DATE_RE, first_event_date
 from .blocks import Block, Para, cut_blocks, starts_mid_story
-from .headline import Headline, read_byline, read_stack
+from .headline import Headline, read_byline, read_stack, split_dashed_headline
 from .lines import CHROME_KINDS, classify_lines
 from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
 from .story import Story, has_furniture, is_single_story, read_story, split_digest, trailing_names
@@ -120,6 +121,9 @@ def _article(
     paras = [p for p in paras if p.text.strip()]
     a.body = "\n".join(p.text for p in paras)
     a.body_map = _body_map(paras)
+    if a.headline and a.subheadline is None and a.kicker is None:
+        split_dashed_headline(hl, a.body)
+        a.headline, a.subheadline = hl.headline, hl.subheadline
 
     if a.date_mention is None and paras and (b.lead is not None or b.origin == "headed" or story is not None):
         a.date_mention = _date_mention(paras[0].text)
@@ -139,10 +143,8 @@ def _article(
             a.continued_from
             or a.continues_to
             or (last and story.cut)
-            # a headless page starts where the page starts, unless its text opens in mid-story
-            or (not b.header and b.lead is None and not starts_story and bool(paras) and starts_mid_story(paras[0].text))
-            # a printed story under its byline opens with its lead; a web page's often opens without one
-            or (not story.web and b.bylines and b.lead is None and not hl.is_document and not starts_story)
+            # a story starts where the page starts, unless its text opens in mid-story ("会议强调,…")
+            or (b.lead is None and not starts_story and bool(paras) and starts_mid_story(paras[0].text))
         )
     else:
         a.fragment = _fragment(a, b, hl, uses_leads)
@@ -160,6 +162,7 @@ def _fragment(a: Article, b: Block, hl: Headline, uses_leads: bool) -> bool:
         a.continued_from
         or a.continues_to
         or b.origin in ("headless", "continued")
+        or (a.body and not is_terminal(a.body, final=True))  # its text stops mid-sentence
         or (
             (uses_leads or b.bylines)
             and b.lead is None

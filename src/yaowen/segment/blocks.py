@@ -40,8 +40,9 @@ _MID_SENTENCE_RE = re.compile(r"^(?:[^,，。、;；:：\s][,，、]|[,，。、
 
 
 def starts_mid_story(text: str) -> bool:
-    """Does the text open where a story could not begin (continuing what came before)?"""
-    return bool(CONTINUES_RE.match(text) or _MID_SENTENCE_RE.match(text))
+    """Does the text open where a story could not begin (continuing what came before)? ("据悉,…" may
+    open a brief.)"""
+    return bool((CONTINUES_RE.match(text) and not text.startswith("据")) or _MID_SENTENCE_RE.match(text))
 
 
 @dataclass

@@ -15,6 +15,7 @@ STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column 
 _LEAD_IN_RE = re.compile(r"(?:强调|指出|要求|表示|寄语|提出|说|时|上)\s*(?:——|--|-|:|：)?\s*$")
 _DASHES = "—–-~～ "
 _HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff·]+")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -26,10 +27,18 @@ class Headline:
     is_document: bool = False  # a 题注 under the headline: an official document, printed without a lead
 
 
+_BULLETS = "■□●◆▲★◇○•"
+# "标题:…", "题目:…": a government site labels its title.
+_TITLE_LABEL_RE = re.compile(r"^(?:文章)?(?:标题|题目|名称)\s*[:：]\s*")
+# One line "主题——副题": the dash sets a subheadline off the headline (not inside 《》 or quotes).
+_DASH_SPLIT_RE = re.compile(r"^(?P<head>[^《“\"]*?(?:《[^》]*》[^《“\"]*?|“[^”]*”[^《“\"]*?)*)\s*(?:——|--)\s*(?P<sub>.+)$")
+_MIN_PART = 4  # Han characters each side of a splitting dash
+
+
 def _tidy(s: str | None) -> str | None:
     if s is None:
         return None
-    s = re.sub(r"\s+", " ", s).strip().strip(_DASHES).strip()
+    s = re.sub(r"\s+", " ", s).strip().lstrip(_BULLETS).strip().strip(_DASHES).strip()
     return s or None
 
 
@@ -44,6 +53,11 @@ def read_stack(lines: list[Line]) -> Headline:
         i = lead_in[-1]
         h.column = _tidy(" ".join(x.text for x in lines[:i]))
         lines = lines[i:]
+    # a bulleted line starts an item's own stack: what stands above it is the column ("要闻简报 / ■…")
+    bullet = next((i for i, x in enumerate(lines) if i and x.text.lstrip()[:1] in _BULLETS), None)
+    if bullet is not None and lines[0].text.lstrip()[:1] not in _BULLETS:
+        h.column = _tidy(" ".join(x.text for x in lines[:bullet]))
+        lines = lines[bullet:]
     if len(lines) > STACK_LINES:
         h.column = _tidy(" ".join(x.text for x in lines[:-STACK_LINES]))
         lines = lines[-STACK_LINES:]
@@ -62,10 +76,22 @@ def read_stack(lines: list[Line]) -> Headline:
             main = 1 if lead_in else 0
         else:
             main = 0
-    h.headline = _tidy(texts[main])
+    h.headline = _tidy(_TITLE_LABEL_RE.sub("", texts[main]))
     h.kicker = _tidy(" ".join(texts[:main])) if main else None
     h.subheadline = _tidy(" ".join(texts[main + 1 :])) if main + 1 < len(texts) else None
     return h
+
+
+def split_dashed_headline(h: Headline, body: str) -> None:
+    """One line "主题——副题" is a headline and its subheadline, unless the text prints the dash too: then it
+    belongs to a name ("迎春消费季——老字号嘉年华活动启动")."""
+    if h.subheadline is not None or not h.headline or not (m := _DASH_SPLIT_RE.match(h.headline)):
+        return
+    if any(len(_HAN_RE.findall(m.group(k))) < _MIN_PART for k in ("head", "sub")):
+        return
+    if re.sub(r"\s", "", m.group("head"))[-4:] + "——" in re.sub(r"\s", "", body).replace("--", "——"):
+        return
+    h.headline, h.subheadline = _tidy(m.group("head")), _tidy(m.group("sub"))
 
 
 def _names(chunk: str) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chrome import author_names
+from ..chrome import DATE_LINE_RE, author_names
 from ..extract.lexicons import looks_like_name
 from ..genre import (
     CONT_FROM_RE,
@@ -41,9 +41,10 @@ CAPTION_BEFORE_LEAD = 60  # short paragraphs just above the lead are captions of
 CAPTIONS_MAX = 4  # lines of captions a photo or two carry
 SHORT_LABEL = 6  # a channel or page name above a web title ("社会广角", "今日上虞"), not a kicker
 TRAILING_CAPTION = 30  # unpunctuated lines after the last sentence: captions or links, not text
+SIGNATURE_MAX = 30  # a document's signature line (the issuing body) over its date
 _NOT_TEXT_RE = re.compile(r"[\s、,，.。·:：“”\"'‘’《》()（）—\-]")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-_TAG_HEAD_RE = re.compile(r"^【[^】]{1,12}】\s*")  # 【新春走基层】: a column tag, not the headline
+_TAG_HEAD_RE = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,6}\])\s*")  # 【新春走基层】, [转载]: a tag, not the headline
 _TAG_TAIL_RE = re.compile(
     r"\s*[(（](?:组?图|多图|视频|图文|附图|[\u4e00-\u9fff]{0,4}(?:观察|视点|时评|快评|短评|聚焦|特写|纪实|访谈|专访|走基层))[)）]$"
 )
@@ -52,6 +53,7 @@ _DIGEST_BULLET_RE = re.compile(r"^\s*[●◆■▲★•]\s*")
 _DIGEST_LABEL_RE = re.compile(r"^\s*【[^】]{1,10}】\s*$")
 _CREDIT_IN_META_RE = re.compile(r"[(（](?P<credit>[^()（）]*(?:记者|通讯员)[^()（）]*)[)）]")
 _META_LABEL_AT_RE = re.compile(r"\s+\S{1,6}\s*[:：]")
+_SITE_SUFFIX_RE = re.compile(r"\s*[_|｜\-–—]\s*\S.{0,30}$")  # "_临江新闻网", " - 临江日报"
 
 
 @dataclass
@@ -114,13 +116,12 @@ def read_story(lines: list[Line], web: bool) -> Story:
                 if header and meta_at is None:
                     meta_at = len(header)
             elif kind in _STACK_KINDS:
-                dup = next((h for h in header if _same(h.text, ln.text)), None)
+                dup = next((h for h in header if _same_title(h.text, ln.text)), None)
                 if dup is not None:
-                    k = header.index(dup)
-                    header.remove(dup)
-                    if meta_at is not None and k < meta_at:
-                        meta_at -= 1
-                    main = ln
+                    # the title again: the page's title (or a list of titles) above, the article's stack from
+                    # here; a single line between the two may be its kicker
+                    between = header[header.index(dup) + 1 :]
+                    header, meta_at, main = (between if len(between) == 1 else []), None, ln
                 header.append(ln)
             elif kind == "byline":
                 b.bylines.append(ln)
@@ -140,6 +141,8 @@ def read_story(lines: list[Line], web: bool) -> Story:
                 state = "tail"
                 if kind == "meta":
                     _meta_credits(story, ln.text)
+                    if DATE_LINE_RE.match(ln.text.strip()) and _is_signature(b):
+                        b.body.pop()  # a document's signature: the issuing body over its date
             elif kind in ("junk", "caption", "masthead"):
                 continue
             elif kind == "byline":
@@ -173,7 +176,7 @@ def read_story(lines: list[Line], web: bool) -> Story:
         elif kind not in CHROME_KINDS and kind != "masthead":
             break
     _drop_trailing_captions(b)
-    story.cut = bool(b.body) and not is_terminal(_strip_trailing_credit(b.body[-1].text))
+    story.cut = bool(b.body) and not is_terminal(_strip_trailing_credit(b.body[-1].text), final=True)
     if b.body and story.cut:
         last = b.body[-1]
         b.body[-1] = last.slice(0, len(last.text.rstrip("(（ ")))  # "五中全会(": the cut left a bracket open
@@ -211,8 +214,13 @@ def _see_page(ln: Line) -> str | None:
     return m.group("m") if m else None
 
 
-def _same(a: str, b: str) -> bool:
-    return _NOT_TEXT_RE.sub("", a) == _NOT_TEXT_RE.sub("", b)
+def _same_title(a: str, b: str) -> bool:
+    """The same title, or one the site's name follows ("临江召开…_临江新闻网-临江日报社主办")?"""
+    a, b = _TAG_HEAD_RE.sub("", a.strip()), _TAG_HEAD_RE.sub("", b.strip())  # "【转帖】…"
+    if _NOT_TEXT_RE.sub("", a) == _NOT_TEXT_RE.sub("", b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and long_.startswith(short) and bool(_SITE_SUFFIX_RE.match(long_, len(short)))
 
 
 def _repeats_title(text: str, header: list[Line]) -> bool:
@@ -242,6 +250,11 @@ def _credit_line(story: Story, text: str) -> None:
         r, c, _ = read_byline(m.group("credit"))
         story.reporters += [x for x in r if x not in story.reporters]
         story.correspondents += [x for x in c if x not in story.correspondents]
+
+
+def _is_signature(b: Block) -> bool:
+    """Is the text's last line the issuing body over a closing date line ("临江市人民政府办公室")?"""
+    return len(b.body) >= 2 and len(b.body[-1].text) <= SIGNATURE_MAX and not is_terminal(b.body[-1].text)
 
 
 def _strip_trailing_credit(text: str) -> str:

@@ -14,7 +14,7 @@ from ..genre import (
     match_lead,
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
-from ..resolve.dates import DAY_START_RE, FULL_DATE_RE, first_event_date
+from ..resolve.dates import FULL_DATE_RE, UNDATED_OPENER_RE, first_event_date
 from .blocks import Block, Para, cut_blocks, starts_mid_story
 from .headline import Headline, read_byline, read_stack, split_dashed_headline
 from .lines import CHROME_KINDS, classify_lines
@@ -23,7 +23,6 @@ from .story import Story, has_furniture, is_single_story, read_story, split_dige
 
 __all__ = ["segment_page", "segment_clean"]
 
-_RELATIVE_IN_HEADLINE_RE = re.compile(r"今日|今天|昨日|昨天")
 _LEAD_DATE_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 
 
@@ -125,16 +124,14 @@ def _article(
         split_dashed_headline(hl, a.body)
         a.headline, a.subheadline = hl.headline, hl.subheadline
 
+    if a.date_mention is None and hl.is_document and hl.subheadline and (m := FULL_DATE_RE.search(hl.subheadline)):
+        a.date_mention = m.group(0)  # a document is dated by its 题注: "(2020年12月29日…会议通过)"
     if a.date_mention is None and paras and (b.lead is not None or b.origin == "headed" or story is not None):
         a.date_mention = _date_mention(paras[0].text)
-    if a.date_mention is None and not a.continued_from:
-        # "网上征集今日启动": a headline that dates the event relative to the issue
+    if a.date_mention is None and not a.continued_from and not (paras and UNDATED_OPENER_RE.match(paras[0].text)):
+        # "网上征集今日启动", "临江3月5日召开…": a headline that dates the event its text leaves undated
         stack = " ".join(x for x in (hl.kicker, hl.headline, hl.subheadline) if x)
-        rel = _RELATIVE_IN_HEADLINE_RE.search(stack)
-        a.date_mention = rel.group(0) if rel else None
-    if a.date_mention is None and hl.is_document and hl.subheadline:
-        m = FULL_DATE_RE.search(hl.subheadline)
-        a.date_mention = m.group(0) if m else None
+        a.date_mention = first_event_date(stack) if stack else None
 
     starts_story = bool(paras and STORY_START_RE.match(paras[0].text))
     if story is not None:
@@ -219,16 +216,7 @@ def _body_map(paras: list[Para]) -> OffsetMap:
 
 
 def _date_mention(text: str) -> str | None:
-    if m := DAY_START_RE.match(text):
-        return f"{int(m.group(1))}日"  # "17日上午,…": the day of the issue's month
-    if m := FULL_DATE_RE.match(text.lstrip()):
-        return m.group(0)
-    found = first_event_date(text)
-    if found is None:
-        return None
-    if isinstance(found, str):
-        return found
-    return f"{found[0]}月{found[1]}日"
+    return first_event_date(text)
 
 
 def _merge_spans(spans: list[Span]) -> list[Span]:

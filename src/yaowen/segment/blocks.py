@@ -140,14 +140,17 @@ def headlines_open_with_leads(lines: list[Line]) -> bool:
     or at most one headline over plain text? There, a lone unpunctuated line over plain text is a paragraph
     a column cut; on a page of headlines over the stories they head (a list of briefs), it is one more."""
     led = unled = 0
-    for k, line in enumerate(lines):
-        if line.kind not in _STACK_LINE_KINDS or (k + 1 < len(lines) and lines[k + 1].kind in _STACK_LINE_KINDS):
-            continue
-        nxt = next((x for x in lines[k + 1 :] if x.kind not in _NOT_TEXT_KINDS), None)
-        if nxt is not None and nxt.kind in ("lead", "byline"):
-            led += 1
-        elif nxt is not None and nxt.kind == "body" and _opens_story_under(line.text, nxt.text):
-            unled += 1
+    below: Line | None = None  # the next line of text under the current one (the page is walked upwards)
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        last_of_stack = line.kind in _STACK_LINE_KINDS and not (k + 1 < len(lines) and lines[k + 1].kind in _STACK_LINE_KINDS)
+        if last_of_stack and below is not None:
+            if below.kind in ("lead", "byline"):
+                led += 1
+            elif below.kind == "body" and _opens_story_under(line.text, below.text):
+                unled += 1
+        if line.kind not in _NOT_TEXT_KINDS:
+            below = line
     return led >= unled or unled < 2
 
 

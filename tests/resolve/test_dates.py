@@ -132,3 +132,19 @@ def test_dates_a_headline_dates_an_undated_text():
     )
     # a text that opens 日前 says the day is not known: the headline's 今日 is the posting's, not the event's
     assert _dated("临江防汛工作会议召开\n\n2023-06-02 10:00\n\n日前,临江市召开防汛工作会议。")[0] == [None]
+
+
+def test_dates_years_from_what_a_page_offers():
+    def year(text: str, mds: list[tuple[int, int]]) -> int | None:
+        return infer_year(text, None, mds).year
+
+    # a year reviewed and the next planned: at the year's end, or early in the next
+    assert year("12月28日,全市经济工作会议召开,总结2023年工作,部署2024年工作。", [(12, 28)]) == 2023
+    assert year("3月5日,会议总结2023年工作,部署2024年工作。", [(3, 5)]) == 2024
+    assert year("本文链接:http://www.linjiang.gov.cn/2024-03/06/c_123.htm", [(3, 5)]) == 2024
+    assert year("本文链接:http://www.linjiang.gov.cn/content/646945/58/1462.html", [(3, 5)]) is None
+    assert year("9月23日,会议研究了旅发大会筹备、“十五五”规划编制等工作。", [(9, 23)]) == 2025  # drafted the year before
+    assert year("今年是“十四五”开局之年。", [(3, 5)]) == 2021
+    assert year("深入实施“十四五”规划。", [(3, 5)]) is None  # five years: no one of them
+    assert year("纪念抗战胜利80周年座谈会召开。", [(9, 3)]) == 2025
+    assert year("市委常委班子2016年度民主生活会召开。", [(1, 23)]) == 2017  # held early the next year

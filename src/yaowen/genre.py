@@ -35,7 +35,7 @@ ROLE_RE = re.compile(
 BYLINE_RE = re.compile(
     rf"^(?:(?:文/图|文图|文/)\s*(?:{ROLE_RE.pattern}[\s:：]*)?|(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}[\s:：]*)?"
     rf"|{ROLE_RE.pattern}[\s:：]*))"
-    rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
+    rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，:：]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
 )
 
 # A credit line of marked parts: "文 | 方晓  图 | 林立", "文/图 方晓", "撰文:方晓 摄影:林立", "文字 方晓".
@@ -64,7 +64,7 @@ _CREDIT = r"\s*[(（](?P<credit>(?:[^()（）]|[(（][^()（）]{0,8}[)）]){1,6
 _OPEN_CREDIT = rf"\s*[(（](?P<open_credit>(?:{ROLE_RE.pattern})\s*[^()（）\d,，。]{{2,20}}?)(?=\d{{1,2}}月\d{{1,2}}日)"
 LEAD_RE = re.compile(
     rf"^(?P<dateline>(?:[■□●◆▲★]\s*)?(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日?)?"
-    rf"(?P<kind>讯|电|消息)(?:{_CREDIT}|{_OPEN_CREDIT})?"
+    rf"(?P<kind>讯|电|消息|报道(?=[\s,，:：]))(?:{_CREDIT}|{_OPEN_CREDIT})?"
     rf"(?:\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?"
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )
@@ -79,7 +79,7 @@ TRAILING_NAMES_RE = re.compile(
 )
 # "(记者 罗文鹏)" heading a paragraph without an org (a byline in parentheses after 本报讯 on the line above),
 # or "【全媒体记者 李索】".
-CREDIT_ONLY_RE = re.compile(r"^[(（【](?P<credit>(?:[^()（）【】]*?(?:记者|通讯员)[^()（）【】]*))[)）】]\s*")
+CREDIT_ONLY_RE = re.compile(r"^[(（【](?P<credit>(?:[^()（）【】]*?(?:记者|通讯员)[^()（）【】]*|来源[:：][^()（）【】]{1,20}))[)）】]\s*")
 
 # Continuation markers: "(上接第一版③)", "(紧接1版)", "【下转A3版】", "(下转第二版▶)", "(转第4版《…》)".
 _PAGE_NO = r"第?(?:[A-Z]{0,2}\d{1,3}|[一二三四五六七八九十]{1,3})版[①-⑳\d]*"

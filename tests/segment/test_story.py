@@ -289,3 +289,26 @@ def test_bulleted_briefs_under_a_column_name():
     assert [(a.column, a.headline) for a in arts] == [
         ("要闻简报", "临江召开全市经济运行调度会"), (None, "临江高铁站改造工程开工")
     ]
+
+
+def test_credits_in_more_forms():
+    page = "临江召开全市两会筹备工作会议\n\n记者:方晓 通讯员:林立\n\n3月11日,全市两会筹备工作会议召开。"
+    [a] = _seg(page)
+    assert (a.subheadline, a.reporters, a.correspondents) == (None, ["方晓"], ["林立"])
+    [b] = _seg("据临江日报报道 3月11日,全市两会筹备工作会议召开。")
+    assert b.source == "临江日报" and b.body.startswith("3月11日")
+    [c] = _seg("临江召开两会筹备会\n\n(来源:临江日报)3月11日,全市两会筹备工作会议召开。")
+    assert c.body.startswith("3月11日") and c.reporters == c.correspondents == []
+    # a role-less credit alone on the last line is a credit, and the text before it is whole
+    [d] = _seg("临江召开主任会议\n\n本报讯 3月11日,市人大常委会召开主任会议。\n\n会议听取了有关工作汇报。\n\n(方晓)")
+    assert d.correspondents == ["方晓"] and not d.fragment and d.body.endswith("工作汇报。")
+
+
+def test_a_government_sites_footer_is_no_text():
+    page = (
+        "临江召开全市两会筹备工作会议\n\n时间:2024-03-12 09:00 来源:临江新闻网 作者:方晓 点击:\n\n"
+        "3月11日,全市两会筹备工作会议召开。\n\n主办:临江市人民政府办公室 承办:临江市大数据中心\n\n"
+        "网站标识码:4305000001 湘ICP备12345678号"
+    )
+    [a] = _seg(page)
+    assert a.body == "3月11日,全市两会筹备工作会议召开。" and a.reporters == ["方晓"] and not a.fragment

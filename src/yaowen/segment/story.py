@@ -176,7 +176,8 @@ def read_story(lines: list[Line], web: bool) -> Story:
         elif kind not in CHROME_KINDS and kind != "masthead":
             break
     _drop_trailing_captions(b)
-    story.cut = bool(b.body) and not is_terminal(_strip_trailing_credit(b.body[-1].text), final=True)
+    ending = next((t for p in reversed(b.body) if (t := _strip_trailing_credit(p.text).strip())), "")
+    story.cut = bool(ending) and not is_terminal(ending, final=True)  # (a credit alone on the last line ends nothing)
     if b.body and story.cut:
         last = b.body[-1]
         b.body[-1] = last.slice(0, len(last.text.rstrip("(（ ")))  # "五中全会(": the cut left a bracket open

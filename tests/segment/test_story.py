@@ -312,3 +312,19 @@ def test_a_government_sites_footer_is_no_text():
     )
     [a] = _seg(page)
     assert a.body == "3月11日,全市两会筹备工作会议召开。" and a.reporters == ["方晓"] and not a.fragment
+
+
+def test_a_features_sub_headings_are_sections_not_stories():
+    page = (
+        "临江:奋力谱写高质量发展新篇章\n\n本报讯(记者 方晓)今年以来,临江市坚持稳中求进,经济社会发展取得新成效。\n\n"
+        "产业升级步伐加快\n\n全市规模以上工业增加值增长8%,新增高新技术企业50家。\n\n"
+        "民生福祉持续增进\n\n全年新增城镇就业3万人,城乡居民收入稳步增长。"
+    )
+    [a] = _seg(page)
+    assert a.body.startswith("今年以来") and a.body.endswith("城乡居民收入稳步增长。") and "民生福祉持续增进" in a.body
+    # headlines whose stories open dated or say where the news came from are stories of their own
+    page = (
+        "临江召开全市经济运行调度会\n\n全市经济运行调度会召开,市长欧阳青出席。\n\n"
+        "临江港吞吐量创新高\n\n记者从临江港务集团获悉,3月8日临江港集装箱吞吐量创新高。"
+    )
+    assert len(_seg(page)) == 2

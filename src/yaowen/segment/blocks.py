@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..extract.lexicons import looks_like_name
-from ..genre import CONT_FROM_RE, CONT_TO_RE, SEE_PAGE_RE, restates
+from ..genre import CONT_FROM_RE, CONT_TO_RE, SEE_PAGE_RE, STORY_START_RE, restates
 from .lines import Line
 
 Origin = Literal["headed", "orphan", "headless", "continued"]
@@ -147,16 +147,21 @@ def headlines_open_with_leads(lines: list[Line]) -> bool:
         if last_of_stack and below is not None:
             if below.kind in ("lead", "byline"):
                 led += 1
-            elif below.kind == "body" and _opens_story_under(line.text, below.text):
+            elif below.kind == "body" and opens_story_under(line.text, below.text):
                 unled += 1
         if line.kind not in _NOT_TEXT_KINDS:
             below = line
     return led >= unled or unled < 2
 
 
-def _opens_story_under(headline: str, text: str) -> bool:
-    """Does ``text`` read as the opening of a story under ``headline`` (it is dated, or it retells it)?"""
-    return bool(_DATE_OPENER_RE.match(text) or restates(headline, text))
+# How a news story's first paragraph opens: with its date, or with where the news came from.
+_STORY_OPENER_RE = re.compile(r"^\s*(?:记者|据悉|据了解|据介绍|据统计|日前|近日)")
+
+
+def opens_story_under(headline: str, text: str) -> bool:
+    """Does ``text`` read as the opening of a story under ``headline`` (it is dated, says where the news
+    came from, or retells the headline)? A feature's sub-heading heads text that does none of these."""
+    return bool(STORY_START_RE.match(text) or _STORY_OPENER_RE.match(text) or restates(headline, text))
 
 
 def is_cut_body_line(cur: Block | None, lines: list[Line], i: int, leads: bool = True) -> bool:
@@ -175,7 +180,8 @@ def is_cut_body_line(cur: Block | None, lines: list[Line], i: int, leads: bool =
         nxt is not None
         and nxt.kind == "body"
         and not prev_is_stack
-        and not _opens_story_under(lines[i].text, nxt.text)
+        and not _DATE_OPENER_RE.match(nxt.text)
+        and not opens_story_under(lines[i].text, nxt.text)
         and not _new_speaker(cur, nxt.text)
     )
 

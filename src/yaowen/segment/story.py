@@ -30,7 +30,15 @@ from ..genre import (
     is_terminal,
     match_lead,
 )
-from .blocks import Block, Para, append_para, headlines_open_with_leads, is_cut_body_line, joined_para
+from .blocks import (
+    Block,
+    Para,
+    append_para,
+    headlines_open_with_leads,
+    is_cut_body_line,
+    joined_para,
+    opens_story_under,
+)
 from .headline import Headline, read_byline, read_stack
 from .lines import CHROME_KINDS, Line
 
@@ -82,11 +90,23 @@ def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
         for b in blocks
         if (b.lead is not None or b.bylines) and b.body and _has_text_after_credit(b.body[0].text)
     }
-    # a round-up's section label (【南京】) heads no story of its own
-    headed = sum(
-        1 for b in blocks if b.body and b.origin == "headed" and any(not _DIGEST_LABEL_RE.match(h.text) for h in b.header)
-    )
-    return len(openers) <= 1 and (headed <= 1 or has_furniture(lines))
+    headed = [b for b in blocks if b.body and b.origin == "headed" and _heading(b)]
+    # the first headed text is the page's; a later heading counts only if it heads a story of its own
+    stories = len(headed[:1]) + sum(1 for b in headed[1:] if _heads_a_story(b))
+    return len(openers) <= 1 and (stories <= 1 or has_furniture(lines))
+
+
+def _heading(b: Block) -> str:
+    """The block's header, less a round-up's section label (【南京】), which heads no story."""
+    return " ".join(h.text for h in b.header if not _DIGEST_LABEL_RE.match(h.text))
+
+
+def _heads_a_story(b: Block) -> bool:
+    """Does the block's header head a story of its own: the text under it opens with a lead or byline, or
+    opens as a story does, or retells it? A feature's sub-heading ("产业升级步伐加快") heads a section."""
+    if b.lead is not None or b.bylines or b.continues_to or any(h.kind == "paren" for h in b.header):
+        return True  # a lead, a byline, "(详见二版)", a document's 题注
+    return opens_story_under(_heading(b), b.body[0].text)
 
 
 def _has_text_after_credit(text: str) -> bool:

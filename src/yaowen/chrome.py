@@ -58,7 +58,11 @@ _TIMESTAMP_LINE_RE = re.compile(
     r"|(?:(?:星期|周)[一二三四五六日天])?)$"
 )
 # The e-paper's date line: "2021年03月11日 星期四", alone on its line.
-DATE_LINE_RE = re.compile(rf"^(?:{_HAN_DATE}|{_ISO_DATE})\s*(?:(?:星期|周)[一二三四五六日天])?$")
+# "[2024-03-12]", "今天是2024年3月12日 星期二 农历二月初三"
+DATE_LINE_RE = re.compile(
+    rf"^[\[【(]?\s*(?:今天是)?(?:{_HAN_DATE}|{_ISO_DATE})\s*[\]】)]?\s*(?:(?:星期|周)[一二三四五六日天])?"
+    r"\s*(?:农历\S{2,8})?$"
+)
 
 # ---- navigation ----------------------------------------------------------------------------------------
 # Anchored patterns decide at the line start; floating ones only on a line that is not prose (see _prose).
@@ -206,7 +210,9 @@ def _is_meta(text: str) -> bool:
         return True
     if "上传" in text:
         return False  # a forum's image-upload stamp dates the image, not the page
-    return bool(_TIMESTAMP_LINE_RE.match(text)) or (len(text) <= 60 and "," not in text and bool(_STAMP_RE.search(text)))
+    if _TIMESTAMP_LINE_RE.match(text) or DATE_LINE_RE.match(text):
+        return True
+    return len(text) <= 60 and "," not in text and bool(_STAMP_RE.search(text))
 
 
 def is_caption(text: str) -> bool:

@@ -23,6 +23,8 @@ from yaowen.chrome import author_names, chrome_kind, page_timestamp
         ("12.01.2017 19:02", "meta"),
         ("• 发布时间:2018-07-13 09:05", "meta"),
         ("2024年09月30日", "meta"),
+        ("[2024-03-12]", "meta"),
+        ("今天是2024年3月12日 星期二 农历二月初三", "meta"),
         ("分享到:", "tools"),
         ("—分享—", "tools"),
         ("打印本页 我要纠错 返回顶部 关闭本页", "tools"),
@@ -97,6 +99,8 @@ def test_page_timestamp_labelled_and_unlabelled():
     assert page_timestamp("发布时间:2022年11月03日") == ("2022-11-03", True)
     assert page_timestamp("2024-05-17 09:30:12 来源:临江日报") == ("2024-05-17", False)
     assert page_timestamp("22.03.2023 17:50") == ("2023-03-22", False)  # day first
+    assert page_timestamp("[2024-03-12]") == ("2024-03-12", False)
+    assert page_timestamp("临江发布 2024-03-12 20:30 发表于湖南") == ("2024-03-12", False)
     assert page_timestamp("2021-1-9 13:51 上传") is None  # a forum upload stamp dates an image
     assert page_timestamp("5月6日,临江市召开全市安全生产工作会议。") is None
 

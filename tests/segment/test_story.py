@@ -328,3 +328,12 @@ def test_a_features_sub_headings_are_sections_not_stories():
         "临江港吞吐量创新高\n\n记者从临江港务集团获悉,3月8日临江港集装箱吞吐量创新高。"
     )
     assert len(_seg(page)) == 2
+
+
+def test_short_lines_after_a_colon_are_the_list_it_announces():
+    page = (
+        "临江市委全会召开\n\n8月12日,中共临江市委三届十三次全会召开。\n\n在主席台就座的有:\n\n"
+        "周明远 欧阳青 王刚\n\n方晓 林立 李文"
+    )
+    [a] = _seg(page)
+    assert a.body.endswith("方晓 林立 李文")

@@ -301,7 +301,8 @@ def _drop_trailing_captions(b: Block) -> None:
     run = 0
     while run < len(b.body) and _caption_like(b.body[len(b.body) - 1 - run].text):
         run += 1
-    if run >= 2 and run < len(b.body) and is_terminal(b.body[-run - 1].text):
+    # (after a colon the short lines are what it announces: "列席会议的有:" and a list of names)
+    if run >= 2 and run < len(b.body) and is_terminal(b.body[-run - 1].text, final=True):
         del b.body[-run:]
 
 

@@ -70,9 +70,22 @@ LEAD_RE = re.compile(
 )
 _AGENCY_RE = re.compile(rf"^(?:本报|{_NEWS_AGENCIES})$")
 # Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)".
-TRAILING_FURNITURE_RE = re.compile(r"\s*[(（](?:来源|责任编辑|编辑|责编|审核|校对)[:：\s][^()（）]{1,30}[)）]\s*$")
-# A credit closing an article: "...。(记者 张三 通讯员 李四)".
-TRAILING_CREDIT_RE = re.compile(rf"\s*[(（](?P<credit>(?:{ROLE_RE.pattern})[^()（）]{{1,40}})[)）]\s*$")
+TRAILING_FURNITURE_RE = re.compile(
+    r"\s*[(（【\[](?:来源|责任编辑|编辑|责编|审核|校对|值班编辑|网络编辑|审校|终审|供稿|供图)[:：\s/][^()（）【】]{1,30}[)）】\]]\s*$"
+)
+# A credit closing an article: "...。(记者 张三 通讯员 李四)", "【融媒体记者 张三】".
+TRAILING_CREDIT_RE = re.compile(rf"\s*[(（【](?P<credit>(?:{ROLE_RE.pattern})[^()（）【】]{{1,40}})[)）】]\s*$")
+# Marked credits closing an article: "(张三/文 李四/图)", "(文/张三 图/李四)".
+_MARK_WORD = r"(?:文|图|摄|摄影|视频)"
+TRAILING_MARKED_RE = re.compile(
+    rf"\s*[(（【](?P<credit>(?:\s*(?:{HAN}{{2,4}}\s*/\s*{_MARK_WORD}|{_MARK_WORD}\s*/\s*{HAN}{{2,4}}))+)\s*[)）】]\s*$"
+)
+_POSTFIX_MARK_RE = re.compile(rf"({HAN}{{2,4}})\s*/\s*({_MARK_WORD})")
+
+
+def marked_credit(credit: str) -> str:
+    """"张三/文 李四/图" as the byline reader reads marks: "文/张三 图/李四"."""
+    return _POSTFIX_MARK_RE.sub(lambda m: f"{m.group(2)}/{m.group(1)}", credit).replace("摄/", "图/")
 # A credit without a role closing an article: "...。(张三 李四)", or a compiler's "(正仁/整理)".
 TRAILING_NAMES_RE = re.compile(
     rf"\s*[(（](?P<names>{HAN}{{2,4}}(?:[\s、,，]+{HAN}{{2,4}}){{0,5}})(?:\s*/?\s*(?:整理|编辑|辑))?[)）]\s*$"
@@ -160,7 +173,7 @@ def is_terminal(line: str, final: bool = False) -> bool:
     end_re = FINAL_RE if final else TERMINAL_RE
     if end_re.search(line):
         return True
-    stripped = END_MARK_RE.sub("", TRAILING_FURNITURE_RE.sub("", line))
+    stripped = TRAILING_MARKED_RE.sub("", END_MARK_RE.sub("", TRAILING_FURNITURE_RE.sub("", line)))
     stripped = CONT_TO_RE.sub("", TRAILING_NAMES_RE.sub("", TRAILING_CREDIT_RE.sub("", stripped)))
     return stripped != line and bool(end_re.search(stripped))
 

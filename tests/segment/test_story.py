@@ -337,3 +337,16 @@ def test_short_lines_after_a_colon_are_the_list_it_announces():
     )
     [a] = _seg(page)
     assert a.body.endswith("方晓 林立 李文")
+
+
+def test_what_closes_the_last_paragraph_is_no_text():
+    def last(end: str):
+        [a] = _seg("临江召开两会筹备会\n\n3月11日,全市两会筹备工作会议召开。" + end)
+        return a.body[-11:], a.reporters, a.correspondents, a.fragment
+
+    whole = "周明远出席会议并讲话。"
+    assert last(whole + "(方晓/文 林立/图)") == ("周明远出席会议并讲话。", ["方晓"], [], False)
+    assert last(whole + "【融媒体记者 方晓】") == ("周明远出席会议并讲话。", ["方晓"], [], False)
+    assert last(whole + "(完)") == ("周明远出席会议并讲话。", [], [], False)
+    assert last(whole + "\n\n供稿:市委办公室") == ("周明远出席会议并讲话。", [], [], False)
+    assert last(whole + "\n\n编辑/王刚 审核/李文 终审/周一") == ("周明远出席会议并讲话。", [], [], False)

@@ -6,11 +6,14 @@ import re
 
 from ..genre import (
     CREDIT_ONLY_RE,
+    END_MARK_RE,
     LOST,
     STORY_START_RE,
     TRAILING_CREDIT_RE,
     TRAILING_FURNITURE_RE,
+    TRAILING_MARKED_RE,
     is_terminal,
+    marked_credit,
     match_lead,
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
@@ -97,7 +100,12 @@ def _article(
         if a.date_mention and _LEAD_DATE_RE.match(paras[0].text):
             # "…1月21日讯 1月19日,…": the dateline dates the filing, the lead's own date the event
             a.date_mention = _date_mention(paras[0].text) or a.date_mention
+    if paras and (m := END_MARK_RE.search(paras[-1].text)):
+        paras[-1] = paras[-1].slice(0, m.start())  # "(完)"
     if paras and (m := TRAILING_FURNITURE_RE.search(paras[-1].text)):
+        paras[-1] = paras[-1].slice(0, m.start())
+    if paras and (m := TRAILING_MARKED_RE.search(paras[-1].text)):
+        _add_credit(a, marked_credit(m.group("credit")))  # "(张三/文 李四/图)": the text's author
         paras[-1] = paras[-1].slice(0, m.start())
     if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"

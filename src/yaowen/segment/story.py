@@ -21,11 +21,13 @@ from ..extract.lexicons import looks_like_name
 from ..genre import (
     CONT_FROM_RE,
     CREDIT_ONLY_RE,
+    END_MARK_RE,
     ROLE_RE,
     SEE_PAGE_RE,
     STORY_START_RE,
     TRAILING_CREDIT_RE,
     TRAILING_FURNITURE_RE,
+    TRAILING_MARKED_RE,
     TRAILING_NAMES_RE,
     is_terminal,
     match_lead,
@@ -279,7 +281,7 @@ def _is_signature(b: Block) -> bool:
 
 
 def _strip_trailing_credit(text: str) -> str:
-    text = TRAILING_CREDIT_RE.sub("", TRAILING_FURNITURE_RE.sub("", text))
+    text = TRAILING_CREDIT_RE.sub("", TRAILING_MARKED_RE.sub("", TRAILING_FURNITURE_RE.sub("", END_MARK_RE.sub("", text))))
     m = TRAILING_NAMES_RE.search(text)
     return text[: m.start()] if m else text
 

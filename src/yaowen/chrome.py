@@ -46,7 +46,7 @@ _META_LABEL = (
     # a government site's information-disclosure block (政府信息公开)
     r"(?:生成|发文|公开|印发|施行|实施)日期|发文机关|发文字号|公开方式|公开范围|有效性|主题词|(?:信息|主题|组配|体裁)分类"
 )
-_META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]")
+_META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]|(?:^|\s)【(?:{_META_LABEL})】|^(?:{_META_LABEL})\s*[|｜]")
 # A repost's or a forum's byline: "发表于 2023-8-15", "发布于:湖南省", "IP属地:湖南", "只看该作者".
 _META_WORD_RE = re.compile(r"(?:^|\s)(?:发表于|发布于|IP属地)(?:\s|[:：])|只看该作者|倒序浏览|电梯直达")
 # A date with its time anywhere on a short line: an account's or a site's stamp ("临江发布 2024-03-12 20:30 发表于湖南").
@@ -204,7 +204,7 @@ def _is_spam(text: str) -> bool:
 def _is_meta(text: str) -> bool:
     if len(text) > 160 or "。" in text:
         return False
-    if (":" in text or "：" in text) and _META_FIELD_RE.search(text):
+    if (":" in text or "：" in text or "】" in text or "|" in text or "｜" in text) and _META_FIELD_RE.search(text):
         return True
     if _META_WORD_RE.search(text):
         return True
@@ -254,7 +254,9 @@ def page_timestamp(line: str) -> tuple[str, bool] | None:
     return iso, labelled
 
 
-_AUTHOR_RE = re.compile(r"(?:^|[\s|｜【(])(?:作者|撰稿)\s*[:：]\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])")
+_AUTHOR_RE = re.compile(
+    r"(?:^|[\s|｜【(])(?:作者|撰稿)\s*(?:[:：|｜]|】)\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])"
+)
 # Words a credit holds that are no one's name: "作者:消息", "本报通讯员", "摄影报道".
 NOT_A_NAME_RE = re.compile(
     r"消息|本站|本网|本报|佚名|综合|整理|编辑|记者|通讯员|实习生|管理员|来源|新闻|日报|网站|中心|办公室|摄影|报道|供图"

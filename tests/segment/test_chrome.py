@@ -44,6 +44,8 @@ from yaowen.chrome import author_names, chrome_kind, page_timestamp
         ("发文字号:临政办发〔2024〕5号", "meta"),
         ("临江发布 2024-03-12 20:30 发表于湖南", "meta"),
         ("发布于:湖南省", "meta"),
+        ("【作者】方晓 【来源】临江日报", "meta"),
+        ("作者 | 方晓", "meta"),
         ("发表于 2023-8-15 09:21:33 | 只看该作者 | 倒序浏览", "meta"),
         ("2024-03-12 08:30·临江日报官方账号", "meta"),
         ("编辑 林一", "end"),
@@ -109,3 +111,5 @@ def test_author_names_from_the_meta_line():
     assert author_names("作者:方晓 林立 来源:临江日报 时间:2024-04-16") == ["方晓", "林立"]
     assert author_names("来源:临江市政府 作者:消息 责任编辑:康康") == []  # not a name
     assert author_names("作者: 周 一") == ["周一"]
+    assert author_names("【作者】方晓 【来源】临江日报") == ["方晓"]
+    assert author_names("作者 | 方晓") == ["方晓"]

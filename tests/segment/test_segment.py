@@ -361,3 +361,8 @@ def test_segment_a_column_cut_under_a_headline_without_lead_is_still_rejoined():
     )
     [a] = _seg(page)
     assert "欧阳青充分肯定全市疫情防控取得的阶段性成效" in a.body and a.body.endswith("参加会议。")
+
+
+def test_segment_a_column_name_above_the_stack_is_no_headline():
+    [a] = _seg("要闻\n\n临江召开全市两会筹备工作会议\n\n本报讯 3月11日,全市两会筹备工作会议召开。")
+    assert (a.column, a.headline, a.subheadline) == ("要闻", "临江召开全市两会筹备工作会议", None)

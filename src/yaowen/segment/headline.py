@@ -10,6 +10,7 @@ from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, ROLE_RE
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
+RUBRIC_MAX = 4  # Han characters of a column's name above a stack ("要闻", "本地新闻")
 
 # "X在…上强调——", "X…时强调", "X调研…时指出": a lead-in set above the main headline.
 _LEAD_IN_RE = re.compile(r"(?:强调|指出|要求|表示|寄语|提出|说|时|上)\s*(?:——|--|-|:|：)?\s*$")
@@ -53,6 +54,13 @@ def read_stack(lines: list[Line]) -> Headline:
         i = lead_in[-1]
         h.column = _tidy(" ".join(x.text for x in lines[:i]))
         lines = lines[i:]
+    # a word or two above the stack ("要闻", "时政"): the page's column, too short for a kicker
+    rubric = 0
+    while rubric < len(lines) - 1 and lines[rubric].kind != "heading" and len(_HAN_RE.findall(lines[rubric].text)) <= RUBRIC_MAX:
+        rubric += 1
+    if rubric:
+        h.column = _tidy(" ".join(x.text for x in lines[:rubric]))
+        lines = lines[rubric:]
     # a bulleted line starts an item's own stack: what stands above it is the column ("要闻简报 / ■…")
     bullet = next((i for i, x in enumerate(lines) if i and x.text.lstrip()[:1] in _BULLETS), None)
     if bullet is not None and lines[0].text.lstrip()[:1] not in _BULLETS:

@@ -112,6 +112,11 @@ _END_ANCHORED_RE = re.compile(
     r"|^(?:主办|承办|协办|主管|技术支持|网站标识码|网站地图|联系我们|关于我们)(?:单位)?\s*[:：]",
     re.IGNORECASE,
 )
+# Where a page lists other stories after its own: what follows are their teasers, not this story's.
+RELATED_RE = re.compile(
+    r"^[【\[]?\s*(?:相关(?:阅读|新闻|链接|文章|报道|推荐|稿件)|(?:最(?:火|热|新)|热门|热点|推荐|延伸)(?:资讯|新闻|文章|阅读|推荐|排行)"
+    r"|阅读下一篇|(?:上|下)一(?:篇|条)|更多(?:新闻|阅读|资讯)|往期(?:回顾|推荐))"
+)
 _END_FLOATING_RE = re.compile(
     r"扫一扫|扫码|扫描二维码|二维码|本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
     r"|ICP备|备案号|公网安备|官方(?:微信|微博|新浪微博|抖音|账号|客户端)|微信公众号|请输入验证码|立即注册|用户登录"

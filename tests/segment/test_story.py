@@ -350,3 +350,13 @@ def test_what_closes_the_last_paragraph_is_no_text():
     assert last(whole + "(完)") == ("周明远出席会议并讲话。", [], [], False)
     assert last(whole + "\n\n供稿:市委办公室") == ("周明远出席会议并讲话。", [], [], False)
     assert last(whole + "\n\n编辑/王刚 审核/李文 终审/周一") == ("周明远出席会议并讲话。", [], [], False)
+
+
+def test_related_stories_after_the_text_are_teasers_even_with_their_leads():
+    page = (
+        "当前位置:首页 > 要闻\n\n临江召开全市两会筹备工作会议\n\n发布时间:2024-03-12 来源:临江日报\n\n"
+        "本报讯(记者 方晓)3月11日,全市两会筹备工作会议召开。\n\n会议要求,要精心组织。\n\n责任编辑:王刚\n\n"
+        "相关新闻\n\n临江部署春季森林防火工作\n\n本报讯(记者 林立)3月10日,全市春季森林防火工作会议召开。"
+    )
+    [a] = _seg(page)
+    assert a.headline == "临江召开全市两会筹备工作会议" and a.reporters == ["方晓"] and a.body.endswith("精心组织。")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chrome import DATE_LINE_RE, author_names
+from ..chrome import DATE_LINE_RE, RELATED_RE, author_names
 from ..extract.lexicons import looks_like_name
 from ..genre import (
     CONT_FROM_RE,
@@ -52,6 +52,7 @@ CAPTIONS_MAX = 4  # lines of captions a photo or two carry
 SHORT_LABEL = 6  # a channel or page name above a web title ("社会广角", "今日上虞"), not a kicker
 TRAILING_CAPTION = 30  # unpunctuated lines after the last sentence: captions or links, not text
 SIGNATURE_MAX = 30  # a document's signature line (the issuing body) over its date
+RELATED_LOOKBACK = 12  # lines above a related-stories list in which the story's own text stands
 _NOT_TEXT_RE = re.compile(r"[\s、,，.。·:：“”\"'‘’《》()（）—\-]")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _TAG_HEAD_RE = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,6}\])\s*")  # 【新春走基层】, [转载]: a tag, not the headline
@@ -87,15 +88,25 @@ def has_furniture(lines: list[Line]) -> bool:
 def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
     """One story on the page: at most one story opener (a lead or byline with text under it), and either
     the site's furniture around it or at most one headed text."""
+    # on a site's page, what follows its list of related stories are their teasers
+    related = next(
+        (x.start for k, x in enumerate(lines) if x.kind == "end" and RELATED_RE.match(x.text) and _text_above(lines, k)),
+        None,
+    )
     openers = {
         _NOT_TEXT_RE.sub("", b.body[0].text)[:40]
         for b in blocks
         if (b.lead is not None or b.bylines) and b.body and _has_text_after_credit(b.body[0].text)
+        and (related is None or b.body[0].start < related)
     }
     headed = [b for b in blocks if b.body and b.origin == "headed" and _heading(b)]
     # the first headed text is the page's; a later heading counts only if it heads a story of its own
     stories = len(headed[:1]) + sum(1 for b in headed[1:] if _heads_a_story(b))
     return len(openers) <= 1 and (stories <= 1 or has_furniture(lines))
+
+
+def _text_above(lines: list[Line], k: int) -> bool:
+    return any(x.kind in ("body", "lead") for x in lines[max(0, k - RELATED_LOOKBACK) : k])
 
 
 def _heading(b: Block) -> str:

@@ -138,7 +138,9 @@ _SSI_RE = re.compile(r"\[an error occurred while processing this directive\]")
 # Injected SEO spam: a line of adult/video-site keywords (several of them, so one word never decides).
 _SPAM_RE = re.compile(
     r"精品|久久|国产|成人|在线观看|一区二区|色综合|日韩|欧美|免费视频|毛片|无码|中文字幕|亚洲|乱妇|你懂的|午夜|人妻|福利"
+    r"|偷拍|自拍|三级|激情|少妇|熟女|伦理片|一本道|麻豆|蜜桃|丝袜|高清无码|av|AV|影院|视频在线|免费观看|网址"
 )
+_SPAM_STRONG_RE = re.compile(r"久久|色综合|一区二区|毛片|无码|乱妇|你懂的|人妻|偷拍|三级|少妇|熟女|一本道|麻豆")
 
 # ---- photo captions and credits ---------------------------------------------------------------------------
 _CAPTION_END_RE = re.compile(
@@ -201,9 +203,11 @@ def _prose(text: str) -> bool:
 
 
 def _is_spam(text: str) -> bool:
-    if "。" in text or text.count(",") + text.count("，") < 2:  # spam is a run of comma-separated keywords
+    """A line of adult/video-site keywords: three of them (one word never decides), one unmistakable, no
+    sentence."""
+    if "。" in text or len(text) > 200:
         return False
-    return len(set(_SPAM_RE.findall(text))) >= 3
+    return len(set(_SPAM_RE.findall(text))) >= 3 and bool(_SPAM_STRONG_RE.search(text))
 
 
 def _is_meta(text: str) -> bool:

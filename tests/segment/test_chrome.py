@@ -69,6 +69,7 @@ from yaowen.chrome import author_names, chrome_kind, page_timestamp
         ("[an error occurred while processing this directive]", "junk"),
         ("1", "junk"),
         ("欧美日韩在线观看,国产精品久久,中文字幕免费视频", "junk"),
+        ("国产精品久久久久久久久免费观看 无码高清在线", "junk"),  # a spam title needs no commas
         ("临江大桥全景。(方晓 摄)", "caption"),
         ("图为市委书记周明远在企业调研。 本报记者 林立 摄", "caption"),
         ("会议现场。", "caption"),
@@ -84,6 +85,7 @@ def test_chrome_kinds(line, kind):
     [
         "市民扫码即可办理不动产登记,全市已有二维码服务点120个,办理时间平均缩短一半以上。",  # furniture words in prose
         "2024年1月1日起 临江调整公交票价",  # a headline that opens with a date
+        "国产大飞机亮相亚洲博览会 精品展区福利多",  # ordinary words some spam also uses
         "2、政务新媒体:临江市人民政府网(可扫描二维码关注)",  # a numbered point of a guide
         "市委审计委员会举行第二次会议",
         "本报讯(记者 方晓)5月6日,临江市召开全市安全生产工作会议。",

@@ -360,3 +360,14 @@ def test_related_stories_after_the_text_are_teasers_even_with_their_leads():
     )
     [a] = _seg(page)
     assert a.headline == "临江召开全市两会筹备工作会议" and a.reporters == ["方晓"] and a.body.endswith("精心组织。")
+
+
+def test_a_slogan_over_the_report_is_the_kicker_on_a_web_page():
+    page = "与时代同步 与人民同行\n\n临江日报创刊40周年座谈会举行\n\n本报讯(记者 方晓)9月29日,临江日报创刊40周年座谈会举行。"
+    [a] = _seg(page)
+    assert (a.kicker, a.headline) == ("与时代同步 与人民同行", "临江日报创刊40周年座谈会举行")
+    # the report over a slogan, or names under the report, stay headline and subheadline
+    page = "临江召开全市两会筹备工作会议\n\n凝心聚力 开好两会\n\n本报讯 3月11日,全市两会筹备工作会议召开。"
+    assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("临江召开全市两会筹备工作会议", "凝心聚力 开好两会")
+    page = "凝心聚力 开好两会\n\n周明远主持召开两会筹备工作会议\n\n本报讯 3月11日,全市两会筹备工作会议召开。"
+    assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("凝心聚力 开好两会", "周明远主持召开两会筹备工作会议")

@@ -41,7 +41,7 @@ from .blocks import (
     joined_para,
     opens_story_under,
 )
-from .headline import Headline, read_byline, read_stack
+from .headline import Headline, factual_headline, read_byline, read_stack
 from .lines import CHROME_KINDS, Line
 
 _STACK_KINDS = ("heading", "stack", "paren")
@@ -342,6 +342,8 @@ def _read_header(header: list[Line], meta_at: int | None, main: Line | None, web
         h.subheadline = " ".join(x for x in (h.subheadline, _join(header[meta_at:])) if x) or None
     else:
         h = read_stack(header)
+        if len(header) == 2 and not any(x.text.lstrip().startswith(("——", "--")) for x in header):
+            h = factual_headline(h)
     if h.headline:
         h.headline = _TAG_TAIL_RE.sub("", _TAG_HEAD_RE.sub("", h.headline)) or h.headline
     return h

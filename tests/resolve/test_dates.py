@@ -148,3 +148,14 @@ def test_dates_years_from_what_a_page_offers():
     assert year("深入实施“十四五”规划。", [(3, 5)]) is None  # five years: no one of them
     assert year("纪念抗战胜利80周年座谈会召开。", [(9, 3)]) == 2025
     assert year("市委常委班子2016年度民主生活会召开。", [(1, 23)]) == 2017  # held early the next year
+
+
+def test_dates_a_lead_read_against_its_dateline():
+    from yaowen.resolve.dates import relative_to_dateline
+
+    assert relative_to_dateline("昨日", "3月12日") == "3月11日"
+    assert relative_to_dateline("11日", "3月12日") == "3月11日"
+    assert relative_to_dateline("28日", "3月2日") == "2月28日"  # a day still to come is last month's
+    assert relative_to_dateline("3月10日", "3月12日") == "3月10日"
+    page = "临江召开两会筹备会\n\n本报临江3月12日讯(记者 方晓)昨日,全市两会筹备工作会议召开。\n\n2024-03-12 08:00"
+    assert _dated(page)[0] == ["2024-03-11"]

@@ -117,6 +117,26 @@ def first_event_date(text: str) -> str | None:
     return m.group("rel")
 
 
+_PLAIN_YEAR = 2001  # month-day arithmetic without the page's year (no 29 February, a rare miss)
+
+
+def relative_to_dateline(mention: str, dateline: str) -> str:
+    """The lead's own date, read against its dateline's month-day ("3月12日讯 昨日" is 3月11日, "11日" the
+    dateline's month); a month-day of its own stands. The dateline's date if the mention is a weekday."""
+    m = MD_RE.fullmatch(dateline)
+    if m is None or MD_RE.fullmatch(mention) or FULL_DATE_RE.fullmatch(mention):
+        return mention
+    filed = dt.date(_PLAIN_YEAR, int(m.group(1)), int(m.group(2)))
+    if mention in RELATIVE_DAYS:
+        d = filed + dt.timedelta(days=RELATIVE_DAYS[mention])
+        return f"{d.month}月{d.day}日"
+    if day := DAY_RE.fullmatch(mention):
+        n = int(day.group(1))
+        month = filed.month if n <= filed.day else (filed.month - 2) % 12 + 1
+        return f"{month}月{n}日"
+    return dateline
+
+
 def resolve_relative(mention: str, issue: str) -> str | None:
     """ISO date of a mention relative to the issue: 昨日, 上周五, 本周三, 上月28日."""
     if mention in RELATIVE_DAYS:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..genre import (
     CREDIT_ONLY_RE,
     END_MARK_RE,
@@ -17,7 +15,7 @@ from ..genre import (
     match_lead,
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
-from ..resolve.dates import FULL_DATE_RE, UNDATED_OPENER_RE, first_event_date
+from ..resolve.dates import FULL_DATE_RE, UNDATED_OPENER_RE, first_event_date, relative_to_dateline
 from .blocks import Block, Para, cut_blocks, starts_mid_story
 from .headline import Headline, read_byline, read_stack, split_dashed_headline
 from .lines import CHROME_KINDS, classify_lines
@@ -26,7 +24,6 @@ from .story import Story, has_furniture, is_single_story, read_story, split_dige
 
 __all__ = ["segment_page", "segment_clean"]
 
-_LEAD_DATE_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 
 
 def segment_page(page: Page, clean: CleanText) -> list[Article]:
@@ -97,9 +94,9 @@ def _article(
     if b.lead is not None and paras and paras[0].start == b.lead.start:
         end = _read_lead(a, paras[0].text)
         paras[0] = paras[0].slice(end)
-        if a.date_mention and _LEAD_DATE_RE.match(paras[0].text):
-            # "…1月21日讯 1月19日,…": the dateline dates the filing, the lead's own date the event
-            a.date_mention = _date_mention(paras[0].text) or a.date_mention
+        if a.date_mention and (own := _date_mention(paras[0].text)):
+            # "…1月21日讯 1月19日,…", "…3月12日讯 昨日,…": the dateline dates the filing, the lead the event
+            a.date_mention = relative_to_dateline(own, a.date_mention)
     if paras and (m := END_MARK_RE.search(paras[-1].text)):
         paras[-1] = paras[-1].slice(0, m.start())  # "(完)"
     if paras and (m := TRAILING_FURNITURE_RE.search(paras[-1].text)):

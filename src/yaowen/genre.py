@@ -8,6 +8,7 @@ text after form normalization (full-width ASCII folded to half-width).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .chrome import chrome_kind
 
@@ -128,21 +129,21 @@ _BLOCK_START_RE = re.compile(r"^(?:[■□●◆▲★]|——|--)")
 
 LOST = "\ufffd"  # the cleaner's mark for a character lost beyond recovery
 
-_WORD_CHAR_RE = re.compile(rf"[{CJK}A-Za-z0-9]")
+_NOT_WORD_RE = re.compile(rf"[^{CJK}A-Za-z0-9]+")
 RESTATE_WINDOW = 120  # a story's first sentence or two restate its headline
 
 
+@lru_cache(maxsize=4096)  # the same headline and opening are weighed by several rules
 def restates(headline: str, text: str) -> bool:
     """Does ``text`` open by restating ``headline`` (half of the headline's character pairs recur in its
     first sentences)? A news paragraph retells the headline above it; a column's cut-off words do not
     come back in the line that continues them."""
-    head = "".join(_WORD_CHAR_RE.findall(headline))
-    pairs = {head[i : i + 2] for i in range(len(head) - 1)}
+    head = _NOT_WORD_RE.sub("", headline)
+    pairs = set(map("".join, zip(head, head[1:], strict=False)))
     if len(pairs) < 3:
         return False
-    opening = "".join(_WORD_CHAR_RE.findall(text[:RESTATE_WINDOW]))
-    found = {opening[i : i + 2] for i in range(len(opening) - 1)}
-    return len(pairs & found) * 2 >= len(pairs)
+    opening = _NOT_WORD_RE.sub("", text[:RESTATE_WINDOW])
+    return len(pairs & set(map("".join, zip(opening, opening[1:], strict=False)))) * 2 >= len(pairs)
 
 
 def match_lead(line: str) -> tuple[re.Match[str], int] | None:

@@ -86,6 +86,7 @@ def test_chrome_kinds(line, kind):
         "市民扫码即可办理不动产登记,全市已有二维码服务点120个,办理时间平均缩短一半以上。",  # furniture words in prose
         "2024年1月1日起 临江调整公交票价",  # a headline that opens with a date
         "国产大飞机亮相亚洲博览会 精品展区福利多",  # ordinary words some spam also uses
+        "主办单位:临江市委宣传部",  # a notice's own line; a footer names its 承办 or 技术支持 too
         "2、政务新媒体:临江市人民政府网(可扫描二维码关注)",  # a numbered point of a guide
         "市委审计委员会举行第二次会议",
         "本报讯(记者 方晓)5月6日,临江市召开全市安全生产工作会议。",

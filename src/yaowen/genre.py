@@ -57,6 +57,9 @@ _AGENCY = (
     _NEWS_AGENCIES
     + rf"|{HAN}{{0,8}}?(?:日报|晚报|早报|时报|商报|新闻网|新闻在线|客户端|融媒体中心|融媒|全媒体|广播电视台|电视台)"
     + rf"|{HAN}{{1,8}}?(?:网|台)|今日{HAN}{{2,4}}"
+    # any newsroom's name before "讯" ("掌上临江讯 3月11日,", "云上临江3月11日讯(记者…)"): 讯 marks the lead
+    + rf"|{HAN}{{2,8}}?(?={HAN}{{0,6}}?\d{{1,2}}月\d{{1,2}}日?讯)"
+    + rf"|{HAN}{{2,8}}?(?=讯\s*(?:[:：【\d]|[(（](?:[^)）]{{0,8}}(?:记者|通讯员|实习生)|{HAN}{{2,4}}[\s)）])|昨|今|前|近日|日前))"
 )
 _ORG = rf"(?P<org>本报|{_AGENCY})(?:·{HAN}{{2,10}}?)?"  # 湖南日报·新湖南客户端
 # the credit in parentheses; pinyin glosses left inside it "(wàn)" are one level of nesting

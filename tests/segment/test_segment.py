@@ -366,3 +366,12 @@ def test_segment_a_column_cut_under_a_headline_without_lead_is_still_rejoined():
 def test_segment_a_column_name_above_the_stack_is_no_headline():
     [a] = _seg("要闻\n\n临江召开全市两会筹备工作会议\n\n本报讯 3月11日,全市两会筹备工作会议召开。")
     assert (a.column, a.headline, a.subheadline) == ("要闻", "临江召开全市两会筹备工作会议", None)
+
+
+def test_segment_any_newsrooms_name_before_xun_is_a_dateline():
+    from yaowen.genre import match_lead
+
+    for lead in ("掌上临江讯 3月11日,全市会议召开。", "临江发布讯:3月11日,全市会议召开。", "云上临江3月11日讯 全市会议召开。"):
+        assert match_lead(lead) is not None, lead
+    for text in ("喜讯传来,临江夺冠。", "捷报喜讯 频频传来", "战报喜讯(图)"):
+        assert match_lead(text) is None, text

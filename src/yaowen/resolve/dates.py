@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 DAY_RE = re.compile(r"(\d{1,2})日")
-RELATIVE_RE = re.compile(r"昨日|昨天|今日|今天|前日|前天")
 # "上周五", "本周三": a weekday of the week or the week before; "上月28日": a day of last month.
 WEEKDAY_RE = re.compile(r"(上|本|这)(?:周|星期|礼拜)([一二三四五六日天])")
 LAST_MONTH_RE = re.compile(r"上月(\d{1,2})日")

@@ -375,3 +375,8 @@ def test_segment_any_newsrooms_name_before_xun_is_a_dateline():
         assert match_lead(lead) is not None, lead
     for text in ("喜讯传来,临江夺冠。", "捷报喜讯 频频传来", "战报喜讯(图)"):
         assert match_lead(text) is None, text
+
+
+def test_segment_the_sites_name_above_the_stack_is_no_headline():
+    [a] = _seg("临江新闻网\n\n临江召开全市两会筹备工作会议\n\n3月11日,全市两会筹备工作会议召开。")
+    assert (a.column, a.headline) == ("临江新闻网", "临江召开全市两会筹备工作会议")

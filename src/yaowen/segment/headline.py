@@ -11,6 +11,7 @@ from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
 RUBRIC_MAX = 4  # Han characters of a column's name above a stack ("要闻", "本地新闻")
+_SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新闻网|网|日报|晚报|客户端|融媒体?|在线|发布|电视台)$")
 
 # "X在…上强调——", "X…时强调", "X调研…时指出": a lead-in set above the main headline.
 _LEAD_IN_RE = re.compile(r"(?:强调|指出|要求|表示|寄语|提出|说|时|上)\s*(?:——|--|-|:|：)?\s*$")
@@ -56,7 +57,7 @@ def read_stack(lines: list[Line]) -> Headline:
         lines = lines[i:]
     # a word or two above the stack ("要闻", "时政"): the page's column, too short for a kicker
     rubric = 0
-    while rubric < len(lines) - 1 and lines[rubric].kind != "heading" and len(_HAN_RE.findall(lines[rubric].text)) <= RUBRIC_MAX:
+    while rubric < len(lines) - 1 and lines[rubric].kind != "heading" and _is_rubric(lines[rubric].text):
         rubric += 1
     if rubric:
         h.column = _tidy(" ".join(x.text for x in lines[:rubric]))
@@ -106,6 +107,11 @@ def factual_headline(h: Headline) -> Headline:
     if not _PARALLEL_RE.search(h.headline) or not _EVENT_RE.search(h.subheadline) or _NAMES_SUB_RE.match(h.subheadline):
         return h
     return Headline(kicker=h.headline, headline=h.subheadline, column=h.column, is_document=h.is_document)
+
+
+def _is_rubric(text: str) -> bool:
+    """A column's or the site's name above a stack: "要闻", "临江新闻网", "掌上临江客户端"."""
+    return len(_HAN_RE.findall(text)) <= RUBRIC_MAX or bool(_SITE_NAME_RE.match(text.strip()))
 
 
 def split_dashed_headline(h: Headline, body: str) -> None:

@@ -371,3 +371,13 @@ def test_a_slogan_over_the_report_is_the_kicker_on_a_web_page():
     assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("临江召开全市两会筹备工作会议", "凝心聚力 开好两会")
     page = "凝心聚力 开好两会\n\n周明远主持召开两会筹备工作会议\n\n本报讯 3月11日,全市两会筹备工作会议召开。"
     assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("凝心聚力 开好两会", "周明远主持召开两会筹备工作会议")
+
+
+def test_briefs_on_a_sites_page_end_at_its_related_stories():
+    page = (
+        "临江要闻\n\n发布时间:2024-03-12\n\n本报讯 3月11日,全市两会筹备工作会议召开。(方晓)\n\n"
+        "本报讯 3月11日,全市春耕生产工作会议召开。(林立)\n\n责任编辑:王刚\n\n相关新闻\n\n"
+        "临江部署春季森林防火工作\n\n本报讯(记者 周一)3月10日,全市森林防火工作会议召开。"
+    )
+    arts = _seg(page)
+    assert [a.correspondents for a in arts] == [["方晓"], ["林立"]]

@@ -20,7 +20,15 @@ from .blocks import Block, Para, cut_blocks, starts_mid_story
 from .headline import Headline, read_byline, read_stack, split_dashed_headline
 from .lines import CHROME_KINDS, classify_lines
 from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
-from .story import Story, has_furniture, is_single_story, read_story, split_digest, trailing_names
+from .story import (
+    Story,
+    has_furniture,
+    is_single_story,
+    read_story,
+    related_stories_at,
+    split_digest,
+    trailing_names,
+)
 
 __all__ = ["segment_page", "segment_clean"]
 
@@ -35,6 +43,8 @@ def segment_clean(clean: CleanText) -> list[Article]:
     blocks = cut_blocks([x for x in lines if x.kind not in CHROME_KINDS])
     if is_single_story(lines, blocks):
         return _story_articles(read_story(lines, has_furniture(lines)))
+    if (related := related_stories_at(lines)) is not None:
+        blocks = [b for b in blocks if _block_start(b) < related]  # the teasers of other pages' stories
     split_dropped_blocks(blocks)
     stacks = {id(b): read_stack(b.header) for b in blocks}
     blocks = attach_orphans(blocks, {k: h.is_document for k, h in stacks.items()})
@@ -54,6 +64,10 @@ def segment_clean(clean: CleanText) -> list[Article]:
             hl = read_stack(b.header)
         articles.append(_article(f"a{len(articles) + 1}", b, hl, uses_leads))
     return articles
+
+
+def _block_start(b: Block) -> int:
+    return min(x.start for x in (*b.header, *b.bylines, *b.body)) if (b.header or b.bylines or b.body) else 0
 
 
 def _story_articles(story: Story) -> list[Article]:

@@ -88,11 +88,7 @@ def has_furniture(lines: list[Line]) -> bool:
 def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
     """One story on the page: at most one story opener (a lead or byline with text under it), and either
     the site's furniture around it or at most one headed text."""
-    # on a site's page, what follows its list of related stories are their teasers
-    related = next(
-        (x.start for k, x in enumerate(lines) if x.kind == "end" and RELATED_RE.match(x.text) and _text_above(lines, k)),
-        None,
-    )
+    related = related_stories_at(lines)
     openers = {
         _NOT_TEXT_RE.sub("", b.body[0].text)[:40]
         for b in blocks
@@ -103,6 +99,15 @@ def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
     # the first headed text is the page's; a later heading counts only if it heads a story of its own
     stories = len(headed[:1]) + sum(1 for b in headed[1:] if _heads_a_story(b))
     return len(openers) <= 1 and (stories <= 1 or has_furniture(lines))
+
+
+def related_stories_at(lines: list[Line]) -> int | None:
+    """Where a site's page lists its related stories after the text (相关新闻, 上一篇): what follows are
+    their teasers, not stories of the page."""
+    return next(
+        (x.start for k, x in enumerate(lines) if x.kind == "end" and RELATED_RE.match(x.text) and _text_above(lines, k)),
+        None,
+    )
 
 
 def _text_above(lines: list[Line], k: int) -> bool:

@@ -40,11 +40,17 @@ DATE_RE = re.compile(f"{_ISO_DATE}|{_HAN_DATE}|{_DMY_DATE}")
 
 # A labelled field of the meta line: 发布时间: 来源: 作者: 点击: ... (at the line start or after a separator).
 _META_LABEL = (
-    r"(?:发布|发表|更新|录入|上传|编辑|出版|刊发)?(?:时间|日期)|(?:信息|文章|新闻|稿件)?来源|作者|撰稿|"
+    r"(?:发布|发表|更新|录入|上传|编辑|出版|刊发)?(?:时间|日期)|(?:信息|文章|新闻|稿件|本文)?来源|稿源|作者|撰稿|"
     r"点击(?:数|量|率|次数)?|浏览(?:次数|量)?|阅读(?:数|量|次数)?|访问量|字[体号]|发布人|发布者|发布单位|发布机构|"
-    r"索引号|文号|成文日期|主题分类|所属机构|版次|版名|版面"
+    r"索引号|文号|成文日期|主题分类|所属机构|版次|版名|版面|原标题|原题|"
+    # a government site's information-disclosure block (政府信息公开)
+    r"(?:生成|发文|公开|印发|施行|实施)日期|发文机关|发文字号|公开方式|公开范围|有效性|主题词|(?:信息|主题|组配|体裁)分类"
 )
-_META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]")
+_META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]|(?:^|\s)【(?:{_META_LABEL})】|^(?:{_META_LABEL})\s*[|｜]")
+# A repost's or a forum's byline: "发表于 2023-8-15", "发布于:湖南省", "IP属地:湖南", "只看该作者".
+_META_WORD_RE = re.compile(r"(?:^|\s)(?:发表于|发布于|IP属地)(?:\s|[:：])|只看该作者|倒序浏览|电梯直达")
+# A date with its time anywhere on a short line: an account's or a site's stamp ("临江发布 2024-03-12 20:30 发表于湖南").
+_STAMP_RE = re.compile(rf"(?:{_Y}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?)\s*{_TIME}")
 # A timestamp line: the date and time first, then at most a short source ("2020-05-14 14:31:00 来源:常州日报"),
 # or the date alone.
 _TIMESTAMP_LINE_RE = re.compile(
@@ -52,7 +58,11 @@ _TIMESTAMP_LINE_RE = re.compile(
     r"|(?:(?:星期|周)[一二三四五六日天])?)$"
 )
 # The e-paper's date line: "2021年03月11日 星期四", alone on its line.
-DATE_LINE_RE = re.compile(rf"^(?:{_HAN_DATE}|{_ISO_DATE})\s*(?:(?:星期|周)[一二三四五六日天])?$")
+# "[2024-03-12]", "今天是2024年3月12日 星期二 农历二月初三"
+DATE_LINE_RE = re.compile(
+    rf"^[\[【(]?\s*(?:今天是)?(?:{_HAN_DATE}|{_ISO_DATE})\s*[\]】)]?\s*(?:(?:星期|周)[一二三四五六日天])?"
+    r"\s*(?:农历\S{2,8})?$"
+)
 
 # ---- navigation ----------------------------------------------------------------------------------------
 # Anchored patterns decide at the line start; floating ones only on a line that is not prose (see _prose).
@@ -64,6 +74,7 @@ _NAV_ANCHORED_RE = re.compile(
     r"|^[>»›|｜\s]+$"
     r"|^第?[A-Z]{0,2}\d{1,5}版\s*[:：]|^[一二三四五六七八九十]{1,3}版\s*[:：]|^第[一二三四五六七八九十]{1,3}版$"
     r"|^本文字数\s*[:：]|^国内统一刊号|^天气预报|^今天是$|^总?第?\d{1,5}\s*期$"
+    r"|^(?=.*页)(?:共\s*\d+\s*页|首页|上一页|下一页|尾页|末页|\d{1,3}|\s)+$"  # a story's pages: "共2页 上一页 1 2 下一页"
 )
 _NAV_FLOATING_RE = re.compile(
     r"首页\s*(?:>|»|›|/|\||＞)|上一版|下一版|上一期|下一期|版面导航|标题导航|版面概览|往期回顾|前期回顾"
@@ -75,9 +86,14 @@ _MENU_RE = re.compile(r"^[^|｜。]{1,8}(?:\s*[|｜]\s*[^|｜。]{1,8}){2,}$")  
 
 # ---- share, print, font and bookmark buttons -------------------------------------------------------------
 _TOOLS_ANCHORED_RE = re.compile(
-    r"^[-—\s]*分享(?:到|至)?\s*[:：]?[-—\s]*$|^(?:打印|收藏|关闭|纠错|推荐|举报|字体|字号|大|中|小|【|】|\[|\]|\s|:|：|T|\|)+$"
-    r"|^(?:阅读|浏览|点击|评论|点赞)\s*[(（]?\s*\d*\s*[)）]?$"
+    r"^[-—\s]*分享(?:到|至)?\s*[:：]?[-—\s]*$|^[-—\s]*分享(?:到|至|给)[^。]{0,30}$"
+    r"|^(?:打印|收藏|关闭|纠错|推荐|举报|字体|字号|大|中|小|默认|标准|【|】|\[|\]|\s|:|：|T|\||A\+|A-)+$"
+    r"|^(?:阅读|浏览|点击|评论|点赞|收藏|转发|回复)\s*[(（]?\s*\d*\s*[)）]?$"
     r"|^字[体号]\s*[:：]|^【\s*字[体号]|^打印\s*字[体号]"
+    r"|^(?:微信|微博|QQ空间|QQ|朋友圈|腾讯微博|新浪微博|豆瓣|复制链接|\s|\||｜)+$"  # share targets
+    r"|^[【\[]?\s*(?:收藏本页|推荐给好友|打印本文|打印此文|返回|返回上页|加入收藏)\s*[】\]]?$"
+    # a forum post's buttons: "楼主", "回复 | 引用 | 举报"
+    r"|^(?:楼主|沙发|板凳|地板|回复|引用|收藏|点评|使用道具|举报|只看该作者|倒序浏览|电梯直达|\s|\||｜)+$"
 )
 _TOOLS_FLOATING_RE = re.compile(
     r"保护视力色|打印本页|关闭本页|关闭窗口|返回顶部|回到顶部|我要纠错|【\s*打印\s*】|【\s*关闭\s*】|打印】|关闭】"
@@ -86,19 +102,31 @@ _TOOLS_FLOATING_RE = re.compile(
 # ---- the end of the story: editors, tags, related lists, QR prompts, comments, footers --------------------
 _END_ANCHORED_RE = re.compile(
     r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|审稿|校对|终审|初审|复审|一审|二审|三审|值班编辑|网络编辑|"
-    r"监制|编审|签发|美编|制作|统筹)\s*[:：/]"
+    r"监制|编审|签发|美编|制作|统筹|责任校对|文字编辑|视频编辑|实习编辑|新媒体编辑|供稿|供图|稿件来源)\s*[:：/|｜]"
+    # "编辑 林一", "(值班编辑 林一 方晓)": an editorial role and names, no colon
+    r"|^[(（【\[]?\s*(?:责任编辑|责编|编辑|主编|审核|审校|校对|终审|初审|复审|[一二三]审|值班编辑|网络编辑|美编|责任校对)"
+    r"\s+[\u4e00-\u9fff]{2,4}(?:[\s、,，]+[\u4e00-\u9fff]{2,4})*\s*[)）】\]]?$"
     r"|^(?:标签|关键词|关键字|tags?)\s*[:：]|^相关(?:阅读|新闻|链接|文章|报道|推荐|稿件)"
     r"|^(?:最(?:火|热|新)|热门|热点|推荐)(?:资讯|新闻|文章|阅读|推荐|排行)|^阅读下一篇|^(?:上|下)一(?:篇|条)|^正在阅读"
     r"|^本站原创|^本文链接|^原文链接|^转载请|^发表评论?|^评论\s*\(\d+\)|^(?:登录|注册)$"
     r"|^(?:电话|联系电话|传真|邮箱|E-?mail|QQ)\s*[:：]|^欢迎(?:广大)?(?:网友|网民|读者|市民)\S{0,12}(?:提供|投稿|关注)"
-    r"|^《[^》]{4,}》由\S{2,30}提供|^(?:声明|免责声明|特别声明)\s*[:：]",
+    r"|^《[^》]{4,}》由\S{2,30}提供|^(?:声明|免责声明|特别声明)\s*[:：]"
+    r"|^本文(?:来自|转自|来源|系|为|由)|^返回\S{0,6}[,，]?\s*查看更多"
+    r"|^[-—–\s]*END[-—–\s]*$|^\d+\s*条评论|^(?:扫描|扫码)?下载\S{0,6}客户端$|^关注我们$|^点击排行"
+    r"|^(?:技术支持|网站标识码|网站地图|联系我们|关于我们)\s*[:：]"
+    r"|^(?:主办|主管)(?:单位)?\s*[:：].{1,30}(?:承办|协办|技术支持|备案|ICP)",  # a site's footer names both
     re.IGNORECASE,
+)
+# Where a page lists other stories after its own: what follows are their teasers, not this story's.
+RELATED_RE = re.compile(
+    r"^[【\[]?\s*(?:相关(?:阅读|新闻|链接|文章|报道|推荐|稿件)|(?:最(?:火|热|新)|热门|热点|推荐|延伸)(?:资讯|新闻|文章|阅读|推荐|排行)"
+    r"|阅读下一篇|(?:上|下)一(?:篇|条)|更多(?:新闻|阅读|资讯)|往期(?:回顾|推荐))"
 )
 _END_FLOATING_RE = re.compile(
     r"扫一扫|扫码|扫描二维码|二维码|本文链接|原文链接|转载请|未经授权|版权所有|版权声明|免责声明|Copyright|©"
     r"|ICP备|备案号|公网安备|官方(?:微信|微博|新浪微博|抖音|账号|客户端)|微信公众号|请输入验证码|立即注册|用户登录"
     r"|还没有账号|忘记密码|查看余下全文|查看全文|展开全文|阅读全文|阅读原文|我要评论|网友评论|热线电话|新闻线索"
-    r"|\[后台管理\]|责任编辑\s*[:：]|仅代表作者(?:本人|个人)?(?:观点)?|查看更多",
+    r"|\[后台管理\]|责任编辑\s*[:：]|仅代表作者(?:本人|个人)?(?:观点)?|查看更多|网站标识码",
     re.IGNORECASE,
 )
 _ENUMERATED_RE = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])")
@@ -106,7 +134,9 @@ _URL_RE = re.compile(r"https?://|www\.|@\w+\.(?:com|cn|net)", re.IGNORECASE)
 
 # ---- junk the story runs around -------------------------------------------------------------------------------
 _JUNK_ANCHORED_RE = re.compile(
-    r"^下载附件|^保存到相册|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|^Slide background|^[A-Za-z]{1,12}$",
+    r"^下载附件|^保存到相册|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|^Slide background|^[A-Za-z]{1,12}$"
+    r"|^(?:https?://|www\.)\S+$"  # a bare link: the page's own address printed above or below it
+    r"|^[【\[]?(?:原创|置顶|独家|精选|头条)[】\]]?$",  # a post's label
     re.IGNORECASE,
 )
 _JUNK_FLOATING_RE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\b|上传$|enpproperty", re.IGNORECASE)
@@ -114,7 +144,9 @@ _SSI_RE = re.compile(r"\[an error occurred while processing this directive\]")
 # Injected SEO spam: a line of adult/video-site keywords (several of them, so one word never decides).
 _SPAM_RE = re.compile(
     r"精品|久久|国产|成人|在线观看|一区二区|色综合|日韩|欧美|免费视频|毛片|无码|中文字幕|亚洲|乱妇|你懂的|午夜|人妻|福利"
+    r"|偷拍|自拍|三级|激情|少妇|熟女|伦理片|一本道|麻豆|蜜桃|丝袜|高清无码|av|AV|影院|视频在线|免费观看|网址"
 )
+_SPAM_STRONG_RE = re.compile(r"久久|色综合|一区二区|毛片|无码|乱妇|你懂的|人妻|偷拍|三级|少妇|熟女|一本道|麻豆")
 
 # ---- photo captions and credits ---------------------------------------------------------------------------
 _CAPTION_END_RE = re.compile(
@@ -177,17 +209,25 @@ def _prose(text: str) -> bool:
 
 
 def _is_spam(text: str) -> bool:
-    if "。" in text or text.count(",") + text.count("，") < 2:  # spam is a run of comma-separated keywords
+    """A line of adult/video-site keywords: three of them (one word never decides), one unmistakable, no
+    sentence."""
+    if "。" in text or len(text) > 200:
         return False
-    return len(set(_SPAM_RE.findall(text))) >= 3
+    return len(set(_SPAM_RE.findall(text))) >= 3 and bool(_SPAM_STRONG_RE.search(text))
 
 
 def _is_meta(text: str) -> bool:
     if len(text) > 160 or "。" in text:
         return False
-    if (":" in text or "：" in text) and _META_FIELD_RE.search(text):
+    if (":" in text or "：" in text or "】" in text or "|" in text or "｜" in text) and _META_FIELD_RE.search(text):
         return True
-    return bool(_TIMESTAMP_LINE_RE.match(text)) and "上传" not in text
+    if _META_WORD_RE.search(text):
+        return True
+    if "上传" in text:
+        return False  # a forum's image-upload stamp dates the image, not the page
+    if _TIMESTAMP_LINE_RE.match(text) or DATE_LINE_RE.match(text):
+        return True
+    return len(text) <= 60 and "," not in text and bool(_STAMP_RE.search(text))
 
 
 def is_caption(text: str) -> bool:
@@ -229,7 +269,9 @@ def page_timestamp(line: str) -> tuple[str, bool] | None:
     return iso, labelled
 
 
-_AUTHOR_RE = re.compile(r"(?:^|[\s|｜【(])(?:作者|撰稿)\s*[:：]\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])")
+_AUTHOR_RE = re.compile(
+    r"(?:^|[\s|｜【(])(?:作者|撰稿)\s*(?:[:：|｜]|】)\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])"
+)
 # Words a credit holds that are no one's name: "作者:消息", "本报通讯员", "摄影报道".
 NOT_A_NAME_RE = re.compile(
     r"消息|本站|本网|本报|佚名|综合|整理|编辑|记者|通讯员|实习生|管理员|来源|新闻|日报|网站|中心|办公室|摄影|报道|供图"

@@ -8,6 +8,7 @@ text after form normalization (full-width ASCII folded to half-width).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .chrome import chrome_kind
 
@@ -35,7 +36,18 @@ ROLE_RE = re.compile(
 BYLINE_RE = re.compile(
     rf"^(?:(?:文/图|文图|文/)\s*(?:{ROLE_RE.pattern}[\s:：]*)?|(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}[\s:：]*)?"
     rf"|{ROLE_RE.pattern}[\s:：]*))"
-    rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
+    rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，:：]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
+)
+
+# A credit line of marked parts: "文 | 方晓  图 | 林立", "文/图 方晓", "撰文:方晓 摄影:林立", "文字 方晓".
+# The text's author (文, 撰文, 作者) is a byline; a photographer's or designer's credit names no reporter.
+TEXT_MARK = r"(?:文/图|文图|图文|撰文|文字|撰稿|作者|文(?=\s*[/|｜:：]))"
+PHOTO_MARK = r"(?:摄影|摄像|视频|制图|图片|海报|设计|图(?=\s*[/|｜:：]))"
+_MARK_END = r"(?:\s*[/|｜:：]\s*|\s+)"  # a mark is set off from the names ("图片新闻" is no credit)
+CREDIT_MARK_RE = re.compile(rf"(?:^|(?<=\s))(?:(?P<text>{TEXT_MARK})|{PHOTO_MARK}){_MARK_END}")
+_CREDIT_NAMES = rf"{HAN}(?:\s?{HAN}){{0,3}}(?:\s*[\s、,，]\s*{HAN}(?:\s?{HAN}){{0,3}})*"
+CREDIT_LINE_RE = re.compile(
+    rf"^(?:(?:{TEXT_MARK}|{PHOTO_MARK}){_MARK_END}(?:{ROLE_RE.pattern}[\s:：]*)?{_CREDIT_NAMES}\s*)+$"
 )
 
 # The lead's dateline: 本报讯, 衡阳日报讯, 本报长沙3月4日讯, 新华社北京3月4日电, 人民日报北京3月4日电, 邵阳新闻网讯,
@@ -45,6 +57,9 @@ _AGENCY = (
     _NEWS_AGENCIES
     + rf"|{HAN}{{0,8}}?(?:日报|晚报|早报|时报|商报|新闻网|新闻在线|客户端|融媒体中心|融媒|全媒体|广播电视台|电视台)"
     + rf"|{HAN}{{1,8}}?(?:网|台)|今日{HAN}{{2,4}}"
+    # any newsroom's name before "讯" ("掌上临江讯 3月11日,", "云上临江3月11日讯(记者…)"): 讯 marks the lead
+    + rf"|{HAN}{{2,8}}?(?={HAN}{{0,6}}?\d{{1,2}}月\d{{1,2}}日?讯)"
+    + rf"|{HAN}{{2,8}}?(?=讯\s*(?:[:：【\d]|[(（](?:[^)）]{{0,8}}(?:记者|通讯员|实习生)|{HAN}{{2,4}}[\s)）])|昨|今|前|近日|日前))"
 )
 _ORG = rf"(?P<org>本报|{_AGENCY})(?:·{HAN}{{2,10}}?)?"  # 湖南日报·新湖南客户端
 # the credit in parentheses; pinyin glosses left inside it "(wàn)" are one level of nesting
@@ -53,29 +68,50 @@ _CREDIT = r"\s*[(（](?P<credit>(?:[^()（）]|[(（][^()（）]{0,8}[)）]){1,6
 _OPEN_CREDIT = rf"\s*[(（](?P<open_credit>(?:{ROLE_RE.pattern})\s*[^()（）\d,，。]{{2,20}}?)(?=\d{{1,2}}月\d{{1,2}}日)"
 LEAD_RE = re.compile(
     rf"^(?P<dateline>(?:[■□●◆▲★]\s*)?(?:据)?{_ORG}(?:(?P<place>{HAN}{{1,8}}?)?(?P<md>\d{{1,2}}月\d{{1,2}}日?)?"
-    rf"(?P<kind>讯|电|消息)(?:{_CREDIT}|{_OPEN_CREDIT})?"
+    rf"(?P<kind>讯|电|消息|报道(?=[\s,，:：]))(?:{_CREDIT}|{_OPEN_CREDIT})?"
     rf"(?:\s*(?P<credit2>(?:{ROLE_RE.pattern})[^,，。:：()（）]{{1,40}}?)\s*报道)?"
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )
 _AGENCY_RE = re.compile(rf"^(?:本报|{_NEWS_AGENCIES})$")
 # Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)".
-TRAILING_FURNITURE_RE = re.compile(r"\s*[(（](?:来源|责任编辑|编辑|责编|审核|校对)[:：\s][^()（）]{1,30}[)）]\s*$")
-# A credit closing an article: "...。(记者 张三 通讯员 李四)".
-TRAILING_CREDIT_RE = re.compile(rf"\s*[(（](?P<credit>(?:{ROLE_RE.pattern})[^()（）]{{1,40}})[)）]\s*$")
+TRAILING_FURNITURE_RE = re.compile(
+    r"\s*[(（【\[](?:来源|责任编辑|编辑|责编|审核|校对|值班编辑|网络编辑|审校|终审|供稿|供图)[:：\s/][^()（）【】]{1,30}[)）】\]]\s*$"
+)
+# A credit closing an article: "...。(记者 张三 通讯员 李四)", "【融媒体记者 张三】".
+TRAILING_CREDIT_RE = re.compile(rf"\s*[(（【](?P<credit>(?:{ROLE_RE.pattern})[^()（）【】]{{1,40}})[)）】]\s*$")
+# Marked credits closing an article: "(张三/文 李四/图)", "(文/张三 图/李四)".
+_MARK_WORD = r"(?:文|图|摄|摄影|视频)"
+TRAILING_MARKED_RE = re.compile(
+    rf"\s*[(（【](?P<credit>(?:\s*(?:{HAN}{{2,4}}\s*/\s*{_MARK_WORD}|{_MARK_WORD}\s*/\s*{HAN}{{2,4}}))+)\s*[)）】]\s*$"
+)
+_POSTFIX_MARK_RE = re.compile(rf"({HAN}{{2,4}})\s*/\s*({_MARK_WORD})")
+
+
+def marked_credit(credit: str) -> str:
+    """"张三/文 李四/图" as the byline reader reads marks: "文/张三 图/李四"."""
+    return _POSTFIX_MARK_RE.sub(lambda m: f"{m.group(2)}/{m.group(1)}", credit).replace("摄/", "图/")
 # A credit without a role closing an article: "...。(张三 李四)", or a compiler's "(正仁/整理)".
 TRAILING_NAMES_RE = re.compile(
     rf"\s*[(（](?P<names>{HAN}{{2,4}}(?:[\s、,，]+{HAN}{{2,4}}){{0,5}})(?:\s*/?\s*(?:整理|编辑|辑))?[)）]\s*$"
 )
 # "(记者 罗文鹏)" heading a paragraph without an org (a byline in parentheses after 本报讯 on the line above),
 # or "【全媒体记者 李索】".
-CREDIT_ONLY_RE = re.compile(r"^[(（【](?P<credit>(?:[^()（）【】]*?(?:记者|通讯员)[^()（）【】]*))[)）】]\s*")
+CREDIT_ONLY_RE = re.compile(r"^[(（【](?P<credit>(?:[^()（）【】]*?(?:记者|通讯员)[^()（）【】]*|来源[:：][^()（）【】]{1,20}))[)）】]\s*")
 
-# Continuation markers.
-CONT_FROM_RE = re.compile(r"^[(（]\s*(?P<m>(?:上接|紧接|承接|接)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*")
-CONT_TO_RE = re.compile(
-    r"\s*[(（]\s*(?P<m>(?:下转|转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]\s*$"
+# Continuation markers: "(上接第一版③)", "(紧接1版)", "【下转A3版】", "(下转第二版▶)", "(转第4版《…》)".
+_PAGE_NO = r"第?(?:[A-Z]{0,2}\d{1,3}|[一二三四五六七八九十]{1,3})版[①-⑳\d]*"
+_MARK_TAIL = r"[^()（）【】\[\]]{0,24}?"  # a title or an arrow after the page number
+CONT_FROM_RE = re.compile(
+    rf"^[(（【\[]\s*(?P<m>(?:上接|紧接|承接|接上|接)(?:{_PAGE_NO}|上期|上版|前版){_MARK_TAIL})\s*[)）】\]]\s*"
 )
-SEE_PAGE_RE = re.compile(r"^\s*[(（]?\s*(?P<m>(?:详见|见|下转)第?[一二三四五六七八九十\d]+版[①-⑳\d]*)\s*[)）]?\s*$")
+CONT_TO_RE = re.compile(
+    rf"\s*[(（【\[]\s*(?P<m>(?:下转|转至|转)(?:{_PAGE_NO}|下期|下版){_MARK_TAIL}|未完待续|待续|未完)\s*[)）】\]]\s*$"
+)
+SEE_PAGE_RE = re.compile(rf"^\s*[(（【]?\s*(?P<m>(?:详见|见|下转|转)(?:{_PAGE_NO}){_MARK_TAIL})\s*[)）】]?\s*$")
+# "(完)", "【全文完】": the paper says the story ends here.
+END_MARK_RE = re.compile(r"\s*[(（【\[]\s*(?:全文)?完\s*[)）】\]]\s*$")
+# Sentence-final punctuation for the end of a story (a colon or semicolon announces more: an excerpt cut there).
+FINAL_RE = re.compile(r"[。!?！？…][”’」』)\]》]*$|[。!?！？][”’」』]*\)$")
 
 # A story that opens with its date (or a quote, then its date) has its own start, not a lost one.
 STORY_START_RE = re.compile(
@@ -95,6 +131,22 @@ _BLOCK_START_RE = re.compile(r"^(?:[■□●◆▲★]|——|--)")
 
 
 LOST = "\ufffd"  # the cleaner's mark for a character lost beyond recovery
+
+_NOT_WORD_RE = re.compile(rf"[^{CJK}A-Za-z0-9]+")
+RESTATE_WINDOW = 120  # a story's first sentence or two restate its headline
+
+
+@lru_cache(maxsize=4096)  # the same headline and opening are weighed by several rules
+def restates(headline: str, text: str) -> bool:
+    """Does ``text`` open by restating ``headline`` (half of the headline's character pairs recur in its
+    first sentences)? A news paragraph retells the headline above it; a column's cut-off words do not
+    come back in the line that continues them."""
+    head = _NOT_WORD_RE.sub("", headline)
+    pairs = set(map("".join, zip(head, head[1:], strict=False)))
+    if len(pairs) < 3:
+        return False
+    opening = _NOT_WORD_RE.sub("", text[:RESTATE_WINDOW])
+    return len(pairs & set(map("".join, zip(opening, opening[1:], strict=False)))) * 2 >= len(pairs)
 
 
 def match_lead(line: str) -> tuple[re.Match[str], int] | None:
@@ -119,17 +171,19 @@ def _plausible_lead(m: re.Match[str]) -> bool:
     return bool(_AGENCY_RE.match((m.group("org") or "").replace(LOST, "")))
 
 
-def is_terminal(line: str) -> bool:
-    """Does the line end a sentence (looking past a closing credit, a source or a "(下转第三版)" marker)?"""
-    if TERMINAL_RE.search(line):
+def is_terminal(line: str, final: bool = False) -> bool:
+    """Does the line end a sentence (looking past a closing credit, a source, "(完)" or a "(下转第三版)"
+    marker)? ``final``: does it end a story (a colon or a semicolon does not)?"""
+    end_re = FINAL_RE if final else TERMINAL_RE
+    if end_re.search(line):
         return True
-    stripped = TRAILING_FURNITURE_RE.sub("", line)
+    stripped = TRAILING_MARKED_RE.sub("", END_MARK_RE.sub("", TRAILING_FURNITURE_RE.sub("", line)))
     stripped = CONT_TO_RE.sub("", TRAILING_NAMES_RE.sub("", TRAILING_CREDIT_RE.sub("", stripped)))
-    return stripped != line and bool(TERMINAL_RE.search(stripped))
+    return stripped != line and bool(end_re.search(stripped))
 
 
 def is_byline(line: str) -> bool:
-    return len(line) <= 40 and bool(BYLINE_RE.match(line))
+    return len(line) <= 40 and bool(BYLINE_RE.match(line) or CREDIT_LINE_RE.match(line))
 
 
 def starts_block(line: str) -> bool:

@@ -78,3 +78,21 @@ def test_layout_keeps_furniture_lines_apart():
 def test_layout_keeps_a_pages_first_line_as_its_title():
     text = "9市迎来新书记,多人是博士\n\n梳理中发现,一年以来,全省共有9个市迎来了新任市委书记。"
     assert len(_join(text)) == 2
+
+
+def test_layout_equal_headline_lengths_among_long_paragraphs_are_no_wrap():
+    text = (
+        "临江高铁站改造工程正式开工\n今天(3月6日),临江高铁站改造工程正式开工,预计明年6月完工,届时车站年旅客发送能力将大幅提升。\n"
+        "临江新增两家专精特新企业\n记者从市工信局获悉,我市新增两家国家级专精特新“小巨人”企业,总数达到12家,居全省前列。\n"
+        "临江港集装箱吞吐量创新高\n今年前两个月,临江港完成集装箱吞吐量18万标箱,同比增长15%,创历史同期新高水平。\n"
+        "临江举办春季人才招聘会\n昨天(3月5日),临江市春季人才招聘会举行,300多家企业提供岗位8000余个。\n"
+        "临江启动春季植树活动\n近日,临江市启动春季义务植树活动,全市将新增造林面积3万亩。"
+    )
+    assert len(_join(text)) == 10
+
+
+def test_layout_headline_with_a_colon_stays_over_its_story():
+    text = "临江:推进重大项目建设补短板\n开春以来,临江加快传统产业改造升级,各地全力以赴抓开工、抓进度。"
+    assert len(_join(text)) == 2
+    text = "临江市民调显示:市民高度认同城市更新理念,今年满意度\n达到九成以上。"  # a cut paragraph with a comma joins
+    assert len(_join(text)) == 1

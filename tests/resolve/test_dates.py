@@ -53,7 +53,7 @@ def test_dates_issue_is_day_after_latest_event_and_anchors_yesterday():
 def test_dates_relative_day_glossed_with_its_date():
     from yaowen.resolve.dates import first_event_date
 
-    assert first_event_date("记者今天(6月9日)从市统计局获悉") == (6, 9)
+    assert first_event_date("记者今天(6月9日)从市统计局获悉") == "6月9日"
     assert first_event_date("昨日下午,市委常委会召开会议") == "昨日"
 
 
@@ -89,10 +89,73 @@ def test_dates_lone_day_and_the_issue_month():
 def test_dates_event_date_skips_a_date_still_to_come():
     from yaowen.resolve.dates import first_event_date
 
-    assert first_event_date("表彰大会将于11月24日在北京举行。11月21日上午,我市举行欢送仪式。") == (11, 21)
+    assert first_event_date("表彰大会将于11月24日在北京举行。11月21日上午,我市举行欢送仪式。") == "11月21日"
 
 
 def test_dates_year_from_a_year_and_month_or_an_iso_date():
     assert infer_year("1月10日下午,我市2025年1月份招商引资项目集中签约,位居2024年全省前列。", None, [(1, 10)]).year == 2025
     assert infer_year("1月8日,市长到古城区调研。2021-1-9 13:51 上传", None, [(1, 8)]).year == 2021
     assert infer_year("会议听取了2021年度全县绩效考评情况汇报。", None, [(6, 30)]).year == 2022
+
+
+def test_dates_the_forms_a_lead_dates_its_event_in():
+    from yaowen.resolve.dates import first_event_date
+
+    assert first_event_date("市委书记周明远5日上午主持召开市委常委会会议。") == "5日"
+    assert first_event_date("临江市于2024年3月5日召开全市春耕生产工作会议。") == "2024年3月5日"
+    assert first_event_date("上周五,全市春耕生产工作会议召开。") == "上周五"
+    assert first_event_date("《条例》自3月1日起施行。3月5日,全市召开学习会。") == "3月5日"  # the edge of a span
+    assert first_event_date("日前,临江市召开防汛工作会议,传达3月1日全省会议精神。") is None  # undated
+    assert first_event_date("5日至7日,临江举办农博会。") == "5日"
+    assert first_event_date("全市共有12个乡镇参加。") is None
+
+
+def _dated(page: str):
+    clean = make_clean(page)
+    arts = segment_clean(clean)
+    issue, _, _ = resolve_dates(arts, clean, PageMeta())
+    return [a.event_date for a in arts], issue
+
+
+def test_dates_relative_to_the_page_timestamp():
+    assert _dated("临江召开会议\n\n2024-03-12\n\n上周五,全市春耕生产工作会议召开。") == (["2024-03-08"], "2024-03-12")
+    assert _dated("临江召开会议\n\n2024-03-14\n\n本周二,全市春耕生产工作会议召开。") == (["2024-03-12"], "2024-03-14")
+    assert _dated("临江召开会议\n\n2024-03-02\n\n上月28日,全市春耕生产工作会议召开。") == (["2024-02-28"], "2024-03-02")
+    assert _dated("临江召开会议\n\n发布时间:2024-03-06\n\n本报讯 市委书记周明远5日上午主持召开会议。") == (
+        ["2024-03-05"], "2024-03-06"
+    )
+
+
+def test_dates_a_headline_dates_an_undated_text():
+    assert _dated("临江3月5日召开全市春耕生产工作会议\n\n2024-03-06 07:30\n\n会议要求,要抓好春耕生产。") == (
+        ["2024-03-05"], "2024-03-06"
+    )
+    # a text that opens 日前 says the day is not known: the headline's 今日 is the posting's, not the event's
+    assert _dated("临江防汛工作会议召开\n\n2023-06-02 10:00\n\n日前,临江市召开防汛工作会议。")[0] == [None]
+
+
+def test_dates_years_from_what_a_page_offers():
+    def year(text: str, mds: list[tuple[int, int]]) -> int | None:
+        return infer_year(text, None, mds).year
+
+    # a year reviewed and the next planned: at the year's end, or early in the next
+    assert year("12月28日,全市经济工作会议召开,总结2023年工作,部署2024年工作。", [(12, 28)]) == 2023
+    assert year("3月5日,会议总结2023年工作,部署2024年工作。", [(3, 5)]) == 2024
+    assert year("本文链接:http://www.linjiang.gov.cn/2024-03/06/c_123.htm", [(3, 5)]) == 2024
+    assert year("本文链接:http://www.linjiang.gov.cn/content/646945/58/1462.html", [(3, 5)]) is None
+    assert year("9月23日,会议研究了旅发大会筹备、“十五五”规划编制等工作。", [(9, 23)]) == 2025  # drafted the year before
+    assert year("今年是“十四五”开局之年。", [(3, 5)]) == 2021
+    assert year("深入实施“十四五”规划。", [(3, 5)]) is None  # five years: no one of them
+    assert year("纪念抗战胜利80周年座谈会召开。", [(9, 3)]) == 2025
+    assert year("市委常委班子2016年度民主生活会召开。", [(1, 23)]) == 2017  # held early the next year
+
+
+def test_dates_a_lead_read_against_its_dateline():
+    from yaowen.resolve.dates import relative_to_dateline
+
+    assert relative_to_dateline("昨日", "3月12日") == "3月11日"
+    assert relative_to_dateline("11日", "3月12日") == "3月11日"
+    assert relative_to_dateline("28日", "3月2日") == "2月28日"  # a day still to come is last month's
+    assert relative_to_dateline("3月10日", "3月12日") == "3月10日"
+    page = "临江召开两会筹备会\n\n本报临江3月12日讯(记者 方晓)昨日,全市两会筹备工作会议召开。\n\n2024-03-12 08:00"
+    assert _dated(page)[0] == ["2024-03-11"]

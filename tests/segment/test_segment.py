@@ -168,10 +168,19 @@ def test_segment_document_with_title_note():
 def test_segment_article_that_lost_its_start_is_a_fragment():
     page = (
         "百亿元融资助推临江发展\n\n——市政府牵手开发银行签订战略合作协议\n\n■本报记者 武一\n\n"
-        "订战略合作框架协议,将让更多金融活水流向我市实体经济。"
+        "会上,双方签订战略合作框架协议,将让更多金融活水流向我市实体经济。"
     )
     [a] = _seg(page)
     assert a.subheadline == "市政府牵手开发银行签订战略合作协议" and a.fragment and a.source == "本报"
+
+
+def test_segment_a_feature_under_its_byline_needs_no_lead():
+    page = (
+        "奋力谱写临江高质量发展新篇章\n\n——访临江市委书记周明远\n\n记者 方晓\n\n"
+        "问:过去一年,临江经济发展取得了哪些成绩?\n\n答:过去一年,全市地区生产总值增长6%。"
+    )
+    [a] = _seg(page)
+    assert a.subheadline == "访临江市委书记周明远" and a.reporters == ["方晓"] and not a.fragment
 
 
 def test_segment_markdown_headings_give_kicker_and_headline():
@@ -316,5 +325,58 @@ def test_segment_byline_words_that_are_no_names():
 
     assert read_byline("■本报通讯员 张一 本报记者 李二") == (["李二"], ["张一"], True)
     assert read_byline("记者 王三 摄影报道") == (["王三"], [], False)
-    assert read_byline("文/图 周四") == ([], ["周四"], False)
     assert read_byline("本报记者 方月 曹 勇") == (["方月", "曹勇"], [], True)  # a letter-spaced name among others
+
+
+def test_segment_marked_credits_name_the_author_not_the_photographer():
+    from yaowen.genre import is_byline
+    from yaowen.segment.headline import read_byline
+
+    assert read_byline("文/图 周四") == (["周四"], [], False)  # the text's author, like 作者:
+    assert read_byline("文 | 方晓  图 | 林立") == (["方晓"], [], False)
+    assert read_byline("撰文:方晓 摄影:林立") == (["方晓"], [], False)
+    assert read_byline("文/本报记者 方晓 通讯员 林立") == (["方晓"], ["林立"], True)
+    assert is_byline("文 | 方晓  图 | 林立") and is_byline("文/图方晓")
+    assert not is_byline("图片新闻") and not is_byline("文化临江")
+    page = "临江召开森林防火工作会议\n\n文 | 方晓 图 | 林立\n\n3月11日,临江市召开森林防火工作会议。"
+    [a] = _seg(page)
+    assert a.reporters == ["方晓"] and a.body.startswith("3月11日")
+
+
+def test_segment_headlines_over_plain_text_are_briefs_not_cut_paragraphs():
+    page = (
+        "临江召开全市经济运行调度会\n\n3月5日,全市经济运行调度会召开,市长欧阳青出席并讲话。\n\n"
+        "临江新增两家国家级专精特新企业\n\n记者从市工信局获悉,临江新增两家国家级专精特新“小巨人”企业。\n\n"
+        "临江高铁站改造工程开工\n\n3月6日,临江高铁站改造工程正式开工。"
+    )
+    arts = _seg(page)
+    assert [a.headline for a in arts] == ["临江召开全市经济运行调度会", "临江新增两家国家级专精特新企业", "临江高铁站改造工程开工"]
+    assert [a.date_mention for a in arts] == ["3月5日", None, "3月6日"]  # a headed story's first date is its own
+
+
+def test_segment_a_column_cut_under_a_headline_without_lead_is_still_rejoined():
+    page = (
+        "临江召开全市疫情防控工作会议\n\n8月16日下午,全市疫情防控工作会议召开。\n\n"
+        "欧阳青充分肯定全市疫情防控\n\n取得的阶段性成效。他指出,要慎终如始抓好常态化疫情防控。\n\n副市长杨一峰参加会议。"
+    )
+    [a] = _seg(page)
+    assert "欧阳青充分肯定全市疫情防控取得的阶段性成效" in a.body and a.body.endswith("参加会议。")
+
+
+def test_segment_a_column_name_above_the_stack_is_no_headline():
+    [a] = _seg("要闻\n\n临江召开全市两会筹备工作会议\n\n本报讯 3月11日,全市两会筹备工作会议召开。")
+    assert (a.column, a.headline, a.subheadline) == ("要闻", "临江召开全市两会筹备工作会议", None)
+
+
+def test_segment_any_newsrooms_name_before_xun_is_a_dateline():
+    from yaowen.genre import match_lead
+
+    for lead in ("掌上临江讯 3月11日,全市会议召开。", "临江发布讯:3月11日,全市会议召开。", "云上临江3月11日讯 全市会议召开。"):
+        assert match_lead(lead) is not None, lead
+    for text in ("喜讯传来,临江夺冠。", "捷报喜讯 频频传来", "战报喜讯(图)"):
+        assert match_lead(text) is None, text
+
+
+def test_segment_the_sites_name_above_the_stack_is_no_headline():
+    [a] = _seg("临江新闻网\n\n临江召开全市两会筹备工作会议\n\n3月11日,全市两会筹备工作会议召开。")
+    assert (a.column, a.headline) == ("临江新闻网", "临江召开全市两会筹备工作会议")

@@ -219,3 +219,165 @@ def test_short_paragraphs_far_above_a_related_storys_lead_are_text():
 def test_byline_run_into_the_text():
     [a] = _seg("临江召开企业座谈会\n\n记者 方晓 林立 5月6日,临江召开企业座谈会,听取企业意见建议。市长欧阳青出席并讲话。")
     assert a.reporters == ["方晓", "林立"] and a.body.startswith("5月6日") and a.headline == "临江召开企业座谈会"
+
+
+def test_one_line_headline_with_a_dash_gives_its_subheadline():
+    page = "坚持稳中求进 推动高质量发展——临江市召开经济工作会议\n\n发布时间:2023-12-20\n\n12月19日,临江市经济工作会议召开。"
+    [a], issue = _dated(page)
+    assert (a.headline, a.subheadline) == ("坚持稳中求进 推动高质量发展", "临江市召开经济工作会议")
+    assert (issue, a.event_date) == ("2023-12-20", "2023-12-19")
+    [b] = _seg("大型画册《临江——百年变迁》出版发行\n\n近日,大型画册《临江——百年变迁》出版发行。")
+    assert b.headline == "大型画册《临江——百年变迁》出版发行" and b.subheadline is None  # a dash inside a title
+    [c] = _seg("临江迎春消费季——老字号嘉年华活动启动\n\n临江迎春消费季——老字号嘉年华活动今天启动。")
+    assert c.subheadline is None  # the text prints the dash too: it belongs to the event's name
+
+
+def test_site_title_over_the_article_title_and_a_forum_post():
+    page = (
+        "临江召开全市文明城市创建推进会_临江新闻网-临江日报社主办\n\n临江召开全市文明城市创建推进会\n\n"
+        "【转帖】临江召开全市文明城市创建推进会\n\n发表于 2023-8-15 09:21:33 | 只看该作者 | 倒序浏览\n\n楼主\n\n"
+        "8月14日下午,全市文明城市创建推进会召开。市委副书记王刚出席并讲话。\n\n收藏\n\n回复"
+    )
+    [a], issue = _dated(page)
+    assert (a.kicker, a.headline, a.subheadline) == (None, "临江召开全市文明城市创建推进会", None)
+    assert (issue, a.event_date) == ("2023-08-15", "2023-08-14") and a.body.endswith("出席并讲话。")
+
+
+def test_government_disclosure_page_title_label_fields_and_signature():
+    page = (
+        "索引号:114305000000000001/2024-00123\n\n发布机构:临江市人民政府办公室\n\n生成日期:2024-03-12\n\n"
+        "标题:临江市人民政府办公室关于做好春季农业生产工作的通知\n\n文号:临政办发〔2024〕5号\n\n"
+        "各县市区人民政府,市直有关单位:\n\n现就做好今年春季农业生产工作通知如下。\n\n一、提高思想认识\n\n"
+        "各地要切实提高认识。\n\n临江市人民政府办公室\n\n2024年3月10日"
+    )
+    [a], issue = _dated(page)
+    assert a.headline == "临江市人民政府办公室关于做好春季农业生产工作的通知" and issue == "2024-03-12"
+    assert a.body.endswith("一、提高思想认识\n各地要切实提高认识。") and not a.fragment
+
+
+def test_repost_furniture_around_the_story():
+    page = (
+        "临江召开全市安全生产工作会议\n\n2024-03-12 08:30:12 来源: 临江日报\n\n举报\n\n0\n\n分享至\n\n"
+        "用微信扫码二维码\n\n分享至好友和朋友圈\n\n(原标题:全市安全生产工作会议召开)\n\n"
+        "3月11日下午,全市安全生产工作会议召开。市长欧阳青出席并讲话。\n\n本文来自网易号,临江日报"
+    )
+    [a], issue = _dated(page)
+    assert (a.headline, a.subheadline) == ("临江召开全市安全生产工作会议", None)
+    assert a.body.startswith("3月11日下午") and a.body.endswith("出席并讲话。") and not a.fragment
+    assert (issue, a.event_date) == ("2024-03-12", "2024-03-11")
+
+
+def test_how_a_story_ends_decides_whether_it_is_whole():
+    def frag(end: str) -> bool:
+        [a] = _seg("临江召开林长制工作会议\n\n3月10日,临江市召开林长制工作会议。副市长王刚出席。\n\n" + end)
+        return a.fragment
+
+    assert frag("会议要求,要全面压实林长责任,确保")  # cut mid-sentence
+    assert frag("会议要求:")  # a colon announces what the excerpt lost
+    assert frag("会议要求,要全面压实林长责任。(未完待续)")
+    assert frag("会议要求,要全面压实林长责任。(下转A3版)")
+    assert not frag("会议要求,要全面压实林长责任。(完)")
+    assert not frag("会议要求,要全面压实林长责任。(编辑 李文)")
+
+
+def test_bulleted_briefs_under_a_column_name():
+    page = (
+        "要闻简报\n\n■临江召开全市经济运行调度会\n\n3月5日,全市经济运行调度会召开,市长欧阳青出席。\n\n"
+        "■临江高铁站改造工程开工\n\n3月6日,临江高铁站改造工程正式开工。"
+    )
+    arts = _seg(page)
+    assert [(a.column, a.headline) for a in arts] == [
+        ("要闻简报", "临江召开全市经济运行调度会"), (None, "临江高铁站改造工程开工")
+    ]
+
+
+def test_credits_in_more_forms():
+    page = "临江召开全市两会筹备工作会议\n\n记者:方晓 通讯员:林立\n\n3月11日,全市两会筹备工作会议召开。"
+    [a] = _seg(page)
+    assert (a.subheadline, a.reporters, a.correspondents) == (None, ["方晓"], ["林立"])
+    [b] = _seg("据临江日报报道 3月11日,全市两会筹备工作会议召开。")
+    assert b.source == "临江日报" and b.body.startswith("3月11日")
+    [c] = _seg("临江召开两会筹备会\n\n(来源:临江日报)3月11日,全市两会筹备工作会议召开。")
+    assert c.body.startswith("3月11日") and c.reporters == c.correspondents == []
+    # a role-less credit alone on the last line is a credit, and the text before it is whole
+    [d] = _seg("临江召开主任会议\n\n本报讯 3月11日,市人大常委会召开主任会议。\n\n会议听取了有关工作汇报。\n\n(方晓)")
+    assert d.correspondents == ["方晓"] and not d.fragment and d.body.endswith("工作汇报。")
+
+
+def test_a_government_sites_footer_is_no_text():
+    page = (
+        "临江召开全市两会筹备工作会议\n\n时间:2024-03-12 09:00 来源:临江新闻网 作者:方晓 点击:\n\n"
+        "3月11日,全市两会筹备工作会议召开。\n\n主办:临江市人民政府办公室 承办:临江市大数据中心\n\n"
+        "网站标识码:4305000001 湘ICP备12345678号"
+    )
+    [a] = _seg(page)
+    assert a.body == "3月11日,全市两会筹备工作会议召开。" and a.reporters == ["方晓"] and not a.fragment
+
+
+def test_a_features_sub_headings_are_sections_not_stories():
+    page = (
+        "临江:奋力谱写高质量发展新篇章\n\n本报讯(记者 方晓)今年以来,临江市坚持稳中求进,经济社会发展取得新成效。\n\n"
+        "产业升级步伐加快\n\n全市规模以上工业增加值增长8%,新增高新技术企业50家。\n\n"
+        "民生福祉持续增进\n\n全年新增城镇就业3万人,城乡居民收入稳步增长。"
+    )
+    [a] = _seg(page)
+    assert a.body.startswith("今年以来") and a.body.endswith("城乡居民收入稳步增长。") and "民生福祉持续增进" in a.body
+    # headlines whose stories open dated or say where the news came from are stories of their own
+    page = (
+        "临江召开全市经济运行调度会\n\n全市经济运行调度会召开,市长欧阳青出席。\n\n"
+        "临江港吞吐量创新高\n\n记者从临江港务集团获悉,3月8日临江港集装箱吞吐量创新高。"
+    )
+    assert len(_seg(page)) == 2
+
+
+def test_short_lines_after_a_colon_are_the_list_it_announces():
+    page = (
+        "临江市委全会召开\n\n8月12日,中共临江市委三届十三次全会召开。\n\n在主席台就座的有:\n\n"
+        "周明远 欧阳青 王刚\n\n方晓 林立 李文"
+    )
+    [a] = _seg(page)
+    assert a.body.endswith("方晓 林立 李文")
+
+
+def test_what_closes_the_last_paragraph_is_no_text():
+    def last(end: str):
+        [a] = _seg("临江召开两会筹备会\n\n3月11日,全市两会筹备工作会议召开。" + end)
+        return a.body[-11:], a.reporters, a.correspondents, a.fragment
+
+    whole = "周明远出席会议并讲话。"
+    assert last(whole + "(方晓/文 林立/图)") == ("周明远出席会议并讲话。", ["方晓"], [], False)
+    assert last(whole + "【融媒体记者 方晓】") == ("周明远出席会议并讲话。", ["方晓"], [], False)
+    assert last(whole + "(完)") == ("周明远出席会议并讲话。", [], [], False)
+    assert last(whole + "\n\n供稿:市委办公室") == ("周明远出席会议并讲话。", [], [], False)
+    assert last(whole + "\n\n编辑/王刚 审核/李文 终审/周一") == ("周明远出席会议并讲话。", [], [], False)
+
+
+def test_related_stories_after_the_text_are_teasers_even_with_their_leads():
+    page = (
+        "当前位置:首页 > 要闻\n\n临江召开全市两会筹备工作会议\n\n发布时间:2024-03-12 来源:临江日报\n\n"
+        "本报讯(记者 方晓)3月11日,全市两会筹备工作会议召开。\n\n会议要求,要精心组织。\n\n责任编辑:王刚\n\n"
+        "相关新闻\n\n临江部署春季森林防火工作\n\n本报讯(记者 林立)3月10日,全市春季森林防火工作会议召开。"
+    )
+    [a] = _seg(page)
+    assert a.headline == "临江召开全市两会筹备工作会议" and a.reporters == ["方晓"] and a.body.endswith("精心组织。")
+
+
+def test_a_slogan_over_the_report_is_the_kicker_on_a_web_page():
+    page = "与时代同步 与人民同行\n\n临江日报创刊40周年座谈会举行\n\n本报讯(记者 方晓)9月29日,临江日报创刊40周年座谈会举行。"
+    [a] = _seg(page)
+    assert (a.kicker, a.headline) == ("与时代同步 与人民同行", "临江日报创刊40周年座谈会举行")
+    # the report over a slogan, or names under the report, stay headline and subheadline
+    page = "临江召开全市两会筹备工作会议\n\n凝心聚力 开好两会\n\n本报讯 3月11日,全市两会筹备工作会议召开。"
+    assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("临江召开全市两会筹备工作会议", "凝心聚力 开好两会")
+    page = "凝心聚力 开好两会\n\n周明远主持召开两会筹备工作会议\n\n本报讯 3月11日,全市两会筹备工作会议召开。"
+    assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("凝心聚力 开好两会", "周明远主持召开两会筹备工作会议")
+
+
+def test_briefs_on_a_sites_page_end_at_its_related_stories():
+    page = (
+        "临江要闻\n\n发布时间:2024-03-12\n\n本报讯 3月11日,全市两会筹备工作会议召开。(方晓)\n\n"
+        "本报讯 3月11日,全市春耕生产工作会议召开。(林立)\n\n责任编辑:王刚\n\n相关新闻\n\n"
+        "临江部署春季森林防火工作\n\n本报讯(记者 周一)3月10日,全市森林防火工作会议召开。"
+    )
+    arts = _seg(page)
+    assert [a.correspondents for a in arts] == [["方晓"], ["林立"]]

@@ -18,21 +18,30 @@ from ..genre import (
     HAN,
     PAREN_LINE_RE,
     SEE_PAGE_RE,
+    STORY_START_RE,
     is_byline,
     is_terminal,
     match_lead,
+    restates,
     starts_block,
 )
 from ..model import OffsetMap
 
 # Body text carries clause punctuation; a headline rarely does.
 _CLAUSE_PUNCT_RE = re.compile(r"[,，、;；:：]")
+_SENTENCE_INSIDE_RE = re.compile(r"[。;；!?！？]")
+_SECTION_NO_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+# A headline's label: a place, body or topic and a colon ("临江:", "民调显示:"), not a speaker's ("会议要求:").
+_HEADLINE_LABEL_RE = re.compile(
+    rf"^{HAN}{{2,8}}(?<!要求)(?<!强调)(?<!指出)(?<!表示)(?<!认为)(?<!提出)(?<!包括)(?<!如下)(?<![说是有为]):"
+)
 # A word printed twice across the break ("疫情防控\n\n防控前线"): 2-4 Han characters.
 _DOUBLED_RE = re.compile(rf"({HAN}{{2,4}})$")
 
 SHORT_LINE = 40  # lines shorter than this, unpunctuated, may be headline-stack lines
 BODY_LINE = 30  # an unfinished line at least this long reads as body text
 FIRST_TITLE = 24  # a page's unfinished first line up to this long is its title, not a cut paragraph
+HEADLINE_MAX = 60  # an unfinished line this short over a story's opening may be its headline
 
 
 def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
@@ -41,8 +50,8 @@ def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
         return False
     if is_byline(line) or SEE_PAGE_RE.match(line) or PAREN_LINE_RE.match(line) or line.startswith(("——", "--")):
         return False
-    if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(line):
-        return False
+    if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(_HEADLINE_LABEL_RE.sub("", _SECTION_NO_RE.sub("", line))):
+        return False  # a headline labelled with one colon ("临江:推进重大项目建设"), a section's ("一、总体要求")
     if prev is None and len(line) <= FIRST_TITLE:
         return False  # the page opens with its title, which may hold a comma ("9市迎来新书记,至少4人是博士")
     # A short line under another short unpunctuated line is a headline-stack line, not body.
@@ -56,10 +65,17 @@ def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
     return not stacked or bool(match_lead(line))
 
 
-def _continues(line: str, following: str | None, is_heading: bool) -> bool:
-    """Could ``line`` be the rest of the paragraph above it?"""
+def _headline_like(line: str) -> bool:
+    """Short, no sentence inside, a comma at most ("9市迎来新书记,至少4人是博士")."""
+    return len(line) <= HEADLINE_MAX and not _SENTENCE_INSIDE_RE.search(line) and line.count(",") + line.count("，") <= 1
+
+
+def _continues(line: str, following: str | None, is_heading: bool, before: str) -> bool:
+    """Could ``line`` be the rest of the paragraph above it (``before``)?"""
     if is_heading or starts_block(line):
         return False
+    if _headline_like(before) and (STORY_START_RE.match(line) or restates(before, line)):
+        return False  # a headline over the story that opens below it ("世界肝炎日:我国实现…全覆盖")
     if is_terminal(line):
         return True
     # An unfinished long line continues too, unless a byline/lead follows: then it is a long subheadline.
@@ -73,7 +89,10 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     width, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
     near = count + lengths.get(width - 1, 0)  # a line may end one short where a wide character did not fit
-    return width if near >= 0.4 * sum(lengths.values()) and width >= 12 else None
+    # a page wrapped at a width has (almost) no line longer than it: a few equal headline lengths among
+    # long paragraphs are no wrap
+    longer = sum(n for length, n in lengths.items() if length > width + 1)
+    return width if near >= 0.4 * sum(lengths.values()) and width >= 12 and longer * 10 <= len(lines) else None
 
 
 def join_layout_breaks(
@@ -121,7 +140,7 @@ def join_layout_breaks(
         wrapped = width is not None and len(last_line) >= width - 1 and not is_terminal(last_line)
         if para and not is_heading and not para_heading and (
             (wrapped and not starts_block(line))
-            or (_is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading))
+            or (_is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading, para))
         ):
             skip = 0
             m = None if wrapped else _DOUBLED_RE.search(para)  # a fixed wrap repeats nothing

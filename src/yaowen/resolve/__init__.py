@@ -9,13 +9,13 @@ from .dates import (
     DAY_RE,
     FULL_DATE_RE,
     MD_RE,
-    RELATIVE_DAYS,
     YearEvidence,
     full_date_years,
     infer_year,
     iso,
     resolve_day,
     resolve_month_day,
+    resolve_relative,
     shift,
 )
 
@@ -74,8 +74,8 @@ def resolve_dates(
         issue = shift(max(explicit), 1)
         note = f"day after the latest dated event ({max(explicit)}); {evidence.note}"
     for a in articles:
-        if a.date_mention in RELATIVE_DAYS and issue:
-            a.event_date = shift(issue, RELATIVE_DAYS[a.date_mention])
+        if a.date_mention and issue and (rel := resolve_relative(a.date_mention, issue)):
+            a.event_date = rel
         elif a.date_mention and (m := DAY_RE.fullmatch(a.date_mention)):
             a.event_date = resolve_day(int(m.group(1)), issue)
     return issue, note, year

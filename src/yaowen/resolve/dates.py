@@ -16,31 +16,60 @@ from collections import Counter
 from dataclasses import dataclass
 
 MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-# A lead that opens with the day alone, "17日上午,…": the day of the month the issue is dated in.
-DAY_START_RE = re.compile(r"^\s*(\d{1,2})日(?:上午|下午|晚上?|中午|凌晨|早上|傍晚)?\s*[,，]")
 DAY_RE = re.compile(r"(\d{1,2})日")
-RELATIVE_RE = re.compile(r"昨日|昨天|今日|今天|前日|前天")
-# "今天(6月9日)": a relative word glossed with the date itself
+# "上周五", "本周三": a weekday of the issue's week or the week before; "上月28日": a day of last month.
+WEEKDAY_RE = re.compile(r"(上|本|这)(?:周|星期|礼拜)([一二三四五六日天])")
+LAST_MONTH_RE = re.compile(r"上月(\d{1,2})日")
+_WEEKDAYS = "一二三四五六日"
+# The date a lead gives its event, in the forms leads print: "今天(6月9日)" (a relative word glossed with
+# the date), "2024年3月5日", "3月5日", "昨日", "上周五", "上月28日", and a lone day before a time of day or
+# a verb ("市委书记周明远5日上午主持召开…").
 EVENT_DATE_RE = re.compile(
-    r"(?:昨日|昨天|今日|今天|前日|前天)\s*[(（](\d{1,2})月(\d{1,2})日[)）]|"
-    + MD_RE.pattern
-    + "|"
-    + RELATIVE_RE.pattern
+    r"(?:昨日|昨天|今日|今天|前日|前天)\s*[(（](?P<gy>(?:19|20)\d{2}年)?(?P<gm>\d{1,2})月(?P<gd>\d{1,2})日[)）]"
+    r"|(?<![\d年])(?P<y>(?:19|20)\d{2}年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"|(?P<rel>昨日|昨天|今日|今天|前日|前天|[上本这](?:周|星期|礼拜)[一二三四五六日天]|上月\d{1,2}日)"
+    r"|(?<![\d月年号第—–\-~～至到和、])(?P<day>\d{1,2})日"
+    r"(?=上午|下午|晚上?|中午|凌晨|早上|傍晚|[,，]|召开|举行|在|至|到|和|、|起|开幕|闭幕)"
 )
+# "近日,…", "日前,…": a lead that does not date its event (a later month-day in it is another event's).
+UNDATED_OPENER_RE = re.compile(r"^\s*(?:近日|日前|前不久|不久前|近期)(?!\s*[(（]\d)")
+_SENTENCE_END_RE = re.compile(r"[。!?！？][”’」』)）]*")
+_AFTER_SENTENCE_RE = re.compile(r"[。!?！？][”’」』)）]*\s*$")
 FULL_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _FUTURE_BEFORE_RE = re.compile(r"(?:定于|将于|拟于|预计|计划|力争|争取|到|至|于)$")
-_TO_COME_RE = re.compile(r"(?:定于|将于|拟于|预计于?|计划于|将在)$")  # a date announced, not an event reported
+_TO_COME_RE = re.compile(r"(?:定于|将于|拟于|预计于?|计划于|将在|将)$")  # a date announced, not an event reported
 _FUTURE_AFTER_RE = re.compile(r"^(?:前|以前|之前|底|年底|末|起)")
+# "自3月1日起", "截至3月5日", "3月5日以来": the edge of a span, not the day of an event
+_SPAN_AFTER_RE = re.compile(r"(?:前|以前|之前|以来|至今|止)")
+_SPAN_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|到)$")
+_SINCE_RE = re.compile(r"[自从]$")
 _SESSION_RE = re.compile(r"((?:19|20)\d{2})年第[一二三四五六七八九十\d]+次")
 _TIZHU_RE = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^()（）]{0,60}(?:通过|发布|印发)[)）]")
 _PLAN_RE = re.compile(r"((?:19|20)\d{2})年度?[^，。,;；]{0,16}?(?:计划|工作要点|要点|行动方案|工作方案)")
 _REPORT_RE = re.compile(
-    r"((?:19|20)\d{2})年度?[^，。,;；]{0,30}?(?:审计报告|审计情况|执行情况|评估结果|考核|考评|决算|工作报告|总结)"
+    r"((?:19|20)\d{2})年度?[^，。,;；]{0,30}?(?:审计报告|审计情况|执行情况|评估结果|考核|考评|决算|工作报告|总结|民主生活会|述职)"
 )
 # "2025年1月份招商…", "2021-1-9 13:51": a year printed with a month (and a day in another form)
 _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}日)")
 _ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d|代|远景|目标|底|前|以前|后)")
+# "总结2023年工作,部署2024年工作": a year reviewed (at its end or early the next) and a year planned.
+_REVIEW_RE = re.compile(r"(?:总结|回顾|盘点)((?:19|20)\d{2})年")
+_DEPLOY_RE = re.compile(r"(?:部署|谋划|安排|研究)((?:19|20)\d{2})年")
+# A page's own address, when it prints one: "…/2024-03/06/c_1.htm", "…/202403/t20240306_1.html".
+_URL_DATE_RE = re.compile(r"https?://\S*?(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])(?:[-/_]?(?:[0-2]\d|3[01]))?(?!\d)")
+# Five-year plans: a plan is drafted the year before its period, which opens and closes in known years.
+_PLAN_PERIODS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+_PERIOD_RE = re.compile(r"(十[一二三四五六]五)")
+_DRAFTING_RE = re.compile(r"(?:编制|谋划|起草|研究|前期)[^。;；]{0,30}$")
+_PERIOD_EDGE_RE = re.compile(r"[”\"]?(?:规划)?[^。,，;；]{0,4}(开局|起步|收官|决胜)")
+# Anniversaries of dates every official text counts from: "抗战胜利80周年" is 2025.
+_ANNIVERSARY_BASES = {
+    "新中国成立": 1949, "中华人民共和国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978,
+    "抗日战争胜利": 1945, "抗战胜利": 1945, "世界反法西斯战争胜利": 1945, "香港回归": 1997, "澳门回归": 1999,
+    "建军": 1927, "中国人民解放军建军": 1927, "红军长征胜利": 1936, "五四运动": 1919, "辛亥革命": 1911,
+}
+_ANNIVERSARY_RE = re.compile("(" + "|".join(sorted(_ANNIVERSARY_BASES, key=len, reverse=True)) + r")(\d{1,3})周年")
 
 RELATIVE_DAYS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0}
 
@@ -58,19 +87,68 @@ def iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def first_event_date(text: str) -> tuple[int, int] | str | None:
-    """The first month-day (as (month, day)) or relative day word ("昨日") in ``text`` that is not a date
-    still to come ("大会将于11月24日举行。11月21日上午,我市举行仪式")."""
+def first_event_date(text: str) -> str | None:
+    """The first date in ``text`` that is not one still to come ("大会将于11月24日举行。11月21日上午,我市
+    举行仪式"), as a mention: "11月21日", "2024年3月5日", "昨日", "上周五", "5日"; None if the text opens
+    with an undated "近日" or "日前"."""
+    undated = bool(UNDATED_OPENER_RE.match(text))
+    # the lead's first sentence dates the event; a later sentence only by opening with its date
+    end = m.end() if (m := _SENTENCE_END_RE.search(text)) else len(text)
     for m in EVENT_DATE_RE.finditer(text):
-        if not _TO_COME_RE.search(text[max(0, m.start() - 3) : m.start()]):
-            break
+        if m.group("rel") and m.group("rel") in RELATIVE_DAYS or m.group("gm"):
+            break  # "今天(6月9日)", "昨日": the day of the news, relative to the issue
+        if m.start() >= end and not _AFTER_SENTENCE_RE.search(text, max(0, m.start() - 4), m.start()):
+            continue
+        if undated or _TO_COME_RE.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        since = _SINCE_RE.search(text, max(0, m.start() - 2), m.start()) and text.startswith("起", m.end())
+        if since or _SPAN_AFTER_RE.match(text, m.end()) or _SPAN_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        break
     else:
         return None
-    if m.group(1):
-        return int(m.group(1)), int(m.group(2))
-    if m.group(3):
-        return int(m.group(3)), int(m.group(4))
-    return m.group(0)
+    if m.group("gm"):
+        return f"{m.group('gy') or ''}{int(m.group('gm'))}月{int(m.group('gd'))}日"
+    if m.group("m"):
+        return f"{m.group('y') or ''}{int(m.group('m'))}月{int(m.group('d'))}日"
+    if m.group("day"):
+        return f"{int(m.group('day'))}日"
+    return m.group("rel")
+
+
+_PLAIN_YEAR = 2001  # month-day arithmetic without the page's year (no 29 February, a rare miss)
+
+
+def relative_to_dateline(mention: str, dateline: str) -> str:
+    """The lead's own date, read against its dateline's month-day ("3月12日讯 昨日" is 3月11日, "11日" the
+    dateline's month); a month-day of its own stands. The dateline's date if the mention is a weekday."""
+    m = MD_RE.fullmatch(dateline)
+    if m is None or MD_RE.fullmatch(mention) or FULL_DATE_RE.fullmatch(mention):
+        return mention
+    filed = dt.date(_PLAIN_YEAR, int(m.group(1)), int(m.group(2)))
+    if mention in RELATIVE_DAYS:
+        d = filed + dt.timedelta(days=RELATIVE_DAYS[mention])
+        return f"{d.month}月{d.day}日"
+    if day := DAY_RE.fullmatch(mention):
+        n = int(day.group(1))
+        month = filed.month if n <= filed.day else (filed.month - 2) % 12 + 1
+        return f"{month}月{n}日"
+    return dateline
+
+
+def resolve_relative(mention: str, issue: str) -> str | None:
+    """ISO date of a mention relative to the issue: 昨日, 上周五, 本周三, 上月28日."""
+    if mention in RELATIVE_DAYS:
+        return shift(issue, RELATIVE_DAYS[mention])
+    d = dt.date.fromisoformat(issue)
+    if m := WEEKDAY_RE.fullmatch(mention):
+        monday = d - dt.timedelta(days=d.weekday()) - dt.timedelta(days=7 if m.group(1) == "上" else 0)
+        out = monday + dt.timedelta(days=_WEEKDAYS.index(m.group(2).replace("天", "日")))
+        return out.isoformat() if out <= d else None
+    if m := LAST_MONTH_RE.fullmatch(mention):
+        prev = d.replace(day=1) - dt.timedelta(days=1)
+        return iso(prev.year, prev.month, int(m.group(1)))
+    return None
 
 
 def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, int]]) -> YearEvidence:
@@ -105,6 +183,21 @@ def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, i
         vote(int(m.group(1)) - late_in_year, 2, m.group(0) + (" (adopted the year before)" if late_in_year else ""))
     for m in _REPORT_RE.finditer(text):
         vote(int(m.group(1)) + 1, 2, m.group(0) + " (reported the year after)")
+    for m in _REVIEW_RE.finditer(text):  # a year is reviewed at its end, or early the next
+        vote(int(m.group(1)) + (not late_in_year), 2, m.group(0))
+    for m in _DEPLOY_RE.finditer(text):  # and planned at the end of the one before, or early in it
+        vote(int(m.group(1)) - late_in_year, 2, m.group(0))
+    for m in _URL_DATE_RE.finditer(text):
+        vote(int(m.group(1)), 4, m.group(0)[-40:])
+    for m in _PERIOD_RE.finditer(text):
+        start = _PLAN_PERIODS[m.group(1)]
+        if edge := _PERIOD_EDGE_RE.match(text, m.end()):
+            year = start if edge.group(1) in ("开局", "起步") else start + 4
+            vote(year, 2, text[m.start() : edge.end()])
+        elif _DRAFTING_RE.search(text, max(0, m.start() - 32), m.start()):
+            vote(start - 1, 1.5, m.group(0) + " (drafted the year before)")
+    for m in _ANNIVERSARY_RE.finditer(text):
+        vote(_ANNIVERSARY_BASES[m.group(1)] + int(m.group(2)), 1.5, m.group(0))
     for m in _YEAR_RE.finditer(text):
         vote(int(m.group(1)), 0.25, m.group(0))
     if not votes:

@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
-import re
-
 from ..genre import (
     CREDIT_ONLY_RE,
+    END_MARK_RE,
     LOST,
     STORY_START_RE,
     TRAILING_CREDIT_RE,
     TRAILING_FURNITURE_RE,
+    TRAILING_MARKED_RE,
+    is_terminal,
+    marked_credit,
     match_lead,
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
-from ..resolve.dates import DAY_START_RE, FULL_DATE_RE, first_event_date
+from ..resolve.dates import FULL_DATE_RE, UNDATED_OPENER_RE, first_event_date, relative_to_dateline
 from .blocks import Block, Para, cut_blocks, starts_mid_story
-from .headline import Headline, read_byline, read_stack
+from .headline import Headline, read_byline, read_stack, split_dashed_headline
 from .lines import CHROME_KINDS, classify_lines
 from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
-from .story import Story, has_furniture, is_single_story, read_story, split_digest, trailing_names
+from .story import (
+    Story,
+    has_furniture,
+    is_single_story,
+    read_story,
+    related_stories_at,
+    split_digest,
+    trailing_names,
+)
 
 __all__ = ["segment_page", "segment_clean"]
 
-_RELATIVE_IN_HEADLINE_RE = re.compile(r"今日|今天|昨日|昨天")
-_LEAD_DATE_RE = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 
 
 def segment_page(page: Page, clean: CleanText) -> list[Article]:
@@ -35,6 +43,8 @@ def segment_clean(clean: CleanText) -> list[Article]:
     blocks = cut_blocks([x for x in lines if x.kind not in CHROME_KINDS])
     if is_single_story(lines, blocks):
         return _story_articles(read_story(lines, has_furniture(lines)))
+    if (related := related_stories_at(lines)) is not None:
+        blocks = [b for b in blocks if _block_start(b) < related]  # the teasers of other pages' stories
     split_dropped_blocks(blocks)
     stacks = {id(b): read_stack(b.header) for b in blocks}
     blocks = attach_orphans(blocks, {k: h.is_document for k, h in stacks.items()})
@@ -54,6 +64,10 @@ def segment_clean(clean: CleanText) -> list[Article]:
             hl = read_stack(b.header)
         articles.append(_article(f"a{len(articles) + 1}", b, hl, uses_leads))
     return articles
+
+
+def _block_start(b: Block) -> int:
+    return min(x.start for x in (*b.header, *b.bylines, *b.body)) if (b.header or b.bylines or b.body) else 0
 
 
 def _story_articles(story: Story) -> list[Article]:
@@ -94,10 +108,15 @@ def _article(
     if b.lead is not None and paras and paras[0].start == b.lead.start:
         end = _read_lead(a, paras[0].text)
         paras[0] = paras[0].slice(end)
-        if a.date_mention and _LEAD_DATE_RE.match(paras[0].text):
-            # "…1月21日讯 1月19日,…": the dateline dates the filing, the lead's own date the event
-            a.date_mention = _date_mention(paras[0].text) or a.date_mention
+        if a.date_mention and (own := _date_mention(paras[0].text)):
+            # "…1月21日讯 1月19日,…", "…3月12日讯 昨日,…": the dateline dates the filing, the lead the event
+            a.date_mention = relative_to_dateline(own, a.date_mention)
+    if paras and (m := END_MARK_RE.search(paras[-1].text)):
+        paras[-1] = paras[-1].slice(0, m.start())  # "(完)"
     if paras and (m := TRAILING_FURNITURE_RE.search(paras[-1].text)):
+        paras[-1] = paras[-1].slice(0, m.start())
+    if paras and (m := TRAILING_MARKED_RE.search(paras[-1].text)):
+        _add_credit(a, marked_credit(m.group("credit")))  # "(张三/文 李四/图)": the text's author
         paras[-1] = paras[-1].slice(0, m.start())
     if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
@@ -120,17 +139,18 @@ def _article(
     paras = [p for p in paras if p.text.strip()]
     a.body = "\n".join(p.text for p in paras)
     a.body_map = _body_map(paras)
+    if a.headline and a.subheadline is None and a.kicker is None:
+        split_dashed_headline(hl, a.body)
+        a.headline, a.subheadline = hl.headline, hl.subheadline
 
-    if a.date_mention is None and paras and (b.lead is not None or hl.is_document or story is not None):
+    if a.date_mention is None and hl.is_document and hl.subheadline and (m := FULL_DATE_RE.search(hl.subheadline)):
+        a.date_mention = m.group(0)  # a document is dated by its 题注: "(2020年12月29日…会议通过)"
+    if a.date_mention is None and paras and (b.lead is not None or b.origin == "headed" or story is not None):
         a.date_mention = _date_mention(paras[0].text)
-    if a.date_mention is None and not a.continued_from:
-        # "网上征集今日启动": a headline that dates the event relative to the issue
+    if a.date_mention is None and not a.continued_from and not (paras and UNDATED_OPENER_RE.match(paras[0].text)):
+        # "网上征集今日启动", "临江3月5日召开…": a headline that dates the event its text leaves undated
         stack = " ".join(x for x in (hl.kicker, hl.headline, hl.subheadline) if x)
-        rel = _RELATIVE_IN_HEADLINE_RE.search(stack)
-        a.date_mention = rel.group(0) if rel else None
-    if a.date_mention is None and hl.is_document and hl.subheadline:
-        m = FULL_DATE_RE.search(hl.subheadline)
-        a.date_mention = m.group(0) if m else None
+        a.date_mention = first_event_date(stack) if stack else None
 
     starts_story = bool(paras and STORY_START_RE.match(paras[0].text))
     if story is not None:
@@ -139,10 +159,8 @@ def _article(
             a.continued_from
             or a.continues_to
             or (last and story.cut)
-            # a headless page starts where the page starts, unless its text opens in mid-story
-            or (not b.header and b.lead is None and not starts_story and bool(paras) and starts_mid_story(paras[0].text))
-            # a printed story under its byline opens with its lead; a web page's often opens without one
-            or (not story.web and b.bylines and b.lead is None and not hl.is_document and not starts_story)
+            # a story starts where the page starts, unless its text opens in mid-story ("会议强调,…")
+            or (b.lead is None and not starts_story and bool(paras) and starts_mid_story(paras[0].text))
         )
     else:
         a.fragment = _fragment(a, b, hl, uses_leads)
@@ -160,6 +178,7 @@ def _fragment(a: Article, b: Block, hl: Headline, uses_leads: bool) -> bool:
         a.continued_from
         or a.continues_to
         or b.origin in ("headless", "continued")
+        or (a.body and not is_terminal(a.body, final=True))  # its text stops mid-sentence
         or (
             (uses_leads or b.bylines)
             and b.lead is None
@@ -216,16 +235,7 @@ def _body_map(paras: list[Para]) -> OffsetMap:
 
 
 def _date_mention(text: str) -> str | None:
-    if m := DAY_START_RE.match(text):
-        return f"{int(m.group(1))}日"  # "17日上午,…": the day of the issue's month
-    if m := FULL_DATE_RE.match(text.lstrip()):
-        return m.group(0)
-    found = first_event_date(text)
-    if found is None:
-        return None
-    if isinstance(found, str):
-        return found
-    return f"{found[0]}月{found[1]}日"
+    return first_event_date(text)
 
 
 def _merge_spans(spans: list[Span]) -> list[Span]:

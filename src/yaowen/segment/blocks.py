@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..extract.lexicons import looks_like_name
-from ..genre import CONT_FROM_RE, CONT_TO_RE, SEE_PAGE_RE
+from ..genre import CONT_FROM_RE, CONT_TO_RE, SEE_PAGE_RE, STORY_START_RE, restates
 from .lines import Line
 
 Origin = Literal["headed", "orphan", "headless", "continued"]
@@ -40,8 +40,9 @@ _MID_SENTENCE_RE = re.compile(r"^(?:[^,，。、;；:：\s][,，、]|[,，。、
 
 
 def starts_mid_story(text: str) -> bool:
-    """Does the text open where a story could not begin (continuing what came before)?"""
-    return bool(CONTINUES_RE.match(text) or _MID_SENTENCE_RE.match(text))
+    """Does the text open where a story could not begin (continuing what came before)? ("据悉,…" may
+    open a brief.)"""
+    return bool((CONTINUES_RE.match(text) and not text.startswith("据")) or _MID_SENTENCE_RE.match(text))
 
 
 @dataclass
@@ -129,11 +130,48 @@ def _para(line: Line) -> Para:
     return Para(line.text, line.start, line.end)
 
 
-def is_cut_body_line(cur: Block | None, lines: list[Line], i: int) -> bool:
+_LABEL_RE = re.compile(r"^\s*【[^】]{1,12}】\s*$")
+_STACK_LINE_KINDS = ("heading", "stack", "paren")
+_NOT_TEXT_KINDS = frozenset({"nav", "meta", "tools", "end", "junk", "caption", "masthead"})
+
+
+def headlines_open_with_leads(lines: list[Line]) -> bool:
+    """Does the page print its headlines over a lead or a byline (本报讯, 记者 X), as a paper's pages do,
+    or at most one headline over plain text? There, a lone unpunctuated line over plain text is a paragraph
+    a column cut; on a page of headlines over the stories they head (a list of briefs), it is one more."""
+    led = unled = 0
+    below: Line | None = None  # the next line of text under the current one (the page is walked upwards)
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        last_of_stack = line.kind in _STACK_LINE_KINDS and not (k + 1 < len(lines) and lines[k + 1].kind in _STACK_LINE_KINDS)
+        if last_of_stack and below is not None:
+            if below.kind in ("lead", "byline"):
+                led += 1
+            elif below.kind == "body" and opens_story_under(line.text, below.text):
+                unled += 1
+        if line.kind not in _NOT_TEXT_KINDS:
+            below = line
+    return led >= unled or unled < 2
+
+
+# How a news story's first paragraph opens: with its date, or with where the news came from.
+_STORY_OPENER_RE = re.compile(r"^\s*(?:记者|据悉|据了解|据介绍|据统计|日前|近日)")
+
+
+def opens_story_under(headline: str, text: str) -> bool:
+    """Does ``text`` read as the opening of a story under ``headline`` (it is dated, says where the news
+    came from, or retells the headline)? A feature's sub-heading heads text that does none of these."""
+    return bool(STORY_START_RE.match(text) or _STORY_OPENER_RE.match(text) or restates(headline, text))
+
+
+def is_cut_body_line(cur: Block | None, lines: list[Line], i: int, leads: bool = True) -> bool:
     """A lone unpunctuated line inside an unfinished article, followed by body text that does not open a
-    story: the end of a column cut a paragraph, this is not a one-line headline."""
-    if cur is None or not cur.started or cur.closed or is_closing(cur.body[-1].text):
+    story, on a page whose headlines stand over leads (``leads``): the end of a column cut a paragraph,
+    this is not a one-line headline."""
+    if not leads or cur is None or not cur.started or cur.closed or is_closing(cur.body[-1].text):
         return False
+    if _LABEL_RE.match(lines[i].text):
+        return False  # 【苏州】: a round-up's section label
     if cur.header == [] and cur.lead is None:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -143,6 +181,7 @@ def is_cut_body_line(cur: Block | None, lines: list[Line], i: int) -> bool:
         and nxt.kind == "body"
         and not prev_is_stack
         and not _DATE_OPENER_RE.match(nxt.text)
+        and not opens_story_under(lines[i].text, nxt.text)
         and not _new_speaker(cur, nxt.text)
     )
 
@@ -151,6 +190,7 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     cur: Block | None = None
     carry: Line | None = None  # a cut body line waiting for the rest of its paragraph
+    leads = headlines_open_with_leads(lines)
 
     def open_block(origin: Origin) -> Block:
         nonlocal cur
@@ -162,7 +202,7 @@ def cut_blocks(lines: list[Line]) -> list[Block]:
         kind = line.kind
         if kind == "masthead":
             continue  # the page's running head belongs to no article (its date is the issue's)
-        if kind == "stack" and is_cut_body_line(cur, lines, i):
+        if kind == "stack" and is_cut_body_line(cur, lines, i, leads):
             carry = line
             continue
         if kind == "paren" and cur is not None and cur.header and not cur.started and not cur.bylines:

@@ -6,15 +6,18 @@ import re
 from dataclasses import dataclass
 
 from ..chrome import NOT_A_NAME_RE
-from ..genre import CORRESPONDENT_ROLES, ROLE_RE
+from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, ROLE_RE
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
+RUBRIC_MAX = 4  # Han characters of a column's name above a stack ("要闻", "本地新闻")
+_SITE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新闻网|网|日报|晚报|客户端|融媒体?|在线|发布|电视台)$")
 
 # "X在…上强调——", "X…时强调", "X调研…时指出": a lead-in set above the main headline.
 _LEAD_IN_RE = re.compile(r"(?:强调|指出|要求|表示|寄语|提出|说|时|上)\s*(?:——|--|-|:|：)?\s*$")
 _DASHES = "—–-~～ "
 _HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff·]+")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -26,10 +29,18 @@ class Headline:
     is_document: bool = False  # a 题注 under the headline: an official document, printed without a lead
 
 
+_BULLETS = "■□●◆▲★◇○•"
+# "标题:…", "题目:…": a government site labels its title.
+_TITLE_LABEL_RE = re.compile(r"^(?:文章)?(?:标题|题目|名称)\s*[:：]\s*")
+# One line "主题——副题": the dash sets a subheadline off the headline (not inside 《》 or quotes).
+_DASH_SPLIT_RE = re.compile(r"^(?P<head>[^《“\"]*?(?:《[^》]*》[^《“\"]*?|“[^”]*”[^《“\"]*?)*)\s*(?:——|--)\s*(?P<sub>.+)$")
+_MIN_PART = 4  # Han characters each side of a splitting dash
+
+
 def _tidy(s: str | None) -> str | None:
     if s is None:
         return None
-    s = re.sub(r"\s+", " ", s).strip().strip(_DASHES).strip()
+    s = re.sub(r"\s+", " ", s).strip().lstrip(_BULLETS).strip().strip(_DASHES).strip()
     return s or None
 
 
@@ -44,6 +55,18 @@ def read_stack(lines: list[Line]) -> Headline:
         i = lead_in[-1]
         h.column = _tidy(" ".join(x.text for x in lines[:i]))
         lines = lines[i:]
+    # a word or two above the stack ("要闻", "时政"): the page's column, too short for a kicker
+    rubric = 0
+    while rubric < len(lines) - 1 and lines[rubric].kind != "heading" and _is_rubric(lines[rubric].text):
+        rubric += 1
+    if rubric:
+        h.column = _tidy(" ".join(x.text for x in lines[:rubric]))
+        lines = lines[rubric:]
+    # a bulleted line starts an item's own stack: what stands above it is the column ("要闻简报 / ■…")
+    bullet = next((i for i, x in enumerate(lines) if i and x.text.lstrip()[:1] in _BULLETS), None)
+    if bullet is not None and lines[0].text.lstrip()[:1] not in _BULLETS:
+        h.column = _tidy(" ".join(x.text for x in lines[:bullet]))
+        lines = lines[bullet:]
     if len(lines) > STACK_LINES:
         h.column = _tidy(" ".join(x.text for x in lines[:-STACK_LINES]))
         lines = lines[-STACK_LINES:]
@@ -62,10 +85,45 @@ def read_stack(lines: list[Line]) -> Headline:
             main = 1 if lead_in else 0
         else:
             main = 0
-    h.headline = _tidy(texts[main])
+    h.headline = _tidy(_TITLE_LABEL_RE.sub("", texts[main]))
     h.kicker = _tidy(" ".join(texts[:main])) if main else None
     h.subheadline = _tidy(" ".join(texts[main + 1 :])) if main + 1 < len(texts) else None
     return h
+
+
+# What a factual headline (实题) reports, and a 副题 that names who chaired or attended.
+_EVENT_RE = re.compile(
+    r"召开|举行|举办|开幕|闭幕|座谈|会议|大会|调研|考察|视察|会见|签约|开工|启动|揭牌|发布|成立|表彰|慰问|部署|通过|当选|选举|任命"
+)
+_NAMES_SUB_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:主持|出席|讲话|参加|致辞|作报告|率队|强调|指出)")
+_PARALLEL_RE = re.compile(r"\S{4,}[\s,，]+\S{4,}")  # "与时代同步 与人民同行": phrases set side by side
+
+
+def factual_headline(h: Headline) -> Headline:
+    """On a web page, a slogan of parallel phrases over the line that reports the event is its kicker, and
+    the report is the headline ("与时代同步 与人民同行 / …座谈会举行")."""
+    if h.kicker or not h.headline or not h.subheadline or _EVENT_RE.search(h.headline):
+        return h
+    if not _PARALLEL_RE.search(h.headline) or not _EVENT_RE.search(h.subheadline) or _NAMES_SUB_RE.match(h.subheadline):
+        return h
+    return Headline(kicker=h.headline, headline=h.subheadline, column=h.column, is_document=h.is_document)
+
+
+def _is_rubric(text: str) -> bool:
+    """A column's or the site's name above a stack: "要闻", "临江新闻网", "掌上临江客户端"."""
+    return len(_HAN_RE.findall(text)) <= RUBRIC_MAX or bool(_SITE_NAME_RE.match(text.strip()))
+
+
+def split_dashed_headline(h: Headline, body: str) -> None:
+    """One line "主题——副题" is a headline and its subheadline, unless the text prints the dash too: then it
+    belongs to a name ("迎春消费季——老字号嘉年华活动启动")."""
+    if h.subheadline is not None or not h.headline or not (m := _DASH_SPLIT_RE.match(h.headline)):
+        return
+    if any(len(_HAN_RE.findall(m.group(k))) < _MIN_PART for k in ("head", "sub")):
+        return
+    if re.sub(r"\s", "", m.group("head"))[-4:] + "——" in re.sub(r"\s", "", body).replace("--", "——"):
+        return
+    h.headline, h.subheadline = _tidy(m.group("head")), _tidy(m.group("sub"))
 
 
 def _names(chunk: str) -> list[str]:
@@ -93,9 +151,31 @@ def _names(chunk: str) -> list[str]:
 
 
 def read_byline(text: str) -> tuple[list[str], list[str], bool]:
-    """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强" or "记者 罗文鹏"."""
-    text = re.sub(r"^(?:文/图|文图|文/|图/)", "", text.strip()).lstrip("■□●◆▲★ ").strip()
-    text = re.sub(r"\s*(?:摄影报道|报道|整理|摄)$", "", text)
+    """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强", "记者 罗文鹏" or
+    "文 | 方晓 图 | 林立" (the text's author is a reporter; a photographer's credit names no one)."""
+    text = text.strip().lstrip("■□●◆▲★ ").strip()
+    text = re.sub(r"^(文/图|文图|图文)(?=[^\s/|｜:：])", r"\1 ", text)  # "文/图方晓"
+    marks = list(CREDIT_MARK_RE.finditer(text))
+    if marks:
+        reporters: list[str] = []
+        correspondents: list[str] = []
+        head = text[: marks[0].start()]
+        if head.strip():
+            reporters, correspondents, _ = _read_roles(head)
+        for k, m in enumerate(marks):
+            if not m.group("text"):
+                continue  # 图 | 林立: the photographer's credit
+            chunk = text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+            r, c, _ = _read_roles(chunk)
+            no_role = not ROLE_RE.search(chunk)
+            reporters += [x for x in (r + c if no_role else r) if x not in reporters]
+            correspondents += [] if no_role else [x for x in c if x not in correspondents]
+        return reporters, correspondents, "本报" in text
+    return _read_roles(text)
+
+
+def _read_roles(text: str) -> tuple[list[str], list[str], bool]:
+    text = re.sub(r"\s*(?:摄影报道|报道|整理|摄)$", "", text.strip())
     reporters: list[str] = []
     correspondents: list[str] = []
     own = "本报" in text

@@ -9,6 +9,7 @@ from typing import Literal
 from ..chrome import chrome_kind
 from ..genre import (
     CONT_FROM_RE,
+    CREDIT_LINE_RE,
     CREDIT_ONLY_RE,
     MASTHEAD_RE,
     PAREN_LINE_RE,
@@ -79,6 +80,8 @@ def _run_on_title(text: str) -> int | None:
 def _kind(text: str, level: int) -> Kind:
     if len(text) <= 48 and MASTHEAD_RE.match(text):
         return "masthead"
+    if CREDIT_LINE_RE.match(text) and len(text) <= 40:
+        return "byline"  # "文 | 方晓 图 | 林立": its bars are no menu's
     if (chrome := chrome_kind(text)) is not None and not (level and chrome in ("nav", "tools", "caption")):
         return chrome  # a heading the markup marks is a heading, whatever it holds
     if level:

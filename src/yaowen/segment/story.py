@@ -16,22 +16,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chrome import author_names
+from ..chrome import DATE_LINE_RE, RELATED_RE, author_names
 from ..extract.lexicons import looks_like_name
 from ..genre import (
     CONT_FROM_RE,
     CREDIT_ONLY_RE,
+    END_MARK_RE,
     ROLE_RE,
     SEE_PAGE_RE,
     STORY_START_RE,
     TRAILING_CREDIT_RE,
     TRAILING_FURNITURE_RE,
+    TRAILING_MARKED_RE,
     TRAILING_NAMES_RE,
     is_terminal,
     match_lead,
 )
-from .blocks import Block, Para, append_para, is_cut_body_line, joined_para
-from .headline import Headline, read_byline, read_stack
+from .blocks import (
+    Block,
+    Para,
+    append_para,
+    headlines_open_with_leads,
+    is_cut_body_line,
+    joined_para,
+    opens_story_under,
+)
+from .headline import Headline, factual_headline, read_byline, read_stack
 from .lines import CHROME_KINDS, Line
 
 _STACK_KINDS = ("heading", "stack", "paren")
@@ -41,9 +51,11 @@ CAPTION_BEFORE_LEAD = 60  # short paragraphs just above the lead are captions of
 CAPTIONS_MAX = 4  # lines of captions a photo or two carry
 SHORT_LABEL = 6  # a channel or page name above a web title ("社会广角", "今日上虞"), not a kicker
 TRAILING_CAPTION = 30  # unpunctuated lines after the last sentence: captions or links, not text
+SIGNATURE_MAX = 30  # a document's signature line (the issuing body) over its date
+RELATED_LOOKBACK = 12  # lines above a related-stories list in which the story's own text stands
 _NOT_TEXT_RE = re.compile(r"[\s、,，.。·:：“”\"'‘’《》()（）—\-]")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-_TAG_HEAD_RE = re.compile(r"^【[^】]{1,12}】\s*")  # 【新春走基层】: a column tag, not the headline
+_TAG_HEAD_RE = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,6}\])\s*")  # 【新春走基层】, [转载]: a tag, not the headline
 _TAG_TAIL_RE = re.compile(
     r"\s*[(（](?:组?图|多图|视频|图文|附图|[\u4e00-\u9fff]{0,4}(?:观察|视点|时评|快评|短评|聚焦|特写|纪实|访谈|专访|走基层))[)）]$"
 )
@@ -52,6 +64,7 @@ _DIGEST_BULLET_RE = re.compile(r"^\s*[●◆■▲★•]\s*")
 _DIGEST_LABEL_RE = re.compile(r"^\s*【[^】]{1,10}】\s*$")
 _CREDIT_IN_META_RE = re.compile(r"[(（](?P<credit>[^()（）]*(?:记者|通讯员)[^()（）]*)[)）]")
 _META_LABEL_AT_RE = re.compile(r"\s+\S{1,6}\s*[:：]")
+_SITE_SUFFIX_RE = re.compile(r"\s*[_|｜\-–—]\s*\S.{0,30}$")  # "_临江新闻网", " - 临江日报"
 
 
 @dataclass
@@ -75,13 +88,43 @@ def has_furniture(lines: list[Line]) -> bool:
 def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
     """One story on the page: at most one story opener (a lead or byline with text under it), and either
     the site's furniture around it or at most one headed text."""
+    related = related_stories_at(lines)
     openers = {
         _NOT_TEXT_RE.sub("", b.body[0].text)[:40]
         for b in blocks
         if (b.lead is not None or b.bylines) and b.body and _has_text_after_credit(b.body[0].text)
+        and (related is None or b.body[0].start < related)
     }
-    headed = sum(1 for b in blocks if b.header and b.body and b.origin == "headed")
-    return len(openers) <= 1 and (headed <= 1 or has_furniture(lines))
+    headed = [b for b in blocks if b.body and b.origin == "headed" and _heading(b)]
+    # the first headed text is the page's; a later heading counts only if it heads a story of its own
+    stories = len(headed[:1]) + sum(1 for b in headed[1:] if _heads_a_story(b))
+    return len(openers) <= 1 and (stories <= 1 or has_furniture(lines))
+
+
+def related_stories_at(lines: list[Line]) -> int | None:
+    """Where a site's page lists its related stories after the text (相关新闻, 上一篇): what follows are
+    their teasers, not stories of the page."""
+    return next(
+        (x.start for k, x in enumerate(lines) if x.kind == "end" and RELATED_RE.match(x.text) and _text_above(lines, k)),
+        None,
+    )
+
+
+def _text_above(lines: list[Line], k: int) -> bool:
+    return any(x.kind in ("body", "lead") for x in lines[max(0, k - RELATED_LOOKBACK) : k])
+
+
+def _heading(b: Block) -> str:
+    """The block's header, less a round-up's section label (【南京】), which heads no story."""
+    return " ".join(h.text for h in b.header if not _DIGEST_LABEL_RE.match(h.text))
+
+
+def _heads_a_story(b: Block) -> bool:
+    """Does the block's header head a story of its own: the text under it opens with a lead or byline, or
+    opens as a story does, or retells it? A feature's sub-heading ("产业升级步伐加快") heads a section."""
+    if b.lead is not None or b.bylines or b.continues_to or any(h.kind == "paren" for h in b.header):
+        return True  # a lead, a byline, "(详见二版)", a document's 题注
+    return opens_story_under(_heading(b), b.body[0].text)
 
 
 def _has_text_after_credit(text: str) -> bool:
@@ -99,23 +142,24 @@ def read_story(lines: list[Line], web: bool) -> Story:
     first_lead = next((i for i, x in enumerate(lines) if x.kind == "lead" and _has_text_after_credit(x.text)), None)
     state = "head"
     carry: Line | None = None  # a line the end of a column cut short, waiting for the rest of its paragraph
+    leads = headlines_open_with_leads(lines)
     for i, ln in enumerate(lines):
         kind = ln.kind
         if state == "head":
-            if kind in _HEADER_BREAKS:
+            if kind in _HEADER_BREAKS and not (kind == "end" and meta_at is not None):
+                # (a QR prompt or an editor between a title's meta line and its text leaves the title be)
                 header, meta_at, main = [], None, None
             elif kind == "meta":
                 _meta_credits(story, ln.text)
                 if header and meta_at is None:
                     meta_at = len(header)
             elif kind in _STACK_KINDS:
-                dup = next((h for h in header if _same(h.text, ln.text)), None)
+                dup = next((h for h in header if _same_title(h.text, ln.text)), None)
                 if dup is not None:
-                    k = header.index(dup)
-                    header.remove(dup)
-                    if meta_at is not None and k < meta_at:
-                        meta_at -= 1
-                    main = ln
+                    # the title again: the page's title (or a list of titles) above, the article's stack from
+                    # here; a single line between the two may be its kicker
+                    between = header[header.index(dup) + 1 :]
+                    header, meta_at, main = (between if len(between) == 1 else []), None, ln
                 header.append(ln)
             elif kind == "byline":
                 b.bylines.append(ln)
@@ -135,6 +179,8 @@ def read_story(lines: list[Line], web: bool) -> Story:
                 state = "tail"
                 if kind == "meta":
                     _meta_credits(story, ln.text)
+                    if DATE_LINE_RE.match(ln.text.strip()) and _is_signature(b):
+                        b.body.pop()  # a document's signature: the issuing body over its date
             elif kind in ("junk", "caption", "masthead"):
                 continue
             elif kind == "byline":
@@ -151,7 +197,7 @@ def read_story(lines: list[Line], web: bool) -> Story:
                 state = "tail"
             elif kind in _STACK_KINDS and header and _repeats_title(ln.text, header):
                 state = "tail"  # a footer that repeats the title
-            elif kind == "stack" and is_cut_body_line(b, lines, i):
+            elif kind == "stack" and is_cut_body_line(b, lines, i, leads):
                 carry = ln
             elif _append(b, joined_para(carry, ln)):
                 state = "tail"
@@ -168,7 +214,8 @@ def read_story(lines: list[Line], web: bool) -> Story:
         elif kind not in CHROME_KINDS and kind != "masthead":
             break
     _drop_trailing_captions(b)
-    story.cut = bool(b.body) and not is_terminal(_strip_trailing_credit(b.body[-1].text))
+    ending = next((t for p in reversed(b.body) if (t := _strip_trailing_credit(p.text).strip())), "")
+    story.cut = bool(ending) and not is_terminal(ending, final=True)  # (a credit alone on the last line ends nothing)
     if b.body and story.cut:
         last = b.body[-1]
         b.body[-1] = last.slice(0, len(last.text.rstrip("(（ ")))  # "五中全会(": the cut left a bracket open
@@ -206,8 +253,13 @@ def _see_page(ln: Line) -> str | None:
     return m.group("m") if m else None
 
 
-def _same(a: str, b: str) -> bool:
-    return _NOT_TEXT_RE.sub("", a) == _NOT_TEXT_RE.sub("", b)
+def _same_title(a: str, b: str) -> bool:
+    """The same title, or one the site's name follows ("临江召开…_临江新闻网-临江日报社主办")?"""
+    a, b = _TAG_HEAD_RE.sub("", a.strip()), _TAG_HEAD_RE.sub("", b.strip())  # "【转帖】…"
+    if _NOT_TEXT_RE.sub("", a) == _NOT_TEXT_RE.sub("", b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and long_.startswith(short) and bool(_SITE_SUFFIX_RE.match(long_, len(short)))
 
 
 def _repeats_title(text: str, header: list[Line]) -> bool:
@@ -239,8 +291,13 @@ def _credit_line(story: Story, text: str) -> None:
         story.correspondents += [x for x in c if x not in story.correspondents]
 
 
+def _is_signature(b: Block) -> bool:
+    """Is the text's last line the issuing body over a closing date line ("临江市人民政府办公室")?"""
+    return len(b.body) >= 2 and len(b.body[-1].text) <= SIGNATURE_MAX and not is_terminal(b.body[-1].text)
+
+
 def _strip_trailing_credit(text: str) -> str:
-    text = TRAILING_CREDIT_RE.sub("", TRAILING_FURNITURE_RE.sub("", text))
+    text = TRAILING_CREDIT_RE.sub("", TRAILING_MARKED_RE.sub("", TRAILING_FURNITURE_RE.sub("", END_MARK_RE.sub("", text))))
     m = TRAILING_NAMES_RE.search(text)
     return text[: m.start()] if m else text
 
@@ -262,7 +319,8 @@ def _drop_trailing_captions(b: Block) -> None:
     run = 0
     while run < len(b.body) and _caption_like(b.body[len(b.body) - 1 - run].text):
         run += 1
-    if run >= 2 and run < len(b.body) and is_terminal(b.body[-run - 1].text):
+    # (after a colon the short lines are what it announces: "列席会议的有:" and a list of names)
+    if run >= 2 and run < len(b.body) and is_terminal(b.body[-run - 1].text, final=True):
         del b.body[-run:]
 
 
@@ -289,6 +347,8 @@ def _read_header(header: list[Line], meta_at: int | None, main: Line | None, web
         h.subheadline = " ".join(x for x in (h.subheadline, _join(header[meta_at:])) if x) or None
     else:
         h = read_stack(header)
+        if len(header) == 2 and not any(x.text.lstrip().startswith(("——", "--")) for x in header):
+            h = factual_headline(h)
     if h.headline:
         h.headline = _TAG_TAIL_RE.sub("", _TAG_HEAD_RE.sub("", h.headline)) or h.headline
     return h

@@ -280,3 +280,52 @@ def test_the_name_model_proposes_and_the_grammar_vetoes():
     got = _people("决赛中,中国组合王小钦/孙小莎以总比分3比1获胜。深入学习马克思主义,弘扬雷锋精神,获得詹天佑奖。"
                   "上演《骆驼祥子》等剧目。(记者 张小明 摄)")
     assert got == {"王小钦": [], "孙小莎": []}
+
+
+def test_a_note_on_the_post_and_a_former_post_as_printed():
+    got = _people("副县长(挂职)钱永刚陪同。县委书记（兼）孙德胜讲话。原市委书记王秋生,市政协原副主席李德明出席。"
+                  "原市委常委、副市长赵立新,原临江市财政局局长吴一凡也参加。")
+    assert got["钱永刚"] == ["副县长"] and got["孙德胜"] == ["县委书记"]
+    assert got["王秋生"] == ["原市委书记"] and got["李德明"] == ["市政协原副主席"]
+    assert got["赵立新"] == ["原市委常委", "原副市长"] and got["吴一凡"] == ["原临江市财政局局长"]
+
+
+def test_posts_of_youth_league_and_village_committees():
+    got = _people("团市委书记许丽,共青团临江县委副书记周小红出席。村党支部书记、村委会主任贺三元说。")
+    assert got["许丽"] == ["团市委书记"] and got["周小红"] == ["共青团临江县委副书记"]
+    assert got["贺三元"] == ["村党支部书记", "村委会主任"]
+
+
+def test_one_persons_offices_parted_by_a_comma():
+    got = _people("出席会议的有市委常委、副市长，市公安局党委书记、局长曹振宇。会议任命张三丰为副市长，市公安局局长李四海列席。")
+    assert got["曹振宇"] == ["市委常委", "副市长", "市公安局党委书记", "市公安局局长"]
+    assert got["张三丰"] == ["副市长"] and got["李四海"] == ["市公安局局长"]
+
+
+def test_lists_parted_by_commas_close_with_a_word_of_attendance_or_a_new_post():
+    got = _people("市领导张建军，李海波，王晓明出席。副市长钱永刚，赵立新，市政府秘书长孙德胜参加。")
+    assert got == {"张建军": ["市领导"], "李海波": ["市领导"], "王晓明": ["市领导"], "钱永刚": ["副市长"],
+                   "赵立新": ["副市长"], "孙德胜": ["市政府秘书长"]}
+    got = _people("市长张建军，李海波表示同意。")  # a new clause's subject, not a second 市长
+    assert got["张建军"] == ["市长"] and got["李海波"] == []
+
+
+def test_rolls_after_a_colon_in_lines_and_spaces():
+    got = _people("出席会议的市领导：\n张建军  李海波\n王晓明  赵立新\n会议指出，要抓好落实。")
+    assert got == {n: ["市领导"] for n in ("张建军", "李海波", "王晓明", "赵立新")}
+    got = _people("主席团常务主席（以姓氏笔画为序）：\n王晓明 李海波 张建军")
+    assert got == {n: ["主席团常务主席"] for n in ("王晓明", "李海波", "张建军")}
+    assert _people("市长：我们要把工作做实。") == {}
+
+
+def test_a_label_after_the_list_goes_to_people_with_posts_of_their_own():
+    got = _people("市委书记张建军，市委副书记、市长李海波等市领导出席。会议由市长王晓明主持，市委书记赵立新等市领导出席。")
+    assert got["张建军"] == ["市委书记", "市领导"] and got["李海波"] == ["市委副书记", "市长", "市领导"]
+    assert got["王晓明"] == ["市长"]  # the label closes another clause
+
+
+def test_people_named_before_a_form_of_address_or_with_posts_in_brackets():
+    got = _people("张建军主席、李海波副主席出席会议。赵立新院士作报告。吴晓燕女士说,很满意。中国工程院院士出席。"
+                  "会议邀请了周国平（临江市政协副主席、市工商联主席）作报告。市政协委员孙德胜建议，加强管理。")
+    assert got == {"张建军": [], "李海波": [], "赵立新": [], "吴晓燕": [],
+                   "周国平": ["临江市政协副主席", "临江市工商联主席"], "孙德胜": ["市政协委员"]}

@@ -24,7 +24,8 @@ from .names import (
     verbs,
     word_class,
 )
-from .posts import Post, base_organ, is_post, specific_place, starts_like_place
+from .posts import Post, base_organ, is_post, post_ahead, specific_place, starts_like_place
+from .scores import name_prob
 
 # what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
 _INTRO_RE = re.compile(r"(?:还有|有|是|为)[:：]|(?:还有|有)(?=[\u4e00-\u9fff]{2})")
@@ -33,6 +34,10 @@ _SPACES = " \u3000\xa0"
 _SPACES_RE = re.compile(r"[ \u3000\xa0]+")
 _PADDED_RE = re.compile(r"([\u4e00-\u9fff])[ \u3000\xa0]{1,2}([\u4e00-\u9fff])(?=[ \u3000\xa0、，,。；;]|$)")
 _NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)]")
+# a note on the post printed before the name: 副县长(挂职)王一, 县委书记(兼)李二, 副局长(主持工作)张三
+_ROLL_RE = re.compile(r"(?:[（(](?:以|按)[^（()）\n]{1,12}[）)])?[:：][ \u3000\xa0\n]*")
+_ROLL_SPACES_RE = re.compile(r"[ \u3000\xa0]*\n[ \u3000\xa0\n]*|[ \u3000\xa0]+")
+_POST_NOTE_RE = re.compile(r"[（(](?:挂职|兼|兼任|兼职|代|代理|主持工作|正[厅处科局部]级|副[厅处科局部]级|[一二三四]级|试用期|待命)[）)]")
 # a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
 _FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
 _LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
@@ -80,6 +85,8 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
             organ = base_organ(prev) if prev else carried
             prev = prev or organ
         titles.append(organ + q.word)
+    if titles[0].startswith("原"):  # 原市委常委、副市长: every post of the chain is a former one
+        titles = [t if t.startswith("原") else "原" + t for t in titles]
     return titles, (base_organ(prev) if prev else carried)
 
 
@@ -88,12 +95,19 @@ def names_after(
 ) -> list[tuple[str, int, int]]:
     """The name, or list of names, printed right after a post ending at ``pos`` (``known``: names the page
     has shown to be names)."""
+    pos = _skip_post_note(text, pos)
     intro = _INTRO_RE.match(text, pos)
-    if intro:
-        pos = intro.end()
+    # a roll after a colon: 市领导:A、B, 主席团常务主席(以姓氏笔画为序):⏎A B⏎C D (lines and spaces part it)
+    roll = None if intro else _ROLL_RE.match(text, pos)
+    if intro or roll:
+        pos = (intro or roll).end()  # type: ignore[union-attr]
     foreign = _foreign_name(text, pos)
     if foreign:
         return [(foreign, pos, pos + len(foreign))]
+    if roll:
+        names = _roll(text, pos)
+        # a post and a colon may also open a quotation (市长:我们要…): a roll names two people at least
+        return names if len(names) >= 2 or word.endswith("领导") else []
     first = _spaced_item(text, pos, first=True) if text[pos : pos + 1] in _SPACES else _padded(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
     if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
@@ -124,11 +138,44 @@ def names_after(
                 break
             names.append((got[0], pos + 1, got[1]))
             break
+        elif sep in "，,":  # some papers separate a list by commas: 市领导A，B，C出席
+            names += _comma_items(text, pos)
+            break
         else:
             break
         names.append(item)
         pos = _skip_note(text, item[2])
     return names
+
+
+# what closes a list of people separated by commas: 市领导A，B，C出席|, …，C等|, …，C。
+_LIST_CLOSE_RE = re.compile(r"[。；;\n]|$|等|同志|出席|列席|参加|陪同|一同|一起|分别|先后|在主席台|在会上|也|还|到会|参会")
+
+
+def _comma_items(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """The names of a list that goes on with commas from ``pos``: each a name alone between separators,
+    the last closed by a word that makes them a list of people (else none: 市长张三，李四表示 is a new
+    clause's subject)."""
+    items: list[tuple[str, int, int]] = []
+    while pos < len(text) and text[pos] in "，,、":
+        start = pos + 1
+        for n in (3, 2, 4):
+            end = start + n
+            s = text[start:end]
+            if len(s) < n or not HAN_RE.match(s):
+                continue
+            closed = end == len(text) or text[end] in "，,、" or _LIST_CLOSE_RE.match(text, end)
+            if closed and (name_shaped(s) or name_prob(text, start, end) >= _LIST_ITEM_SURE):
+                items.append((s, start, end))
+                pos = end
+                break
+        else:
+            # a new chain of posts closes the list too: 副市长A，B，|市政府秘书长C出席
+            return items if items and post_ahead(text, pos + 1) else []
+    return items if items and _LIST_CLOSE_RE.match(text, pos) else []
+
+
+_LIST_ITEM_SURE = 0.5  # a list item with a rare surname is taken when the model gives it even odds
 
 
 def _foreign_name(text: str, pos: int) -> str:
@@ -188,6 +235,44 @@ def _transliterated(text: str, pos: int) -> tuple[str, int] | None:
         if boundary_strength(text, end) and s[-1] not in NOT_FINAL:
             return s, end
     return None
+
+
+def _roll(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """The names of a roll after a colon: a list parted by 、 or commas, or by spaces and line ends, each
+    name alone between them."""
+    got = _roll_item(text, pos)
+    if got is None:
+        return names_after(text, pos, False)  # 、 and the other list shapes
+    names = [got]
+    pos = got[2]
+    while True:
+        sp = _ROLL_SPACES_RE.match(text, pos)
+        if sp is None or (got := _roll_item(text, sp.end())) is None:
+            break
+        names.append(got)
+        pos = got[2]
+    if len(names) == 1:
+        return names_after(text, names[0][1], False)
+    return names
+
+
+def _roll_item(text: str, pos: int) -> tuple[str, int, int] | None:
+    """A name standing alone at ``pos`` between spaces or line ends (padded ones too: 王  伟)."""
+    padded = _padded(text, pos)
+    if padded:
+        return padded
+    for n in (3, 2, 4):
+        s = text[pos : pos + n]
+        end = pos + n
+        if len(s) == n and (end == len(text) or text[end] in _SPACES or text[end] == "\n") and name_shaped(s, True) \
+                and (name_shaped(s) or name_prob(text, pos, end) >= _LIST_ITEM_SURE):
+            return s, pos, end
+    return None
+
+
+def _skip_post_note(text: str, pos: int) -> int:
+    note = _POST_NOTE_RE.match(text, pos)
+    return note.end() if note else pos
 
 
 def _skip_note(text: str, pos: int) -> int:

@@ -11,7 +11,7 @@ from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
 from .model import model_names
 from .names import PUNCT, name_shaped
-from .posts import Post, find_posts, organ_before
+from .posts import Post, find_posts, organ_before, post_ahead
 from .roles import introduced, name_before_address, objects, speakers
 
 # the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
@@ -39,16 +39,27 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     carried: dict[int, str] = {}  # sentence start -> organ the next bare post there shares
     last_owners: list[tuple[str, int, int]] = []  # the people the last appointment sentence named
     sentence_start, decision_start = _Starts(text, "。！？!?\n"), _Starts(text, "。；;！？!?\n")
-    for chain in link_chains(text, posts):
+    chains = link_chains(text, posts)
+    pending: list[str] = []  # the posts of a chain that a comma ran on to the next: 市委常委、副市长，市公安局局长X
+    for i, chain in enumerate(chains):
         last = chain[-1]
         sent = sentence_start(chain[0].organ_start)
         titles, carry = chain_titles(chain, carried.get(sent, ""))
+        titles, pending = pending + [t for t in titles if t not in pending], []
         if last.names:
             carried[sent] = carry
             how = "label" if _is_label(last) else "title"
             mentions += [Mention(name, list(titles), s, e, how) for name, s, e in last.names]
             continue
+        bracketed = _bracketed(text, chain[0].organ_start, last.end)
+        if bracketed:
+            others += [Mention(name, list(titles), s, e) for name, s, e in bracketed]
+            continue
         owners = _appointed(text, chain[0].organ_start)
+        if not owners and _runs_on(text, chain, chains[i + 1] if i + 1 < len(chains) else None):
+            carried[sent] = carry
+            pending = titles
+            continue
         if _NOMINEE_RE.match(text, last.end):
             titles = []  # a nomination gives no post: 提名王一明为市长候选人
         if not owners and _CONTINUED_RE.search(text, max(0, chain[0].organ_start - 8), chain[0].organ_start) \
@@ -75,8 +86,36 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
             mentions.append(m)
             at[(m.start, m.end)] = m
             taken.add(m.start, m.end)
+    mentions.sort(key=lambda m: m.start)
     _group_heads(text, mentions)
-    return sorted(mentions, key=lambda m: m.start)
+    _label_after_list(text, mentions)
+    return mentions
+
+
+# a group label after the list closed by 等: 市委书记A，市委副书记、市长B等市领导出席
+_LABEL_AFTER_RE = re.compile(r"等(?=" + LABEL_RE.pattern + ")")
+_GAP_RE = re.compile(r"[、，,和及][\u4e00-\u9fff、]{0,30}$")
+
+
+def _label_after_list(text: str, mentions: list[Mention]) -> None:
+    """Give the label after ``等`` to every person of the list before it, those named with posts of their
+    own too: the items run back through separators and post chains to the start of the clause."""
+    ends = {m.end: i for i, m in enumerate(mentions)}
+    for hit in _LABEL_AFTER_RE.finditer(text):
+        i = ends.get(hit.start())
+        if i is None:
+            continue
+        label = LABEL_RE.match(text, hit.end()).group(0)  # type: ignore[union-attr]
+        while True:
+            if label not in mentions[i].titles:
+                mentions[i].titles.append(label)
+            # the item before: a separator right after its name, then at most a chain of posts
+            if i == 0:
+                break
+            gap = text[mentions[i - 1].end : mentions[i].start]
+            if not _GAP_RE.match(gap) or not (len(gap) == 1 or post_ahead(gap, 1, len(gap))):
+                break
+            i -= 1
 
 
 # 以省委常委、省纪委书记陈文清为组长,…李祖可为副组长的省委督查组: the heads of a visiting group
@@ -165,6 +204,27 @@ class _Starts:
     def __call__(self, pos: int) -> int:
         i = bisect.bisect_left(self._ends, pos)
         return self._ends[i - 1] + 1 if i else 0
+
+
+def _bracketed(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The person whose posts are printed in brackets after the name: 王一明(临江市委书记)出席."""
+    if start < 3 or text[start - 1] not in "（(" or text[end : end + 1] not in "）)":
+        return []
+    for n in (3, 2, 4):
+        s = text[start - 1 - n : start - 1]
+        if len(s) == n and name_shaped(s):
+            return [(s, start - 1 - n, start - 1)]
+    return []
+
+
+def _runs_on(text: str, chain: list[Post], following: list[Post] | None) -> bool:
+    """Does a chain without a name run on past a comma to the next chain, which names its person?
+    (市委常委、副市长，市公安局党委书记、局长曹振宇: some papers separate one person's offices by commas)"""
+    last, start = chain[-1], chain[0].organ_start
+    opens = start == 0 or text[start - 1] in PUNCT or text[start - 1] in "有是"  # not 陈文清为|组长，
+    return (opens and following is not None and following[-1].names != [] and not following[0].in_chain
+            and text[last.end : last.end + 1] in ("，", ",") and following[0].organ_start == last.end + 1
+            and not _is_label(last) and not _is_label(following[-1]))
 
 
 def _ends_clause(text: str, pos: int) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..names import find_names
 from .mention import Mention
 from .names import NOT_FINAL, boundary_strength, word_class
 from .roles import placed_elsewhere
+from .scores import model_found
 
 _SURE = 0.9  # the model's probability above which a name is taken where the grammar found none
 # words that make a name part of a term, a prize, a place or a monument
@@ -31,7 +31,8 @@ def model_names(text: str) -> list[Mention]:
     """Names the recogniser is sure of that the grammar accepts as people in the story."""
     out = []
     open_titles = _title_spans(text)
-    for n in find_names(text, threshold=_SURE):
+    for start, end, _ in model_found(text, _SURE):
+        n = _Span(start, end, text[start:end])
         if any(s < n.start < e for s, e in open_titles):
             continue  # 《骆驼祥子》
         if _TERM_AFTER_RE.match(text, n.end) or n.name[-1] in NOT_FINAL or n.name[-1] in _PLACE_END:
@@ -46,6 +47,11 @@ def model_names(text: str) -> list[Mention]:
             continue
         out.append(Mention(n.name, [], n.start, n.end, "model"))
     return out
+
+
+class _Span:
+    def __init__(self, start: int, end: int, name: str) -> None:
+        self.start, self.end, self.name = start, end, name
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:

@@ -33,14 +33,14 @@ _CUT_RE = re.compile(
 _LEAD_RE = re.compile(
     r"^(?:上午|下午|晚上|早上|中午|凌晨|当天|当日|昨天|今天|明天|昨日|今日|日前|近日|近期|日(?=上午|下午|晚|早|中午)|"
     r"会上|会后|会前|"
-    r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|原|新任|前任|现任|时任|作为)+"
+    r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|新任|前任|现任|时任|作为|还有|有(?!色|限)|分别是|是)+"
 )
 _PLACE_START_RE = re.compile(
     r"^(?:中共|中国|中央|国务院|全国|国家|最高|省|市|县|区|州|旗|盟|镇|乡|村|自治区|"
     r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|镇|乡|村|州|旗|盟|自治区|自治州|自治县|特区|新区))"
 )
 # a specific place at the head of an organ: 六盘水市|委, 中共绵阳市|委 (not a bare 市委)
-_SPECIFIC_PLACE_RE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
+_SPECIFIC_PLACE_RE = re.compile(r"^原?+(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
 _LEVEL_CHARS = "省市县区州旗盟镇乡"
 # a sub-unit that a post after it does not share: 市政协|党组, 经开区|党工委, 嵊州市人民医院|内科
 _SUBUNITS = ("党组", "党委", "党工委", "党总支", "党支部", "总支", "支部", "纪工委", "科", "车间")
@@ -77,6 +77,13 @@ def _lexicon() -> tuple[dict[str, bool], re.Pattern[str], frozenset[str]]:
 def post_words() -> tuple[str, ...]:
     """Every post of the lexicon, longest first."""
     return tuple(sorted(_lexicon()[0], key=len, reverse=True))
+
+
+def post_ahead(text: str, pos: int, reach: int = 16) -> bool:
+    """Does a post word start within ``reach`` characters of ``pos``, with only Chinese before it (the organ
+    of a new chain: ，|市政府秘书长钱一)?"""
+    m = _lexicon()[1].search(text, pos, pos + reach)
+    return m is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[pos : m.start()])
 
 
 def is_post(word: str) -> bool:
@@ -126,6 +133,11 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
         run = run[lead.end() :]
     if not run or run.count("“") != run.count("”"):
         return "", pos, in_chain
+    # a former post is written as printed: 原|市委书记, 原|市财政局局长, 市政协原|副主席
+    if run == "原":
+        return run, pos - 1, in_chain
+    if run.endswith("原") and run[:-1].endswith(organ_suffixes()):
+        return run, pos - len(run), in_chain
     if run.endswith(organ_suffixes()) or (complete and _is_place(run)):
         if len(run) > 24:  # no clear boundary in reach: take it from the first place name on
             m = next((i for i in range(len(run)) if _PLACE_START_RE.match(run[i:])), None)
@@ -153,7 +165,7 @@ def _is_place(run: str) -> bool:
         return True  # 中共营口|市委书记: only a place stands there
     if run.endswith("原") and len(run) > 2:  # 张家界市原|市委书记: a former post
         run = run[:-1]
-    if run == "全国":  # 全国|人大代表
+    if run in ("全国", "团", "共青团") or run.startswith("共青团"):  # 全国|人大代表, 团|市委书记, 共青团临江|市委书记
         return True
     if run[-1] in _LEVEL_CHARS:
         return not run.startswith("全")  # 省|市领导, 广州市|市长 (not 全市)

@@ -19,8 +19,12 @@ _TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
 _ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道, 村民X: a role noun right before a name
 
 # forms of address after a name; those that are titles in the gold's sense give one (胡春华副总理)
-_ADDRESS_RE = re.compile(r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|书记|市长|省长|县长|区长|主席|主任|部长|局长")
-_TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长"})
+_ADDRESS_RE = re.compile(
+    r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|先生|女士|"
+    r"(?:副|常务副)?(?:书记|市长|省长|县长|区长|主席|主任|部长|局长|厅长|处长|院长|校长|会长|董事长|总经理)|院士|教授"
+)
+_TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长", "厅长", "处长", "院长", "校长",
+                         "会长", "董事长", "总经理", "院士", "教授"})
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
 
 
@@ -42,7 +46,8 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             if not set_off and not (m.group(0) in _ADDRESS_TITLES and n == 3 and word_class(s) in ("nr", "nrfg")):
                 continue
             # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
-            shaped = weak_name(s) if m.group(0) in _TITLE_ONLY else name_shaped(s)
+            word = m.group(0).removeprefix("常务").removeprefix("副")
+            shaped = weak_name(s) if word in _TITLE_ONLY else name_shaped(s)
             if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
                 # 习近平总书记 is often cited, not present (name_post); 马青同志 acts in the story (address)
                 is_title = m.group(0) in _ADDRESS_TITLES

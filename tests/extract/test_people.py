@@ -329,3 +329,16 @@ def test_people_named_before_a_form_of_address_or_with_posts_in_brackets():
                   "会议邀请了周国平（临江市政协副主席、市工商联主席）作报告。市政协委员孙德胜建议，加强管理。")
     assert got == {"张建军": [], "李海波": [], "赵立新": [], "吴晓燕": [],
                    "周国平": ["临江市政协副主席", "临江市工商联主席"], "孙德胜": ["市政协委员"]}
+
+
+def test_the_model_reads_the_items_of_a_list_beside_people_and_names_after_a_post():
+    got = _people("由张博文、邹明远、尤小浩、孙一炜和杨家兴组成的临江队夺冠。市长禤国华出席。")
+    assert set(got) == {"张博文", "邹明远", "尤小浩", "孙一炜", "杨家兴", "禤国华"}
+    assert got["禤国华"] == ["市长"]
+    got = _people("航线通往纽约、马德里、米兰等城市。记者从水利部长江水利委员会了解到。")
+    assert got == {}
+
+
+def test_foreign_leaders_of_countries_whose_names_hold_a_stop_or_a_hyphen():
+    got = _people("今晚播出阿尔及利亚总统特本独家专访。古巴国家主席迪亚斯-卡内尔表示。国际奥委会主席巴赫出席。")
+    assert got == {"特本": ["阿尔及利亚总统"], "迪亚斯-卡内尔": ["古巴国家主席"], "巴赫": ["国际奥委会主席"]}

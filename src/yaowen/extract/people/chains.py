@@ -10,9 +10,8 @@ writing a shared prefix out are followed (``市政协党组副书记、副主席
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..lexicons import load_lexicon
+from ..lexicons import countries
 from .names import (
     HAN_RE,
     NOT_FINAL,
@@ -24,7 +23,7 @@ from .names import (
     verbs,
     word_class,
 )
-from .posts import Post, base_organ, is_post, post_ahead, specific_place, starts_like_place
+from .posts import Post, base_organ, is_post, organ_suffixes, post_ahead, specific_place, starts_like_place
 from .scores import name_prob
 
 # what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
@@ -39,7 +38,7 @@ _ROLL_RE = re.compile(r"(?:[（(](?:以|按)[^（()）\n]{1,12}[）)])?[:：][ \
 _ROLL_SPACES_RE = re.compile(r"[ \u3000\xa0]*\n[ \u3000\xa0\n]*|[ \u3000\xa0]+")
 _POST_NOTE_RE = re.compile(r"[（(](?:挂职|兼|兼任|兼职|代|代理|主持工作|正[厅处科局部]级|副[厅处科局部]级|[一二三四]级|试用期|待命)[）)]")
 # a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
-_FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
+_FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•\-－][\u4e00-\u9fff]{2,8}){1,2}")
 _LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
 
 
@@ -112,6 +111,9 @@ def names_after(
     got = (first[0], first[2]) if first else read_name(text, pos)
     if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
         got = _transliterated(text, pos)
+    if got is None and (complete or organ):
+        # no rule settles the name (a rare surname, no action word after it): the model, after a full post
+        got = _modelled_name(text, pos)
     if got is None and known:
         hit = next((text[pos : pos + n] for n in (3, 2, 4) if text[pos : pos + n] in known
                     and boundary_strength(text, pos + n)), None)
@@ -183,7 +185,7 @@ def _foreign_name(text: str, pos: int) -> str:
     m = _FOREIGN_RE.match(text, pos)
     if m is None:
         return ""
-    last_dot = max(m.group(0).rfind("·"), m.group(0).rfind("•"))
+    last_dot = max(m.group(0).rfind(dot) for dot in "·•-－")
     for end in range(pos + last_dot + 3, m.end() + 1):
         if boundary_strength(text, end) and text[end - 1] not in NOT_FINAL:
             return text[pos:end]
@@ -221,11 +223,6 @@ def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
 _PARTICLES = tuple("的了在和与及是对向为")
 
 
-@cache
-def countries() -> frozenset[str]:
-    return frozenset(load_lexicon("countries"))
-
-
 def _transliterated(text: str, pos: int) -> tuple[str, int] | None:
     """A foreign name of 2-5 characters that an action word or punctuation ends (特朗普|表示)."""
     for end in range(pos + 2, min(pos + 6, len(text)) + 1):
@@ -235,6 +232,18 @@ def _transliterated(text: str, pos: int) -> tuple[str, int] | None:
         if boundary_strength(text, end) and s[-1] not in NOT_FINAL:
             return s, end
     return None
+
+
+_AFTER_POST_SURE = 0.5  # the model's probability enough for a name right after a post
+
+
+def _modelled_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The name the model prefers at ``pos``, right after a post (市委书记陈文|明确指出, 副市长禤国华出席)."""
+    best = max(((name_prob(text, pos, pos + n), n) for n in (2, 3, 4)), default=(0.0, 0))
+    end = pos + best[1]
+    if best[0] < _AFTER_POST_SURE or not name_shaped(text[pos:end], True) or text.startswith(organ_suffixes(), end):
+        return None  # not 水利部长|江水利|委员会
+    return text[pos : pos + best[1]], pos + best[1]
 
 
 def _roll(text: str, pos: int) -> list[tuple[str, int, int]]:

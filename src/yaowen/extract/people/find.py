@@ -78,7 +78,8 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     taken = _Spans((m.start, m.end) for m in mentions)
     at = {(m.start, m.end): m for m in mentions}
     found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
-    for m in found + speakers(text) + objects(text) + introduced(text) + model_names(text):
+    found += speakers(text) + objects(text) + introduced(text)
+    for m in found + model_names(text, mentions + found):
         same = at.get((m.start, m.end))
         if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
             same.titles += [t for t in m.titles if t not in same.titles]

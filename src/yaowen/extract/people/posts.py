@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicons import load_lexicon, trie_regex
+from ..lexicons import countries, load_lexicon, trie_regex
 from .names import name_shaped, word_classes
 
 _VARIANTS = ("副", "常务副", "专职副", "代理", "代", "执行", "名誉", "第一副")
@@ -109,6 +109,16 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
     starts at ``floor`` or later.
 
     For a complete post (市长) the organ may also be a bare place (绍兴|市长, 俄罗斯叶卡捷琳堡市|市长)."""
+    organ, start, in_chain = _organ_before(text, pos, complete, floor)
+    if complete and len(organ) < 8:  # a country whose name holds a stop: 阿尔及利亚|总统, 安提瓜和巴布达|总理
+        country = next((text[pos - k : pos] for k in range(8, len(organ), -1)
+                        if pos - k >= floor and text[pos - k : pos] in countries()), "")
+        if country:
+            return country, pos - len(country), in_chain
+    return organ, start, in_chain
+
+
+def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str, int, bool]:
     left = text[max(0, pos - _WINDOW, floor) : pos]
     last = _LAST_CUT_RE.match(left)
     cut = last.start(1) if last else -1

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import load_lexicon
-from .chains import countries
+from ..lexicons import countries, load_lexicon
 from .mention import Mention
 from .names import HAN_RE, PUNCT, name_shaped, read_name, word_class, word_classes
 from .posts import organ_suffixes

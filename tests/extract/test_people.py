@@ -342,3 +342,17 @@ def test_the_model_reads_the_items_of_a_list_beside_people_and_names_after_a_pos
 def test_foreign_leaders_of_countries_whose_names_hold_a_stop_or_a_hyphen():
     got = _people("今晚播出阿尔及利亚总统特本独家专访。古巴国家主席迪亚斯-卡内尔表示。国际奥委会主席巴赫出席。")
     assert got == {"特本": ["阿尔及利亚总统"], "迪亚斯-卡内尔": ["古巴国家主席"], "巴赫": ["国际奥委会主席"]}
+
+
+def test_bare_lists_closed_by_he_or_by_an_action_and_not_swallowing_a_preposition():
+    got = _people("张建军、李海波和王晓明出席会议。赵立新、钱永刚等深入企业调研。由孙小莎、陈一梦、王艺丁组成的临江队获胜。")
+    assert set(got) == {"张建军", "李海波", "王晓明", "赵立新", "钱永刚", "孙小莎", "陈一梦", "王艺丁"}
+    got = _people("张建军、李海波等县级领导参加。镇领导王晓明、赵立新陪同。")
+    assert got == {"张建军": ["县级领导"], "李海波": ["县级领导"], "王晓明": ["镇领导"], "赵立新": ["镇领导"]}
+
+
+def test_posts_of_works_parties_rivers_and_professions():
+    got = _people("临江钢铁厂厂长王晓明,民盟临江市委主委赵立新,市级总河长、市委书记张建军,临江正大律师事务所律师钱永刚,"
+                  "省委巡察组组长孙德胜出席。沿线从沈阳到吉林长白山。")
+    assert got == {"王晓明": ["临江钢铁厂厂长"], "赵立新": ["民盟临江市委主委"], "张建军": ["市级总河长", "市委书记"],
+                   "钱永刚": ["临江正大律师事务所律师"], "孙德胜": ["省委巡察组组长"]}

@@ -148,6 +148,8 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
         return run, pos - 1, in_chain
     if run.endswith("原") and run[:-1].endswith(organ_suffixes()):
         return run, pos - len(run), in_chain
+    if _LEVEL_RE.fullmatch(run):  # 市级|总河长, 省级|领导
+        return run, pos - len(run), in_chain
     if run.endswith(organ_suffixes()) or (complete and _is_place(run)):
         if len(run) > 24:  # no clear boundary in reach: take it from the first place name on
             m = next((i for i in range(len(run)) if _PLACE_START_RE.match(run[i:])), None)
@@ -158,6 +160,7 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
     return "", pos, in_chain
 
 
+_LEVEL_RE = re.compile(r"(?:中央|国家|省|市|县|区|乡|镇|村)级")
 _APPOINTING = frozenset({"任命", "免去", "罢免", "撤销", "选举", "推选"})
 
 

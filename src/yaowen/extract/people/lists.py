@@ -110,11 +110,11 @@ def _first_item(text: str, start: int, stop: int) -> int:
     """The length of the first item, a run ending at ``stop``: all of it when set off by punctuation, else
     its longest tail that looks like a name."""
     run = text[start:stop]
-    if len(run) <= 4 and (start == 0 or text[start - 1] in PUNCT) and list_item(text, start, stop):
-        # four characters: a name of four, or a preposition and a name of three (由|孙小莎)
-        if len(run) < 4 or word_class(run[0]) not in _FUNCTION_CLASSES \
-                or name_prob(text, start, stop) >= name_prob(text, start + 1, stop):
-            return len(run)
+    # four characters: a name of four, or a preposition and a name of three (由|孙小莎)
+    preposition = len(run) == 4 and word_class(run[0]) in _FUNCTION_CLASSES \
+        and name_prob(text, start, stop) < name_prob(text, start + 1, stop)
+    if len(run) <= 4 and (start == 0 or text[start - 1] in PUNCT) and list_item(text, start, stop) and not preposition:
+        return len(run)
     for i in range(max(0, len(run) - 4), len(run) - 1):
         tail = run[i:]
         if len(tail) == 4 and word_class(tail[0]) in _FUNCTION_CLASSES \

@@ -235,7 +235,7 @@ def test_a_clause_word_before_an_organ_and_a_national_deputy():
 def test_forms_of_address_foreign_leaders_and_speakers_for_a_body():
     got = _people("王一明书记强调,李二强市长指出。赵三刚代表市委致辞。老人李大爷笑着说。"
                   "美国总统特朗普表示。会见巴基斯坦总理夏巴兹时说。古巴总理出席。党委书记出席。")
-    assert got == {"王一明": [], "李二强": [], "赵三刚": [], "特朗普": ["美国总统"], "夏巴兹": ["巴基斯坦总理"]}
+    assert got == {"王一明": ["书记"], "李二强": ["市长"], "赵三刚": [], "特朗普": ["美国总统"], "夏巴兹": ["巴基斯坦总理"]}
 
 
 def test_a_list_closed_by_its_ordering_note():
@@ -325,9 +325,10 @@ def test_a_label_after_the_list_goes_to_people_with_posts_of_their_own():
 
 
 def test_people_named_before_a_form_of_address_or_with_posts_in_brackets():
+    # a post printed after the name is its title as printed (a longer form elsewhere on the page wins)
     got = _people("张建军主席、李海波副主席出席会议。赵立新院士作报告。吴晓燕女士说,很满意。中国工程院院士出席。"
                   "会议邀请了周国平（临江市政协副主席、市工商联主席）作报告。市政协委员孙德胜建议，加强管理。")
-    assert got == {"张建军": [], "李海波": [], "赵立新": [], "吴晓燕": [],
+    assert got == {"张建军": ["主席"], "李海波": ["副主席"], "赵立新": ["院士"], "吴晓燕": [],
                    "周国平": ["临江市政协副主席", "临江市工商联主席"], "孙德胜": ["市政协委员"]}
 
 
@@ -356,3 +357,12 @@ def test_posts_of_works_parties_rivers_and_professions():
                   "省委巡察组组长孙德胜出席。沿线从沈阳到吉林长白山。")
     assert got == {"王晓明": ["临江钢铁厂厂长"], "赵立新": ["民盟临江市委主委"], "张建军": ["市级总河长", "市委书记"],
                    "钱永刚": ["临江正大律师事务所律师"], "孙德胜": ["省委巡察组组长"]}
+
+
+def test_a_post_after_the_name_gives_way_to_the_full_post_printed_elsewhere():
+    from yaowen.extract import extract_facts
+    from yaowen.model import Article
+
+    articles = [Article(id="a1", body="市委副书记王一明出席。王一明书记强调,要抓落实。副市长李二强讲话。李二强市长指出。")]
+    people = {p.name: p.titles for p in extract_facts(articles, lambda m, d: None).people}
+    assert people == {"王一明": ["市委副书记"], "李二强": ["副市长"]}

@@ -24,6 +24,7 @@ _ADDRESS_RE = re.compile(
 )
 _TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长", "厅长", "处长", "院长", "校长",
                          "会长", "董事长", "总经理", "院士", "教授"})
+_NO_TITLE = frozenset({"同志", "先生", "女士"})
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
 
 
@@ -49,9 +50,11 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             shaped = weak_name(s) if word in _TITLE_ONLY else name_shaped(s)
             if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
                 # 习近平总书记 is often cited, not present (name_post); 马青同志 acts in the story (address)
-                is_title = m.group(0) in _ADDRESS_TITLES
-                how = "name_post" if is_title else "address"
-                out.append(Mention(s, [m.group(0)] if is_title else [], start, m.start(), how))
+                # a post after the name is a title as printed (王一明书记 -> 书记; a longer form printed
+                # elsewhere on the page wins over it); 同志, 先生, 女士 are none
+                how = "name_post" if m.group(0) in _ADDRESS_TITLES else "address"
+                titles = [] if m.group(0) in _NO_TITLE else [m.group(0)]
+                out.append(Mention(s, titles, start, m.start(), how))
                 break
     return out
 

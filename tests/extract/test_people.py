@@ -366,3 +366,15 @@ def test_a_post_after_the_name_gives_way_to_the_full_post_printed_elsewhere():
     articles = [Article(id="a1", body="市委副书记王一明出席。王一明书记强调,要抓落实。副市长李二强讲话。李二强市长指出。")]
     people = {p.name: p.titles for p in extract_facts(articles, lambda m, d: None).people}
     assert people == {"王一明": ["市委副书记"], "李二强": ["副市长"]}
+
+
+def test_spacing_notes_and_de_between_post_and_name():
+    got = _people("市委书记 张建军出席会议。张晓燕（女，汉族）当选为市人大常委会主任。"
+                  "现任市委常委、副市长的赵立新参加。担任临江县委书记的钱永刚表示同意。听取了市长的汇报。")
+    assert got == {"张建军": ["市委书记"], "张晓燕": ["市人大常委会主任"], "赵立新": ["市委常委", "副市长"],
+                   "钱永刚": ["临江县委书记"]}
+
+
+def test_a_committee_post_after_a_deputy_secretary_takes_the_committee():
+    got = _people("市委副书记、政法委书记郑长青出席。市委副书记、组织部部长王一凡出席。")
+    assert got == {"郑长青": ["市委副书记", "市委政法委书记"], "王一凡": ["市委副书记", "市委组织部部长"]}

@@ -32,7 +32,7 @@ _LINKS = ("、", "兼")
 _SPACES = " \u3000\xa0"
 _SPACES_RE = re.compile(r"[ \u3000\xa0]+")
 _PADDED_RE = re.compile(r"([\u4e00-\u9fff])[ \u3000\xa0]{1,2}([\u4e00-\u9fff])(?=[ \u3000\xa0、，,。；;]|$)")
-_NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)]")
+_NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)(?:[，,、](?:女|男|[\u4e00-\u9fff]{1,3}族))*[）)]")
 # a note on the post printed before the name: 副县长(挂职)王一, 县委书记(兼)李二, 副局长(主持工作)张三
 _ROLL_RE = re.compile(r"(?:[（(](?:以|按)[^（()）\n]{1,12}[）)])?[:：][ \u3000\xa0\n]*")
 _ROLL_SPACES_RE = re.compile(r"[ \u3000\xa0]*\n[ \u3000\xa0\n]*|[ \u3000\xa0]+")
@@ -80,6 +80,9 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
             place = specific_place(prev)
             if place:  # 六盘水市委副书记、市长 -> 六盘水市长; 九江市委常委、常务副市长 -> 九江市常务副市长
                 organ = place[:-1] if q.word[0] == place[-1] else place
+            level = _LEVEL_HEAD_RE.match(q.word)
+            if not prev and level and level.group(0)[-1:] == "委":  # 市委副书记、政法委书记 -> 市委政法委书记
+                prev = level.group(0)
         else:
             organ = base_organ(prev) if prev else carried
             prev = prev or organ
@@ -95,6 +98,9 @@ def names_after(
     """The name, or list of names, printed right after a post ending at ``pos`` (``known``: names the page
     has shown to be names)."""
     pos = _skip_post_note(text, pos)
+    if text.startswith("的", pos):  # 现任市委常委、副市长的|赵立新: a name the model vouches for
+        got = read_name(text, pos + 1)
+        return [(got[0], pos + 1, got[1])] if got and name_prob(text, pos + 1, got[1]) >= _AFTER_POST_SURE else []
     intro = _INTRO_RE.match(text, pos)
     # a roll after a colon: 市领导:A、B, 主席团常务主席(以姓氏笔画为序):⏎A B⏎C D (lines and spaces part it)
     roll = None if intro else _ROLL_RE.match(text, pos)
@@ -108,6 +114,8 @@ def names_after(
         # a post and a colon may also open a quotation (市长:我们要…): a roll names two people at least
         return names if len(names) >= 2 or word.endswith("领导") else []
     first = _spaced_item(text, pos, first=True) if text[pos : pos + 1] in _SPACES else _padded(text, pos)
+    if first is None and text[pos : pos + 1] in _SPACES:  # e-paper spacing: 市委书记 张三出席会议
+        first = _spaced_name_acting(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
     if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
         got = _transliterated(text, pos)
@@ -210,6 +218,22 @@ def _spaced_item(text: str, pos: int, first: bool = False) -> tuple[str, int, in
             return s, start, start + n
     got = None if first else read_name(text, start)
     return (got[0], start, got[1]) if got else None
+
+
+# what a person named after a post and a space does in a body (not a headline's next clause: 市长 吴二辞去…)
+_ATTENDING_RE = re.compile(r"出席|主持|参加|列席|陪同|讲话|致辞|调研|强调|指出|表示|会见|看望|慰问|一行")
+
+
+def _spaced_name_acting(text: str, pos: int) -> tuple[str, int, int] | None:
+    sp = _SPACES_RE.match(text, pos)
+    if sp is None or sp.end() - pos > 2:
+        return None
+    start = sp.end()
+    for n in (3, 2):
+        s = text[start : start + n]
+        if len(s) == n and name_shaped(s) and _ATTENDING_RE.match(text, start + n):
+            return s, start, start + n
+    return None
 
 
 def _padded(text: str, pos: int) -> tuple[str, int, int] | None:

@@ -16,15 +16,17 @@ from .roles import introduced, name_before_address, objects, speakers
 
 # the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
 # 选举王健为|市人民政府市长, 免去余功斌同志的|鞍山市委书记…职务, 熊炜、刘泽友为|副团长
+# a note printed after a name: (女), (女,汉族), (回族)
+_NOTE = r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)(?:[，,、](?:女|男|[\u4e00-\u9fff]{1,3}族))*[）)])"
 _APPOINTED_RE = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,4}(?:[（(]女[）)])?、)*[\u4e00-\u9fff]{2,4}?)(?:[（(]女[）)])?(?:同志|等(?:\d+|[一二三四五六七八九十百多]+)?(?:人|名|位)?)?"
+    rf"((?:[\u4e00-\u9fff]{{2,4}}{_NOTE}?、)*[\u4e00-\u9fff]{{2,4}}?){_NOTE}?(?:同志|等(?:\d+|[一二三四五六七八九十百多]+)?(?:人|名|位)?)?"
     r"(?:任|担任|兼任|不再担任|不再兼任|不再任|交流任|转任|调任|当选为|当选|为|辞去|的)$"
     r"|(?:免去|罢免|撤销)([\u4e00-\u9fff]{2,3})$"
 )
 _APPOINTING = ("选举", "任命", "决定", "推选", "接受", "免去", "同意", "批准", "撤销", "补选", "增补", "提名", "、", "，", ",", "；", "。", "\n", "：")
 # a clause that goes on about the person of the decision before it: ,不再担任…职务 / ,免去其…职务
 _CONTINUED_RE = re.compile(r"[，,](?:并|同时)?(?:不再担任|不再兼任|兼任|免去其|另任|并任)$")
-_NOTE_RE = re.compile(r"[（(]女[）)]$")
+_NOTE_RE = re.compile(_NOTE + "$")
 _NOMINEE_RE = re.compile(r"候选人|人选|提名")
 _CLAUSE_END = "，,。；;\n"
 
@@ -243,7 +245,7 @@ def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
     parts = []
     start = m.start(1)
     for part in m.group(1).split("、"):
-        name = _NOTE_RE.sub("", part)  # 李素芳(女)
+        name = _NOTE_RE.sub("", part)  # 李素芳(女), 王一(女,回族)
         parts.append((name, start, start + len(name)))
         start += len(part) + 1
     # the names: the items at the end that look like names; the first of them may be the tail of a run

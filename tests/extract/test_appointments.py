@@ -100,3 +100,15 @@ def test_appointments_a_colon_after_the_verb_and_a_resignation_agreed_to():
         ("于兰", "临江市审计局局长", "appoint"),
         ("方正", "临江市人民政府副市长", "remove"),
     ]
+
+
+def test_appointments_a_decision_printed_as_a_list_and_a_resignation_with_its_reason():
+    text = (
+        "会议决定任命:\n孔明为临江市财政局局长;\n于兰为临江市审计局局长。"
+        "会议决定接受方正因工作变动辞去临江市人民政府副市长职务的请求。"
+    )
+    assert _got(text) == [
+        ("孔明", "临江市财政局局长", "appoint"),
+        ("于兰", "临江市审计局局长", "appoint"),
+        ("方正", "临江市人民政府副市长", "remove"),
+    ]

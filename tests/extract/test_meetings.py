@@ -196,3 +196,53 @@ def test_meetings_not_held_a_venue_a_reference_or_a_count():
     assert _meetings(body) == []
     [m] = _meetings("5月6日,在临江举行的临江市在外乡贤恳谈会宾朋满座。")
     assert m.name == "临江市在外乡贤恳谈会"
+
+
+def test_meetings_a_comrade_named_before_同志_chairs_but_a_quoted_national_leader_is_not_there():
+    body = "5月6日,全市防汛工作会议召开。马青同志主持。习近平总书记指出,要坚持人民至上。钱进同志强调,要压实责任。"
+    mentions = [
+        PersonMention("马青", [], "a1", body.index("马青"), body.index("马青") + 2, "name_post"),
+        PersonMention("习近平", ["总书记"], "a1", body.index("习近平"), body.index("习近平") + 3, "name_post"),
+        PersonMention("钱进", [], "a1", body.index("钱进"), body.index("钱进") + 2, "name_post"),
+    ]
+    [m] = find_meetings("a1", body, "", mentions, lambda s, e: [], "2024-05-06", lambda mo, d: None)
+    assert m.chairs == ["马青"] and m.attendees == ["钱进"]
+
+
+def test_meetings_a_dated_speech_at_a_meeting_reports_it_and_presenters_attend():
+    body = (
+        "本报讯(记者 王一)5月6日,市委书记马青在全市劳动模范表彰大会上强调,要弘扬劳模精神。"
+        "市长钱进为劳模颁奖。会议指出,习近平总书记在全国劳动模范表彰大会上强调,劳动最光荣。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "全市劳动模范表彰大会" and m.attendees == ["马青", "钱进"]
+
+
+def test_meetings_a_study_session_of_a_group_named_for_study_and_a_list_after_还有():
+    [m] = _meetings("5月6日,市委理论学习中心组举行2024年第3次集体学习。市委书记马青主持并讲话。")
+    assert (m.name, m.ordinal, m.chairs) == ("市委理论学习中心组2024年第3次集体学习", 3, ["马青"])
+    [m] = _meetings("5月6日,市政协召开十届二十次常委会议。出席会议的市政协领导还有钱进、孔明。", known=("钱进", "孔明"))
+    assert m.name == "市政协十届二十次常委会议" and m.attendees == ["钱进", "孔明"]
+
+
+def test_meetings_a_bare_meeting_takes_the_name_of_any_organ_that_holds_it():
+    assert [m.name for m in _meetings("5月6日,市人大常委会机关召开会议,传达学习省两会精神。")] == ["市人大常委会机关会议"]
+    assert [m.name for m in _meetings("5月6日,市发展和改革委员会召开会议,研究项目建设。")] == ["市发展和改革委员会会议"]
+    assert [m.name for m in _meetings("5月6日,市委、市政府召开会议,研究防汛工作。")] == ["市委、市政府会议"]
+
+
+def test_meetings_a_delegation_sitting_takes_its_name_and_a_verb_with_its_own_object_names_no_meeting():
+    [m] = _meetings("5月6日,临江代表团举行全体会议,审议政府工作报告。省委常委、市委书记马青参加审议。", known=("马青",))
+    assert m.name == "临江代表团全体会议" and m.attendees == ["马青"]
+    [m] = _meetings("5月6日,市委常委会召开2024年度民主生活会。市委书记马青主持会议。")
+    assert m.name == "市委常委会2024年度民主生活会" and m.chairs == ["马青"]
+
+
+def test_meetings_a_paragraph_opening_with_a_deadline_is_no_new_event():
+    body = (
+        "5月6日,市政府召开第9次常务会议。市长马青主持会议。\n"
+        "6月30日前,各地要完成隐患排查。\n"
+        "副市长钱进、孔明出席会议。"
+    )
+    [m] = _meetings(body, known=("钱进", "孔明"))
+    assert m.chairs == ["马青"] and m.attendees == ["钱进", "孔明"]

@@ -13,7 +13,7 @@ from ..model import Article, Figure, PageFacts, Person, PersonMention
 from .appointments import find_appointments
 from .documents import approved_titles, find_documents
 from .figures import find_figures
-from .meetings import find_meetings, name_finder, name_unnamed_sessions
+from .meetings import cited_leader, find_meetings, name_finder, name_unnamed_sessions
 from .people import find_people, is_longer_form
 from .topics import classify_topics
 
@@ -33,7 +33,7 @@ def extract_facts(
         facts.mentions += by_article[a.id]
         facts.appointments += find_appointments(a.body, a.id, stacks[a.id])
     # a name the page gives anywhere (with a post, or in a decision) may stand bare at a meeting elsewhere on it
-    known = name_finder([m.name for m in facts.mentions if m.how != "name_post"] + [ap.person for ap in facts.appointments])
+    known = name_finder([m.name for m in facts.mentions if not cited_leader(m)] + [ap.person for ap in facts.appointments])
     for a in articles:
         body, stack = a.body, stacks[a.id]
         facts.documents += find_documents(body, a.id)

@@ -12,6 +12,7 @@ decisions.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from ..model import Appointment
@@ -35,6 +36,13 @@ _TRAILING_MODIFIERS_RE = re.compile(r"(?:代理|常务|代|副)+$")
 _POST_END_CHARS = set("长员委席任记事官表问理监")
 _ORGAN_START_RE = re.compile(r"(?:中共|中国|中央|国务院|全国|省|市|县|区|州|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|旗))")
 _GENDER_RE = re.compile(r"[(（](?:女|男|[\u4e00-\u9fff]{1,3}族)[)）]")
+_NO_LONGER_RE = re.compile(r"(?:并)?(?:不再(?:担任|任)|免去其)")  # …，不再担任Q职务 / 免去其Q职务
+_NOMINATED_RE = re.compile(r"(?:并)?提名为[^,，。;；]*")  # a nomination is no decision
+_CURRENT_POST_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?=为)")  # 决定刘兴无|副检察长|为…
+_SPACE_RE = re.compile(r"\s+")
+_SPACES_RE = re.compile(r"\s*")
+_COLON_RE = re.compile(r"[:：]\s*")
+_RESIGNS_RE = re.compile(r"(?:因[^,，。;；]{1,12}?)?辞去")
 _COUNT_AFTER_LIST_RE = re.compile(r"等(?:\d+|[一二三四五六七八九十百两]+)?[人名位]?$")
 
 
@@ -51,7 +59,7 @@ def _read_names(text: str, pos: int) -> tuple[list[str], int]:
     """A list of names at ``pos`` (``A、B``; ``A同志``, ``A(女)``), ending before 为, 的, 同志, 辞去 or a post."""
     names: list[str] = []
     while True:
-        got = _name_at(text, pos, ends=("为", "的", "同志", "辞去", "代理", "(", "（"), weak_ends=post_words())
+        got = _name_at(text, pos, ends=("为", "的", "同志", "辞去", "因", "代理", "(", "（"), weak_ends=post_words())
         if got is None:
             break
         names.append(got[0])
@@ -91,9 +99,21 @@ def _names_before(text: str, end: int) -> list[str]:
     return names
 
 
+@cache
+def _post_word_set() -> tuple[frozenset[str], int]:
+    words = post_words()
+    return frozenset(words), max(map(len, words), default=0)
+
+
+def _post_word_at_end(post: str) -> str:
+    """The longest post word ``post`` ends with, or ''."""
+    words, longest = _post_word_set()
+    return next((post[-k:] for k in range(min(len(post), longest), 0, -1) if post[-k:] in words), "")
+
+
 def _split_post(post: str) -> tuple[str, str]:
     """(organ, post word): 苏州市中级人民法院副院长 -> (苏州市中级人民法院, 副院长)."""
-    word = next((w for w in post_words() if post.endswith(w)), "")
+    word = _post_word_at_end(post)
     organ = post[: len(post) - len(word)]
     if word and (m := _TRAILING_MODIFIERS_RE.search(organ)):
         organ, word = organ[: m.start()], m.group(0) + word  # 代理 + 院长: the modifier belongs to the post
@@ -124,14 +144,14 @@ def _with_organ_of(prev: str, bare: str) -> str:
 
 
 def _looks_like_post(post: str) -> bool:
-    return 2 <= len(post) <= 40 and (post[-1] in _POST_END_CHARS or post.endswith(post_words()))
+    return 2 <= len(post) <= 40 and (post[-1] in _POST_END_CHARS or bool(_post_word_at_end(post)))
 
 
 def _posts(items: list[str], prev: str | None) -> list[str]:
     """A post list as separate posts, bare ones written out and a party ladder folded into its top rung."""
     out: list[str] = []
     for raw in items:
-        item = re.sub(r"\s+", "", raw)
+        item = _SPACE_RE.sub("", raw)
         if not item:
             continue
         if _is_bare(item) and (out or prev):
@@ -200,7 +220,7 @@ class _Reader:
                 pos += 3
             if text[pos : pos + 1] not in ("，", ",", "；", ";", "、") or not text[pos + 1 : pos + 2]:
                 return pos
-            nxt = pos + 1
+            nxt = _SPACES_RE.match(text, pos + 1).end()  # type: ignore[union-attr]
             if takes_为:
                 more, after = _read_names(text, nxt)
                 if more and text[after : after + 1] == "为":
@@ -208,12 +228,12 @@ class _Reader:
                     self.add(more, items, kind, start, pos)
                     names = more
                     continue
-            m = re.compile(r"(?:并)?(?:不再(?:担任|任)|免去其)").match(text, nxt)
+            m = _NO_LONGER_RE.match(text, nxt)
             if m and names:
                 items, pos = _read_posts(text, m.end())
                 self.add(names, items, "remove", start, pos)
                 continue
-            m = re.compile(r"(?:并)?提名为[^,，。;；]*").match(text, nxt)
+            m = _NOMINATED_RE.match(text, nxt)
             if m:
                 pos = m.end()
                 continue
@@ -235,8 +255,8 @@ class _Reader:
         text = self.text
         if verb == "提名" or (verb == "决定" and text.startswith(_SKIP_AFTER_DECIDE, pos)):
             return pos
-        if verb != "决定" and text[pos : pos + 1] in (":", "："):
-            pos += 1  # 任命：A为P，B为Q
+        if verb != "决定" and (colon := _COLON_RE.match(text, pos)) is not None:
+            pos = colon.end()  # 任命：A为P，B为Q (a decision printed as a list: 任命：\n A为P；\n B为Q)
         if verb in ("免去",):
             if text.startswith("其", pos):
                 return pos  # 免去其…: a clause of the decision before it, read there
@@ -250,9 +270,10 @@ class _Reader:
             return self.clauses(names, "remove", end, start, False)
         if verb in ("接受", "同意"):  # 接受/同意A辞去P职务(的请求)
             names, after = _read_names(text, pos)
-            if not names or not text.startswith("辞去", after):
+            quit_ = _RESIGNS_RE.match(text, after) if names else None  # A(因工作变动)辞去
+            if quit_ is None:
                 return pos
-            items, end = _read_posts(text, after + 2)
+            items, end = _read_posts(text, quit_.end())
             self.add(names, items, "remove", start, end)
             return self.clauses(names, "remove", end, start, False)
         names, after = _read_names(text, pos)
@@ -264,7 +285,7 @@ class _Reader:
             return self.clauses(names, "appoint", end, start, False)
         if verb == "决定":
             # 决定刘兴无副检察长为…: the person's current post stands between the name and 为
-            cur = re.compile(r"[\u4e00-\u9fff]{0,8}?(?=为)").match(text, after)
+            cur = _CURRENT_POST_RE.match(text, after)
             if cur is None or not (cur.end() == after or text[after : cur.end()].endswith(post_words())):
                 return pos
             after = cur.end()

@@ -15,6 +15,7 @@ opening or closing sitting is the session's 开幕会/闭幕会, and a bare ``�
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -55,7 +56,18 @@ _DATE = (
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|昨日|昨天|今天|今日|当天|当日)"
     r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:\d{1,2}[时:：]\d{0,2}分?)?"
 )
-_BLOCK_DATE_RE = re.compile(r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)")
+_DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日")
+_LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
+_NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇两]+")
+_ENLARGED_RE = re.compile(r"[(（]扩大[)）](?:会议)?")
+_HELD_THE_RE = re.compile(r"(?:召开|举行)的")
+_SITTING_RE = re.compile(r"([一二三四五六七八九十百\d]+)次(?!和)")
+_TERM_END_RE = re.compile(r"[\d一二三四五六七八九十]+届$")
+_SPACE_RE = re.compile(r"\s+")
+# a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
+_BLOCK_DATE_RE = re.compile(
+    r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
+)
 
 
 @cache
@@ -80,6 +92,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
         "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|进行了?(?:集中|专题)?)座谈(?!会)"),
+        "noun": re.compile(noun),
+        # 推介会|暨项目签约仪式: a joint name goes on to its second part
+        "joint_rest": re.compile(rf"暨{_CLAUSE}{{1,30}}?(?:{noun}|仪式|活动)"),
     }
 
 
@@ -98,6 +113,7 @@ _HELD_VERB_RE = re.compile(
 )
 _NOT_A_REPORT_AFTER_RE = re.compile(r"后|式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
 # 不举办大型会议, 要召开, 将举行: a rule, a duty or a plan, not a report; 分别召开: many meetings elsewhere
+_CLAUSE_END_AFTER_RE = re.compile(r"了?(?:[,，。;；!！?？:：\s]|$)")
 _NOT_DONE_RE = re.compile(r"(?:分别|不|未|暂停|停止|禁止|严禁|避免|减少|取消|不得|要|应|须|需|将|拟|准备|计划)$")
 _FUTURE_RE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|拟在|决定|关于|将)[^,，。;；]{0,14}$")
 _CITED_RE = re.compile(r"(?:传达|学习|贯彻|落实)[^,，。;；]{0,20}$")
@@ -113,13 +129,14 @@ _TRAIL_RE = re.compile(
 )
 _ORGAN_SUBJECT_RE = re.compile(
     r"(?:委员会|常委会|政府|政协|人大|党组|党委|党工委|市委|县委|区委|省委|州委|主席团|代表团|领导小组|指挥部|中心组|"
-    r"工作组|会议|大会|全会)$"
+    r"工作组|会议|大会|全会|机关|人大常委会|局|办|院|厅|部|中心|办公室)$"
 )
-_JOINT_RE = re.compile(r"[、和与及]|委(?:市|县|区|省|州)?政府|政府(?:市|县|区|省|州)?委")
+# two hosts: 市委、市政府 / 市委和市政府 / 市委市政府 (not 发展和改革委员会)
+_JOINT_RE = re.compile(r"、|[和与及](?=中共|市|县|区|省|州)|委(?:市|县|区|省|州)?政府|政府(?:市|县|区|省|州)?委")
 _PLACE_ONLY_RE = re.compile(r"^(?:我|全)?(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|镇|乡))$")
 # a numbered sitting or a bare noun takes the name of who holds it: 第四次会议, 九届二十七次主席会议, 会议
 _NUMBERED_RE = re.compile(r"^(?:\d{4}年(?:度)?)?(?:第?[\d一二三四五六七八九十百]+[届次])")
-_SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国|全体)")
+_SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国)")
 # 出席省十四届人大三次会议的益阳代表团 -> 省十四届人大三次会议益阳代表团
 _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 
@@ -159,7 +176,7 @@ def is_generic(name: str | None) -> bool:
 
 def ordinal_of(name: str | None) -> int | None:
     """The sitting's number: 第38次 -> 38, 九届二十七次 -> 27; the last one when a session and a sitting both have one."""
-    found = re.findall(r"([一二三四五六七八九十百\d]+)次(?!和)", name or "")
+    found = _SITTING_RE.findall(name or "")
     if not found:
         return None
     n = found[-1]
@@ -182,7 +199,7 @@ def body_of(name: str | None) -> str | None:
     if m is None:
         return None
     body = m.group(1)
-    return re.sub(r"[\d一二三四五六七八九十]+届$", "", body) or None
+    return _TERM_END_RE.sub("", body) or None
 
 
 def clean_name(name: str) -> str:
@@ -191,7 +208,7 @@ def clean_name(name: str) -> str:
     name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", name))  # "由A主办的B会" is B会
     if (a := _ANNOUNCER_RE.match(name)) is not None and noun_of(name[a.end() :]):
         name = name[a.end() :]  # 阎红心宣布…会议开幕
-    return re.sub(r"\s+", "", name)
+    return _SPACE_RE.sub("", name)
 
 
 def _extend(text: str, end: int) -> int:
@@ -199,7 +216,7 @@ def _extend(text: str, end: int) -> int:
     while True:
         if text[end - 1 : end] == "会" and text.startswith("议", end):
             end += 1
-        elif (m := re.compile(r"[(（]扩大[)）](?:会议)?").match(text, end)) is not None:
+        elif (m := _ENLARGED_RE.match(text, end)) is not None:
             end = m.end()
         elif text[end - 1 : end] == "会" and text.startswith("会议", end):
             end += 2
@@ -207,12 +224,15 @@ def _extend(text: str, end: int) -> int:
             return end
 
 
-def _subject(before: str) -> str:
-    """The subject of 召开/举行 as an organ name, or '' for a place, a joint host or anything else."""
+def _subject(before: str, bare_meeting: bool = False) -> str:
+    """The subject of 召开/举行 as an organ name, or '' for a place, a joint host or anything else. A joint host
+    does name a bare 会议 (市委、市政府召开会议), which has no other name."""
     s = _TRAIL_RE.sub("", _LEAD_TIME_RE.sub("", before.strip()))
     if (d := _DELEGATION_RE.match(s)) is not None:
         s = d.group(1) + d.group(2)
-    if not s or len(s) > 40 or not _ORGAN_SUBJECT_RE.search(s) or _JOINT_RE.search(s) or _PLACE_ONLY_RE.match(s):
+    if not s or len(s) > 40 or not _ORGAN_SUBJECT_RE.search(s) or _PLACE_ONLY_RE.match(s):
+        return ""
+    if _JOINT_RE.search(s) and not bare_meeting:
         return ""
     if noun_of(s) == s:  # 会议同时套开了…: 会议 is the meeting already named
         return ""
@@ -231,9 +251,11 @@ class _Finder:
         i = bisect_right(self.title_starts, pos) - 1
         return i >= 0 and self.titles[i][0] < pos < self.titles[i][1]
 
-    def not_held(self, start: int) -> bool:
+    def not_held(self, start: int, cited_at: int | None = None) -> bool:
+        """Scheduled or cited, judged from the words before ``start`` (for citing: before ``cited_at``)."""
         before = self.text[max(0, start - 20) : start]
-        if _FUTURE_RE.search(before) or _CITED_RE.search(before):
+        cited_from = before if cited_at is None else self.text[max(0, cited_at - 20) : cited_at]
+        if _FUTURE_RE.search(before) or _CITED_RE.search(cited_from):
             return True
         m = _DATE_BEFORE_RE.search(before)  # 会议决定，6月20日召开…: a date after the report's own is a schedule
         if not m or not self.event_date:
@@ -241,8 +263,8 @@ class _Finder:
         year = int(m.group(1)) if m.group(1) else int(self.event_date[:4])
         return f"{year:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" > self.event_date
 
-    def add(self, name: str, start: int, end: int, how: str = "verb", joint: bool = False) -> None:
-        if self.in_title(start) or self.not_held(start) or _COUNTED_RE.search(name):
+    def add(self, name: str, start: int, end: int, how: str = "verb", joint: bool = False, judged: bool = False) -> None:
+        if self.in_title(start) or (not judged and self.not_held(start)) or _COUNTED_RE.search(name):
             return
         name = clean_name(name)
         if _COUNTED_RE.search(name) or len(name) < 2 or (how != "talk" and not noun_of(name) and "暨" not in name):
@@ -261,12 +283,12 @@ class _Finder:
         text = self.text
         m = _CLAUSE_MARK_RE.search(text, start, start + 61)
         limit = m.start() if m else min(len(text), start + 61)
-        for n in re.finditer(_noun_re(), text[start:limit]):
-            end = _extend(text, start + n.end())
+        for n in _patterns()["noun"].finditer(text, start, limit):
+            end = _extend(text, n.end())
             if end - start < 2 or text.startswith("精神", end):
                 continue
             if text.startswith("暨", end):
-                rest = re.compile(rf"暨{_CLAUSE}{{1,30}}?(?:{_noun_re()}|仪式|活动)").match(text, end, limit)
+                rest = _patterns()["joint_rest"].match(text, end, limit)
                 if rest is None:
                     continue
                 end = _extend(text, rest.end())
@@ -300,18 +322,21 @@ class _Finder:
                     self.add(text[v.end() + 1 : end], v.end() + 1, end, "at" if text.startswith("上", end) else "attributive")
                 continue
             end = self.name_end(v.end())
-            if end and not self.not_held(v.start()):  # 会议决定，6月20日召开…: judged where the verb stands
+            # 会议决定，6月20日召开…: a schedule is judged where the verb stands, a citation before the subject
+            if end and not self.not_held(v.start(), cited_at=clause_start):
                 name = text[v.end() : end]
-                subject = "" if verb.startswith("主持") else _subject(before)
+                subject = "" if verb.startswith("主持") else _subject(before, noun_of(name) == name == "会议")
                 if is_generic(name) and not (subject and noun_of(name) == "会议") and (p := _PURPOSE_RE.match(text, end)):
                     name = p.group(1) + clean_name(name)  # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…)
                 elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):
                     name = subject + name
                 start = v.start() - len(before) if subject else v.end()
-                self.add(name, start, end, joint=joint)
+                self.add(name, start, end, joint=joint, judged=True)
                 continue
-            held = pat["before"].search(before) if verb.startswith(("召开", "举行")) else None
-            if held:  # Y会议召开 / Y会议在…举行
+            # Y会议召开 / Y会议在…举行: only a verb with no object of its own (市委常委会召开民主生活会 is no 常委会)
+            ends_clause = _CLAUSE_END_AFTER_RE.match(text, v.end()) is not None
+            held = pat["before"].search(before) if verb.startswith(("召开", "举行")) and ends_clause else None
+            if held:
                 self.add(held.group(1), clause_start + held.start(1), v.end())
 
     def by_subject(self) -> None:
@@ -322,12 +347,14 @@ class _Finder:
         text = self.text
         for m in _patterns()["at"].finditer(text):
             name, start = m.group(1), m.start(1)
-            attributive = re.search(r"(?:召开|举行)的", name)
+            attributive = _HELD_THE_RE.search(name)
             if attributive:
                 start += attributive.end()
                 name = name[attributive.end() :]
-            sentence = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
-            if attributive or re.compile(rf"[●◆■▲★\s]*{_DATE}").match(text, sentence):
+            sentence = max(text.rfind(c, max(0, m.start() - 300), m.start()) for c in "。\n") + 1
+            # a dated report of a speech there (5月6日，A在Y会上强调), not a leader quoted from a meeting elsewhere
+            dated = _DATE_IN_RE.search(text, sentence, m.start()) and not _LEADER_BEFORE_RE.search(text, sentence, m.start())
+            if attributive or dated:
                 self.add(name, start, m.end(1), "at")
 
     def talks(self, stack: str) -> None:
@@ -352,3 +379,23 @@ def block_date(paragraph: str) -> tuple[int, int] | None:
     """The (month, day) a paragraph opens with (``4月9日，…``), or None."""
     m = _BLOCK_DATE_RE.match(paragraph)
     return (int(m.group(2)), int(m.group(3))) if m else None
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two names of one meeting: the headline's and the body's, or a role's object and the meeting it names."""
+    if not a or not b:
+        return False
+    if a.endswith(b) or b.endswith(a) or (len(b) >= 2 and b in a) or (len(a) >= 2 and a in b):
+        return True
+    oa, ob = ordinal_of(a), ordinal_of(b)
+    if oa is not None and ob is not None:
+        # one sitting written out more or less fully (市政府第21次常务会议 / 市十三届人民政府第21次常务会议,
+        # 第十五次 / 第15次), not the same sitting of two bodies (鞍山市委 / 锦州市委 第一次全体会议)
+        ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        replaced = [(a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in ops if op == "replace"]
+        kinds = {op for op, *_ in ops} - {"equal", "replace"}
+        return (oa == ob and noun_of(a) == noun_of(b) and len(kinds) <= 1
+                and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced))
+    if (is_generic(a) or is_generic(b)) and noun_of(a) and noun_of(a) == noun_of(b):
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6

@@ -1,0 +1,246 @@
+"""Who was at which meeting of an article: chairs (主持), attendees (出席/参加/列席/在主席台就座/宣誓, lists after
+``出席会议的有：``) and speakers (``A强调``, ``A在会上通报``, ``A作…报告``, ``为劳模颁奖``).
+
+A role verb's object says which meeting it is about (``陪同考察并出席座谈会``); an object that names none of
+them (``参加考察活动``, ``参加郑州代表团审议…时的讲话精神``) places no one, and a role with no object belongs to the
+meeting of its context: a side meeting's own sentence, else its block's main meeting (``meetings`` decides
+which those are). Someone who 委托 another to chair, and a national leader quoted by name (习近平总书记), are at
+no meeting. A name the page gives elsewhere is found again where the grammar missed it (``余功斌同志主持``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection
+from functools import cache
+
+from ..model import Meeting, PersonMention
+from .lexicons import load_lexicon
+from .meeting_names import Held, compatible, is_generic, noun_of
+from .people import post_words
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_AFTER_NAME = ("同志", "等", "进行", "及", *load_lexicon("speech_verbs"))
+_SENT_END = "。！？!?\n"
+
+# roles written after the people they are about; the object after the verb says which meeting
+_ROLE_RE = re.compile(
+    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会))"
+)
+_NOT_NOW_RE = re.compile(r"(?:将|拟|即将|邀请|应当|要)$")
+_OBJ_SKIP_RE = re.compile(r"(?:了|召开了?|举行了?)?")
+_OBJ_END_RE = re.compile(r"[,，。;；:：!！?？\n]|并|后|时")
+_GENERIC_OBJ = ("", "会议", "大会", "会", "活动", "座谈", "学习", "审议", "讨论", "分组讨论")
+_VISIT_RE = re.compile(r"考察|调研|检查|视察|慰问|走访|督导|督查|参观|陪同")
+_CITED_OBJ_RE = re.compile(r"时的|精神|讲话|的(?:重要)?讲话")
+# 出席会议的有：A、B / 在主席台就座的领导有：/ 大会的执行主席是：/ 担任本次大会的执行主席还有：
+_LIST_AFTER_RE = re.compile(
+    r"(?:(?:出席|列席|参加)(?:会议|大会|座谈会|汇报会|活动)?的[^：:，,。]{0,12}?有|"
+    r"(?:主席台|前排)上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
+)
+# where the people a role verb is about begin: after the last role, clause list mark or cited word before it
+_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|[;；:：]|传达|学习|委托|委託")
+_CITED_AFTER_ROLE_RE = re.compile(r"了?(?:时|的)")  # 调研座谈时的讲话, 出席X的代表
+_LOOKBACK = 300
+
+_SPEAK_RE = re.compile(
+    r"(?:同志)?(?:等(?:同志|领导)?)?(?:应邀(?:到会|出席)?)?(?:在[^,，。]{0,40}?(?:会场|会上|会议上)[,，]?)?"
+    r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|提请|召集|主讲|作主题宣讲|代表(?!团)|"
+    r"颁奖|颁发|授牌|揭牌|点评|为[^,，。]{0,12}?(?:颁奖|颁发|授牌|揭牌)|"
+    r"作[^,，。]{0,30}?(?:讲话|报告|说明|辅导|发言|讲座|宣讲)|为与会[^,，。]{0,8}?作|到会指导|率)"
+)
+_AT_THE_MEETING_RE = re.compile(r"(?:^|(?<=[。\n]))\s*(?:会上|会议上|座谈会上|汇报会上|座谈中)[,，]")
+_SUBJECT_END_RE = re.compile(
+    r"代表|向|对|就|作|强调|指出|要求|表示|说|传达|宣读|通报|介绍|汇报|发言|讲话|致辞|宣布|分别|先后|听取|审议|提出"
+)
+_ENTRUSTING_RE = re.compile(r"(?:同志)?委[托託]")
+_ACTIVITY_END_RE = re.compile(r"(?:活动|现场)$")  # 出席表彰活动 names the 表彰大会
+_NATIONAL_POSTS = ("总书记", "总理", "委员长", "国家主席", "国务委员")
+
+
+def sentence(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, max(0, pos - 2000), pos) for c in _SENT_END) + 1
+    ends = [i for i in (text.find(c, pos, pos + 2000) for c in _SENT_END) if i >= 0]
+    return start, (min(ends) + 1 if ends else min(len(text), pos + 2000))
+
+
+def cited_leader(m: PersonMention) -> bool:
+    """A national leader named as 习近平总书记 is quoted or cited in a local report, not at its meeting."""
+    return m.how == "name_post" and any(t.endswith(_NATIONAL_POSTS) for t in m.titles)
+
+
+class Placement:
+    """One article's meetings while its people are placed at them."""
+
+    def __init__(self, text: str, mentions: list[PersonMention]) -> None:
+        self.text = text
+        self.mentions = sorted((m for m in mentions), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.by_start = {m.start: m for m in self.mentions}
+        self.excluded = {id(m) for m in self.mentions if cited_leader(m) or _ENTRUSTING_RE.match(text, m.end)}
+        self.meetings: list[Meeting] = []
+        self.blocks: list[tuple[int, Meeting | None]] = []  # (block start, main meeting)
+        self.block_starts: list[int] = []
+        self.sides: list[tuple[int, int, Meeting]] = []  # (sentence start, end, side meeting)
+        self.side_starts: list[int] = []
+        self.placed: dict[tuple[int, bool], dict[str, int]] = {}  # (meeting, as chair) -> name -> first position
+
+    def context(self, pos: int) -> Meeting | None:
+        """The meeting a role at ``pos`` belongs to when its words do not name one."""
+        i = bisect_right(self.side_starts, pos) - 1
+        if i >= 0 and self.sides[i][0] <= pos < self.sides[i][1]:
+            return self.sides[i][2]
+        j = bisect_right(self.block_starts, pos) - 1
+        return self.blocks[j][1] if j >= 0 else None
+
+    def named(self, obj: str, pos: int) -> Meeting | None | bool:
+        """The meeting a role's object names; None when it names none of them; True when the object says
+        nothing (出席会议, 出席并讲话: the meeting of the context)."""
+        obj = _ACTIVITY_END_RE.sub("", obj) if obj != "活动" else obj
+        if obj in _GENERIC_OBJ or obj.startswith(("会议", "大会")) or is_generic(obj) and noun_of(obj) in ("会议", "大会"):
+            return True  # 出席会议, 主持会议相关议程, 出席大会开幕式
+        here = self.context(pos)
+        for mt in ([here] if here else []) + self.meetings:
+            if mt.name and compatible(mt.name, obj):
+                return mt
+        return None
+
+    def people_before(self, pos: int, lo: int) -> list[PersonMention]:
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, pos)
+        return [m for m in self.mentions[i:j] if id(m) not in self.excluded and m.end <= pos]
+
+    def list_end(self, m: PersonMention) -> int:
+        """Where a list the mention heads or belongs to ends: 刘光跃、段志刚、…、胡水龙|参加."""
+        end = m.end
+        while self.text[end : end + 1] == "、" and (nxt := self.by_start.get(end + 1)) is not None:
+            end = nxt.end
+        return end
+
+    def span_start(self, pos: int) -> int:
+        s, _ = sentence(self.text, pos)
+        s = max(s, pos - _LOOKBACK)
+        breaks = [b.end() for b in _SPAN_BREAK_RE.finditer(self.text, s, pos)]
+        return max(breaks) if breaks else s
+
+    def place(self, mt: Meeting | None, people: list[PersonMention], chair: bool) -> None:
+        if mt is None:
+            return
+        placed = self.placed.setdefault((id(mt), chair), {})
+        for m in people:
+            placed[m.name] = min(placed.get(m.name, m.start), m.start)
+
+    def settle(self) -> None:
+        """Each meeting's chairs and attendees in the order the text names them; a chair is no attendee."""
+        for mt in self.meetings:
+            chairs = self.placed.get((id(mt), True), {})
+            attendees = self.placed.get((id(mt), False), {})
+            mt.chairs = sorted(chairs, key=chairs.__getitem__)
+            mt.attendees = sorted((n for n in attendees if n not in chairs), key=attendees.__getitem__)
+
+
+def _object(text: str, pos: int) -> str:
+    pos = _OBJ_SKIP_RE.match(text, pos).end()  # type: ignore[union-attr]
+    m = _OBJ_END_RE.search(text, pos, pos + 40)
+    return text[pos : m.start() if m else min(len(text), pos + 40)].strip()
+
+
+def implied_meetings(text: str, held: list[Held]) -> list[Held]:
+    """Meetings known only from a role's object: 林庆生出席座谈会 (no verb reports it held, here or in
+    the headline: ``held`` holds both)."""
+    out: list[Held] = []
+    names = [h.name for h in held]
+    for r in _ROLE_RE.finditer(text):
+        if _NOT_NOW_RE.search(text, max(0, r.start() - 3), r.start()):
+            continue
+        obj = _object(text, r.end())
+        noun = noun_of(obj)
+        if not noun or obj in ("会议", "大会") or _CITED_OBJ_RE.search(obj) or "的" in obj or _VISIT_RE.search(obj):
+            continue
+        if any(compatible(n, obj) for n in names):
+            continue
+        out.append(Held(obj, r.end(), r.end() + len(obj), "attend"))
+        names.append(obj)
+    return out
+
+
+
+def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
+    """One regex for a page's names, grouped by first character, so each position tries one branch, not every
+    name. Built once a page: every article is searched with it."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(w[1:])
+    if not groups:
+        return None
+    return re.compile("|".join(
+        re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in groups.items()
+    ))
+
+
+@cache
+def _before_name() -> tuple[str, ...]:
+    return (*post_words(), "领导", "有", "是")  # 市长A, 市人大常委会领导A、B, 出席的还有A
+
+
+def known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:
+    """Where the article names again someone the page names elsewhere (``余功斌同志主持会议``, a bare name in a
+    list): the grammar finds a name once, after a post; a role may stand by any of its mentions."""
+    if known is None:
+        known = name_finder([m.name for m in mentions if not cited_leader(m)])
+        if known is None:
+            return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    taken_starts = [s for s, _ in taken]
+    out = []
+    for occ in known.finditer(text):
+        s, e = occ.span()
+        i = bisect_right(taken_starts, s) - 1
+        if (i >= 0 and taken[i][1] > s) or (i + 1 < len(taken) and taken[i + 1][0] < e):
+            continue  # a mention already
+        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s)
+        after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e)
+        if after_ok and (before_ok or (e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]))):
+            out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
+    return out
+
+
+
+def place_roles(art: Placement) -> None:
+    text = art.text
+    leads: list[tuple[int, int]] = []  # the lead-ins of lists read here, whose role words are read no more
+    for listed in _LIST_AFTER_RE.finditer(text):  # 出席会议的有：A、B、C / 大会的执行主席是：A、B
+        _, end = sentence(text, listed.end())
+        i, j = bisect_left(art.starts, listed.end()), bisect_left(art.starts, end)
+        art.place(art.context(listed.start()), [m for m in art.mentions[i:j] if id(m) not in art.excluded], False)
+        leads.append(listed.span())
+    lead_starts = [s for s, _ in leads]
+    for r in _ROLE_RE.finditer(text):
+        k = bisect_right(lead_starts, r.start()) - 1
+        if (k >= 0 and r.start() < leads[k][1]) or _NOT_NOW_RE.search(text, max(0, r.start() - 3), r.start()):
+            continue
+        if _CITED_AFTER_ROLE_RE.match(text, r.end()):
+            continue  # 调研座谈时的讲话, 出席X的代表: not a role at this meeting
+        obj = _object(text, r.end())
+        if _CITED_OBJ_RE.search(obj) or (obj.endswith("的") or "的" in obj and not noun_of(obj)):
+            continue
+        target = art.named(obj, r.start())
+        if target is True:
+            target = art.context(r.start())
+        elif target is None:
+            continue
+        art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group("chair") is not None)
+    # speakers: 马懿强调, 市领导A、B、C在会上通报, 郑国强在会上作…工作报告
+    for m in art.mentions:
+        if id(m) in art.excluded:
+            continue
+        end = art.list_end(m)
+        if _SPEAK_RE.match(text, end):
+            art.place(art.context(m.start), [m], False)
+    # 会上，A、B、C等领导代表…: the people a sentence at the meeting opens with
+    for s in _AT_THE_MEETING_RE.finditer(text):
+        _, e = sentence(text, s.end())
+        verb = _SUBJECT_END_RE.search(text, s.end(), e)
+        art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
+
+

@@ -9,6 +9,7 @@ label). The group label after 等 is the title of every item (``市委、市人�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .mention import Mention
 from .names import PUNCT, boundary_strength, list_item, name_shaped, read_name, word_class
@@ -33,7 +34,7 @@ _AFTER_COLON_RE = re.compile(r"(?:有|是|为|还有|名单)[:：]$")
 
 def bare_lists(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _RUN_RE.finditer(text):
+    for m in _runs(text):
         if not _may_be_people(text, m.start(1), m.end(1)):
             continue
         first_len = _first_item(text, m.start(1), text.index("、", m.start(1)))
@@ -65,6 +66,16 @@ def bare_lists(text: str) -> list[Mention]:
     return out
 
 
+# a stretch of Han characters and 、 that holds a 、: the only place a run can be (the run's own pattern,
+# tried at every position of a long text, costs several times this one)
+_STRETCH_RE = re.compile(r"[\u4e00-\u9fff]*、[\u4e00-\u9fff、]*")
+
+
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    for stretch in _STRETCH_RE.finditer(text):
+        yield from _RUN_RE.finditer(text, stretch.start(), stretch.end())
+
+
 def _mostly_names(text: str, items: list[tuple[str, int, int]]) -> bool:
     return sum(name_prob(text, s, e) >= 0.5 for _, s, e in items) * 2 > len(items)
 
@@ -84,11 +95,14 @@ def _spans(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
 def _may_be_people(text: str, start: int, stop: int) -> bool:
     """A cheap test before the items are read: something after the run's last item, or a colon before its
     first, can make it a list of people."""
-    # the run may end inside the last item, or before its 和C (A、B和C出席)
-    return (any(_FOLLOW_RE.match(text, end) or boundary_strength(text, end) >= 2 or text.startswith("等", end)
-                for end in range(stop - 2, stop + 5))
-            or bool(_AFTER_COLON_RE.search(text, max(0, start - 12), start))
-            or bool(_CUT_OFF_RE.match(text, stop)))
+    if any(_FOLLOW_RE.match(text, end) for end in range(stop - 2, stop + 1)):
+        return True
+    if _AFTER_COLON_RE.search(text, max(0, start - 12), start) or _CUT_OFF_RE.match(text, stop):
+        return True
+    # the run may end inside the last item, or before its 和C (A、B和C出席), or before an action (A、B等深入)
+    around = text[stop - 2 : stop + 2]
+    return "和" in around or "及" in around or "等" in around \
+        or any(boundary_strength(text, end) >= 2 for end in range(stop - 2, stop + 1))
 
 
 # one name and a count of the people it heads: 何祖国等6名劳动者

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..names import default_model
 
-_FLOOR = 0.02  # scores below this are kept as 0: no rule asks about so unlikely a name
+_FLOOR = 0.25  # scores below this are kept as 0: no rule takes a name the model gives under 0.3
 
 
 class _Scores:

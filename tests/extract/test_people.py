@@ -192,9 +192,9 @@ def test_clauses_that_go_on_about_the_appointed_person():
 
 def test_heads_of_a_visiting_group_and_a_removed_deputy():
     got = _people("以省委常委、省纪委书记陈一清为组长的省委督查组来我市。"
-                  "会议审议了关于罢免肖一扬临江省第十三届人民代表大会代表职务的议案。企业家代表李四发言。")
+                  "会议审议了关于罢免肖一扬临江省第十三届人民代表大会代表职务的议案。企业家代表李思远发言。")
     assert got["陈一清"] == ["省委常委", "省纪委书记", "省委督查组组长"]
-    assert got["肖一扬"] == ["临江省第十三届人民代表大会代表"] and got["李四"] == []
+    assert got["肖一扬"] == ["临江省第十三届人民代表大会代表"] and got["李思远"] == []
 
 
 def test_bylines_are_not_people_but_a_reporter_in_the_story_is():
@@ -378,3 +378,9 @@ def test_spacing_notes_and_de_between_post_and_name():
 def test_a_committee_post_after_a_deputy_secretary_takes_the_committee():
     got = _people("市委副书记、政法委书记郑长青出席。市委副书记、组织部部长王一凡出席。")
     assert got == {"郑长青": ["市委副书记", "市委政法委书记"], "王一凡": ["市委副书记", "市委组织部部长"]}
+
+
+def test_people_in_stories_after_role_nouns_and_before_forms_of_address():
+    got = _people("种粮大户孙德胜算了一笔账。周国平老人今年90岁了。来到贫困户郑长青家中。党员志愿者何丽华每天坚持巡逻。"
+                  "蒋红卫、韩冰夫妇开了一家小店。可办理职工养老、居民养老等事项。")
+    assert got == {"孙德胜": [], "周国平": [], "郑长青": [], "何丽华": [], "蒋红卫": [], "韩冰": []}

@@ -10,6 +10,7 @@ from ..lexicons import countries, load_lexicon
 from .mention import Mention
 from .names import HAN_RE, PUNCT, name_shaped, read_name, word_class, word_classes
 from .posts import organ_suffixes
+from .scores import name_prob
 
 _CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及", "受", "由", "请", "经")
 _PARTICLES = set("了的由为在与和同向对及受请经将把被给是")
@@ -19,12 +20,12 @@ _ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道
 
 # forms of address after a name; those that are titles in the gold's sense give one (胡春华副总理)
 _ADDRESS_RE = re.compile(
-    r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|先生|女士|"
+    r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|先生|女士|老人|老师|师傅|"
     r"(?:副|常务副)?(?:书记|市长|省长|县长|区长|主席|主任|部长|局长|厅长|处长|院长|校长|会长|董事长|总经理)|院士|教授"
 )
 _TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长", "厅长", "处长", "院长", "校长",
                          "会长", "董事长", "总经理", "院士", "教授"})
-_NO_TITLE = frozenset({"同志", "先生", "女士"})
+_NO_TITLE = frozenset({"同志", "先生", "女士", "老人", "老师", "师傅"})
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
 
 
@@ -159,6 +160,17 @@ _PLACED_RE = re.compile(r"(?:省|市|县|区|镇|乡|村|街道|社区|学校|�
 _VERB_START = set("跳拾救捐帮主出参列强指表要说率在到赴为对向与和把被将等是有已曾正每把让给")
 
 
+_ROLE_SURE = 0.5  # the model's probability enough for a name right after a role noun
+_MAYBE = 0.3  # … and enough when an action word after it marks the name's end too
+
+
+def _vouched(text: str, start: int, end: int) -> bool:
+    """The model finds a name after a role noun, and jieba knows it as no other word (居民|养老 is none)."""
+    s = text[start:end]
+    return (name_prob(text, start, end) >= _ROLE_SURE and name_shaped(s, True)
+            and word_class(s) in _NAME_CLASSES | {""})
+
+
 def introduced(text: str) -> list[Mention]:
     """``村民彭大勇跳入河中``: a role noun introduces a name whose end no action word marks."""
     out = []
@@ -167,8 +179,14 @@ def introduced(text: str) -> list[Mention]:
         got = read_name(text, pos)
         if got is not None and got[0][-1] in _ORGAN_END:
             continue  # 企业主管部门: a noun after the role word, not a name
-        if got is not None and text[got[1] : got[1] + 1] not in PUNCT:  # an action must follow, not a stop
+        # an action must follow, not a stop, unless the model vouches for the name (选手王一,)
+        if got is not None and ((text[got[1] : got[1] + 1] not in PUNCT and name_prob(text, pos, got[1]) >= _MAYBE)
+                                or _vouched(text, pos, got[1])):
             out.append(Mention(got[0], [], pos, got[1], "introduced"))
+            continue
+        n = max((2, 3, 4), key=lambda k: name_prob(text, pos, pos + k))
+        if _vouched(text, pos, pos + n) and text[pos + n - 1] not in _ORGAN_END:
+            out.append(Mention(text[pos : pos + n], [], pos, pos + n, "introduced"))  # 种粮大户孙德胜|算了
             continue
         three = text[pos : pos + 3]
         follows = text[pos + 3 : pos + 4]

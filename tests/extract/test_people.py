@@ -384,3 +384,10 @@ def test_people_in_stories_after_role_nouns_and_before_forms_of_address():
     got = _people("种粮大户孙德胜算了一笔账。周国平老人今年90岁了。来到贫困户郑长青家中。党员志愿者何丽华每天坚持巡逻。"
                   "蒋红卫、韩冰夫妇开了一家小店。可办理职工养老、居民养老等事项。")
     assert got == {"孙德胜": [], "周国平": [], "郑长青": [], "何丽华": [], "蒋红卫": [], "韩冰": []}
+
+
+def test_a_word_before_a_complete_post_is_a_place_only_when_it_can_be_one():
+    got = _people("跟随副市长王晓明来到现场。随即市长赵立新宣布开工。首先市长张建军讲话。日照市长刘一泰出席。"
+                  "河南开封是古都。开封市长李海波致辞。")
+    assert got == {"王晓明": ["副市长"], "赵立新": ["市长"], "张建军": ["市长"], "刘一泰": ["日照市长"],
+                   "李海波": ["开封市长"]}

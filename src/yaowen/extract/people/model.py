@@ -13,7 +13,7 @@ import re
 from ..lexicons import countries
 from .mention import Mention
 from .names import NOT_FINAL, boundary_strength, name_shaped, word_class
-from .roles import placed_elsewhere
+from .places import placed_elsewhere
 from .scores import model_found, name_prob
 
 _SURE = 0.9  # the model's probability above which a name is taken where the grammar found none

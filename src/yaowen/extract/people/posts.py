@@ -15,6 +15,7 @@ from functools import cache
 
 from ..lexicons import countries, load_lexicon, trie_regex
 from .names import name_shaped, word_classes
+from .places import placed_elsewhere
 
 _VARIANTS = ("副", "常务副", "专职副", "代理", "代", "执行", "名誉", "第一副")
 _WINDOW = 40  # an organ name is never longer than this
@@ -150,7 +151,7 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
         return run, pos - len(run), in_chain
     if _LEVEL_RE.fullmatch(run):  # 市级|总河长, 省级|领导
         return run, pos - len(run), in_chain
-    if run.endswith(organ_suffixes()) or (complete and _is_place(run)):
+    if run.endswith(organ_suffixes()) or (complete and _is_place(run, text, pos - len(run))):
         if len(run) > 24:  # no clear boundary in reach: take it from the first place name on
             m = next((i for i in range(len(run)) if _PLACE_START_RE.match(run[i:])), None)
             if m is None:
@@ -172,8 +173,9 @@ def _without_name(run: str) -> str:
     return run
 
 
-def _is_place(run: str) -> bool:
-    """A bare place name before a complete post: 绍兴, 广州市, 俄罗斯叶卡捷琳堡市 (not 会上, 全市)."""
+def _is_place(run: str, text: str, start: int) -> bool:
+    """A bare place name before a complete post: 绍兴, 广州市, 俄罗斯叶卡捷琳堡市 (not 会上, 全市, 跟随); the
+    run starts at ``start`` in ``text``."""
     if run.startswith("中共") and 4 <= len(run) <= 10:
         return True  # 中共营口|市委书记: only a place stands there
     if run.endswith("原") and len(run) > 2:  # 张家界市原|市委书记: a former post
@@ -184,12 +186,14 @@ def _is_place(run: str) -> bool:
         return not run.startswith("全")  # 省|市领导, 广州市|市长 (not 全市)
     if len(run) > 8 or run[0] == "全":
         return False
-    # one word that jieba does not call a time, pronoun, verb ... (烟台 is 'n', 怀化 'v': two characters pass),
-    # or place names run together (江苏沭阳|县委书记)
+    # one word that jieba calls a place, a name or a noun (烟台, 日照 'n'), or place names run together
+    # (江苏沭阳|县委书记); jieba calls some cities verbs or adverbs (怀化, 开封 'v', 大连 'd'): those are
+    # places when the page prints them as one elsewhere (大连市, 辽宁大连), unlike 跟随|副市长, 随即|市长
     tags = word_classes(run)
     if len(tags) == 1:
         tag = tags[0]
-        return tag in _PLACE_CLASSES or (len(run) == 2 and tag in {"n", "v", "vn", "d", "nr"})
+        return tag in _PLACE_CLASSES or (len(run) == 2 and (tag == "n" or tag in {"v", "vn", "d"}
+                                                             and placed_elsewhere(run, text, start)))
     return all(tag == "ns" for tag in tags)
 
 

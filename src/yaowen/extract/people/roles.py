@@ -4,11 +4,12 @@ speaker (``市中心医院冷晓君表示``), a person introduced by a role noun
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from ..lexicons import countries, load_lexicon
 from .mention import Mention
 from .names import HAN_RE, PUNCT, name_shaped, read_name, word_class, word_classes
+from .places import placed_elsewhere
 from .posts import organ_suffixes
 from .scores import name_prob
 
@@ -108,28 +109,6 @@ def weak_name(s: str) -> bool:
     return tags[0] not in _FUNCTION_CLASSES
 
 
-_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-              "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-
-
-def placed_elsewhere(s: str, text: str) -> bool:
-    """The page itself shows ``s`` is a place: 诸城市, 走进山东诸城."""
-    return s in _places_of(text)
-
-
-@lru_cache(maxsize=4)  # asked for many names of one text: one pass over it, not one per name
-def _places_of(text: str) -> frozenset[str]:
-    """Every two to four characters the text prints before a level (诸城|市) or after a province (山东|诸城)."""
-    found = set()
-    for n in (2, 3, 4):
-        found.update(m.group(1) for m in _BEFORE_LEVEL_RE[n].finditer(text))
-        found.update(m.group(1) for m in _AFTER_PROVINCE_RE[n].finditer(text))
-    return frozenset(found)
-
-
-_BEFORE_LEVEL_RE = {n: re.compile(rf"(?=([\u4e00-\u9fff]{{{n}}})[市县区镇乡村州])") for n in (2, 3, 4)}
-_AFTER_PROVINCE_RE = {n: re.compile(rf"(?:{'|'.join(_PROVINCES)})(?=([\u4e00-\u9fff]{{{n}}}))") for n in (2, 3, 4)}
 
 
 def speakers(text: str) -> list[Mention]:

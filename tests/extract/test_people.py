@@ -391,3 +391,10 @@ def test_a_word_before_a_complete_post_is_a_place_only_when_it_can_be_one():
                   "河南开封是古都。开封市长李海波致辞。")
     assert got == {"王晓明": ["副市长"], "赵立新": ["市长"], "张建军": ["市长"], "刘一泰": ["日照市长"],
                    "李海波": ["开封市长"]}
+
+
+def test_court_and_procuratorate_ranks_share_the_court_and_a_leading_group_is_no_label():
+    got = _people("任命李海波为临江市中级人民法院副院长、审判委员会委员、审判员。"
+                  "大会选举产生了新一届市委领导班子，张建军当选为市委书记。")
+    assert got == {"李海波": ["临江市中级人民法院副院长", "临江市中级人民法院审判委员会委员", "临江市中级人民法院审判员"],
+                   "张建军": ["市委书记"]}

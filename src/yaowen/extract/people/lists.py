@@ -18,7 +18,7 @@ from .scores import name_prob
 # a group label used as a title: 市领导, 市党政军领导, 市委、市人大、市政府领导, 省市领导
 LABEL_RE = re.compile(
     r"(?:(?:省|市|县|区|州|旗|镇|乡)级?(?:委|人大常委会|人大|政府|政协|纪委监委|纪委|监委|党政军|党政|四大家|四套班子|军分区)?"
-    r"(?:、|和|及)?)+领导"
+    r"(?:、|和|及)?)+领导(?!班子|干部|小组|职务|岗位|体制|机制|责任|作用|下|的)"  # not 市委领导班子
 )
 _ITEM = r"[\u4e00-\u9fff]{2,4}"
 # a run of names; its first item may have swallowed the words before it (涌现出宋来英杰、向文韬); a bounded

@@ -44,7 +44,7 @@ _PLACE_START_RE = re.compile(
 _SPECIFIC_PLACE_RE = re.compile(r"^原?+(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
 _LEVEL_CHARS = "省市县区州旗盟镇乡"
 # a sub-unit that a post after it does not share: 市政协|党组, 经开区|党工委, 嵊州市人民医院|内科
-_SUBUNITS = ("党组", "党委", "党工委", "党总支", "党支部", "总支", "支部", "纪工委", "科", "车间")
+_SUBUNITS = ("审判委员会", "检察委员会", "党组", "党委", "党工委", "党总支", "党支部", "总支", "支部", "纪工委", "科", "车间")
 
 
 @dataclass
@@ -201,13 +201,17 @@ _PLACE_CLASSES = frozenset({"ns", "nr", "nrt", "nz", "j", "nt"})
 
 
 def base_organ(organ: str) -> str:
-    """The organ a following post shares: 市政协党组 -> 市政协, 嵊州市人民医院内科 -> 嵊州市人民医院."""
-    if not organ.endswith(_SUBUNITS):
+    """The organ a following post shares: 市政协党组 -> 市政协, 嵊州市人民医院内科 -> 嵊州市人民医院,
+    市人民检察院检察委员会 -> 市人民检察院."""
+    sub = next((u for u in _SUBUNITS if organ.endswith(u)), None)
+    if sub is None:
         return organ
-    for i in range(len(organ) - 1, 1, -1):
-        head = organ[:i]
-        if head.endswith(organ_suffixes()) or head[-1] in _LEVEL_CHARS:
-            return head
+    head = organ[: -len(sub)]
+    if len(head) >= 1 and (head.endswith(organ_suffixes()) or head[-1] in _LEVEL_CHARS):
+        return head
+    for i in range(len(head) - 1, 1, -1):  # 临江青木电子有限公司防化车间 -> 临江青木电子有限公司
+        if head[:i].endswith(organ_suffixes()) or head[i - 1] in _LEVEL_CHARS:
+            return head[:i]
     return organ
 
 

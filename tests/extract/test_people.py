@@ -398,3 +398,10 @@ def test_court_and_procuratorate_ranks_share_the_court_and_a_leading_group_is_no
                   "大会选举产生了新一届市委领导班子，张建军当选为市委书记。")
     assert got == {"李海波": ["临江市中级人民法院副院长", "临江市中级人民法院审判委员会委员", "临江市中级人民法院审判员"],
                    "张建军": ["市委书记"]}
+
+
+def test_a_unit_merged_with_its_head_and_a_former_post_after_a_country():
+    got = _people("市公安局长张建军出席。会议由财政局长王晓明主持。今晚播出法国前总理拉法兰专访。"
+                  "对刚果（布）总统萨苏的独家专访。世界经济论坛主席施瓦布出席。此前市长赵立新到场。")
+    assert got == {"张建军": ["市公安局长"], "王晓明": ["财政局长"], "拉法兰": ["法国前总理"],
+                   "萨苏": ["刚果（布）总统"], "施瓦布": ["世界经济论坛主席"], "赵立新": ["市长"]}

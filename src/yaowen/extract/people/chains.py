@@ -117,7 +117,7 @@ def names_after(
     if first is None and text[pos : pos + 1] in _SPACES:  # e-paper spacing: 市委书记 张三出席会议
         first = _spaced_name_acting(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
-    if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
+    if got is None and organ.removesuffix("前").removesuffix("原") in countries():  # 美国(前)总统特朗普
         got = _transliterated(text, pos)
     if got is None and (complete or organ):
         # no rule settles the name (a rare surname, no action word after it): the model, after a full post

@@ -147,7 +147,7 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
     # a former post is written as printed: 原|市委书记, 原|市财政局局长, 市政协原|副主席
     if run == "原":
         return run, pos - 1, in_chain
-    if run.endswith("原") and run[:-1].endswith(organ_suffixes()):
+    if run.endswith(("原", "前")) and run[:-1].endswith(organ_suffixes()):  # …; 联合国前|秘书长
         return run, pos - len(run), in_chain
     if _LEVEL_RE.fullmatch(run):  # 市级|总河长, 省级|领导
         return run, pos - len(run), in_chain
@@ -158,7 +158,22 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
                 return "", pos, in_chain
             run = run[m:]
         return run, pos - len(run), in_chain
+    if _merged_unit(run, text[pos : pos + 3]):
+        return run, pos - len(run), in_chain
     return "", pos, in_chain
+
+
+# a unit and its head written with the unit's last character once: 市公安|局长 (市公安局局长), 卫生|部长
+_MERGED_HEADS = re.compile(r"(?:副|常务副)?([部局厅处科所站署司行社台馆])长")
+
+
+def _merged_unit(run: str, after: str) -> bool:
+    """Is ``run`` a unit whose last character the post after it carries (市公安|局长, 外交|部长)?"""
+    if not 2 <= len(run) <= 10 or not _MERGED_HEADS.match(after):
+        return False
+    if _PLACE_START_RE.match(run) and len(run) > 2:
+        return True  # 市公安|局长, 临江县教育|局长
+    return word_classes(run[-2:])[-1] in {"n", "vn", "an", "nz", "j", "nt"}  # 卫生|部长, 财政|局长
 
 
 _LEVEL_RE = re.compile(r"(?:中央|国家|省|市|县|区|乡|镇|村)级")
@@ -178,7 +193,7 @@ def _is_place(run: str, text: str, start: int) -> bool:
     run starts at ``start`` in ``text``."""
     if run.startswith("中共") and 4 <= len(run) <= 10:
         return True  # 中共营口|市委书记: only a place stands there
-    if run.endswith("原") and len(run) > 2:  # 张家界市原|市委书记: a former post
+    if run.endswith(("原", "前")) and len(run) > 2:  # 张家界市原|市委书记, 法国前|总理: a former post
         run = run[:-1]
     if run in ("全国", "团", "共青团") or run.startswith("共青团"):  # 全国|人大代表, 团|市委书记, 共青团临江|市委书记
         return True

@@ -12,14 +12,15 @@ from .mention import Mention
 from .model import model_names
 from .names import PUNCT, name_shaped
 from .posts import Post, find_posts, organ_before, post_ahead
-from .roles import introduced, name_before_address, objects, speakers
+from .roles import dotted_names, introduced, name_before_address, objects, speakers
 
 # the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
 # 选举王健为|市人民政府市长, 免去余功斌同志的|鞍山市委书记…职务, 熊炜、刘泽友为|副团长
 # a note printed after a name: (女), (女,汉族), (回族)
 _NOTE = r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)(?:[，,、](?:女|男|[\u4e00-\u9fff]{1,3}族))*[）)])"
+_DOTTED = r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,8}){1,2}"  # 吐尔逊·买买提
 _APPOINTED_RE = re.compile(
-    rf"((?:[\u4e00-\u9fff]{{2,4}}{_NOTE}?、)*[\u4e00-\u9fff]{{2,4}}?){_NOTE}?(?:同志|等(?:\d+|[一二三四五六七八九十百多]+)?(?:人|名|位)?)?"
+    rf"((?:(?:{_DOTTED}|[\u4e00-\u9fff]{{2,4}}){_NOTE}?、)*(?:{_DOTTED}|[\u4e00-\u9fff]{{2,4}}?)){_NOTE}?(?:同志|等(?:\d+|[一二三四五六七八九十百多]+)?(?:人|名|位)?)?"
     r"(?:任|担任|兼任|不再担任|不再兼任|不再任|交流任|转任|调任|当选为|当选|为|辞去|的)$"
     r"|(?:免去|罢免|撤销)([\u4e00-\u9fff]{2,3})$"
 )
@@ -80,7 +81,7 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     taken = _Spans((m.start, m.end) for m in mentions)
     at = {(m.start, m.end): m for m in mentions}
     found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
-    found += speakers(text) + objects(text) + introduced(text)
+    found += speakers(text) + objects(text) + introduced(text) + dotted_names(text)
     for m in found + model_names(text, mentions + found):
         same = at.get((m.start, m.end))
         if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
@@ -252,6 +253,13 @@ def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
     # after an appointing word (选举|王健为), or follow punctuation or another item (院长、|钱四方为)
     kept: list[tuple[str, int, int]] = []
     for name, s, e in reversed(parts):
+        if "·" in name:  # a dotted name is one name whole: 选举|吐尔逊·买买提|为
+            dot = name.index("·")
+            start = next((i for i in range(dot - 1) if _appointing_before(text, s + i)), None)
+            if start is None:
+                break
+            kept.insert(0, (name[start:], s + start, e))
+            continue
         tail = next((name[i:] for i in range(len(name) - 1) if name_shaped(name[i:])
                      and _appointing_before(text, s + i)), None)
         if tail is None:

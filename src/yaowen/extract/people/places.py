@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
               "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
               "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
 
@@ -34,4 +34,4 @@ def _places_of(text: str) -> Counter[str]:
 _LEVELS = frozenset("市县区镇乡村州")
 
 _BEFORE_LEVEL_RE = {n: re.compile(rf"(?=([\u4e00-\u9fff]{{{n}}})[市县区镇乡村州])") for n in (2, 3, 4)}
-_AFTER_PROVINCE_RE = {n: re.compile(rf"(?:{'|'.join(_PROVINCES)})(?=([\u4e00-\u9fff]{{{n}}}))") for n in (2, 3, 4)}
+_AFTER_PROVINCE_RE = {n: re.compile(rf"(?:{'|'.join(PROVINCES)})(?=([\u4e00-\u9fff]{{{n}}}))") for n in (2, 3, 4)}

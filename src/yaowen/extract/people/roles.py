@@ -8,8 +8,17 @@ from functools import cache
 
 from ..lexicons import countries, load_lexicon
 from .mention import Mention
-from .names import HAN_RE, PUNCT, name_shaped, read_name, word_class, word_classes
-from .places import placed_elsewhere
+from .names import (
+    HAN_RE,
+    NOT_FINAL,
+    PUNCT,
+    boundary_strength,
+    name_shaped,
+    read_name,
+    word_class,
+    word_classes,
+)
+from .places import PROVINCES, placed_elsewhere
 from .posts import organ_suffixes
 from .scores import name_prob
 
@@ -173,4 +182,68 @@ def introduced(text: str) -> list[Mention]:
         if (placed and len(three) == 3 and three[-1] not in _ORGAN_END and HAN_RE.match(three) and name_shaped(three)
                 and three[2] not in _VERB_START and follows and (follows in _VERB_START or follows in "一二三四五六七八九十")):
             out.append(Mention(three, [], pos, pos + 3, "introduced"))
+    return out
+
+
+# names of minorities and foreigners written with a middle dot: 阿依古丽·吐尔洪, 米娅·梅尔策
+_DOTTED_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
+_NOT_NAME_END = set("线段展节会赛站区路街桥馆园城港湾山河湖江市县镇乡村省州国")
+_BEFORE_NAME = set("和与及同是在的为了把被对向给由等跟让请将、")  # a word the name's first part follows
+
+
+def dotted_names(text: str) -> list[Mention]:
+    """A dotted name set off before it by punctuation or a particle (范伟和|米娅·梅尔策) and ending where a
+    name ends (阿依古丽·吐尔洪|发言, …|（维吾尔族）); not inside quotes or a title (“云游非遗·影像展”)."""
+    out = []
+    for m in _DOTTED_RE.finditer(text):
+        dot = m.start() + min(i for i in (m.group(0).find("·"), m.group(0).find("•")) if i >= 0)
+        # the first part starts after a particle inside the run (范伟和|米娅), else where the run starts
+        after_particle = [k for k in range(m.start() + 1, dot - 1) if text[k - 1] in _BEFORE_NAME]
+        start = after_particle[-1] if after_particle else m.start()
+        if dot - start > 6 or text[start - 1 : start] in ("“", "《"):
+            continue
+        last_dot = max(m.group(0).rfind("·"), m.group(0).rfind("•")) + m.start()
+        best: tuple[int, int] | None = None  # (strength, end): the stronger boundary, then the longer name
+        for end in range(last_dot + 3, min(m.end(), last_dot + 5) + 1):  # a last part of 2-4 characters
+            if text[end - 1] in _NOT_NAME_END or text[end - 1] in NOT_FINAL:
+                continue
+            strength = 3 if text[end : end + 1] in ("（", "(") else boundary_strength(text, end)
+            if strength and (best is None or (strength, end) >= best):
+                best = (strength, end)
+        if best is not None and text[best[1] : best[1] + 1] not in ("”", "》") \
+                and not _slogan_or_place(text, start, best[1], dot):
+            out.append(Mention(text[start : best[1]], [], start, best[1], "dotted"))
+    return out
+
+
+_NOT_NAME_CLASSES_OF_PART = frozenset({"v", "vn", "a", "ad", "an", "b", "d", "m", "q", "r", "p", "c", "u", "f", "t"})
+
+
+def _slogan_or_place(text: str, start: int, end: int, dot: int) -> bool:
+    """同心迎亚运·携手向未来 (a slogan in quotes), 中国·西安 (places), 碧桂园·衡州盛世 (an item beside places)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("“", line_start, start) > text.count("”", line_start, start):
+        return True  # inside a quotation: a slogan
+    first = text[start:dot]
+    if first in countries() or first.endswith(PROVINCES) or word_class(first) == "ns" and len(first) <= 3:
+        return True
+    parts = re.split("[·•]", text[start:end])
+    if any(tag in _NOT_NAME_CLASSES_OF_PART for part in parts for tag in word_classes(part)):
+        return True  # 盛典·人民, 心迎亚运·携手: words, not a name's parts
+    # an item of a list whose neighbours are no names (来到…工地、碧桂园·衡州盛世、宜尚酒店)
+    for nb_start, nb_end in _neighbours(text, start, end):
+        if not any(name_prob(text, nb_start, nb_start + n) >= _MAYBE for n in (2, 3, 4) if nb_start + n <= nb_end):
+            return True
+    return False
+
+
+def _neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    if text[end : end + 1] == "、":
+        stop = re.compile(r"[、，,。；;：:\n]").search(text, end + 1, end + 16)
+        out.append((end + 1, stop.start() if stop else min(len(text), end + 16)))
+    if start > 0 and text[start - 1] == "、":
+        lo = max(0, start - 16)
+        cut = max(text.rfind(ch, lo, start - 1) for ch in "、，,。；;：:\n")
+        out.append((max(cut + 1, lo), start - 1))
     return out

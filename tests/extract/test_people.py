@@ -412,3 +412,11 @@ def test_dotted_names_of_minorities_and_foreigners_but_not_slogans_places_or_est
                   "“同心迎亚运·携手向未来”活动举行。中国·西安—匈牙利·布达佩斯班列开行。"
                   "来到临江建筑公司项目工地、碧桂园·衡州盛世、宜尚酒店市政府店，询问情况。")
     assert got == {"阿依古丽·吐尔洪": [], "阿不都热依木·艾买提": [], "吐尔逊·买买提": ["副县长"]}
+
+
+def test_rows_of_a_table_of_people_give_the_posts_after_the_name():
+    got = _people("1.张建军 临江市委书记\n2.李海波 临江市市长\n（3）王晓明  临江市人大常委会主任\n"
+                  "赵立新：临江市政协主席；钱永刚：临江市委副书记。")
+    assert got == {"张建军": ["临江市委书记"], "李海波": ["临江市市长"], "王晓明": ["临江市人大常委会主任"],
+                   "赵立新": ["临江市政协主席"], "钱永刚": ["临江市委副书记"]}
+    assert _people("会议指出：市委书记要带头。") == {}

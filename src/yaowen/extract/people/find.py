@@ -210,14 +210,32 @@ class _Starts:
         return self._ends[i - 1] + 1 if i else 0
 
 
+# what may open a row of a table of people before the name: 1. | 1、| (1) | 一、
+_ROW_HEAD_RE = re.compile(r"[ \u3000\t]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \u3000\t]*$")
+
+
 def _bracketed(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """The person whose posts are printed in brackets after the name: 王一明(临江市委书记)出席."""
-    if start < 3 or text[start - 1] not in "（(" or text[end : end + 1] not in "）)":
+    """The person whose posts follow the name: in brackets (王一明(临江市委书记)出席), or in a row of a table
+    (1.王一明  临江市委书记, 王一明：临江市委书记；)."""
+    if start < 3:
+        return []
+    gap = start
+    while gap > 0 and text[gap - 1] in " \u3000\t":
+        gap -= 1
+    if text[start - 1] in "（(" and text[end : end + 1] in "）)":
+        name_end = start - 1
+    elif (gap < start or text[start - 1] in "：:") and (end == len(text) or text[end] in "；;。\n"):
+        name_end = gap - 1 if text[gap - 1 : gap] in "：:" and gap == start else gap
+    else:
         return []
     for n in (3, 2, 4):
-        s = text[start - 1 - n : start - 1]
+        s = text[name_end - n : name_end]
         if len(s) == n and name_shaped(s):
-            return [(s, start - 1 - n, start - 1)]
+            line_start = text.rfind("\n", 0, name_end - n) + 1
+            if text[name_end] not in "（(" and not _ROW_HEAD_RE.match(text, line_start, name_end - n) \
+                    and text[name_end - n - 1 : name_end - n] not in ("；", ";"):
+                return []  # a row's name opens its line (or follows the row before it)
+            return [(s, name_end - n, name_end)]
     return []
 
 

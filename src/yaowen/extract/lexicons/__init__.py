@@ -23,6 +23,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """Countries and regions by their usual short names (阿根廷, 安提瓜和巴布达)."""
+    return frozenset(load_lexicon("countries"))
+
+
+@cache
 def nonnames() -> frozenset[str]:
     return frozenset(load_lexicon("nonnames"))
 

@@ -10,9 +10,8 @@ writing a shared prefix out are followed (``市政协党组副书记、副主席
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..lexicons import load_lexicon
+from ..lexicons import countries
 from .names import (
     HAN_RE,
     NOT_FINAL,
@@ -24,7 +23,8 @@ from .names import (
     verbs,
     word_class,
 )
-from .posts import Post, base_organ, is_post, specific_place, starts_like_place
+from .posts import Post, base_organ, is_post, organ_suffixes, post_ahead, specific_place, starts_like_place
+from .scores import name_prob
 
 # what may stand between a post (or label) and its list: 领导有A、B, 执行主席还有:A、B, 执行主席是:A
 _INTRO_RE = re.compile(r"(?:还有|有|是|为)[:：]|(?:还有|有)(?=[\u4e00-\u9fff]{2})")
@@ -32,9 +32,13 @@ _LINKS = ("、", "兼")
 _SPACES = " \u3000\xa0"
 _SPACES_RE = re.compile(r"[ \u3000\xa0]+")
 _PADDED_RE = re.compile(r"([\u4e00-\u9fff])[ \u3000\xa0]{1,2}([\u4e00-\u9fff])(?=[ \u3000\xa0、，,。；;]|$)")
-_NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)]")
+_NOTE_RE = re.compile(r"[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)(?:[，,、](?:女|男|[\u4e00-\u9fff]{1,3}族))*[）)]")
+# a note on the post printed before the name: 副县长(挂职)王一, 县委书记(兼)李二, 副局长(主持工作)张三
+_ROLL_RE = re.compile(r"(?:[（(](?:以|按)[^（()）\n]{1,12}[）)])?[:：][ \u3000\xa0\n]*")
+_ROLL_SPACES_RE = re.compile(r"[ \u3000\xa0]*\n[ \u3000\xa0\n]*|[ \u3000\xa0]+")
+_POST_NOTE_RE = re.compile(r"[（(](?:挂职|兼|兼任|兼职|代|代理|主持工作|正[厅处科局部]级|副[厅处科局部]级|[一二三四]级|试用期|待命)[）)]")
 # a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
-_FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
+_FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•\-－][\u4e00-\u9fff]{2,8}){1,2}")
 _LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
 
 
@@ -76,10 +80,15 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
             place = specific_place(prev)
             if place:  # 六盘水市委副书记、市长 -> 六盘水市长; 九江市委常委、常务副市长 -> 九江市常务副市长
                 organ = place[:-1] if q.word[0] == place[-1] else place
+            level = _LEVEL_HEAD_RE.match(q.word)
+            if not prev and level and level.group(0)[-1:] == "委":  # 市委副书记、政法委书记 -> 市委政法委书记
+                prev = level.group(0)
         else:
             organ = base_organ(prev) if prev else carried
             prev = prev or organ
         titles.append(organ + q.word)
+    if titles[0].startswith("原"):  # 原市委常委、副市长: every post of the chain is a former one
+        titles = [t if t.startswith("原") else "原" + t for t in titles]
     return titles, (base_organ(prev) if prev else carried)
 
 
@@ -88,16 +97,31 @@ def names_after(
 ) -> list[tuple[str, int, int]]:
     """The name, or list of names, printed right after a post ending at ``pos`` (``known``: names the page
     has shown to be names)."""
+    pos = _skip_post_note(text, pos)
+    if text.startswith("的", pos):  # 现任市委常委、副市长的|赵立新: a name the model vouches for
+        got = read_name(text, pos + 1)
+        return [(got[0], pos + 1, got[1])] if got and name_prob(text, pos + 1, got[1]) >= _AFTER_POST_SURE else []
     intro = _INTRO_RE.match(text, pos)
-    if intro:
-        pos = intro.end()
+    # a roll after a colon: 市领导:A、B, 主席团常务主席(以姓氏笔画为序):⏎A B⏎C D (lines and spaces part it)
+    roll = None if intro else _ROLL_RE.match(text, pos)
+    if intro or roll:
+        pos = (intro or roll).end()  # type: ignore[union-attr]
     foreign = _foreign_name(text, pos)
     if foreign:
         return [(foreign, pos, pos + len(foreign))]
+    if roll:
+        names = _roll(text, pos)
+        # a post and a colon may also open a quotation (市长:我们要…): a roll names two people at least
+        return names if len(names) >= 2 or word.endswith("领导") else []
     first = _spaced_item(text, pos, first=True) if text[pos : pos + 1] in _SPACES else _padded(text, pos)
+    if first is None and text[pos : pos + 1] in _SPACES:  # e-paper spacing: 市委书记 张三出席会议
+        first = _spaced_name_acting(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
-    if got is None and organ in countries():  # 美国总统特朗普表示: a transliterated name
+    if got is None and organ.removesuffix("前").removesuffix("原") in countries():  # 美国(前)总统特朗普
         got = _transliterated(text, pos)
+    if got is None and (complete or organ):
+        # no rule settles the name (a rare surname, no action word after it): the model, after a full post
+        got = _modelled_name(text, pos)
     if got is None and known:
         hit = next((text[pos : pos + n] for n in (3, 2, 4) if text[pos : pos + n] in known
                     and boundary_strength(text, pos + n)), None)
@@ -124,6 +148,9 @@ def names_after(
                 break
             names.append((got[0], pos + 1, got[1]))
             break
+        elif sep in "，,":  # some papers separate a list by commas: 市领导A，B，C出席
+            names += _comma_items(text, pos)
+            break
         else:
             break
         names.append(item)
@@ -131,12 +158,42 @@ def names_after(
     return names
 
 
+# what closes a list of people separated by commas: 市领导A，B，C出席|, …，C等|, …，C。
+_LIST_CLOSE_RE = re.compile(r"[。；;\n]|$|等|同志|出席|列席|参加|陪同|一同|一起|分别|先后|在主席台|在会上|也|还|到会|参会")
+
+
+def _comma_items(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """The names of a list that goes on with commas from ``pos``: each a name alone between separators,
+    the last closed by a word that makes them a list of people (else none: 市长张三，李四表示 is a new
+    clause's subject)."""
+    items: list[tuple[str, int, int]] = []
+    while pos < len(text) and text[pos] in "，,、":
+        start = pos + 1
+        for n in (3, 2, 4):
+            end = start + n
+            s = text[start:end]
+            if len(s) < n or not HAN_RE.match(s):
+                continue
+            closed = end == len(text) or text[end] in "，,、" or _LIST_CLOSE_RE.match(text, end)
+            if closed and (name_shaped(s) or name_prob(text, start, end) >= _LIST_ITEM_SURE):
+                items.append((s, start, end))
+                pos = end
+                break
+        else:
+            # a new chain of posts closes the list too: 副市长A，B，|市政府秘书长C出席
+            return items if items and post_ahead(text, pos + 1) else []
+    return items if items and _LIST_CLOSE_RE.match(text, pos) else []
+
+
+_LIST_ITEM_SURE = 0.5  # a list item with a rare surname is taken when the model gives it even odds
+
+
 def _foreign_name(text: str, pos: int) -> str:
     """The shortest dotted name at ``pos`` that an action word or punctuation ends (奥尔洛夫·阿列克谢|一行)."""
     m = _FOREIGN_RE.match(text, pos)
     if m is None:
         return ""
-    last_dot = max(m.group(0).rfind("·"), m.group(0).rfind("•"))
+    last_dot = max(m.group(0).rfind(dot) for dot in "·•-－")
     for end in range(pos + last_dot + 3, m.end() + 1):
         if boundary_strength(text, end) and text[end - 1] not in NOT_FINAL:
             return text[pos:end]
@@ -163,6 +220,22 @@ def _spaced_item(text: str, pos: int, first: bool = False) -> tuple[str, int, in
     return (got[0], start, got[1]) if got else None
 
 
+# what a person named after a post and a space does in a body (not a headline's next clause: 市长 吴二辞去…)
+_ATTENDING_RE = re.compile(r"出席|主持|参加|列席|陪同|讲话|致辞|调研|强调|指出|表示|会见|看望|慰问|一行")
+
+
+def _spaced_name_acting(text: str, pos: int) -> tuple[str, int, int] | None:
+    sp = _SPACES_RE.match(text, pos)
+    if sp is None or sp.end() - pos > 2:
+        return None
+    start = sp.end()
+    for n in (3, 2):
+        s = text[start : start + n]
+        if len(s) == n and name_shaped(s) and _ATTENDING_RE.match(text, start + n):
+            return s, start, start + n
+    return None
+
+
 def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
     """A two-character name padded to the width of three: 王  伟 (its name without the spaces)."""
     m = _PADDED_RE.match(text, pos)
@@ -174,11 +247,6 @@ def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
 _PARTICLES = tuple("的了在和与及是对向为")
 
 
-@cache
-def countries() -> frozenset[str]:
-    return frozenset(load_lexicon("countries"))
-
-
 def _transliterated(text: str, pos: int) -> tuple[str, int] | None:
     """A foreign name of 2-5 characters that an action word or punctuation ends (特朗普|表示)."""
     for end in range(pos + 2, min(pos + 6, len(text)) + 1):
@@ -188,6 +256,56 @@ def _transliterated(text: str, pos: int) -> tuple[str, int] | None:
         if boundary_strength(text, end) and s[-1] not in NOT_FINAL:
             return s, end
     return None
+
+
+_AFTER_POST_SURE = 0.5  # the model's probability enough for a name right after a post
+
+
+def _modelled_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The name the model prefers at ``pos``, right after a post (市委书记陈文|明确指出, 副市长禤国华出席)."""
+    best = max(((name_prob(text, pos, pos + n), n) for n in (2, 3, 4)), default=(0.0, 0))
+    end = pos + best[1]
+    if best[0] < _AFTER_POST_SURE or not name_shaped(text[pos:end], True) or text.startswith(organ_suffixes(), end):
+        return None  # not 水利部长|江水利|委员会
+    return text[pos : pos + best[1]], pos + best[1]
+
+
+def _roll(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """The names of a roll after a colon: a list parted by 、 or commas, or by spaces and line ends, each
+    name alone between them."""
+    got = _roll_item(text, pos)
+    if got is None:
+        return names_after(text, pos, False)  # 、 and the other list shapes
+    names = [got]
+    pos = got[2]
+    while True:
+        sp = _ROLL_SPACES_RE.match(text, pos)
+        if sp is None or (got := _roll_item(text, sp.end())) is None:
+            break
+        names.append(got)
+        pos = got[2]
+    if len(names) == 1:
+        return names_after(text, names[0][1], False)
+    return names
+
+
+def _roll_item(text: str, pos: int) -> tuple[str, int, int] | None:
+    """A name standing alone at ``pos`` between spaces or line ends (padded ones too: 王  伟)."""
+    padded = _padded(text, pos)
+    if padded:
+        return padded
+    for n in (3, 2, 4):
+        s = text[pos : pos + n]
+        end = pos + n
+        if len(s) == n and (end == len(text) or text[end] in _SPACES or text[end] == "\n") and name_shaped(s, True) \
+                and (name_shaped(s) or name_prob(text, pos, end) >= _LIST_ITEM_SURE):
+            return s, pos, end
+    return None
+
+
+def _skip_post_note(text: str, pos: int) -> int:
+    note = _POST_NOTE_RE.match(text, pos)
+    return note.end() if note else pos
 
 
 def _skip_note(text: str, pos: int) -> int:

@@ -11,20 +11,23 @@ from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
 from .model import model_names
 from .names import PUNCT, name_shaped
-from .posts import Post, find_posts, organ_before
-from .roles import introduced, name_before_address, objects, speakers
+from .posts import Post, find_posts, organ_before, post_ahead
+from .roles import dotted_names, introduced, name_before_address, objects, speakers
 
 # the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
 # 选举王健为|市人民政府市长, 免去余功斌同志的|鞍山市委书记…职务, 熊炜、刘泽友为|副团长
+# a note printed after a name: (女), (女,汉族), (回族)
+_NOTE = r"(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)(?:[，,、](?:女|男|[\u4e00-\u9fff]{1,3}族))*[）)])"
+_DOTTED = r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,8}){1,2}"  # 吐尔逊·买买提
 _APPOINTED_RE = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,4}(?:[（(]女[）)])?、)*[\u4e00-\u9fff]{2,4}?)(?:[（(]女[）)])?(?:同志|等(?:\d+|[一二三四五六七八九十百多]+)?(?:人|名|位)?)?"
+    rf"((?:(?:{_DOTTED}|[\u4e00-\u9fff]{{2,4}}){_NOTE}?、)*(?:{_DOTTED}|[\u4e00-\u9fff]{{2,4}}?)){_NOTE}?(?:同志|等(?:\d+|[一二三四五六七八九十百多]+)?(?:人|名|位)?)?"
     r"(?:任|担任|兼任|不再担任|不再兼任|不再任|交流任|转任|调任|当选为|当选|为|辞去|的)$"
     r"|(?:免去|罢免|撤销)([\u4e00-\u9fff]{2,3})$"
 )
 _APPOINTING = ("选举", "任命", "决定", "推选", "接受", "免去", "同意", "批准", "撤销", "补选", "增补", "提名", "、", "，", ",", "；", "。", "\n", "：")
 # a clause that goes on about the person of the decision before it: ,不再担任…职务 / ,免去其…职务
 _CONTINUED_RE = re.compile(r"[，,](?:并|同时)?(?:不再担任|不再兼任|兼任|免去其|另任|并任)$")
-_NOTE_RE = re.compile(r"[（(]女[）)]$")
+_NOTE_RE = re.compile(_NOTE + "$")
 _NOMINEE_RE = re.compile(r"候选人|人选|提名")
 _CLAUSE_END = "，,。；;\n"
 
@@ -39,16 +42,27 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     carried: dict[int, str] = {}  # sentence start -> organ the next bare post there shares
     last_owners: list[tuple[str, int, int]] = []  # the people the last appointment sentence named
     sentence_start, decision_start = _Starts(text, "。！？!?\n"), _Starts(text, "。；;！？!?\n")
-    for chain in link_chains(text, posts):
+    chains = link_chains(text, posts)
+    pending: list[str] = []  # the posts of a chain that a comma ran on to the next: 市委常委、副市长，市公安局局长X
+    for i, chain in enumerate(chains):
         last = chain[-1]
         sent = sentence_start(chain[0].organ_start)
         titles, carry = chain_titles(chain, carried.get(sent, ""))
+        titles, pending = pending + [t for t in titles if t not in pending], []
         if last.names:
             carried[sent] = carry
             how = "label" if _is_label(last) else "title"
             mentions += [Mention(name, list(titles), s, e, how) for name, s, e in last.names]
             continue
+        bracketed = _bracketed(text, chain[0].organ_start, last.end)
+        if bracketed:
+            others += [Mention(name, list(titles), s, e) for name, s, e in bracketed]
+            continue
         owners = _appointed(text, chain[0].organ_start)
+        if not owners and _runs_on(text, chain, chains[i + 1] if i + 1 < len(chains) else None):
+            carried[sent] = carry
+            pending = titles
+            continue
         if _NOMINEE_RE.match(text, last.end):
             titles = []  # a nomination gives no post: 提名王一明为市长候选人
         if not owners and _CONTINUED_RE.search(text, max(0, chain[0].organ_start - 8), chain[0].organ_start) \
@@ -67,7 +81,8 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     taken = _Spans((m.start, m.end) for m in mentions)
     at = {(m.start, m.end): m for m in mentions}
     found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
-    for m in found + speakers(text) + objects(text) + introduced(text) + model_names(text):
+    found += speakers(text) + objects(text) + introduced(text) + dotted_names(text)
+    for m in found + model_names(text, mentions + found):
         same = at.get((m.start, m.end))
         if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
             same.titles += [t for t in m.titles if t not in same.titles]
@@ -75,8 +90,36 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
             mentions.append(m)
             at[(m.start, m.end)] = m
             taken.add(m.start, m.end)
+    mentions.sort(key=lambda m: m.start)
     _group_heads(text, mentions)
-    return sorted(mentions, key=lambda m: m.start)
+    _label_after_list(text, mentions)
+    return mentions
+
+
+# a group label after the list closed by 等: 市委书记A，市委副书记、市长B等市领导出席
+_LABEL_AFTER_RE = re.compile(r"等(?=" + LABEL_RE.pattern + ")")
+_GAP_RE = re.compile(r"[、，,和及][\u4e00-\u9fff、]{0,30}$")
+
+
+def _label_after_list(text: str, mentions: list[Mention]) -> None:
+    """Give the label after ``等`` to every person of the list before it, those named with posts of their
+    own too: the items run back through separators and post chains to the start of the clause."""
+    ends = {m.end: i for i, m in enumerate(mentions)}
+    for hit in _LABEL_AFTER_RE.finditer(text):
+        i = ends.get(hit.start())
+        if i is None:
+            continue
+        label = LABEL_RE.match(text, hit.end()).group(0)  # type: ignore[union-attr]
+        while True:
+            if label not in mentions[i].titles:
+                mentions[i].titles.append(label)
+            # the item before: a separator right after its name, then at most a chain of posts
+            if i == 0:
+                break
+            gap = text[mentions[i - 1].end : mentions[i].start]
+            if not _GAP_RE.match(gap) or not (len(gap) == 1 or post_ahead(gap, 1, len(gap))):
+                break
+            i -= 1
 
 
 # 以省委常委、省纪委书记陈文清为组长,…李祖可为副组长的省委督查组: the heads of a visiting group
@@ -167,6 +210,45 @@ class _Starts:
         return self._ends[i - 1] + 1 if i else 0
 
 
+# what may open a row of a table of people before the name: 1. | 1、| (1) | 一、
+_ROW_HEAD_RE = re.compile(r"[ \u3000\t]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \u3000\t]*$")
+
+
+def _bracketed(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The person whose posts follow the name: in brackets (王一明(临江市委书记)出席), or in a row of a table
+    (1.王一明  临江市委书记, 王一明：临江市委书记；)."""
+    if start < 3:
+        return []
+    gap = start
+    while gap > 0 and text[gap - 1] in " \u3000\t":
+        gap -= 1
+    if text[start - 1] in "（(" and text[end : end + 1] in "）)":
+        name_end = start - 1
+    elif (gap < start or text[start - 1] in "：:") and (end == len(text) or text[end] in "；;。\n"):
+        name_end = gap - 1 if text[gap - 1 : gap] in "：:" and gap == start else gap
+    else:
+        return []
+    for n in (3, 2, 4):
+        s = text[name_end - n : name_end]
+        if len(s) == n and name_shaped(s):
+            line_start = text.rfind("\n", 0, name_end - n) + 1
+            if text[name_end] not in "（(" and not _ROW_HEAD_RE.match(text, line_start, name_end - n) \
+                    and text[name_end - n - 1 : name_end - n] not in ("；", ";"):
+                return []  # a row's name opens its line (or follows the row before it)
+            return [(s, name_end - n, name_end)]
+    return []
+
+
+def _runs_on(text: str, chain: list[Post], following: list[Post] | None) -> bool:
+    """Does a chain without a name run on past a comma to the next chain, which names its person?
+    (市委常委、副市长，市公安局党委书记、局长曹振宇: some papers separate one person's offices by commas)"""
+    last, start = chain[-1], chain[0].organ_start
+    opens = start == 0 or text[start - 1] in PUNCT or text[start - 1] in "有是"  # not 陈文清为|组长，
+    return (opens and following is not None and following[-1].names != [] and not following[0].in_chain
+            and text[last.end : last.end + 1] in ("，", ",") and following[0].organ_start == last.end + 1
+            and not _is_label(last) and not _is_label(following[-1]))
+
+
 def _ends_clause(text: str, pos: int) -> bool:
     return pos >= len(text) or text[pos] in _CLAUSE_END or text.startswith("职务", pos)
 
@@ -182,13 +264,20 @@ def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
     parts = []
     start = m.start(1)
     for part in m.group(1).split("、"):
-        name = _NOTE_RE.sub("", part)  # 李素芳(女)
+        name = _NOTE_RE.sub("", part)  # 李素芳(女), 王一(女,回族)
         parts.append((name, start, start + len(name)))
         start += len(part) + 1
     # the names: the items at the end that look like names; the first of them may be the tail of a run
     # after an appointing word (选举|王健为), or follow punctuation or another item (院长、|钱四方为)
     kept: list[tuple[str, int, int]] = []
     for name, s, e in reversed(parts):
+        if "·" in name:  # a dotted name is one name whole: 选举|吐尔逊·买买提|为
+            dot = name.index("·")
+            start = next((i for i in range(dot - 1) if _appointing_before(text, s + i)), None)
+            if start is None:
+                break
+            kept.insert(0, (name[start:], s + start, e))
+            continue
         tail = next((name[i:] for i in range(len(name) - 1) if name_shaped(name[i:])
                      and _appointing_before(text, s + i)), None)
         if tail is None:

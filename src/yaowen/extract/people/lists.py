@@ -9,14 +9,16 @@ label). The group label after 等 is the title of every item (``市委、市人�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .mention import Mention
-from .names import PUNCT, list_item, name_shaped, read_name
+from .names import PUNCT, boundary_strength, list_item, name_shaped, read_name, word_class
+from .scores import name_prob
 
 # a group label used as a title: 市领导, 市党政军领导, 市委、市人大、市政府领导, 省市领导
 LABEL_RE = re.compile(
-    r"(?:(?:省|市|县|区|州|旗)(?:委|人大常委会|人大|政府|政协|纪委监委|纪委|监委|党政军|党政|四大家|四套班子|军分区)?"
-    r"(?:、|和|及)?)+领导"
+    r"(?:(?:省|市|县|区|州|旗|镇|乡)级?(?:委|人大常委会|人大|政府|政协|纪委监委|纪委|监委|党政军|党政|四大家|四套班子|军分区)?"
+    r"(?:、|和|及)?)+领导(?!班子|干部|小组|职务|岗位|体制|机制|责任|作用|下|的)"  # not 市委领导班子
 )
 _ITEM = r"[\u4e00-\u9fff]{2,4}"
 # a run of names; its first item may have swallowed the words before it (涌现出宋来英杰、向文韬); a bounded
@@ -25,14 +27,14 @@ _RUN_RE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}(?:、{_ITEM})+)")
 # what makes a run of names a list of people when it follows the last one
 _FOLLOW_RE = re.compile(
     r"等(?:\d+|[一二三四五六七八九十多几]+)?(?:位|名|人|同志)|等(?=[\u4e00-\u9fff、]{0,16}领导)|等(?=出席|列席|参加|陪同|分别|一同|先后|在|也|还|同志)|"
-    r"[两二三四五六七八九十几多]位|同志|出席|列席|参加|陪同|在主席台|分别|一同|先后|[（(](?:按|以)姓"
+    r"[两二三四五六七八九十几多]位|同志|夫妇|夫妻|父子|母子|父女|母女|兄弟|姐妹|出席|列席|参加|陪同|在主席台|分别|一同|先后|[（(](?:按|以)姓"
 )
 _AFTER_COLON_RE = re.compile(r"(?:有|是|为|还有|名单)[:：]$")
 
 
 def bare_lists(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _RUN_RE.finditer(text):
+    for m in _runs(text):
         if not _may_be_people(text, m.start(1), m.end(1)):
             continue
         first_len = _first_item(text, m.start(1), text.index("、", m.start(1)))
@@ -51,7 +53,9 @@ def bare_lists(text: str) -> list[Mention]:
         end = items[-1][2]
         follow = _FOLLOW_RE.match(text, end)
         after_colon = bool(_AFTER_COLON_RE.search(text, max(0, start - 4), start))
-        if not follow and not after_colon:
+        # a list of names that acts (A、B和C作了发言, A、B等深入企业调研) when the model finds most items names
+        acting = (boundary_strength(text, end) >= 2 or text.startswith("等", end)) and _mostly_names(text, items)
+        if not follow and not after_colon and not acting:
             continue
         title: list[str] = []
         if text.startswith("等", end):
@@ -62,6 +66,21 @@ def bare_lists(text: str) -> list[Mention]:
     return out
 
 
+# a stretch of Han characters and 、 that holds a 、: the only place a run can be (the run's own pattern,
+# tried at every position of a long text, costs several times this one)
+_STRETCH_RE = re.compile(r"[\u4e00-\u9fff]*、[\u4e00-\u9fff、]*")
+
+
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    for stretch in _STRETCH_RE.finditer(text):
+        yield from _RUN_RE.finditer(text, stretch.start(), stretch.end())
+
+
+def _mostly_names(text: str, items: list[tuple[str, int, int]]) -> bool:
+    return sum(name_prob(text, s, e) >= 0.5 for _, s, e in items) * 2 > len(items)
+
+
+_FUNCTION_CLASSES = frozenset({"p", "c", "d", "u"})
 _CUT_OFF_RE = re.compile(r"、?[\u4e00-\u9fff]?\s*$")
 
 
@@ -76,9 +95,14 @@ def _spans(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
 def _may_be_people(text: str, start: int, stop: int) -> bool:
     """A cheap test before the items are read: something after the run's last item, or a colon before its
     first, can make it a list of people."""
-    return (any(_FOLLOW_RE.match(text, end) for end in range(stop - 2, stop + 1))
-            or bool(_AFTER_COLON_RE.search(text, max(0, start - 12), start))
-            or bool(_CUT_OFF_RE.match(text, stop)))
+    if any(_FOLLOW_RE.match(text, end) for end in range(stop - 2, stop + 1)):
+        return True
+    if _AFTER_COLON_RE.search(text, max(0, start - 12), start) or _CUT_OFF_RE.match(text, stop):
+        return True
+    # the run may end inside the last item, or before its 和C (A、B和C出席), or before an action (A、B等深入)
+    around = text[stop - 2 : stop + 2]
+    return "和" in around or "及" in around or "等" in around \
+        or any(boundary_strength(text, end) >= 2 for end in range(stop - 2, stop + 1))
 
 
 # one name and a count of the people it heads: 何祖国等6名劳动者
@@ -100,10 +124,16 @@ def _first_item(text: str, start: int, stop: int) -> int:
     """The length of the first item, a run ending at ``stop``: all of it when set off by punctuation, else
     its longest tail that looks like a name."""
     run = text[start:stop]
-    if len(run) <= 4 and (start == 0 or text[start - 1] in PUNCT) and list_item(text, start, stop):
+    # four characters: a name of four, or a preposition and a name of three (由|孙小莎)
+    preposition = len(run) == 4 and word_class(run[0]) in _FUNCTION_CLASSES \
+        and name_prob(text, start, stop) < name_prob(text, start + 1, stop)
+    if len(run) <= 4 and (start == 0 or text[start - 1] in PUNCT) and list_item(text, start, stop) and not preposition:
         return len(run)
     for i in range(max(0, len(run) - 4), len(run) - 1):
         tail = run[i:]
+        if len(tail) == 4 and word_class(tail[0]) in _FUNCTION_CLASSES \
+                and name_prob(text, stop - 3, stop) > name_prob(text, stop - 4, stop):
+            continue  # 由|孙小莎: a preposition before a name of three (not 宋来英杰, a name of four)
         if name_shaped(tail) or (len(tail) == 4 and name_shaped(tail[:3])):
             return len(tail)
     return 0
@@ -122,6 +152,10 @@ def _split(text: str, start: int, stop: int) -> list[tuple[str, int, int]] | Non
             if got is None:
                 return None
             items.append((got[0], pos, got[1]))
+            if not n and text[got[1] : got[1] + 1] in ("和", "及"):  # A、B和C: one more item
+                last = read_name(text, got[1] + 1, loose=True)
+                if last is not None:
+                    items.append((last[0], got[1] + 1, last[1]))
         else:
             s = list_item(text, pos, pos + len(part))
             if s is None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..names import find_names
+from ..lexicons import countries
 from .mention import Mention
-from .names import NOT_FINAL, boundary_strength, word_class
-from .roles import placed_elsewhere
+from .names import NOT_FINAL, boundary_strength, name_shaped, word_class
+from .places import placed_elsewhere
+from .scores import model_found, name_prob
 
 _SURE = 0.9  # the model's probability above which a name is taken where the grammar found none
 # words that make a name part of a term, a prize, a place or a monument
@@ -27,25 +28,94 @@ _BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|编辑|责编|摄影|摄像
 _BYLINE_AFTER_RE = re.compile(r"\s*(?:摄|报道|供图|/摄)")
 
 
-def model_names(text: str) -> list[Mention]:
-    """Names the recogniser is sure of that the grammar accepts as people in the story."""
-    out = []
+_MATE_SURE = 0.3  # the model's probability enough for an item of a list whose other items are people
+_MATE_SEPARATORS = "、/／和及"
+
+
+def model_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Names the recogniser is sure of that the grammar accepts as people in the story, and the items of a
+    list (A、B和C, A/B) beside a person found by any rule that the recogniser finds likely names."""
     open_titles = _title_spans(text)
-    for n in find_names(text, threshold=_SURE):
-        if any(s < n.start < e for s, e in open_titles):
-            continue  # 《骆驼祥子》
-        if _TERM_AFTER_RE.match(text, n.end) or n.name[-1] in NOT_FINAL or n.name[-1] in _PLACE_END:
-            continue
-        if "·" not in n.name and word_class(n.name) == "ns":
-            continue  # 马德里: a place jieba knows
-        if not boundary_strength(text, n.end) and text[n.end : n.end + 1] not in "/／":
-            continue  # the name must end where a name can end (or at the / of a pair: 王楚钦/孙颖莎)
-        if _BYLINE_BEFORE_RE.search(text, max(0, n.start - 8), n.start) or _BYLINE_AFTER_RE.match(text, n.end):
-            continue
-        if "·" not in n.name and placed_elsewhere(n.name, text):
-            continue
-        out.append(Mention(n.name, [], n.start, n.end, "model"))
+    out = [Mention(text[s:e], [], s, e, "model") for s, e, _ in model_found(text, _SURE)
+           if not _vetoed(text, s, e, open_titles)]
+    return out + _list_mates(text, found + out, open_titles)
+
+
+def _vetoed(text: str, start: int, end: int, open_titles: list[tuple[int, int]], mate: bool = False) -> bool:
+    """Is the span no person in the story, whatever the model says? (``mate``: an item of a list of people,
+    whose end the model may settle: 和杨家兴|组成)"""
+    name = text[start:end]
+    if any(s < start < e for s, e in open_titles):
+        return True  # 《骆驼祥子》
+    if _TERM_AFTER_RE.match(text, end) or name[-1] in NOT_FINAL or name[-1] in _PLACE_END:
+        return True
+    if "·" not in name and (word_class(name) == "ns" or name in countries()):
+        return True  # 马德里, 瓦努阿图: a place
+    if not mate and not boundary_strength(text, end) and text[end : end + 1] not in "/／":
+        return True  # the name must end where a name can end (or at the / of a pair: 王楚钦/孙颖莎)
+    if _BYLINE_BEFORE_RE.search(text, max(0, start - 8), start) or _BYLINE_AFTER_RE.match(text, end):
+        return True
+    if "·" not in name and placed_elsewhere(name, text):
+        return True
+    return _beside_a_place(text, start, end)
+
+
+def _beside_a_place(text: str, start: int, end: int) -> bool:
+    """A list item next to a place is a place too (纽约、马德里、米兰等)."""
+    if text[end : end + 1] == "、" and any(text[end + 1 + n : end + 2 + n] in _ITEM_ENDS
+                                          and _is_place_word(text[end + 1 : end + 1 + n]) for n in (2, 3, 4)):
+        return True
+    return start > 0 and text[start - 1] == "、" and any(
+        start - 1 - n >= 0 and text[start - 2 - n : start - 1 - n] in _ITEM_ENDS
+        and _is_place_word(text[start - 1 - n : start - 1]) for n in (2, 3, 4))
+
+
+_ITEM_ENDS = frozenset("、，,。；;：:等和及") | {""}
+
+
+def _is_place_word(item: str) -> bool:
+    return item in countries() or (len(item) >= 2 and word_class(item) == "ns")
+
+
+def _list_mates(text: str, found: list[Mention], open_titles: list[tuple[int, int]]) -> list[Mention]:
+    """The items of a list beside people already found (由A、B、C和D组成, A/B) that the model finds likely
+    names: a list is of one kind, so an item next to a person needs less of the model."""
+    taken = {(m.start, m.end) for m in found}
+    busy = bytearray(len(text) + 1)
+    for m in found:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    queue = sorted(taken)
+    out: list[Mention] = []
+    while queue:
+        start, end = queue.pop()
+        for span in (_mate_after(text, end), _mate_before(text, start)):
+            if span is None or span in taken or any(busy[span[0] : span[1]]):
+                continue
+            if _vetoed(text, span[0], span[1], open_titles, True) or not name_shaped(text[span[0] : span[1]], True):
+                continue
+            taken.add(span)
+            busy[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+            out.append(Mention(text[span[0] : span[1]], [], span[0], span[1], "list"))
+            queue.append(span)
     return out
+
+
+def _best(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    scored = [(name_prob(text, s, e), (s, e)) for s, e in spans if s >= 0 and e <= len(text)]
+    best = max(scored, default=None)
+    return best[1] if best is not None and best[0] >= _MATE_SURE else None
+
+
+def _mate_after(text: str, end: int) -> tuple[int, int] | None:
+    if text[end : end + 1] not in _MATE_SEPARATORS or end + 1 >= len(text):
+        return None
+    return _best(text, [(end + 1, end + 1 + n) for n in (2, 3, 4)])
+
+
+def _mate_before(text: str, start: int) -> tuple[int, int] | None:
+    if start < 3 or text[start - 1] not in _MATE_SEPARATORS:
+        return None
+    return _best(text, [(start - 1 - n, start - 1) for n in (2, 3, 4)])
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicons import load_lexicon, trie_regex
+from ..lexicons import countries, load_lexicon, trie_regex
 from .names import name_shaped, word_classes
+from .places import placed_elsewhere
 
 _VARIANTS = ("副", "常务副", "专职副", "代理", "代", "执行", "名誉", "第一副")
 _WINDOW = 40  # an organ name is never longer than this
@@ -33,17 +34,17 @@ _CUT_RE = re.compile(
 _LEAD_RE = re.compile(
     r"^(?:上午|下午|晚上|早上|中午|凌晨|当天|当日|昨天|今天|明天|昨日|今日|日前|近日|近期|日(?=上午|下午|晚|早|中午)|"
     r"会上|会后|会前|"
-    r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|原|新任|前任|现任|时任|作为)+"
+    r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|新任|前任|现任|时任|作为|还有|有(?!色|限)|分别是|是)+"
 )
 _PLACE_START_RE = re.compile(
     r"^(?:中共|中国|中央|国务院|全国|国家|最高|省|市|县|区|州|旗|盟|镇|乡|村|自治区|"
     r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|镇|乡|村|州|旗|盟|自治区|自治州|自治县|特区|新区))"
 )
 # a specific place at the head of an organ: 六盘水市|委, 中共绵阳市|委 (not a bare 市委)
-_SPECIFIC_PLACE_RE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
+_SPECIFIC_PLACE_RE = re.compile(r"^原?+(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
 _LEVEL_CHARS = "省市县区州旗盟镇乡"
 # a sub-unit that a post after it does not share: 市政协|党组, 经开区|党工委, 嵊州市人民医院|内科
-_SUBUNITS = ("党组", "党委", "党工委", "党总支", "党支部", "总支", "支部", "纪工委", "科", "车间")
+_SUBUNITS = ("审判委员会", "检察委员会", "党组", "党委", "党工委", "党总支", "党支部", "总支", "支部", "纪工委", "科", "车间")
 
 
 @dataclass
@@ -79,6 +80,13 @@ def post_words() -> tuple[str, ...]:
     return tuple(sorted(_lexicon()[0], key=len, reverse=True))
 
 
+def post_ahead(text: str, pos: int, reach: int = 16) -> bool:
+    """Does a post word start within ``reach`` characters of ``pos``, with only Chinese before it (the organ
+    of a new chain: ，|市政府秘书长钱一)?"""
+    m = _lexicon()[1].search(text, pos, pos + reach)
+    return m is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[pos : m.start()])
+
+
 def is_post(word: str) -> bool:
     return word in _lexicon()[0]
 
@@ -102,6 +110,16 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
     starts at ``floor`` or later.
 
     For a complete post (市长) the organ may also be a bare place (绍兴|市长, 俄罗斯叶卡捷琳堡市|市长)."""
+    organ, start, in_chain = _organ_before(text, pos, complete, floor)
+    if complete and len(organ) < 8:  # a country whose name holds a stop: 阿尔及利亚|总统, 安提瓜和巴布达|总理
+        country = next((text[pos - k : pos] for k in range(8, len(organ), -1)
+                        if pos - k >= floor and text[pos - k : pos] in countries()), "")
+        if country:
+            return country, pos - len(country), in_chain
+    return organ, start, in_chain
+
+
+def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str, int, bool]:
     left = text[max(0, pos - _WINDOW, floor) : pos]
     last = _LAST_CUT_RE.match(left)
     cut = last.start(1) if last else -1
@@ -126,16 +144,39 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
         run = run[lead.end() :]
     if not run or run.count("“") != run.count("”"):
         return "", pos, in_chain
-    if run.endswith(organ_suffixes()) or (complete and _is_place(run)):
+    # a former post is written as printed: 原|市委书记, 原|市财政局局长, 市政协原|副主席
+    if run == "原":
+        return run, pos - 1, in_chain
+    if run.endswith(("原", "前")) and run[:-1].endswith(organ_suffixes()):  # …; 联合国前|秘书长
+        return run, pos - len(run), in_chain
+    if _LEVEL_RE.fullmatch(run):  # 市级|总河长, 省级|领导
+        return run, pos - len(run), in_chain
+    if run.endswith(organ_suffixes()) or (complete and _is_place(run, text, pos - len(run))):
         if len(run) > 24:  # no clear boundary in reach: take it from the first place name on
             m = next((i for i in range(len(run)) if _PLACE_START_RE.match(run[i:])), None)
             if m is None:
                 return "", pos, in_chain
             run = run[m:]
         return run, pos - len(run), in_chain
+    if _merged_unit(run, text[pos : pos + 3]):
+        return run, pos - len(run), in_chain
     return "", pos, in_chain
 
 
+# a unit and its head written with the unit's last character once: 市公安|局长 (市公安局局长), 卫生|部长
+_MERGED_HEADS = re.compile(r"(?:副|常务副)?([部局厅处科所站署司行社台馆])长")
+
+
+def _merged_unit(run: str, after: str) -> bool:
+    """Is ``run`` a unit whose last character the post after it carries (市公安|局长, 外交|部长)?"""
+    if not 2 <= len(run) <= 10 or not _MERGED_HEADS.match(after):
+        return False
+    if _PLACE_START_RE.match(run) and len(run) > 2:
+        return True  # 市公安|局长, 临江县教育|局长
+    return word_classes(run[-2:])[-1] in {"n", "vn", "an", "nz", "j", "nt"}  # 卫生|部长, 财政|局长
+
+
+_LEVEL_RE = re.compile(r"(?:中央|国家|省|市|县|区|乡|镇|村)级")
 _APPOINTING = frozenset({"任命", "免去", "罢免", "撤销", "选举", "推选"})
 
 
@@ -147,24 +188,27 @@ def _without_name(run: str) -> str:
     return run
 
 
-def _is_place(run: str) -> bool:
-    """A bare place name before a complete post: 绍兴, 广州市, 俄罗斯叶卡捷琳堡市 (not 会上, 全市)."""
+def _is_place(run: str, text: str, start: int) -> bool:
+    """A bare place name before a complete post: 绍兴, 广州市, 俄罗斯叶卡捷琳堡市 (not 会上, 全市, 跟随); the
+    run starts at ``start`` in ``text``."""
     if run.startswith("中共") and 4 <= len(run) <= 10:
         return True  # 中共营口|市委书记: only a place stands there
-    if run.endswith("原") and len(run) > 2:  # 张家界市原|市委书记: a former post
+    if run.endswith(("原", "前")) and len(run) > 2:  # 张家界市原|市委书记, 法国前|总理: a former post
         run = run[:-1]
-    if run == "全国":  # 全国|人大代表
+    if run in ("全国", "团", "共青团") or run.startswith("共青团"):  # 全国|人大代表, 团|市委书记, 共青团临江|市委书记
         return True
     if run[-1] in _LEVEL_CHARS:
         return not run.startswith("全")  # 省|市领导, 广州市|市长 (not 全市)
     if len(run) > 8 or run[0] == "全":
         return False
-    # one word that jieba does not call a time, pronoun, verb ... (烟台 is 'n', 怀化 'v': two characters pass),
-    # or place names run together (江苏沭阳|县委书记)
+    # one word that jieba calls a place, a name or a noun (烟台, 日照 'n'), or place names run together
+    # (江苏沭阳|县委书记); jieba calls some cities verbs or adverbs (怀化, 开封 'v', 大连 'd'): those are
+    # places when the page prints them as one elsewhere (大连市, 辽宁大连), unlike 跟随|副市长, 随即|市长
     tags = word_classes(run)
     if len(tags) == 1:
         tag = tags[0]
-        return tag in _PLACE_CLASSES or (len(run) == 2 and tag in {"n", "v", "vn", "d", "nr"})
+        return tag in _PLACE_CLASSES or (len(run) == 2 and (tag == "n" or tag in {"v", "vn", "d"}
+                                                             and placed_elsewhere(run, text, start)))
     return all(tag == "ns" for tag in tags)
 
 
@@ -172,13 +216,17 @@ _PLACE_CLASSES = frozenset({"ns", "nr", "nrt", "nz", "j", "nt"})
 
 
 def base_organ(organ: str) -> str:
-    """The organ a following post shares: 市政协党组 -> 市政协, 嵊州市人民医院内科 -> 嵊州市人民医院."""
-    if not organ.endswith(_SUBUNITS):
+    """The organ a following post shares: 市政协党组 -> 市政协, 嵊州市人民医院内科 -> 嵊州市人民医院,
+    市人民检察院检察委员会 -> 市人民检察院."""
+    sub = next((u for u in _SUBUNITS if organ.endswith(u)), None)
+    if sub is None:
         return organ
-    for i in range(len(organ) - 1, 1, -1):
-        head = organ[:i]
-        if head.endswith(organ_suffixes()) or head[-1] in _LEVEL_CHARS:
-            return head
+    head = organ[: -len(sub)]
+    if len(head) >= 1 and (head.endswith(organ_suffixes()) or head[-1] in _LEVEL_CHARS):
+        return head
+    for i in range(len(head) - 1, 1, -1):  # 临江青木电子有限公司防化车间 -> 临江青木电子有限公司
+        if head[:i].endswith(organ_suffixes()) or head[i - 1] in _LEVEL_CHARS:
+            return head[:i]
     return organ
 
 

@@ -6,11 +6,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import load_lexicon
-from .chains import countries
+from ..lexicons import countries, load_lexicon
 from .mention import Mention
-from .names import HAN_RE, PUNCT, name_shaped, read_name, word_class, word_classes
+from .names import (
+    HAN_RE,
+    NOT_FINAL,
+    PUNCT,
+    boundary_strength,
+    name_shaped,
+    read_name,
+    word_class,
+    word_classes,
+)
+from .places import PROVINCES, placed_elsewhere
 from .posts import organ_suffixes
+from .scores import name_prob
 
 _CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及", "受", "由", "请", "经")
 _PARTICLES = set("了的由为在与和同向对及受请经将把被给是")
@@ -19,8 +29,13 @@ _TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
 _ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道, 村民X: a role noun right before a name
 
 # forms of address after a name; those that are titles in the gold's sense give one (胡春华副总理)
-_ADDRESS_RE = re.compile(r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|书记|市长|省长|县长|区长|主席|主任|部长|局长")
-_TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长"})
+_ADDRESS_RE = re.compile(
+    r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|先生|女士|老人|老师|师傅|"
+    r"(?:副|常务副)?(?:书记|市长|省长|县长|区长|主席|主任|部长|局长|厅长|处长|院长|校长|会长|董事长|总经理)|院士|教授"
+)
+_TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长", "厅长", "处长", "院长", "校长",
+                         "会长", "董事长", "总经理", "院士", "教授"})
+_NO_TITLE = frozenset({"同志", "先生", "女士", "老人", "老师", "师傅"})
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
 
 
@@ -42,12 +57,15 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             if not set_off and not (m.group(0) in _ADDRESS_TITLES and n == 3 and word_class(s) in ("nr", "nrfg")):
                 continue
             # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
-            shaped = weak_name(s) if m.group(0) in _TITLE_ONLY else name_shaped(s)
+            word = m.group(0).removeprefix("常务").removeprefix("副")
+            shaped = weak_name(s) if word in _TITLE_ONLY else name_shaped(s)
             if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
                 # 习近平总书记 is often cited, not present (name_post); 马青同志 acts in the story (address)
-                is_title = m.group(0) in _ADDRESS_TITLES
-                how = "name_post" if is_title else "address"
-                out.append(Mention(s, [m.group(0)] if is_title else [], start, m.start(), how))
+                # a post after the name is a title as printed (王一明书记 -> 书记; a longer form printed
+                # elsewhere on the page wins over it); 同志, 先生, 女士 are none
+                how = "name_post" if m.group(0) in _ADDRESS_TITLES else "address"
+                titles = [] if m.group(0) in _NO_TITLE else [m.group(0)]
+                out.append(Mention(s, titles, start, m.start(), how))
                 break
     return out
 
@@ -100,14 +118,6 @@ def weak_name(s: str) -> bool:
     return tags[0] not in _FUNCTION_CLASSES
 
 
-_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-              "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-
-
-def placed_elsewhere(s: str, text: str) -> bool:
-    """The page itself shows ``s`` is a place: 诸城市, 走进山东诸城."""
-    return bool(re.search(f"{s}[市县区镇乡村州]|(?:{'|'.join(_PROVINCES)}){s}", text))
 
 
 def speakers(text: str) -> list[Mention]:
@@ -138,6 +148,17 @@ _PLACED_RE = re.compile(r"(?:省|市|县|区|镇|乡|村|街道|社区|学校|�
 _VERB_START = set("跳拾救捐帮主出参列强指表要说率在到赴为对向与和把被将等是有已曾正每把让给")
 
 
+_ROLE_SURE = 0.5  # the model's probability enough for a name right after a role noun
+_MAYBE = 0.3  # … and enough when an action word after it marks the name's end too
+
+
+def _vouched(text: str, start: int, end: int) -> bool:
+    """The model finds a name after a role noun, and jieba knows it as no other word (居民|养老 is none)."""
+    s = text[start:end]
+    return (name_prob(text, start, end) >= _ROLE_SURE and name_shaped(s, True)
+            and word_class(s) in _NAME_CLASSES | {""})
+
+
 def introduced(text: str) -> list[Mention]:
     """``村民彭大勇跳入河中``: a role noun introduces a name whose end no action word marks."""
     out = []
@@ -146,8 +167,14 @@ def introduced(text: str) -> list[Mention]:
         got = read_name(text, pos)
         if got is not None and got[0][-1] in _ORGAN_END:
             continue  # 企业主管部门: a noun after the role word, not a name
-        if got is not None and text[got[1] : got[1] + 1] not in PUNCT:  # an action must follow, not a stop
+        # an action must follow, not a stop, unless the model vouches for the name (选手王一,)
+        if got is not None and ((text[got[1] : got[1] + 1] not in PUNCT and name_prob(text, pos, got[1]) >= _MAYBE)
+                                or _vouched(text, pos, got[1])):
             out.append(Mention(got[0], [], pos, got[1], "introduced"))
+            continue
+        n = max((2, 3, 4), key=lambda k: name_prob(text, pos, pos + k))
+        if _vouched(text, pos, pos + n) and text[pos + n - 1] not in _ORGAN_END:
+            out.append(Mention(text[pos : pos + n], [], pos, pos + n, "introduced"))  # 种粮大户孙德胜|算了
             continue
         three = text[pos : pos + 3]
         follows = text[pos + 3 : pos + 4]
@@ -155,4 +182,68 @@ def introduced(text: str) -> list[Mention]:
         if (placed and len(three) == 3 and three[-1] not in _ORGAN_END and HAN_RE.match(three) and name_shaped(three)
                 and three[2] not in _VERB_START and follows and (follows in _VERB_START or follows in "一二三四五六七八九十")):
             out.append(Mention(three, [], pos, pos + 3, "introduced"))
+    return out
+
+
+# names of minorities and foreigners written with a middle dot: 阿依古丽·吐尔洪, 米娅·梅尔策
+_DOTTED_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
+_NOT_NAME_END = set("线段展节会赛站区路街桥馆园城港湾山河湖江市县镇乡村省州国")
+_BEFORE_NAME = set("和与及同是在的为了把被对向给由等跟让请将、")  # a word the name's first part follows
+
+
+def dotted_names(text: str) -> list[Mention]:
+    """A dotted name set off before it by punctuation or a particle (范伟和|米娅·梅尔策) and ending where a
+    name ends (阿依古丽·吐尔洪|发言, …|（维吾尔族）); not inside quotes or a title (“云游非遗·影像展”)."""
+    out = []
+    for m in _DOTTED_RE.finditer(text):
+        dot = m.start() + min(i for i in (m.group(0).find("·"), m.group(0).find("•")) if i >= 0)
+        # the first part starts after a particle inside the run (范伟和|米娅), else where the run starts
+        after_particle = [k for k in range(m.start() + 1, dot - 1) if text[k - 1] in _BEFORE_NAME]
+        start = after_particle[-1] if after_particle else m.start()
+        if dot - start > 6 or text[start - 1 : start] in ("“", "《"):
+            continue
+        last_dot = max(m.group(0).rfind("·"), m.group(0).rfind("•")) + m.start()
+        best: tuple[int, int] | None = None  # (strength, end): the stronger boundary, then the longer name
+        for end in range(last_dot + 3, min(m.end(), last_dot + 5) + 1):  # a last part of 2-4 characters
+            if text[end - 1] in _NOT_NAME_END or text[end - 1] in NOT_FINAL:
+                continue
+            strength = 3 if text[end : end + 1] in ("（", "(") else boundary_strength(text, end)
+            if strength and (best is None or (strength, end) >= best):
+                best = (strength, end)
+        if best is not None and text[best[1] : best[1] + 1] not in ("”", "》") \
+                and not _slogan_or_place(text, start, best[1], dot):
+            out.append(Mention(text[start : best[1]], [], start, best[1], "dotted"))
+    return out
+
+
+_NOT_NAME_CLASSES_OF_PART = frozenset({"v", "vn", "a", "ad", "an", "b", "d", "m", "q", "r", "p", "c", "u", "f", "t"})
+
+
+def _slogan_or_place(text: str, start: int, end: int, dot: int) -> bool:
+    """同心迎亚运·携手向未来 (a slogan in quotes), 中国·西安 (places), 碧桂园·衡州盛世 (an item beside places)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("“", line_start, start) > text.count("”", line_start, start):
+        return True  # inside a quotation: a slogan
+    first = text[start:dot]
+    if first in countries() or first.endswith(PROVINCES) or word_class(first) == "ns" and len(first) <= 3:
+        return True
+    parts = re.split("[·•]", text[start:end])
+    if any(tag in _NOT_NAME_CLASSES_OF_PART for part in parts for tag in word_classes(part)):
+        return True  # 盛典·人民, 心迎亚运·携手: words, not a name's parts
+    # an item of a list whose neighbours are no names (来到…工地、碧桂园·衡州盛世、宜尚酒店)
+    for nb_start, nb_end in _neighbours(text, start, end):
+        if not any(name_prob(text, nb_start, nb_start + n) >= _MAYBE for n in (2, 3, 4) if nb_start + n <= nb_end):
+            return True
+    return False
+
+
+def _neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    if text[end : end + 1] == "、":
+        stop = re.compile(r"[、，,。；;：:\n]").search(text, end + 1, end + 16)
+        out.append((end + 1, stop.start() if stop else min(len(text), end + 16)))
+    if start > 0 and text[start - 1] == "、":
+        lo = max(0, start - 16)
+        cut = max(text.rfind(ch, lo, start - 1) for ch in "、，,。；;：:\n")
+        out.append((max(cut + 1, lo), start - 1))
     return out

@@ -17,7 +17,16 @@ from collections.abc import Callable
 
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
-from .meeting_names import block_date, body_of, compatible, held_meetings, is_generic, noun_of, ordinal_of
+from .meeting_names import (
+    block_date,
+    body_of,
+    compatible,
+    contains,
+    held_meetings,
+    is_generic,
+    noun_of,
+    ordinal_of,
+)
 from .meeting_roles import (
     Placement,
     cited_leader,
@@ -31,9 +40,30 @@ from .meeting_roles import (
 __all__ = ["cited_leader", "find_meetings", "name_finder", "name_unnamed_sessions"]
 
 _MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+# 5月6日, or a bare 7日 — not the end of a range (7月20日到21日: an event takes its first day)
+_DAY_RE = re.compile(r"(?:(\d{1,2})月|(?<![\d月到至—–\-~～－]))(\d{1,2})日(?![内前后起以])")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")  # a continued report of a meeting it named before
-_MIN_REPORT = 30  # Chinese characters of body under a headline for it to report a meeting
+_MIN_REPORT = 30
+_SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后")  # Chinese characters of body under a headline for it to report a meeting
+
+
+def _own_day(text: str, start: int, end: int, ref: str | None) -> tuple[int, int] | None:
+    """The (month, day) the sentence reporting a meeting gives it before its verb: the last of 5月6日, 今天(6月24日),
+    or a bare 7日 (Y会议7日在临江举行), whose month is that of the page's date ``ref`` (the one before, for a day
+    later than its own)."""
+    last = None
+    for last in _DAY_RE.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None:
+        return None
+    day = int(last.group(2))
+    if last.group(1):
+        return int(last.group(1)), day
+    if ref is None or not 1 <= day <= 31:
+        return None
+    month, ref_day = int(ref[5:7]), int(ref[8:10])
+    return (month if day <= ref_day else (month - 2) % 12 + 1), day
 
 
 def _blocks(text: str) -> list[tuple[int, tuple[int, int] | None, int]]:
@@ -73,10 +103,10 @@ def find_meetings(
     lists the 《》 titles approved in a span, ``resolve_md`` turns a month-day into an ISO date, ``known_names``
     (``name_finder``) finds the people the page names anywhere, found again here where the grammar did not."""
     known = event_date or issue_date
-    held = held_meetings(text, known, stack)
+    held = held_meetings(text, known, stack, issue_date)
     # a headline over no report (page furniture, a line the layout cut off) reports nothing held
     reported = len(_HAN_RE.findall(text, 0, 400)) >= _MIN_REPORT
-    from_stack = [h for h in held_meetings(stack, known) if h.how != "talk"] if stack and reported else []
+    from_stack = [h for h in held_meetings(stack, known, issue_date=issue_date) if h.how != "talk"] if stack and reported else []
     held = sorted(held + implied_meetings(text, held + from_stack), key=lambda h: h.start)
 
     def resolve(md: tuple[int, int] | None) -> str | None:
@@ -93,13 +123,13 @@ def find_meetings(
     by_name: dict[str, Meeting] = {}
     per_block: list[Meeting | None] = [None] * len(block_heads)
     joint: list[Meeting] = []
+    sequels: list[tuple[int, Meeting]] = []  # 会后，…召开Y: Y is the meeting of what follows, to its block's end
+    named_by_purpose: set[int] = set()
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
         b = bisect_right(head_starts, h.start) - 1
         s, e = sentence(text, h.start)
-        own = None
-        for md in _MD_RE.finditer(text, s, h.start):
-            own = (int(md.group(1)), int(md.group(2)))
+        own = _own_day(text, s, max(h.start, min(h.end, e)), issue_date or event_date)
         _, day, lead_end = block_heads[b]
         main_now = per_block[b]
         if h.how == "attributive" and h.start >= lead_end:
@@ -107,18 +137,24 @@ def find_meetings(
         if h.name in by_name or (main_now is not None and own is None and is_generic(h.name)
                                  and noun_of(h.name) == noun_of(main_now.name)):
             continue  # the same meeting again: a repeated line, 召开专题座谈会 after the lead named it
-        again = next((mt for mt in art.meetings if ordinal_of(mt.name) is not None and compatible(mt.name, h.name)), None)
-        if again is not None and ordinal_of(h.name) is not None:
+        again = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        if again is not None and ordinal_of(h.name) is not None and ordinal_of(again.name) is not None:
             if len(h.name) > len(again.name or ""):  # the fuller of two names of one sitting
                 again.name, again.body = h.name, body_of(h.name)
             continue
+        if again is not None and contains(again.name, h.name) and (own is None or resolve(own) == again.date):
+            continue  # the same meeting named again, on no other day: 论坛开幕会 after 第九届X论坛在…开幕
         is_main = main_now is None and h.start < lead_end and (own is None or day is None or own == day) and not h.joint
         date = resolve(own) or (resolve(day) if b > 0 else None) or event_date
         mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), date, start=h.start, end=h.end)
         by_name[h.name] = mt
         art.meetings.append(mt)
+        if h.how == "purpose":
+            named_by_purpose.add(id(mt))
         if is_main:
             per_block[b] = mt
+        elif h.how == "verb" and _SEQUEL_RE.search(text, s, h.start):
+            sequels.append((s, mt))
         else:
             art.sides.append((s, e, mt))
         if h.joint:
@@ -127,8 +163,13 @@ def find_meetings(
     # the headline's meeting: the body's under a fuller name, or the main one of a report that names it nowhere else
     for h in from_stack:
         same = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        if same is None and per_block[0] is not None and id(per_block[0]) in named_by_purpose:
+            same = per_block[0]  # 市长主持召开会议，研究防汛工作 under 市政府召开第22次常务会议
+            named_by_purpose.discard(id(same))
+            same.name = None
         if same is not None:
-            if is_generic(same.name) and not is_generic(h.name):
+            # the headline's name where the body's is bare or lacks its holder (党组会议 / 市人大常委会党组会议)
+            if not same.name or (is_generic(same.name) or h.name.endswith(same.name)) and not is_generic(h.name):
                 same.name, same.body, same.ordinal = h.name, body_of(h.name), ordinal_of(h.name)
             continue
         mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), event_date)
@@ -140,7 +181,7 @@ def find_meetings(
         art.meetings.append(per_block[0])
     if not art.meetings:
         return []
-    art.blocks = [(s, per_block[i]) for i, (s, _, _) in enumerate(block_heads)]
+    art.blocks = sorted([(s, per_block[i]) for i, (s, _, _) in enumerate(block_heads)] + sequels, key=lambda x: x[0])
     art.block_starts = [s for s, _ in art.blocks]
     art.sides.sort(key=lambda x: x[0])
     art.side_starts = [s for s, _, _ in art.sides]

@@ -1,7 +1,7 @@
 """Meetings in the many forms official news reports them (fictional 临江 texts written for these tests)."""
 
 from yaowen.extract.documents import approved_titles
-from yaowen.extract.meeting_names import compatible
+from yaowen.extract.meeting_ids import compatible
 from yaowen.extract.meetings import find_meetings, name_finder
 from yaowen.extract.people import find_people
 from yaowen.model import PersonMention

@@ -17,7 +17,8 @@ from functools import cache
 
 from ..model import Meeting, PersonMention
 from .lexicons import load_lexicon
-from .meeting_names import Held, compatible, is_generic, noun_of
+from .meeting_ids import compatible, is_generic, noun_of
+from .meeting_names import Held
 from .people import post_words
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")

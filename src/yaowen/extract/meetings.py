@@ -17,16 +17,8 @@ from collections.abc import Callable
 
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
-from .meeting_names import (
-    block_date,
-    body_of,
-    compatible,
-    contains,
-    held_meetings,
-    is_generic,
-    noun_of,
-    ordinal_of,
-)
+from .meeting_ids import body_of, compatible, contains, is_generic, noun_of, ordinal_of
+from .meeting_names import block_date, held_meetings
 from .meeting_roles import (
     Placement,
     cited_leader,

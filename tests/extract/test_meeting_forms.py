@@ -166,3 +166,48 @@ def test_a_press_conference_named_twice_is_one():
     got = find_meetings("a1", body, "多部门举办文明条例实施发布会", mentions, lambda s, e: [], "2024-05-06",
                         lambda mo, d: f"2024-{mo:02d}-{d:02d}")
     assert [m.name for m in got] == ["文明条例实施发布会"]
+
+
+def test_approval_after_the_titles_or_of_the_one_just_named():
+    body = (
+        "5月6日,市长马青主持召开市政府第二十三次常务会议。会议听取了关于《临江市物业管理办法(草案)》起草情况的汇报,"
+        "原则同意该办法。会议审议了《临江市停车场管理规定》,原则同意,待修改完善后印发实施。"
+        "会议审议了《临江市养犬管理规定》,要求进一步修改完善。会议同意《临江市供水价格调整方案》。"
+        "会议同意将《临江市河道保护条例(草案)》提请市人大常委会审议。"
+    )
+    [m] = _meetings(body)
+    assert m.approved == ["临江市物业管理办法(草案)", "临江市停车场管理规定", "临江市供水价格调整方案"]
+
+
+def test_a_lead_reports_its_own_day_after_a_cited_one():
+    body = "为贯彻落实4月28日全省安全生产工作会议精神,5月6日,市委书记马青主持召开市委常委会会议。\n市长钱进出席会议。"
+    [m] = _meetings(body)
+    assert m.date == "2024-05-06" and m.chairs == ["马青"] and m.attendees == ["钱进"]
+
+
+def test_members_who_relay_arrange_or_demand_speak_at_the_meeting():
+    body = (
+        "5月6日,市委常委会召开会议。市委书记马青主持会议。市委副书记钱进传达了全省组织工作会议精神。"
+        "市委常委孔明就下一步工作作出安排。市委常委于兰对全市统战工作提出要求。市委常委何静在发言中指出,要压实责任。"
+    )
+    [m] = _meetings(body)
+    assert m.attendees == ["钱进", "孔明", "于兰", "何静"]
+
+
+def test_a_speech_at_a_meeting_reported_by_the_headline_or_the_lead_holds_it():
+    body = "本报讯 市长马青在全市春季农业生产现场会上要求,要抢抓农时。副市长钱进主持会议。"
+    [m] = _meetings(body, stack="马青在全市春季农业生产现场会上要求 抢抓农时确保春耕生产顺利推进")
+    assert m.name == "全市春季农业生产现场会" and m.chairs == ["钱进"] and m.attendees == ["马青"]
+    [m] = _meetings("日前,市委书记马青在全市优化营商环境大会上强调,要对标一流。市长钱进主持会议。", event_date=None)
+    assert m.name == "全市优化营商环境大会" and m.chairs == ["钱进"]
+    assert _meetings("马青指出,正如他在全市优化营商环境大会上强调的那样,要对标一流。习近平总书记在全国科技大会上强调,要创新。") == []
+
+
+def test_in_a_digest_each_headed_item_is_its_own_event():
+    body = (
+        "5月6日,市政府新闻办举行新闻发布会,介绍一季度经济运行情况。\n"
+        "临江港新航线开通\n"
+        "今天(5月6日),临江港至云州港集装箱航线开通。港务集团董事长马青表示,航线将降低物流成本。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "市政府新闻办新闻发布会" and m.attendees == []

@@ -40,7 +40,8 @@ _DATE = (
     r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|(?:昨日|昨天|今天|今日|当天|当日)(?:[(（]\d{1,2}月\d{1,2}日[)）])?)"
     r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:\d{1,2}[时:：]\d{0,2}分?)?"
 )
-_DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日")
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+_DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日|日前|近日|上午|下午|晚上")
 _LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
 _ENLARGED_RE = re.compile(r"[(（]扩大[)）](?:会议)?")
 _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
@@ -70,7 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # A在Y会上强调 / 在…召开的Y会上，A指出
         "at": re.compile(
             rf"在({_CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff]{{2,4}}(?:同志)?)?"
-            r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|作了?[^,，。]{0,12}讲话)"
+            r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|作了?[^,，。]{0,12}讲话)(?![的时过])"  # not 正如他…上强调的那样
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
         "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|进行了?(?:集中|专题)?)座谈(?!会)"),
@@ -197,8 +198,9 @@ def _later(m: re.Match[str], ref: str) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, event_date: str | None, issue_date: str | None = None) -> None:
+    def __init__(self, text: str, event_date: str | None, issue_date: str | None = None, headline: bool = False) -> None:
         self.text = text
+        self.headline = headline  # every line of the text reports its event (a headline stack)
         self.event_date = event_date
         self.issue_date = issue_date
         self.found: list[Held] = []
@@ -327,6 +329,8 @@ class _Finder:
 
     def at_meeting(self) -> None:
         text = self.text
+        lead_end = _SENTENCE_END_RE.search(text)
+        lead_end = lead_end.start() if lead_end else len(text)
         for m in _patterns()["at"].finditer(text):
             name, start = m.group(1), m.start(1)
             attributive = _HELD_THE_RE.search(name)
@@ -334,9 +338,10 @@ class _Finder:
                 start += attributive.end()
                 name = name[attributive.end() :]
             sentence = max(text.rfind(c, max(0, m.start() - 300), m.start()) for c in "。\n") + 1
-            # a dated report of a speech there (5月6日，A在Y会上强调), not a leader quoted from a meeting elsewhere
-            dated = _DATE_IN_RE.search(text, sentence, m.start()) and not _LEADER_BEFORE_RE.search(text, sentence, m.start())
-            if attributive or dated:
+            # a report of a speech there — dated (5月6日，A在Y会上强调), a headline, or the lead of the article —, not
+            # a leader quoted from a meeting elsewhere
+            reported = self.headline or m.start() < lead_end or _DATE_IN_RE.search(text, sentence, m.start())
+            if attributive or (reported and not _LEADER_BEFORE_RE.search(text, sentence, m.start())):
                 self.add(name, start, m.end(1), "at")
 
     def talks(self, stack: str) -> None:
@@ -346,11 +351,13 @@ class _Finder:
             self.add(talk.strip() if talk else "座谈会", m.start(), m.end(), "talk")
 
 
-def held_meetings(text: str, event_date: str | None = None, stack: str = "", issue_date: str | None = None) -> list[Held]:
+def held_meetings(
+    text: str, event_date: str | None = None, stack: str = "", issue_date: str | None = None, headline: bool = False
+) -> list[Held]:
     """Every meeting ``text`` reports as held, in order. A sitting dated after the page's ``issue_date`` (or, when
     it prints none, just after ``event_date``, the report's own date) is scheduled. ``stack`` (the headlines)
-    names a talk reported as one."""
-    finder = _Finder(text, event_date, issue_date)
+    names a talk reported as one. A ``headline`` reports what its lines name (A在Y会上强调 needs no date there)."""
+    finder = _Finder(text, event_date, issue_date, headline)
     finder.by_verb()
     finder.by_subject()
     finder.at_meeting()

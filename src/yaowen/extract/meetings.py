@@ -32,6 +32,9 @@ from .meeting_roles import (
 __all__ = ["cited_leader", "find_meetings", "name_finder", "name_unnamed_sessions"]
 
 _MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_SENTENCE_MARK_RE = re.compile(r"[。！？!?；;]")
+_ITEM_LEAD_RE = re.compile(r"[^。]{0,20}?(?:\d{1,2}月\d{1,2}日|[今昨当][天日晚]|日前|近日|本报讯|记者)")
+_LEAD_MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?|晚间|早上|中午)?[,，]")
 # 5月6日, or a bare 7日 — not the end of a range (7月20日到21日: an event takes its first day)
 _DAY_RE = re.compile(r"(?:(\d{1,2})月|(?<![\d月到至—–\-~～－]))(\d{1,2})日(?![内前后起以])")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -59,10 +62,11 @@ def _own_day(text: str, start: int, end: int, ref: str | None) -> tuple[int, int
 
 
 def _blocks(text: str) -> list[tuple[int, tuple[int, int] | None, int]]:
-    """(start, day, end of lead paragraph) of each block: the article, and each later paragraph that opens with
-    a day of its own. A block's lead is its first paragraph with some substance (not 分享到: or a caption)."""
+    """(start, day, end of lead paragraph) of each block: the article, each later paragraph that opens with a day
+    of its own, and, in a digest, each item: a heading line over a dated lead (题\n今天(3月1日)，…). A block's lead
+    is its first paragraph with some substance (not 分享到: or a caption)."""
     heads: list[tuple[int, tuple[int, int] | None, int]] = []
-    pos = 0
+    pos, heading = 0, -1  # heading: where the heading line just read starts
     for line in text.split("\n"):
         para = line.strip()
         start, pos = pos, pos + len(line) + 1
@@ -71,10 +75,14 @@ def _blocks(text: str) -> list[tuple[int, tuple[int, int] | None, int]]:
         day = block_date(para)
         if not heads or (day is not None and day != heads[-1][1]):
             heads.append((0 if not heads else start, day, -1))
+        elif heading >= 0 and heads[-1][2] >= 0 and _ITEM_LEAD_RE.match(para):
+            heads.append((heading, None, -1))
+        heading = start if len(para) <= 40 and not _SENTENCE_MARK_RE.search(para) else -1
         if heads[-1][2] < 0 and len(_HAN_RE.findall(para)) >= 20:
             s, d, _ = heads[-1]
-            if d is None and s == heads[0][0]:
-                first = _MD_RE.search(para, 0, para.find("。") if "。" in para else len(para))
+            if d is None:
+                lead_end = para.find("。") if "。" in para else len(para)  # its lead date (为落实4月28日…，5月6日，…)
+                first = _LEAD_MD_RE.search(para, 0, lead_end) or _MD_RE.search(para, 0, lead_end)
                 d = (int(first.group(1)), int(first.group(2))) if first else None
             heads[-1] = (s, d, start + len(line))
     return [(s, d, e if e >= 0 else len(text)) for s, d, e in heads] or [(0, None, len(text))]
@@ -98,7 +106,7 @@ def find_meetings(
     held = held_meetings(text, known, stack, issue_date)
     # a headline over no report (page furniture, a line the layout cut off) reports nothing held
     reported = len(_HAN_RE.findall(text, 0, 400)) >= _MIN_REPORT
-    from_stack = [h for h in held_meetings(stack, known, issue_date=issue_date) if h.how != "talk"] if stack and reported else []
+    from_stack = [h for h in held_meetings(stack, known, issue_date=issue_date, headline=True) if h.how != "talk"] if stack and reported else []
     held = sorted(held + implied_meetings(text, held + from_stack), key=lambda h: h.start)
 
     def resolve(md: tuple[int, int] | None) -> str | None:

@@ -74,3 +74,37 @@ def test_cli_rerun_overwrites_atomically(tmp_path: Path):
     for _ in range(2):
         assert runner.invoke(app, ["extract", str(src), "--out", str(tmp_path / "out")]).exit_code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["page.json"]
+
+
+def test_extract_json_prints_one_json_record_per_line(tmp_path: Path):
+    one = _write(tmp_path / "one.txt", PAGE)
+    two = _write(tmp_path / "two.txt", PAGE.replace("第二次", "第三次"))
+    result = runner.invoke(app, ["extract", str(one), str(two), "--json"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2  # JSON Lines: one compact record a line
+    assert [json.loads(line)["source"] for line in lines] == ["one.txt", "two.txt"]
+
+
+def test_extract_reads_an_article_dump_record_by_record(tmp_path: Path):
+    rows = [{"title": "市委审计委员会举行第二次会议", "date": "2023-05-07", "content": PAGE.split("\n\n", 4)[4]},
+            {"title": "没有正文"},
+            {"title": "市委审计委员会举行第三次会议", "date": "2023-08-07",
+             "content": PAGE.split("\n\n", 4)[4].replace("第二次", "第三次")}]
+    dump = tmp_path / "articles.jsonl"
+    dump.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(dump), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["articles-1.json", "articles-3.json"]
+    first = json.loads((tmp_path / "out" / "articles-1.json").read_text(encoding="utf-8"))
+    assert first["issue_date"] == "2023-05-07" and first["title"] == "市委审计委员会举行第二次会议"
+    assert first["articles"][0]["headline"] == "市委审计委员会举行第二次会议"
+    assert f"{dump} line 2: no text field" in result.output
+    assert "2 page(s), 2 article(s), 1 error(s)" in result.output
+
+
+def test_extract_field_option_mistakes_are_one_line(tmp_path: Path):
+    result = runner.invoke(app, ["extract", str(_write(tmp_path / "p.txt", PAGE)), "--field", "author=x"])
+    assert result.exit_code == 2
+    assert result.output.strip() == ("yaowen: --field 'author=x': the role must be one of text, title, date, url, "
+                                     "paper")

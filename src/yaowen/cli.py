@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
+from typer.core import TyperArgument
 
 from . import __version__
-from .batch import extract_many, extract_one
-from .errors import PageError
-from .read import iter_sources
+from .batch import PageOutcome, extract_input, extract_one, ordered_map
+from .read.dumps import FieldMap, parse_field_map
+from .read.inputs import iter_inputs
+
+
+def _argument_type(self: TyperArgument, ctx: Any) -> str:
+    return "" if self.metavar else _typer_argument_type(self, ctx)
+
+
+# Typer prints a Python type beside each argument ("<list[str]>"), which tells a reader nothing: an argument
+# given a metavar (PATH, QUERY) shows its name and help only.
+_typer_argument_type = TyperArgument.display_type
+TyperArgument.display_type = _argument_type  # type: ignore[method-assign]
 
 app = typer.Typer(
     add_completion=False,
@@ -26,11 +39,9 @@ app = typer.Typer(
 out_console = Console()
 err_console = Console(stderr=True)
 
-PROGRESS_MIN_PAGES = 4  # below this a progress bar is only noise
-
 
 @app.callback()
-def main() -> None:
+def callback() -> None:
     """Yaowen (要闻)."""
 
 
@@ -40,39 +51,40 @@ def version() -> None:
     out_console.print(f"yaowen {__version__}")
 
 
+FieldOption = Annotated[list[str] | None, typer.Option(
+    "--field", metavar="ROLE=FIELD",
+    help="For article dumps: the field that holds a role (text, title, date, url, paper), e.g. "
+         "--field text=正文. Default: content/text/body, title/headline, date/published, url/link, source/paper.")]
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Files, directories (recursive), globs, or - for stdin. Article dumps "
+                                "(.jsonl, .json, .csv) and web archives (.warc, .warc.gz) give one page per record.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<page stem>.json per page.")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to use (0 = one per core).")] = 1,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records instead of the readable view.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
+                                         help="Processes to use (0 = one per core).")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per page, a line each (JSONL).")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Show only the first lines of each body.")] = False,
+    field: FieldOption = None,
 ) -> None:
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
-    sources: list[str] = []
-    errors = 0
-    for item in iter_sources(paths):
-        if isinstance(item, PageError):
-            _report(str(item))
-            errors += 1
-        else:
-            sources.append(item)
+    fields = field_map_or_exit(field)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-
-    done = articles = 0
+        prepare_out_dir(out)
+    done = articles = errors = 0
     used_names: set[str] = set()
-    outcomes = _outcomes(sources, workers)
     progress = None
-    if out is not None and len(sources) >= PROGRESS_MIN_PAGES:
+    if out is not None:
         progress = Progress(
             TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=err_console, transient=True,
+            console=err_console, transient=True, disable=not err_console.is_terminal,
         )
-        task = progress.add_task("extract", total=len(sources))
+        task = progress.add_task("extract", total=None)
         progress.start()
     try:
-        for outcome in outcomes:
+        for outcome in _outcomes(paths, workers, fields):
             if progress is not None:
                 progress.advance(task)
             if outcome.error or outcome.record is None:
@@ -85,9 +97,9 @@ def extract(
             if not record["articles"]:
                 _report(f"{outcome.source}: no articles found (is this a news page?)", progress)
             if out is not None:
-                _write(out, outcome.source, record, used_names)
+                _write(out, outcome.stem or _stem(outcome.source), record, used_names)
             elif as_json:
-                out_console.print_json(json.dumps(record, ensure_ascii=False))
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 show_page(outcome.source, record, brief)
     finally:
@@ -99,11 +111,41 @@ def extract(
         raise typer.Exit(1)
 
 
-def _outcomes(sources: list[str], workers: int):
-    # stdin can only be read by this process; everything else may go to the pool
-    for s in (s for s in sources if s == "-"):
-        yield extract_one(s)
-    yield from extract_many([s for s in sources if s != "-"], workers)
+def field_map_or_exit(options: list[str] | None) -> FieldMap:
+    try:
+        return parse_field_map(options)
+    except ValueError as e:
+        fail(str(e))
+
+
+def prepare_out_dir(out: Path) -> None:
+    """Make the output directory, or end in one line saying why it cannot be."""
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out}: a file of that name exists; give a directory")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".yaowen-write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError as e:
+        fail(f"--out {out}: cannot write there ({e.strerror or type(e).__name__})")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One red line on stderr and a non-zero exit: how every mistake on the command line ends."""
+    err_console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _outcomes(paths: list[str], workers: int, fields: FieldMap) -> Iterator[PageOutcome]:
+    # stdin can only be read by this process; everything else streams through the pool, in order
+    for _ in (p for p in paths if p == "-"):
+        yield extract_one("-")
+    yield from ordered_map(extract_input, iter_inputs([p for p in paths if p != "-"], fields), workers)
+
+
+def _stem(source: str) -> str:
+    return Path(source).stem if source != "-" else "stdin"
 
 
 def _report(message: str, progress: Progress | None = None) -> None:
@@ -111,8 +153,7 @@ def _report(message: str, progress: Progress | None = None) -> None:
     console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
 
 
-def _write(out: Path, source: str, record: dict[str, Any], used: set[str]) -> None:
-    stem = Path(source).stem if source != "-" else "stdin"
+def _write(out: Path, stem: str, record: dict[str, Any], used: set[str]) -> None:
     name = stem if stem not in used else f"{stem}_{record['page_id'][:8]}"
     used.add(name)
     target = out / f"{name}.json"
@@ -164,5 +205,32 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 
 
+def main(argv: list[str] | None = None) -> None:
+    """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
+    traceback (``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
+    try:
+        code = app(args=argv, prog_name="yaowen", standalone_mode=False)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.TyperException as e:  # click's usage errors (typer vendors click): missing or bad arguments
+        ctx = getattr(e, "ctx", None)
+        message = e.format_message()
+        if message.startswith("No such option: -") and not message.isascii():
+            message += " (a query that starts with -: put -- before it, yaowen search -- -疫情 审计)"
+        where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        err_console.print(Text(f"yaowen: {message}{where}", style="red"), soft_wrap=True)
+        sys.exit(e.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print(Text("yaowen: interrupted", style="red"))
+        sys.exit(130)
+    except Exception as e:  # noqa: BLE001 - a bug of ours: one line that says so, not a traceback
+        if os.environ.get("YAOWEN_DEBUG"):
+            raise
+        err_console.print(Text(f"yaowen: internal error: {type(e).__name__}: {e} (YAOWEN_DEBUG=1 shows where)",
+                               style="red"), soft_wrap=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 # registers the record commands and ``serve`` on ``app``
-from . import cli_record, cli_web  # noqa: E402,F401
+from . import cli_query, cli_record, cli_web  # noqa: E402,F401

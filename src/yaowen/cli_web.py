@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from typing import Annotated
 
 import typer
 from rich.text import Text
 
-from .cli import app, err_console
-from .cli_record import DbOption, _open
+from . import validate
+from .cli import app, err_console, fail
+from .cli_record import DbOption, _open, checked
+
+
+def check_port_free(host: str, port: int) -> None:
+    """End in one line if the server could not listen there (in use, no such address, not allowed), rather
+    than announce a server that never answers."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        fail(f"--host {host}: no such address ({e.strerror})")
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as e:
+            reason = "in use by another program" if e.errno == errno.EADDRINUSE else (e.strerror or str(e))
+            fail(f"cannot listen on {host}:{port}: {reason} (choose another with --port)")
 
 
 @app.command()
@@ -30,8 +50,12 @@ def serve(
 
     from .web import create_app
 
+    checked(validate.port, port)
+    if not 1 <= workers <= 64 or not 1 <= threads <= 256:
+        fail("--workers is 1 to 64 and --threads 1 to 256")
     os.environ["YAOWEN_THREADS"] = str(threads)
     rec = _open(db)  # fail here, in one line, if the record cannot be opened
+    check_port_free(host, port)
     err_console.print(Text(f"yaowen: serving {rec.url} on http://{host}:{port}/"
                            f"{'' if token else ' (read-only: no --token)'}", style="green"), soft_wrap=True)
     if workers > 1:

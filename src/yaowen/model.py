@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-MediaType = Literal["text", "html", "pdf"]
+MediaType = Literal["text", "html", "pdf", "record"]  # record: an article of a dump (read.dumps)
 Script = Literal["simplified", "traditional"]
 
 

@@ -42,6 +42,8 @@ def page_record(result: PageResult) -> dict[str, Any]:
         "source": page.source.replace("\\", "/").rsplit("/", 1)[-1],
         "page_id": page.page_id,
         "paper": page.meta.paper,
+        "title": page.meta.title,
+        "url": page.meta.url,
         "media_type": page.media_type,
         "encoding": page.encoding,
         "script": result.clean.script,

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import yaowen.extract.names as names_mod
-from yaowen.extract.names import find_names, name_score, name_scores
+from yaowen.extract.names import find_names, find_names_many, name_score, name_scores
 
 
 def _names(text: str) -> list[str]:
@@ -90,3 +90,10 @@ def test_a_found_name_scores_the_same_when_asked_alone():
     text = "临江市委副书记龚建平，市委常委、秘书长严晓梅，副市长宋立文出席会议并讲话。"
     for x in find_names(text):
         assert abs(name_score(text, x.start, x.end) - x.score) < 1e-6
+
+
+def test_many_texts_at_once_give_what_each_gives_alone():
+    texts = ["临江市市长邝立新出席。", "", "副市长孟庆华主持会议，欧阳青、吕涛参加。", "王明", "大家很高兴。"]
+    assert find_names_many(texts) == [find_names(t) for t in texts]
+    assert find_names_many(texts, threshold=0.01) == [find_names(t, threshold=0.01) for t in texts]
+    assert find_names_many([]) == []

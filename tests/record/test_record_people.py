@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from yaowen.record.people import given_name_aliases, organ_canon, split_post
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pages"
@@ -77,8 +79,18 @@ def test_hand_merge_and_split(record, tmp_path):
     village = next(p for p in record.person("王伟") if p["key"].endswith("书记"))
     assert [t["post"] for t in village["timeline"]] == ["石门村党支部书记"]
 
-    record.add_rule("merge", "王伟#村党支部书记", "王伟")  # rules act on names, not keys: nothing changes
+    with pytest.raises(ValueError, match="no one named 王伟#村党支部书记 in the record"):
+        record.add_rule("merge", "王伟#村党支部书记", "王伟")  # rules act on names, not keys: refused
+    with pytest.raises(ValueError, match="no one named 张三 in the record"):
+        record.add_rule("merge", "张三", "王伟")
+    with pytest.raises(ValueError, match="no one named 李四 in the record to merge 王伟 into"):
+        record.add_rule("merge", "王伟", "李四")
+    with pytest.raises(ValueError, match="no mention of 王伟 has a post containing 局长"):
+        record.add_rule("split", "王伟", "局长")
+    with pytest.raises(ValueError, match="no one named 王伟 in the record in 临江晚报"):
+        record.add_rule("split", "王伟", "村党支部书记", paper="临江晚报")
     assert len(record.person("王伟")) == 2
+    assert len(record.rules()) == 1  # nothing stored by the refused rules
     [rule] = [r for r in record.rules() if r["kind"] == "split"]
     assert record.remove_rule(rule["id"])
     assert len(record.person("王伟")) == 1

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from yaowen.record.query import QueryError, parse_query
 from yaowen.record.search import Filters, fts5_match, snippet, tsquery_literal
-from yaowen.record.tokens import index_tokens, query_terms
+from yaowen.record.tokens import index_tokens
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pages"
 
@@ -18,12 +19,17 @@ def test_index_tokens_are_bigrams_plus_the_last_character_of_each_run():
     assert index_tokens("GDP增长") == ["gdp", "增长", "长"]
 
 
+def _terms(query: str) -> list[tuple[list[str], bool]]:
+    return [(list(t.tokens), t.prefix) for group in parse_query(query).groups for t in group]
+
+
 def test_query_terms_and_their_index_syntax():
-    assert query_terms("审计") == [(["审计"], False)]
-    assert query_terms("审") == [(["审"], True)]
-    assert query_terms("审计整改 市委") == [(["审计", "计整", "整改"], False), (["市委"], False)]
-    assert query_terms("2023年") == [(["2023", "年"], True)]
-    assert query_terms("\"* ( ) :") == []  # nothing searchable: no syntax reaches the index
+    assert _terms("审计") == [(["审计"], False)]
+    assert _terms("审") == [(["审"], True)]
+    assert _terms("审计整改 市委") == [(["审计", "计整", "整改"], False), (["市委"], False)]
+    assert _terms("2023年") == [(["2023", "年"], True)]
+    with pytest.raises(QueryError, match="nothing to search for"):
+        parse_query("\"* ( ) :")  # nothing searchable: no syntax reaches the index, and the user is told
     assert fts5_match("审计整改 审") == '"审计 计整 整改" AND "审"*'
     assert tsquery_literal("审计整改 审") == "('审计' <-> '计整' <-> '整改') & ('审':*)"
 
@@ -105,8 +111,11 @@ def test_pagination_is_stable_and_complete(examples):
 
 
 def test_query_text_is_data_not_sql(examples):
-    for q in ("'; DROP TABLE articles; --", 'NEAR("审计" 5)', "审计 OR 1=1", "\\", "%_%"):
+    for q in ("'; DROP TABLE articles; --", 'NEAR("审计" 5)', "审计 OR 1=1"):
         examples.search(q)
+    for q in ("\\", "%_%"):
+        with pytest.raises(QueryError, match="nothing to search for"):
+            examples.search(q)
     assert examples.search("审计").total >= 2
 
 

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 from webapp import IMG, SCRIPT, SQL, SQL2
 
+from yaowen.record import Record
 from yaowen.web.render import _marked, chart_json
 
 INJECTIONS = [SQL, SQL2, "' OR '1'='1", "1; SELECT * FROM pages --", "%' --", "审计\" AND \"1\"=\"1", "\\", "*",
@@ -85,6 +86,7 @@ def test_serve_binds_to_loopback_by_default(monkeypatch, tmp_path):
     seen: dict = {}
     monkeypatch.setattr(uvicorn, "run", lambda target, **kw: seen.update(kw, target=target))
     monkeypatch.delenv("YAOWEN_TOKEN", raising=False)
+    Record.open(str(tmp_path / "r.db")).close()  # serve opens a record, never makes one
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 0, result.output
     assert seen["host"] == "127.0.0.1" and seen["target"].state.token is None

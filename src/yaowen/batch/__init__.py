@@ -1,5 +1,5 @@
 """Batch engines: map the per-page pipeline over many pages (local processes now; Ray for clusters later)."""
 
-from .local import PageOutcome, extract_many, extract_one
+from .local import PageOutcome, extract_input, extract_many, extract_one, ordered_map
 
-__all__ = ["PageOutcome", "extract_many", "extract_one"]
+__all__ = ["PageOutcome", "extract_input", "extract_many", "extract_one", "ordered_map"]

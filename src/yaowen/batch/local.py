@@ -7,15 +7,17 @@ cheaply and the caller can write or print them as they arrive, in input order, w
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import PageError
 from ..output import page_record
 from ..pipeline import process_page
 from ..read import read_path
+from ..read.inputs import PageInput, read_input
 
 
 @dataclass
@@ -23,6 +25,7 @@ class PageOutcome:
     source: str
     record: dict[str, Any] | None = None  # the page's JSON record
     error: str | None = None  # the one-line message when the page could not be processed
+    stem: str | None = None  # a file name for the page's output
 
 
 def extract_one(source: str) -> PageOutcome:
@@ -35,14 +38,44 @@ def extract_one(source: str) -> PageOutcome:
         return PageOutcome(source, error=f"{source}: internal error while processing: {type(e).__name__}: {e}")
 
 
+def extract_input(item: PageInput | PageError) -> PageOutcome:
+    """The outcome of one page of ``read.inputs.iter_inputs`` (an error it gave passes through)."""
+    if isinstance(item, PageError):
+        return PageOutcome(item.source, error=str(item))
+    try:
+        return PageOutcome(item.source, record=page_record(process_page(read_input(item))), stem=item.stem)
+    except PageError as e:
+        return PageOutcome(item.source, error=str(e), stem=item.stem)
+    except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch; say what broke
+        return PageOutcome(item.source, error=f"{item.source}: internal error while processing: "
+                                              f"{type(e).__name__}: {e}", stem=item.stem)
+
+
 def extract_many(sources: Iterable[str], workers: int = 1) -> Iterator[PageOutcome]:
     """Outcomes in input order. ``workers`` > 1 uses a process pool (0 means one per core)."""
-    if workers == 0:
-        workers = os.cpu_count() or 1
+    yield from ordered_map(extract_one, sources, workers)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int = 1, window: int = 0) -> Iterator[R]:
+    """``map(fn, items)`` over ``workers`` processes (0: one per core), results in input order.
+
+    At most ``window`` items (default 8 per worker) are in flight, so a stream of any length — every
+    article of a 10 GB dump — is read only as fast as it is processed (``Executor.map`` would read it all).
+    """
+    workers = workers or os.cpu_count() or 1
     if workers <= 1:
-        for s in sources:
-            yield extract_one(s)
+        yield from map(fn, items)
         return
+    window = window or workers * 8
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # chunksize keeps inter-process traffic low; map streams results in order
-        yield from pool.map(extract_one, sources, chunksize=4)
+        pending: deque[Future[R]] = deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

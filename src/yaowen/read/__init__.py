@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import PageError
-from ..model import MediaType, Page
+from ..model import MediaType, Page, PageMeta
 from .encoding import EMPTY, decode_html
 from .text import date_from_path, text_to_text
 
@@ -49,13 +49,23 @@ def _media_type(data: bytes, source: str) -> MediaType:
     return "html" if _HTML_SNIFF_RE.search(head) else "text"
 
 
-def read_bytes(data: bytes, source: str, media_type: MediaType | None = None) -> Page:
-    """A Page from raw bytes; ``source`` names it in messages and output; ``media_type`` overrides sniffing."""
-    if media_type is not None and media_type not in ("text", "html", "pdf"):
-        raise PageError(source, f"unknown media type {media_type!r} (text, html or pdf)")
+def read_bytes(data: bytes, source: str, media_type: MediaType | None = None,
+               container: PageMeta | None = None) -> Page:
+    """A Page from raw bytes; ``source`` names it in messages and output; ``media_type`` overrides sniffing.
+
+    ``container``: what the file holding the page says about it (a web archive's URL and capture date);
+    the page's own markup wins where it says the same thing.
+    """
+    if media_type is not None and media_type not in ("text", "html", "pdf", "record"):
+        raise PageError(source, f"unknown media type {media_type!r} (text, html, pdf or record)")
     kind: MediaType = media_type or _media_type(data, source)
     encoding: str | None
-    if kind == "pdf":
+    if kind == "record":  # an article of a dump (read.dumps), stored as its mapped record
+        from .dumps import record_to_text
+
+        text, meta = record_to_text(data, source)
+        encoding = "utf-8"
+    elif kind == "pdf":
         from .pdf import pdf_to_text  # pymupdf loads only for PDF pages
 
         text, meta = pdf_to_text(data, source)
@@ -69,7 +79,9 @@ def read_bytes(data: bytes, source: str, media_type: MediaType | None = None) ->
         text, encoding, meta = text_to_text(data, source)
     if not _NONSPACE_RE.search(text):
         raise PageError(source, EMPTY if kind == "text" else f"no text found in the {kind.upper()} page")
-    if meta.date is None and source != STDIN:
+    if container is not None:
+        meta = PageMeta(**{k: getattr(meta, k) or getattr(container, k) for k in ("title", "date", "paper", "url")})
+    if meta.date is None and source != STDIN and kind != "record":  # a dump's name dates the dump, not it
         meta = dataclasses.replace(meta, date=date_from_path(source))
     return Page(
         page_id=hashlib.sha256(data).hexdigest(), source=source, text=text, media_type=kind,
@@ -116,14 +128,16 @@ def read_stdin() -> Page:
     return read_bytes(data, STDIN)
 
 
-def iter_sources(args: list[str]) -> Iterator[str | PageError]:
+def iter_sources(args: list[str], extra_suffixes: tuple[str, ...] = ()) -> Iterator[str | PageError]:
     """Expand command-line arguments into page paths, in order, each once.
 
     A file is taken as named; a directory yields its page files (``PAGE_SUFFIXES``), recursively, sorted;
     a glob pattern (``*``, ``?``, ``[...]``, ``**``) yields its matches, sorted (directories it matches are
     expanded, files need a page suffix unless the pattern spells the extension out, like ``*.dat``);
     ``-`` stands for stdin. What cannot be found comes back as a ``PageError`` value, not an exception.
+    ``extra_suffixes``: other files a directory or pattern is searched for (article dumps, web archives).
     """
+    suffixes = PAGE_SUFFIXES + extra_suffixes
     seen: set[str] = set()
 
     def once(path: str) -> Iterator[str]:
@@ -136,15 +150,15 @@ def iter_sources(args: list[str]) -> Iterator[str | PageError]:
         if arg == "-":
             yield from once(arg)
         elif os.path.isdir(arg):
-            found = list(_walk(arg))
+            found = list(_walk(arg, suffixes))
             if not found:
-                yield PageError(arg, f"no page files in directory ({' '.join(PAGE_SUFFIXES)})")
+                yield PageError(arg, f"no page files in directory ({' '.join(suffixes)})")
             for path in found:
                 yield from once(path)
         elif os.path.exists(arg):
             yield from once(arg)
         elif _GLOB_MAGIC_RE.search(arg):
-            found = list(_glob(arg))
+            found = list(_glob(arg, suffixes))
             if not found:
                 yield PageError(arg, "no page files match this pattern")
             for path in found:
@@ -153,25 +167,25 @@ def iter_sources(args: list[str]) -> Iterator[str | PageError]:
             yield PageError(arg, "no such file or directory")
 
 
-def _walk(top: str) -> Iterator[str]:
+def _walk(top: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES) -> Iterator[str]:
     found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .cache: never pages
         for name in files:
-            if name.lower().endswith(PAGE_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(suffixes) and not name.startswith("."):
                 path = os.path.join(root, name)
                 found.append((Path(os.path.relpath(path, top)).parts, path))
     # sort by path components, so "a/b.txt" < "a.b/c.txt" the way a reader of the tree expects
     yield from (path for _, path in sorted(found))
 
 
-def _glob(pattern: str) -> Iterator[str]:
+def _glob(pattern: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES) -> Iterator[str]:
     # "*.dat" names its extension: the user asked for those files. "*" or "2021-*" did not: pages only.
     tail = os.path.basename(pattern)
     explicit_suffix = "." in tail and not _GLOB_MAGIC_RE.search(tail.rsplit(".", 1)[1])
     for match in sorted(glob.glob(pattern, recursive=True)):
         if os.path.isdir(match):
             if not pattern.endswith("**"):  # "**" already yields every file below; do not walk twice
-                yield from _walk(match)
-        elif explicit_suffix or match.lower().endswith(PAGE_SUFFIXES):
+                yield from _walk(match, suffixes)
+        elif explicit_suffix or match.lower().endswith(suffixes):
             yield match

@@ -8,20 +8,45 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from .. import __version__
-from . import queries
+from ..read.dumps import FieldMap
+from . import facts, queries
 from . import schema as s
-from .db import database_url, open_engine
+from .db import RecordMissing, database_url, open_engine
 from .export import Format, export_record
 from .ingest import IngestReport, ingest_sources, reextract
 from .people import refresh_people
-from .search import Filters, SearchResult, search
+from .query import QueryError
+from .search import Filters, SearchResult, hits_by_month, search
+from .selection import PageSelection, remove_pages, select_pages, selected_ids
+
+
+def check_rule(conn: Connection, kind: str, name: str, target: str, paper: str) -> None:
+    """A ValueError saying why a rule would do nothing: a name no page gives, a post no mention of the name has.
+    (A rule that matches nothing would sit in the record and say "0 rows moved".)"""
+    m = s.mentions
+    in_paper = ([m.c.article_id.in_(select(s.articles.c.id).join(s.pages, s.pages.c.id == s.articles.c.page_id)
+                                    .where(s.pages.c.paper == paper))] if paper else [])
+    where = f" in {paper}" if paper else ""
+
+    def named(who: str) -> bool:
+        return conn.execute(select(m.c.id).where(m.c.name == who, *in_paper).limit(1)).first() is not None
+
+    if not named(name):
+        raise ValueError(f"no one named {name} in the record{where}")
+    if kind == "merge" and not named(target):
+        raise ValueError(f"no one named {target} in the record{where} to merge {name} into")
+    if kind == "split":
+        titles = conn.execute(select(m.c.titles).where(m.c.name == name, *in_paper)).scalars()
+        if not any(target in post for t in titles for post in json.loads(t or "[]")):
+            raise ValueError(f"no mention of {name}{where} has a post containing {target}")
 
 
 def extractor_version() -> str:
@@ -33,8 +58,10 @@ class Record:
         self.engine = engine
 
     @classmethod
-    def open(cls, db: str | None = None) -> Record:
-        return cls(open_engine(db))
+    def open(cls, db: str | None = None, create: bool = True) -> Record:
+        """The record at ``db`` (see ``database_url``); ``create=False`` refuses to make a new one
+        (``RecordMissing``)."""
+        return cls(open_engine(db, create=create))
 
     @property
     def url(self) -> str:
@@ -49,12 +76,33 @@ class Record:
 
     # ---- writing ----
     def ingest(self, sources: Iterable[str], paper: str | None = None, workers: int = 1,
-               on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
-        return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page)
+               on_page: Callable[[str, str | None], None] | None = None,
+               fields: FieldMap | None = None) -> IngestReport:
+        """Store pages (files, directories, globs, article dumps, web archives); ``fields`` maps a dump's
+        field names (see ``yaowen.read.dumps``)."""
+        return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields)
 
     def reextract(self, all_pages: bool = False, workers: int = 1,
-                  on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
-        return reextract(self.engine, only_stale=not all_pages, workers=workers, on_page=on_page)
+                  on_page: Callable[[str, str | None], None] | None = None,
+                  selection: PageSelection | None = None, paper: str | None = None) -> IngestReport:
+        """Re-derive facts from the stored page bytes: the selected pages, else those of an older extractor
+        (``all_pages``: every page). ``paper`` gives the pages that paper first (with no selection: the
+        pages stored without one)."""
+        page_ids = None
+        if selection is not None and not selection.is_empty():
+            with self.engine.connect() as conn:
+                page_ids = selected_ids(conn, selection)
+        return reextract(self.engine, only_stale=not all_pages, workers=workers, on_page=on_page,
+                         page_ids=page_ids, paper=paper)
+
+    def remove(self, selection: PageSelection) -> tuple[int, int]:
+        """Delete the selected pages with everything derived from them: (pages, articles) removed."""
+        return remove_pages(self.engine, selection)
+
+    def pages(self, selection: PageSelection | None = None, limit: int | None = 50,
+              offset: int = 0) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return select_pages(conn, selection or PageSelection(), limit, offset)
 
     def add_rule(self, kind: str, name: str, target: str, paper: str = "") -> dict[str, int]:
         """A correction by hand: ``merge`` NAME into TARGET, or ``split`` NAME where a post contains TARGET."""
@@ -64,6 +112,7 @@ class Record:
             raise ValueError("a name cannot be merged into itself")
         r = s.person_rules
         with self.engine.begin() as conn:
+            check_rule(conn, kind, name, target, paper)
             exists = conn.execute(select(r.c.id).where(r.c.paper == paper, r.c.kind == kind, r.c.name == name,
                                                        r.c.target == target)).first()
             if not exists:
@@ -81,9 +130,15 @@ class Record:
             return [dict(r) for r in conn.execute(select(s.person_rules).order_by(s.person_rules.c.id)).mappings()]
 
     # ---- reading ----
-    def search(self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> SearchResult:
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0,
+               sort: str = "relevance") -> SearchResult:
+        """Ranked (or newest-first) matches; a ``QueryError`` for a query that cannot run."""
         with self.engine.connect() as conn:
-            return search(conn, query, filters, limit, offset)
+            return search(conn, query, filters, limit, offset, sort)
+
+    def hits_by_month(self, query: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return hits_by_month(conn, query, filters)
 
     def people(self, name: str | None = None, paper: str | None = None, limit: int = 50,
                offset: int = 0) -> list[dict[str, Any]]:
@@ -103,6 +158,20 @@ class Record:
         with self.engine.connect() as conn:
             return queries.meetings(conn, **kw)
 
+    def appointments(self, **kw: Any) -> list[dict[str, Any]]:
+        """See ``facts.appointments``: person, post, kind, date_from, date_to, person_id, limit, offset."""
+        with self.engine.connect() as conn:
+            return facts.appointments(conn, **kw)
+
+    def documents(self, **kw: Any) -> list[dict[str, Any]]:
+        """See ``facts.documents``: title, approved, date_from, date_to, limit, offset."""
+        with self.engine.connect() as conn:
+            return facts.documents(conn, **kw)
+
+    def document(self, document_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return facts.document(conn, document_id)
+
     def article(self, article_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             return queries.article(conn, article_id)
@@ -115,4 +184,5 @@ class Record:
         return export_record(self.engine, out, fmt)
 
 
-__all__ = ["Filters", "IngestReport", "Record", "SearchResult", "database_url", "extractor_version"]
+__all__ = ["Filters", "IngestReport", "PageSelection", "QueryError", "Record", "RecordMissing", "SearchResult", "database_url",
+           "extractor_version"]

@@ -9,9 +9,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 
 DEFAULT_DB = "yaowen.db"
+
+
+class RecordMissing(Exception):
+    """The record asked for does not exist (or is not a Yaowen record); ``str()`` says which and why."""
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -44,19 +48,40 @@ def _alembic_config() -> Config:
     return cfg
 
 
-def open_engine(db: str | None = None, migrate: bool = True) -> Engine:
+def open_engine(db: str | None = None, migrate: bool = True, create: bool = True) -> Engine:
+    """An engine on the record, its schema brought up to date.
+
+    ``create=False`` (what reading commands use) opens only a record that exists: a missing SQLite file, or
+    a file or database without Yaowen's tables, is a ``RecordMissing`` naming it, never a new empty record
+    that would answer every question with nothing. Creating never makes directories: a mistyped path
+    should fail, not grow a tree.
+    """
     url = database_url(db)
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            target = Path(path)
+            if not create and not target.is_file():
+                raise RecordMissing(f"no record at {path}" + ("" if target.parent.is_dir() else
+                                                             f" (no directory {target.parent})"))
+            if not target.parent.is_dir():
+                raise RecordMissing(f"cannot create the record {path}: no directory {target.parent}")
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
+    if not create and not _holds_a_record(engine):
+        where = engine.url.render_as_string(hide_password=True)
+        engine.dispose()
+        raise RecordMissing(f"{where} holds no Yaowen record (no pages table)")
     if migrate:
         upgrade(engine)
     return engine
+
+
+def _holds_a_record(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return inspect(conn).has_table("pages")
 
 
 def upgrade(engine: Engine) -> None:

@@ -1,17 +1,16 @@
 """Ingest pages into the record: idempotent by content hash, resumable, in batched transactions.
 
-The main process reads each file and hashes it; a page whose hash is already stored is skipped before any
-work is done. New pages go to the extraction pool (``workers``) and come back as JSON-ready records, which
+The main process reads each page (a file, or one record of an article dump or web archive, streamed) and
+hashes it; a page whose hash is already stored is skipped before any work is done. New pages go to the extraction pool (``workers``) and come back as JSON-ready records, which
 the main process writes ``batch`` pages per transaction. Killing an ingest loses at most the batch in
 flight, and nothing half-written: the next run stores exactly the pages that are missing.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -19,12 +18,17 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select
 
+from ..batch import ordered_map
 from ..errors import PageError
+from ..model import MediaType, PageMeta
 from ..output import page_record
 from ..pipeline import process_page
-from ..read import iter_sources, read_bytes, read_raw
+from ..read import read_bytes
+from ..read.dumps import FieldMap
+from ..read.inputs import PageInput, iter_inputs
 from . import schema as s
-from .people import PersonKeys, refresh_people
+from .papers import printed_paper
+from .people import PersonKeys, record_organs, refresh_people
 from .tenure import years_by_tenure
 from .write import delete_facts, insert_facts, insert_page, page_year
 
@@ -35,6 +39,9 @@ BATCH_PAGES = 50
 class IngestReport:
     stored: int = 0  # new pages written
     skipped: int = 0  # already in the record (same bytes)
+    relabelled: int = 0  # already in the record under another paper, given the one asked for
+    papers: set[str] = field(default_factory=set)  # the papers of the pages stored
+    paperless: list[int] = field(default_factory=list)  # ids of the pages stored without a paper
     failed: int = 0
     articles: int = 0
     errors: list[str] = field(default_factory=list)
@@ -50,13 +57,23 @@ class _Job:
     source: str
     raw: bytes
     sha: str
+    media_type: MediaType | None = None
+    container: PageMeta | None = None  # what an archive says about the page (kept in pages.meta)
     year_hint: tuple[int, str] | None = None
+
+    @classmethod
+    def of(cls, item: PageInput) -> _Job:
+        return cls(item.source, item.raw, item.sha256, item.media_type, item.container)
 
 
 def extract_raw(job: _Job) -> tuple[_Job, dict[str, Any] | None, str | None]:
     """Worker side: bytes -> the page's JSON record, or the one-line reason it failed."""
     try:
-        return job, page_record(process_page(read_bytes(job.raw, job.source), year_hint=job.year_hint)), None
+        page = read_bytes(job.raw, job.source, job.media_type, job.container)
+        result = process_page(page, year_hint=job.year_hint)
+        record = page_record(result)
+        record["paper"] = record.get("paper") or printed_paper(result)
+        return job, record, None
     except PageError as e:
         return job, None, str(e)
     except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch; say what broke
@@ -64,11 +81,7 @@ def extract_raw(job: _Job) -> tuple[_Job, dict[str, Any] | None, str | None]:
 
 
 def _extracted(jobs: Iterable[_Job], workers: int) -> Iterator[tuple[_Job, dict[str, Any] | None, str | None]]:
-    if workers <= 1:
-        yield from map(extract_raw, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(extract_raw, jobs, chunksize=4)
+    yield from ordered_map(extract_raw, jobs, workers)
 
 
 def ingest_sources(
@@ -78,35 +91,36 @@ def ingest_sources(
     workers: int = 1,
     on_page: Callable[[str, str | None], None] | None = None,
     batch: int = BATCH_PAGES,
+    fields: FieldMap | None = None,
 ) -> IngestReport:
-    """Store every page of ``sources`` (files, directories, globs) not stored yet.
+    """Store every page of ``sources`` (files, directories, globs, article dumps, web archives) not stored yet.
 
-    ``on_page(source, error)`` is called once per page file, with the one-line error when it failed.
+    ``on_page(source, error)`` is called once per page, with the one-line error when it failed. With
+    ``paper``, pages already stored under another paper are given this one (and re-derived).
     """
     report = IngestReport()
     started = datetime.now(UTC)
     workers = workers or os.cpu_count() or 1
+    relabel: list[int] = []
 
     def jobs() -> Iterator[_Job]:
         seen: set[str] = set()
-        for chunk in _chunks(iter_sources(list(sources)), 200):
+        for chunk in _chunks(iter_inputs(sources, fields), 200):
             loaded = []
-            for source in chunk:
-                if isinstance(source, PageError):
-                    _fail(engine, report, source.source, str(source), on_page)
-                    continue
-                try:
-                    raw = read_raw(source)
-                except PageError as e:
-                    _fail(engine, report, source, str(e), on_page)
-                    continue
-                loaded.append(_Job(source, raw, hashlib.sha256(raw).hexdigest()))
+            for item in chunk:
+                if isinstance(item, PageError):
+                    _fail(engine, report, item.source, str(item), on_page)
+                else:
+                    loaded.append(_Job.of(item))
             with engine.connect() as conn:
-                known = set(conn.execute(select(s.pages.c.sha256)
-                                         .where(s.pages.c.sha256.in_([j.sha for j in loaded]))).scalars())
+                known = {sha: (page_id, stored_paper) for sha, page_id, stored_paper in conn.execute(
+                    select(s.pages.c.sha256, s.pages.c.id, s.pages.c.paper)
+                    .where(s.pages.c.sha256.in_([j.sha for j in loaded])))}
             for job in loaded:
                 if job.sha in known or job.sha in seen:
                     report.skipped += 1
+                    if paper and job.sha in known and known[job.sha][1] != paper:
+                        relabel.append(known[job.sha][0])
                     if on_page:
                         on_page(job.source, None)
                     continue
@@ -124,7 +138,13 @@ def ingest_sources(
             pending = []
     if pending:
         _write(engine, pending, paper, report, on_page)
-    if report.stored:
+    if relabel and paper:
+        report.relabelled = set_paper(engine, relabel, paper, workers)
+    if len(report.papers) == 1 and report.paperless:
+        # pages that print no paper, ingested with pages that all print the same one, are that paper's
+        # (an e-paper prints its masthead on some pages only): people are told apart within a paper
+        set_paper(engine, report.paperless, next(iter(report.papers)), workers)
+    if report.stored or report.relabelled:
         _settle(engine, workers)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
@@ -144,12 +164,26 @@ def _write(engine: Engine, pending: list[tuple[_Job, dict[str, Any]]], paper: st
             name = paper or record.get("paper") or ""
             if name not in keys:
                 keys[name] = PersonKeys.for_connection(conn, name)
-            insert_page(conn, record, job.raw, job.source, name, keys[name])
+            page_id = insert_page(conn, record, job.raw, job.source, name, keys[name], _container_json(job.container))
+            if name:
+                report.papers.add(name)
+            else:
+                report.paperless.append(page_id)
     for job, record in pending:
         report.stored += 1
         report.articles += len(record["articles"])
         if on_page:
             on_page(job.source, None)
+
+
+def _container_json(meta: PageMeta | None) -> str | None:
+    if meta is None:
+        return None
+    return json.dumps({k: v for k, v in vars(meta).items() if v}, ensure_ascii=False) or None
+
+
+def _container(value: str | None) -> PageMeta | None:
+    return PageMeta(**json.loads(value)) if value else None
 
 
 def _fail(engine: Engine, report: IngestReport, source: str, message: str,
@@ -174,18 +208,29 @@ def _settle(engine: Engine, workers: int) -> None:
 
 
 def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
-              on_page: Callable[[str, str | None], None] | None = None) -> IngestReport:
-    """Re-derive articles and facts from the stored bytes of each page (after an extractor upgrade)."""
+              on_page: Callable[[str, str | None], None] | None = None, page_ids: list[int] | None = None,
+              paper: str | None = None) -> IngestReport:
+    """Re-derive articles and facts from the stored bytes of pages: ``page_ids``, else those of an older
+    extractor (every page with ``only_stale=False``). With ``paper``, the pages are first given that paper
+    (without ``page_ids``: the pages stored without one)."""
     from . import extractor_version
 
     report = IngestReport()
     started = datetime.now(UTC)
-    query = select(s.pages.c.id)
-    if only_stale:
-        query = query.where(s.pages.c.extractor != extractor_version())
-    with engine.connect() as conn:
-        todo = list(conn.execute(query.order_by(s.pages.c.id)).scalars())
-    _rederive(engine, todo, {}, workers, report, on_page)
+    if page_ids is None:
+        query = select(s.pages.c.id)
+        if paper is not None:
+            query = query.where(s.pages.c.paper == "")
+        elif only_stale:
+            query = query.where(s.pages.c.extractor != extractor_version())
+        with engine.connect() as conn:
+            page_ids = list(conn.execute(query.order_by(s.pages.c.id)).scalars())
+    if paper is not None:
+        with engine.begin() as conn:
+            for at in range(0, len(page_ids), 500):
+                conn.execute(s.pages.update().where(s.pages.c.id.in_(page_ids[at:at + 500])).values(paper=paper))
+        report.relabelled = len(page_ids)
+    _rederive(engine, page_ids, {}, workers, report, on_page)
     _settle(engine, workers)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
@@ -196,10 +241,11 @@ def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, s
     def jobs() -> Iterator[_Job]:
         for at in range(0, len(page_ids), 200):
             with engine.connect() as conn:
-                rows = conn.execute(select(s.pages.c.id, s.pages.c.source, s.pages.c.raw, s.pages.c.sha256)
+                rows = conn.execute(select(s.pages.c.id, s.pages.c.source, s.pages.c.raw, s.pages.c.sha256,
+                                           s.pages.c.media_type, s.pages.c.meta)
                                     .where(s.pages.c.id.in_(page_ids[at:at + 200])).order_by(s.pages.c.id)).all()
             for r in rows:
-                yield _Job(r.source, bytes(r.raw), r.sha256, hints.get(r.id))
+                yield _Job(r.source, bytes(r.raw), r.sha256, r.media_type, _container(r.meta), hints.get(r.id))
 
     for job, record, error in _extracted(jobs(), workers):
         if error is not None or record is None:
@@ -211,12 +257,26 @@ def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, s
         with engine.begin() as conn:
             page_id, paper = conn.execute(select(s.pages.c.id, s.pages.c.paper)
                                           .where(s.pages.c.sha256 == job.sha)).one()
+            paper = paper or record.get("paper") or ""  # a page stored without one may print its paper
             delete_facts(conn, page_id)
-            insert_facts(conn, page_id, record, paper or "")
+            insert_facts(conn, page_id, record, paper)
+            record_organs(conn, paper, [a["body"] for a in record["articles"]])
             conn.execute(s.pages.update().where(s.pages.c.id == page_id).values(
-                issue_date=record.get("issue_date"), issue_date_note=record.get("issue_date_note"),
-                year=page_year(record), extractor=record["extractor"]))
+                paper=paper, issue_date=record.get("issue_date"), issue_date_note=record.get("issue_date_note"),
+                year=page_year(record), title=record.get("title"), url=record.get("url"),
+                extractor=record["extractor"]))
         report.stored += 1
         report.articles += len(record["articles"])
         if on_page:
             on_page(job.source, None)
+
+
+def set_paper(engine: Engine, page_ids: list[int], paper: str, workers: int = 1) -> int:
+    """Give stored pages a paper and re-derive their facts (people are told apart within a paper).
+    Returns how many pages changed; the caller settles people afterwards."""
+    with engine.begin() as conn:
+        for at in range(0, len(page_ids), 500):
+            conn.execute(s.pages.update().where(s.pages.c.id.in_(page_ids[at:at + 500])).values(paper=paper))
+    report = IngestReport()
+    _rederive(engine, page_ids, {}, workers, report, None)
+    return report.stored

@@ -107,6 +107,36 @@ def figures(conn: Connection, measure: str | None = None, unit: str | None = Non
     return [dict(r) for r in rows]
 
 
+def figure_measures(conn: Connection, measure: str | None = None, unit: str | None = None,
+                    target: bool | None = None, date_from: str | None = None, date_to: str | None = None,
+                    limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Figures grouped by what they measure (and unit): how many, over which dates, the range of values and
+    the latest, most reported measures first. A measure counted in several units is one row per unit."""
+    f, a = s.figures, s.articles
+    n = func.count()
+    q = (select(f.c.measure, f.c.unit, n.label("figures"), func.count(func.distinct(f.c.article_id)).label("articles"),
+                func.min(a.c.date).label("first_date"), func.max(a.c.date).label("last_date"),
+                func.min(f.c.value).label("min_value"), func.max(f.c.value).label("max_value"))
+         .select_from(f).join(a, a.c.id == f.c.article_id).where(f.c.measure.is_not(None), f.c.measure != "")
+         .group_by(f.c.measure, f.c.unit))
+    if measure:
+        q = q.where(f.c.measure.contains(measure, autoescape=True))
+    if unit:
+        q = q.where(f.c.unit == unit)
+    if target is not None:
+        q = q.where(f.c.target == target)
+    q = q.where(*in_period(a.c.date, date_from, date_to))
+    rows = [dict(r) for r in conn.execute(q.order_by(n.desc(), f.c.measure, f.c.unit).limit(limit)
+                                          .offset(offset)).mappings()]
+    for r in rows:  # the latest value of each measure: one small query per row of a page
+        latest = conn.execute(select(f.c.value, f.c.article_id).select_from(f).join(a, a.c.id == f.c.article_id)
+                              .where(f.c.measure == r["measure"], f.c.unit == r["unit"], *in_period(a.c.date, date_from, date_to),
+                                     *([f.c.target == target] if target is not None else []))
+                              .order_by(newest_first(conn, a.c.date), f.c.id.desc()).limit(1)).first()
+        r["latest_value"], r["latest_article_id"] = (latest[0], latest[1]) if latest else (None, None)
+    return rows
+
+
 def figure_units(conn: Connection, size: int = 30) -> list[str]:
     f = s.figures
     return list(conn.execute(select(f.c.unit).group_by(f.c.unit).order_by(func.count().desc()).limit(size))

@@ -105,13 +105,30 @@ def given_name_aliases(names_posts: dict[str, set[str]]) -> dict[str, str]:
 # ---- organ names: short forms the paper also prints in full --------------------------------------------
 
 _FULL_ORGAN_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,3}市[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|厅|委|办)"
+    r"([\u4e00-\u9fff]{2,3})市([\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|厅|委|办))"
 )
+# A word that ends right before a place name is not part of it: 任命…为临江市财政局局长, 在衡阳市…,
+# 第十届临江市委员会, 会议临江市…, 湖南省衡阳市 (no three-character city starts with one of these)
+_BEFORE_PLACE = frozenset("为在由对向与和及是到从将把被给让经据按于的了等并至赴届议会次年月省区县州局委府部厅")
+# Verbs printed right before 市 in running text: 主持召开市委常委会 names no city
+_VERBS_BEFORE_CITY = frozenset({"召开", "主持", "出席", "参加", "举行", "任命", "免去", "担任", "当选", "列席",
+                                "调研", "视察", "会见", "批准", "通过", "成立", "组建", "印发", "审议"})
 
 
 def full_organ_names(body: str) -> set[str]:
-    """Organ names printed with the city's name (衡阳市工业和信息化局), candidates for canonical forms."""
-    return set(_FULL_ORGAN_RE.findall(body))
+    """Organ names printed with the city's name (衡阳市工业和信息化局), candidates for canonical forms;
+    never a fragment of the words around one (为临江市财政局) or a member's post (市委常委)."""
+    found = set()
+    for m in _FULL_ORGAN_RE.finditer(body):
+        place, organ = m.group(1), m.group(2)
+        if len(place) == 3 and place[0] in _BEFORE_PLACE:
+            place = place[1:]
+        if place in _VERBS_BEFORE_CITY or place[-2:] in _VERBS_BEFORE_CITY or place[-1] in _BEFORE_PLACE:
+            continue
+        if organ.endswith("常委"):  # 市委常委: a standing committee's member, not an organ
+            continue
+        found.add(f"{place}市{organ}")
+    return found
 
 
 @cache

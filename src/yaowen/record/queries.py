@@ -109,7 +109,14 @@ def person_profile(conn: Connection, person_id: int, recent: int = 200) -> dict[
         "appearances": appearances(conn, person_id, recent),
         "meetings": person_meetings(conn, person_id),
         "co_attendees": co_attendees(conn, person_id),
+        "appointments": _person_appointments(conn, person_id),
     }
+
+
+def _person_appointments(conn: Connection, person_id: int) -> list[dict[str, Any]]:
+    from .facts import appointments  # facts builds on this module's neighbours
+
+    return appointments(conn, person_id=person_id, limit=200)
 
 
 def meetings(conn: Connection, body: str | None = None, date_from: str | None = None, date_to: str | None = None,

@@ -29,8 +29,11 @@ pages = Table(
     "pages", metadata,
     Column("id", Integer, primary_key=True),
     Column("sha256", String(64), nullable=False, unique=True),  # of the raw bytes: ingest is idempotent by it
-    Column("source", Text, nullable=False),
+    Column("source", Text, nullable=False),  # the file, or "dump.jsonl#17" / "crawl.warc.gz#4" for a record in one
     Column("paper", Text),
+    Column("title", Text),  # what the container calls the page (a dump's title, the HTML <title>)
+    Column("url", Text),  # where the page was published, when the container says
+    Column("meta", Text),  # JSON: what a web archive says about the page (URL, capture date), for re-extraction
     Column("issue_date", String(10)),
     Column("issue_date_note", Text),
     Column("year", Integer),

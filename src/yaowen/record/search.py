@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 
 from . import schema as s
-from .tokens import literal_terms, query_terms
+from .query import QueryError, parse_query
 
 HEADLINE_WEIGHT = 3.0
 K1, B = 1.2, 0.75
@@ -91,53 +91,46 @@ class SearchResult:
     hits: list[Hit]
 
 
-def fts5_match(query: str) -> str | None:
-    """The FTS5 MATCH expression of a query (terms AND-ed, each a phrase of bigrams), or None if empty."""
-    parts = []
-    for tokens, prefix in query_terms(query):
-        phrase = '"' + " ".join(tokens) + '"'
-        parts.append(phrase + ("*" if prefix else ""))
-    return " AND ".join(parts) if parts else None
+def fts5_match(query: str) -> str:
+    """The FTS5 MATCH expression of a query (see ``query``); a QueryError if it cannot run."""
+    return parse_query(query).fts5()
 
 
-def tsquery_literal(query: str) -> str | None:
-    parts = []
-    for tokens, prefix in query_terms(query):
-        quoted = [f"'{t}'" for t in tokens]
-        if prefix:
-            quoted[-1] += ":*"
-        parts.append("(" + " <-> ".join(quoted) + ")")
-    return " & ".join(parts) if parts else None
+def tsquery_literal(query: str) -> str:
+    return parse_query(query).tsquery()
+
+
+SORTS = ("relevance", "date")
 
 
 def search(conn: Connection, query: str, filters: Filters | None = None, limit: int = 20,
-           offset: int = 0) -> SearchResult:
+           offset: int = 0, sort: str = "relevance") -> SearchResult:
+    """Articles matching the query and filters, best first (``sort="date"``: newest first).
+
+    Raises ``QueryError`` for a query that cannot run (see ``query.parse_query``)."""
     filters = filters or Filters()
+    parsed = parse_query(query)
+    if sort not in SORTS:
+        raise QueryError(f"sort {sort!r}: sort by relevance or date")
     if conn.dialect.name == "sqlite":
-        ranked, total = _sqlite_ranked(conn, query, filters, limit, offset)
+        ranked, total = _sqlite_ranked(conn, parsed.fts5(), filters, limit, offset, sort)
     else:
-        ranked, total = _postgres_ranked(conn, query, filters, limit, offset)
+        ranked, total = _postgres_ranked(conn, query, filters, limit, offset, sort)
     return SearchResult(query, total, make_hits(conn, ranked, query))
 
 
-def matching_ids(conn: Connection, query: str, filters: Filters | None = None) -> Select[Any] | None:
-    """The ids of every article the query and filters match (unranked), for facet counts; None if the
-    query has nothing searchable. An empty query matches every article the filters allow."""
+def matching_ids(conn: Connection, query: str, filters: Filters | None = None) -> Select[Any]:
+    """The ids of every article the query and filters match (unranked), for facet counts and the hits
+    over time. An empty query matches every article the filters allow; a QueryError if it cannot run."""
     clauses = (filters or Filters()).clauses()
     if not query.strip():
         return select(s.articles.c.id).where(*clauses)
     if conn.dialect.name == "sqlite":
-        match = fts5_match(query)
-        if match is None:
-            return None
         fts = table("article_fts", column("rowid"))
-        ids = select(fts.c.rowid.label("id")).where(text("article_fts MATCH :q").bindparams(q=match))
+        ids = select(fts.c.rowid.label("id")).where(text("article_fts MATCH :q").bindparams(q=fts5_match(query)))
     else:
-        tsq = tsquery_literal(query)
-        if tsq is None:
-            return None
         ids = select(_PG_FTS.c.article_id.label("id")).where(
-            text("article_fts.tsv @@ CAST(:q AS tsquery)").bindparams(q=tsq))
+            text("article_fts.tsv @@ CAST(:q AS tsquery)").bindparams(q=tsquery_literal(query)))
     if not clauses:
         return ids
     sub = ids.subquery("ids")
@@ -160,21 +153,19 @@ def any_id(ids: list[int]) -> Any:
     return any_(bindparam("ids", ids, type_=ARRAY(Integer)))
 
 
-def _sqlite_ranked(conn: Connection, query: str, filters: Filters, limit: int,
-                   offset: int) -> tuple[list[tuple[int, float]], int]:
-    match = fts5_match(query)
-    if match is None:
-        return [], 0
+def _sqlite_ranked(conn: Connection, match: str, filters: Filters, limit: int, offset: int,
+                   sort: str) -> tuple[list[tuple[int, float]], int]:
     clauses = filters.clauses()
     fts = table("article_fts", column("rowid"))
     rank = literal_column(f"bm25(article_fts, {HEADLINE_WEIGHT}, 1.0)")
     matched = (select(fts.c.rowid.label("id"), rank.label("rank"))
                .where(text("article_fts MATCH :q").bindparams(q=match)).subquery("m"))
     base = select(matched.c.id, matched.c.rank)
-    if clauses:
+    if clauses or sort == "date":
         base = base.join(s.articles, s.articles.c.id == matched.c.id).where(*clauses)
     total = conn.execute(select(func.count()).select_from(base.subquery())).scalar() or 0
-    rows = conn.execute(base.order_by(matched.c.rank, matched.c.id).limit(limit).offset(offset)).all()
+    order = ((s.articles.c.date.desc(), matched.c.id.desc()) if sort == "date" else (matched.c.rank, matched.c.id))
+    rows = conn.execute(base.order_by(*order).limit(limit).offset(offset)).all()
     # FTS5's bm25() is negative (smaller is better); report it the usual way round
     return [(r.id, -r.rank) for r in rows], total
 
@@ -202,12 +193,17 @@ def _pg_corpus_stats(conn: Connection) -> tuple[int, float]:
     return hit[1], hit[2]
 
 
-def _postgres_ranked(conn: Connection, query: str, filters: Filters, limit: int,
-                     offset: int) -> tuple[list[tuple[int, float]], int]:
-    terms = [t.lower() for t in literal_terms(query)]
-    ids = matching_ids(conn, query, filters) if terms else None
-    if ids is None:
-        return [], 0
+def _postgres_ranked(conn: Connection, query: str, filters: Filters, limit: int, offset: int,
+                     sort: str) -> tuple[list[tuple[int, float]], int]:
+    terms = [t.lower() for t in parse_query(query).literals()]
+    ids = matching_ids(conn, query, filters)
+    if sort == "date":
+        dated = ids.subquery("d")
+        a = s.articles
+        total = conn.execute(select(func.count()).select_from(dated)).scalar() or 0
+        rows = conn.execute(select(a.c.id).where(a.c.id.in_(select(dated.c.id)))
+                            .order_by(a.c.date.desc().nulls_last(), a.c.id.desc()).limit(limit).offset(offset))
+        return [(aid, 0.0) for aid in rows.scalars()], total
     matched = latest_stored(conn, ids)
     newest = matched.c.id.desc()
     # the count and the newest matches in one pass: the index answers it without reading any article's text
@@ -266,12 +262,36 @@ def make_hits(conn: Connection, ranked: list[tuple[int, float]], query: str) -> 
     for aid, topic in conn.execute(select(s.article_topics.c.article_id, s.article_topics.c.topic)
                                    .where(s.article_topics.c.article_id.in_(ids)).order_by(s.article_topics.c.rank)):
         topics.setdefault(aid, []).append(topic)
-    terms = literal_terms(query)
+    terms = highlight_terms(query)
     return [
         Hit(aid, rows[aid].headline, rows[aid].date, rows[aid].paper or "", round(score, 4),
             snippet(rows[aid].body, terms), people.get(aid, [])[:8], topics.get(aid, []))
         for aid, score in ranked if aid in rows
     ]
+
+
+def highlight_terms(query: str) -> list[str]:
+    """What to mark in snippets: the words looked for (not those left out), in simplified script."""
+    if not query.strip():
+        return []
+    try:
+        return [t.replace(" ", "") if _HAN_ONLY_RE.match(t) else t for t in parse_query(query).literals()]
+    except QueryError:
+        return []
+
+
+_HAN_ONLY_RE = re.compile(r"^[\u3400-\u9fff ]+$")
+
+
+def hits_by_month(conn: Connection, query: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """How many matching articles each month has (Media Cloud's attention over time), over every match."""
+    ids = matching_ids(conn, query, filters).subquery("hits")
+    a = s.articles
+    month = func.substr(a.c.date, 1, 7)
+    rows = conn.execute(select(month.label("month"), func.count().label("articles"))
+                        .where(a.c.id.in_(select(ids.c.id)), a.c.date.is_not(None))
+                        .group_by(month).order_by(month)).mappings()
+    return [dict(r) for r in rows]
 
 
 def snippet(body: str, terms: list[str], width: int = 60) -> str:

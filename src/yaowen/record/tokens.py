@@ -33,32 +33,3 @@ def index_tokens(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     return " ".join(index_tokens(text))
-
-
-def query_terms(query: str) -> list[tuple[list[str], bool]]:
-    """Each whitespace-separated term of a query as (tokens of its phrase, last token is a prefix).
-
-    Runs inside one term follow each other (2023年 -> 2023, 年*). Terms with nothing searchable are dropped.
-    """
-    terms: list[tuple[list[str], bool]] = []
-    for word in query.split():
-        runs = _RUN_RE.findall(word)
-        if not runs:
-            continue
-        tokens: list[str] = []
-        for run in runs:
-            if not _is_han(run):
-                tokens.append(run.lower())
-            elif len(run) == 1:
-                tokens.append(run)
-            else:
-                tokens.extend([run[i : i + 2] for i in range(len(run) - 1)])
-        # a single Han character at the end may be the first half of a bigram in the text
-        prefix = _is_han(runs[-1]) and len(runs[-1]) == 1
-        terms.append((tokens, prefix))
-    return terms
-
-
-def literal_terms(query: str) -> list[str]:
-    """The searchable text of each term, as it would appear in an article (for snippets and counts)."""
-    return ["".join(_RUN_RE.findall(w)) for w in query.split() if _RUN_RE.search(w)]

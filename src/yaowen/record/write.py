@@ -22,14 +22,15 @@ def _json(value: Any) -> str:
 
 
 def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: str, paper: str | None,
-                keys: PersonKeys | None = None) -> int:
+                keys: PersonKeys | None = None, container: str | None = None) -> int:
     """Store a page and everything derived from it; returns the page's row id.
 
     ``keys`` (person ids by name for this paper) may be shared across the pages of one ingest.
     """
     page_id = conn.execute(
         insert(s.pages).values(
-            sha256=record["page_id"], source=source, paper=paper or "", issue_date=record.get("issue_date"),
+            sha256=record["page_id"], source=source, paper=paper or "", title=record.get("title"),
+            url=record.get("url"), meta=container, issue_date=record.get("issue_date"),
             issue_date_note=record.get("issue_date_note"), year=page_year(record), media_type=record.get("media_type"),
             encoding=record.get("encoding"), script=record.get("script"), size=len(raw), raw=raw,
             repairs=_json(record.get("repairs", [])), extractor=record["extractor"], ingested_at=datetime.now(UTC),

@@ -18,13 +18,15 @@ from pydantic import BaseModel, Field
 from ..record import listings, queries
 from . import data
 from .params import (
-    DateParam,
+    DatesDep,
     FiltersDep,
     FormatParam,
     IdPath,
     IdQuery,
+    KindParam,
     PagingDep,
     RecordDep,
+    SortParam,
     TextParam,
     clean,
     found,
@@ -33,6 +35,8 @@ from .render import to_csv
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 _TAG_RE = re.compile(r"<[^>]+>")
+SearchQuery = Annotated[str, Query(min_length=1, max_length=200, description='Words (all must occur); 审计 OR 疫情; '
+                                   '-word or NOT word leaves out; "a phrase"; traditional script finds simplified')]
 _CSV = {200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv"}}
 _NOT_FOUND = {404: {"description": "No such item"}}
 
@@ -54,11 +58,18 @@ def _hits_listing(result: dict[str, Any], fmt: str, name: str) -> Any:
 
 
 @router.get("/search", responses=_CSV, summary="Full-text search (2-character words work), ranked, with facets")
-def api_search(rec: RecordDep, q: Annotated[str, Query(min_length=1, max_length=200)], filters: FiltersDep,
-               paging: PagingDep, fmt: FormatParam = "json", facets: bool = True) -> Any:
+def api_search(rec: RecordDep, q: SearchQuery, filters: FiltersDep, paging: PagingDep, fmt: FormatParam = "json",
+               facets: bool = True, sort: SortParam = "relevance") -> Any:
     q_clean = clean(q) or ""
-    result = data.search_data(rec, q_clean, filters, paging, with_facets=facets and fmt == "json")
+    result = data.search_data(rec, q_clean, filters, paging, with_facets=facets and fmt == "json", sort=sort)
     return _hits_listing(result, fmt, "search")
+
+
+@router.get("/search/timeline", responses=_CSV, summary="How many articles match a query each month (attention "
+                                                         "over time)")
+def api_search_timeline(rec: RecordDep, q: SearchQuery, filters: FiltersDep, fmt: FormatParam = "json") -> Any:
+    rows = rec.hits_by_month(clean(q) or "", filters)
+    return _listing(rows, fmt, "search-timeline", ["month", "articles"], query=q)
 
 
 @router.get("/articles", responses=_CSV, summary="Articles the filters allow, newest first")
@@ -100,9 +111,9 @@ MEETING_COLUMNS = ["id", "date", "body", "name", "ordinal", "chairs", "attendees
 
 
 @router.get("/meetings", responses=_CSV, summary="The meetings ledger: chairs, attendees, approved documents")
-def api_meetings(rec: RecordDep, paging: PagingDep, body: TextParam = None, date_from: DateParam = None,
-                 date_to: DateParam = None, person: TextParam = None, fmt: FormatParam = "json") -> Any:
-    rows = rec.meetings(body=clean(body), date_from=date_from, date_to=date_to, person=clean(person),
+def api_meetings(rec: RecordDep, paging: PagingDep, dates: DatesDep, body: TextParam = None,
+                 person: TextParam = None, fmt: FormatParam = "json") -> Any:
+    rows = rec.meetings(body=clean(body), date_from=dates.date_from, date_to=dates.date_to, person=clean(person),
                         limit=paging.limit, offset=paging.offset)
     return _listing(rows, fmt, "meetings", MEETING_COLUMNS, limit=paging.limit, offset=paging.offset)
 
@@ -114,20 +125,62 @@ def api_meeting_bodies(rec: RecordDep) -> list[dict[str, Any]]:
 
 
 @router.get("/figures", responses=_CSV, summary="Extracted figures: measure, value, unit, target flag, source")
-def api_figures(rec: RecordDep, paging: PagingDep, measure: TextParam = None, unit: TextParam = None,
-                target: bool | None = None, date_from: DateParam = None, date_to: DateParam = None,
-                article_id: IdQuery = None,
+def api_figures(rec: RecordDep, paging: PagingDep, dates: DatesDep, measure: TextParam = None,
+                unit: TextParam = None, target: bool | None = None, article_id: IdQuery = None,
                 fmt: FormatParam = "json") -> Any:
     with rec.engine.connect() as conn:
-        rows = listings.figures(conn, clean(measure), clean(unit), target, date_from, date_to, article_id,
-                                paging.limit, paging.offset)
+        rows = listings.figures(conn, clean(measure), clean(unit), target, dates.date_from, dates.date_to,
+                                article_id, paging.limit, paging.offset)
     return _listing(rows, fmt, "figures", limit=paging.limit, offset=paging.offset)
 
 
+@router.get("/figures/measures", responses=_CSV,
+            summary="Figures grouped by what they measure: count, dates, range and latest value per measure and unit")
+def api_figure_measures(rec: RecordDep, paging: PagingDep, dates: DatesDep, measure: TextParam = None,
+                        unit: TextParam = None, target: bool | None = None, fmt: FormatParam = "json") -> Any:
+    with rec.engine.connect() as conn:
+        rows = listings.figure_measures(conn, clean(measure), clean(unit), target, dates.date_from, dates.date_to,
+                                        paging.limit, paging.offset)
+    return _listing(rows, fmt, "figure-measures", limit=paging.limit, offset=paging.offset)
+
+
+APPOINTMENT_COLUMNS = ["id", "date", "person", "person_id", "kind", "post", "paper", "article_id", "headline"]
+
+
+@router.get("/appointments", responses=_CSV,
+            summary="Who was appointed, removed, elected or made acting, to what, when")
+def api_appointments(rec: RecordDep, paging: PagingDep, dates: DatesDep, person: TextParam = None,
+                     post: TextParam = None, kind: KindParam = None, person_id: IdQuery = None,
+                     fmt: FormatParam = "json") -> Any:
+    rows = rec.appointments(person=clean(person), post=clean(post), kind=kind, date_from=dates.date_from,
+                            date_to=dates.date_to, person_id=person_id, limit=paging.limit, offset=paging.offset)
+    return _listing(rows, fmt, "appointments", APPOINTMENT_COLUMNS, limit=paging.limit, offset=paging.offset)
+
+
+DOCUMENT_COLUMNS = ["id", "title", "approved", "approved_by", "articles", "first_cited", "last_cited"]
+
+
+@router.get("/documents", responses=_CSV,
+            summary="Documents cited (《…》): articles citing each, first and last cited, meetings that approved it")
+def api_documents(rec: RecordDep, paging: PagingDep, dates: DatesDep, title: TextParam = None,
+                  approved: bool | None = None, fmt: FormatParam = "json") -> Any:
+    rows = rec.documents(title=clean(title), approved=approved, date_from=dates.date_from, date_to=dates.date_to,
+                         limit=paging.limit, offset=paging.offset)
+    if fmt == "csv":
+        rows = [r | {"approved_by": [f"{m['date'] or ''} {m['name'] or m['body'] or ''}".strip()
+                                     for m in r["approved_by"]]} for r in rows]
+    return _listing(rows, fmt, "documents", DOCUMENT_COLUMNS, limit=paging.limit, offset=paging.offset)
+
+
+@router.get("/documents/{document_id}", responses=_NOT_FOUND,
+            summary="A document: its title, the meetings that approved it and every article that cites it")
+def api_document(rec: RecordDep, document_id: IdPath) -> dict[str, Any]:
+    return found(rec.document(document_id), f"document {document_id}")
+
+
 @router.get("/topics", responses=_CSV, summary="Articles per topic per month")
-def api_topics(rec: RecordDep, date_from: DateParam = None, date_to: DateParam = None,
-               fmt: FormatParam = "json") -> Any:
-    return _listing(data.topic_months(rec, date_from, date_to), fmt, "topics")
+def api_topics(rec: RecordDep, dates: DatesDep, fmt: FormatParam = "json") -> Any:
+    return _listing(data.topic_months(rec, dates.date_from, dates.date_to), fmt, "topics")
 
 
 @router.get("/stats", summary="Counts of everything in the record, papers, topics, meeting bodies")

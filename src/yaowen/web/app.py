@@ -18,11 +18,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..record import Record
+from ..validate import InvalidInput
 from . import api, pages
 
 STATIC = Path(__file__).with_name("static")
 # Plotly's JavaScript as shipped inside the plotly Python package: served from here, never from a CDN
 PLOTLY_JS = Path(str(files("plotly") / "package_data" / "plotly.min.js"))
+# Swagger UI's files as shipped in the fastapi-offline package, for /docs (no CDN; Swagger UI 5 reads the
+# OpenAPI 3.1 schema FastAPI writes, which the 4.x of other packages cannot)
+SWAGGER_UI = Path(str(files("fastapi_offline") / "static"))
 
 # Scripts only from this server (page data travels as JSON, never as inline script); Plotly sets inline
 # styles on the charts it draws, so styles may be inline.
@@ -45,6 +49,7 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static/app", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static/swagger", StaticFiles(directory=SWAGGER_UI), name="swagger")
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:
@@ -59,9 +64,19 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
                                                                         "detail": exc.detail},
                                                 status_code=exc.status_code)
 
+    @app.exception_handler(InvalidInput)
+    async def invalid_input(request: Request, exc: InvalidInput) -> Response:
+        # a search query that cannot run, from deep in the record: the same 422 a bad parameter gets
+        if _wants_json(request):
+            return JSONResponse({"detail": str(exc)}, 422)
+        return pages.templates.TemplateResponse(request, "error.html", {"status": 422, "detail": str(exc)},
+                                                status_code=422)
+
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        # a rule of yaowen.validate speaks for itself: drop pydantic's "Value error, " before its message
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "").removeprefix("Value error, ")}
+                  for e in exc.errors()]
         if _wants_json(request):
             return JSONResponse({"detail": errors}, 422)
         detail = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)

@@ -57,18 +57,18 @@ def _result(result, paging: Paging) -> dict[str, Any]:  # type: ignore[no-untype
             "hits": [asdict(h) for h in result.hits]}
 
 
-def search_data(rec: Record, q: str | None, filters: Filters, paging: Paging, with_facets: bool = True
-                ) -> dict[str, Any]:
-    """Ranked hits for words (or the newest articles the filters allow, without words), with facets."""
+def search_data(rec: Record, q: str | None, filters: Filters, paging: Paging, with_facets: bool = True,
+                sort: str = "relevance") -> dict[str, Any]:
+    """Ranked hits for words (or the newest articles the filters allow, without words), with facets.
+    A query that cannot run raises ``QueryError`` (the app answers 422 with its message)."""
     with rec.engine.connect() as conn:
         if q:
-            result = search(conn, q, filters, paging.limit, paging.offset)
+            result = search(conn, q, filters, paging.limit, paging.offset, sort)
         else:
             result = listings.browse(conn, filters, paging.limit, paging.offset)
         out = _result(result, paging)
         if with_facets:
-            ids = matching_ids(conn, q or "", filters)
-            out["facets"] = listings.facets(conn, ids) if ids is not None else {}
+            out["facets"] = listings.facets(conn, matching_ids(conn, q or "", filters))
             out["facet_sample"] = listings.FACET_SAMPLE if result.total > listings.FACET_SAMPLE else None
     return out
 

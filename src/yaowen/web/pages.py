@@ -1,4 +1,5 @@
-"""Server-rendered pages: home, search, article, raw page, people, person, meetings, topics, figures.
+"""Server-rendered pages: home, search, article, raw page, people, person, posts, meetings, appointments,
+documents, topics, figures, and the API's documentation (/api, Swagger UI at /docs).
 
 Templates are Jinja2 with autoescaping on; the only markup that reaches a page unescaped is what
 ``render`` built from escaped text (marked article text, snippets, chart JSON).
@@ -7,7 +8,7 @@ Templates are Jinja2 with autoescaping on; the only markup that reaches a page u
 from __future__ import annotations
 
 from pathlib import Path as FsPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -15,9 +16,21 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from ..record import listings, queries
+from ..record import QueryError, listings, queries
 from . import data, render
-from .params import DateParam, FiltersDep, IdPath, IdQuery, PagingDep, RecordDep, TextParam, clean, found
+from .params import (
+    DatesDep,
+    FiltersDep,
+    IdPath,
+    IdQuery,
+    KindParam,
+    PagingDep,
+    RecordDep,
+    SortParam,
+    TextParam,
+    clean,
+    found,
+)
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(FsPath(__file__).with_name("templates")))
@@ -52,7 +65,9 @@ def api_url(request: Request, path: str, fmt: str) -> str:
     return path + "?" + urlencode(params | {"format": fmt, "limit": "10000"})
 
 
-templates.env.globals.update(url_with=url_with, api_url=api_url, topic_label=render.topic_label)
+templates.env.globals.update(url_with=url_with, api_url=api_url, topic_label=render.topic_label,
+                             meeting_name=render.meeting_name, kind_label=render.kind_label)
+templates.env.filters["value"] = render.figure_value
 # a search snippet is already escaped by the record's search, with <mark> around the matches
 templates.env.filters["snippet"] = Markup
 
@@ -68,11 +83,18 @@ def home(request: Request, rec: RecordDep) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, rec: RecordDep, filters: FiltersDep, paging: PagingDep,
-                q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+                q: Annotated[str | None, Query(max_length=200)] = None, sort: SortParam = "relevance") -> HTMLResponse:
     q = clean(q)
-    result = data.search_data(rec, q, filters, paging)
     active = {k: v for k, v in vars(filters).items() if v}
-    return _page(request, "search.html", q=q or "", result=result, active=active, paging=paging)
+    try:
+        result = data.search_data(rec, q, filters, paging, sort=sort)
+    except QueryError as e:  # said on the search page itself, with the form to write it again
+        return templates.TemplateResponse(request, "search.html", {
+            "q": q or "", "result": None, "active": active, "paging": paging, "sort": sort, "problem": str(e)},
+            status_code=422)
+    timeline = render.hits_chart(rec.hits_by_month(q, filters)) if q and result["total"] else None
+    return _page(request, "search.html", q=q or "", result=result, active=active, paging=paging, sort=sort,
+                 timeline=render.chart_json(timeline), has_timeline=timeline is not None)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -127,20 +149,49 @@ def posts_page(request: Request, rec: RecordDep, paging: PagingDep, post: TextPa
 
 
 @router.get("/meetings", response_class=HTMLResponse)
-def meetings_page(request: Request, rec: RecordDep, paging: PagingDep, body: TextParam = None,
-                  date_from: DateParam = None, date_to: DateParam = None, person: TextParam = None) -> HTMLResponse:
-    rows = rec.meetings(body=clean(body), date_from=date_from, date_to=date_to, person=clean(person),
+def meetings_page(request: Request, rec: RecordDep, paging: PagingDep, dates: DatesDep, body: TextParam = None,
+                  person: TextParam = None) -> HTMLResponse:
+    rows = rec.meetings(body=clean(body), date_from=dates.date_from, date_to=dates.date_to, person=clean(person),
                         limit=paging.limit + 1, offset=paging.offset)
     with rec.engine.connect() as conn:
         bodies = queries.meeting_bodies(conn)
     return _page(request, "meetings.html", rows=rows[:paging.limit], more=len(rows) > paging.limit, bodies=bodies,
-                 f={"body": clean(body), "date_from": date_from, "date_to": date_to, "person": clean(person)},
-                 paging=paging)
+                 f={"body": clean(body), "date_from": dates.date_from, "date_to": dates.date_to,
+                    "person": clean(person)}, paging=paging)
+
+
+@router.get("/appointments", response_class=HTMLResponse)
+def appointments_page(request: Request, rec: RecordDep, paging: PagingDep, dates: DatesDep,
+                      person: TextParam = None, post: TextParam = None, kind: KindParam = None) -> HTMLResponse:
+    """Who was appointed, removed, elected or made acting, to what, when."""
+    rows = rec.appointments(person=clean(person), post=clean(post), kind=kind, date_from=dates.date_from,
+                            date_to=dates.date_to, limit=paging.limit + 1, offset=paging.offset)
+    return _page(request, "appointments.html", rows=rows[:paging.limit], more=len(rows) > paging.limit,
+                 kinds=render.APPOINTMENT_KINDS, paging=paging,
+                 f={"person": clean(person), "post": clean(post), "kind": kind, "date_from": dates.date_from,
+                    "date_to": dates.date_to})
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, rec: RecordDep, paging: PagingDep, dates: DatesDep, title: TextParam = None,
+                   approved: bool | None = None) -> HTMLResponse:
+    """Documents cited, the articles citing each and the meetings that approved it."""
+    rows = rec.documents(title=clean(title), approved=approved, date_from=dates.date_from, date_to=dates.date_to,
+                         limit=paging.limit + 1, offset=paging.offset)
+    return _page(request, "documents.html", rows=rows[:paging.limit], more=len(rows) > paging.limit, paging=paging,
+                 f={"title": clean(title), "approved": approved, "date_from": dates.date_from,
+                    "date_to": dates.date_to})
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, rec: RecordDep, document_id: IdPath) -> HTMLResponse:
+    doc = found(rec.document(document_id), f"document {document_id}")
+    return _page(request, "document.html", d=doc)
 
 
 @router.get("/topics", response_class=HTMLResponse)
-def topics_page(request: Request, rec: RecordDep, date_from: DateParam = None,
-                date_to: DateParam = None) -> HTMLResponse:
+def topics_page(request: Request, rec: RecordDep, dates: DatesDep) -> HTMLResponse:
+    date_from, date_to = dates.date_from, dates.date_to
     rows = data.topic_months(rec, date_from, date_to)
     totals: dict[str, int] = {}
     for r in rows:
@@ -152,16 +203,28 @@ def topics_page(request: Request, rec: RecordDep, date_from: DateParam = None,
 
 
 @router.get("/figures", response_class=HTMLResponse)
-def figures_page(request: Request, rec: RecordDep, paging: PagingDep, measure: TextParam = None,
-                 unit: TextParam = None, target: bool | None = None, date_from: DateParam = None,
-                 date_to: DateParam = None) -> HTMLResponse:
+def figures_page(request: Request, rec: RecordDep, paging: PagingDep, dates: DatesDep, measure: TextParam = None,
+                 unit: TextParam = None, target: bool | None = None,
+                 group: Annotated[Literal["measure"] | None, Query(description="measure: one row per measure")] = None,
+                 ) -> HTMLResponse:
+    """Every figure, or (group=measure) one row per measure and unit with its count, dates and values."""
+    args = (clean(measure), clean(unit), target, dates.date_from, dates.date_to)
     with rec.engine.connect() as conn:
-        rows = listings.figures(conn, clean(measure), clean(unit), target, date_from, date_to, None,
-                                paging.limit + 1, paging.offset)
+        if group == "measure":
+            rows = listings.figure_measures(conn, *args, paging.limit + 1, paging.offset)
+        else:
+            rows = listings.figures(conn, *args, None, paging.limit + 1, paging.offset)
         units = data.figure_units(conn)
     return _page(request, "figures.html", rows=rows[:paging.limit], more=len(rows) > paging.limit, units=units,
-                 f={"measure": clean(measure), "unit": clean(unit), "target": target, "date_from": date_from,
-                    "date_to": date_to}, paging=paging)
+                 group=group, paging=paging,
+                 f={"measure": clean(measure), "unit": clean(unit), "target": target, "date_from": dates.date_from,
+                    "date_to": dates.date_to})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """Swagger UI over /openapi.json, from the swagger-ui-bundle package's files."""
+    return _page(request, "docs.html")
 
 
 @router.get("/api", response_class=HTMLResponse)

@@ -13,17 +13,44 @@ from typing import Any
 
 from markupsafe import Markup
 
-TOPIC_LABELS = {
-    "audit": "审计整改", "epidemic": "疫情防控", "industry": "产业发展", "poverty": "脱贫与乡村振兴",
-    "party": "党的建设", "discipline": "纪检监察", "safety": "安全生产", "petition": "信访",
-    "personnel": "人事任免", "congress": "人大", "cppcc": "政协", "finance": "财政金融",
-    "foreign_trade": "对外贸易", "construction": "城市建设", "livelihood": "民生", "civility": "文明创建",
-    "other": "其他",
-}
+from ..validate import APPOINTMENT_KINDS, TOPIC_LABELS, topic_label
+
+__all__ = ["APPOINTMENT_KINDS", "TOPIC_LABELS", "topic_label"]
 
 
-def topic_label(code: str) -> str:
-    return TOPIC_LABELS.get(code, code)
+def kind_label(code: str) -> str:
+    return APPOINTMENT_KINDS.get(code, code)
+
+
+def meeting_name(meeting: dict[str, Any]) -> str:
+    """A meeting's name, or what it is when the article gives none: 市委常委会会议（未具名）."""
+    if meeting.get("name"):
+        return str(meeting["name"])
+    return f"{meeting['body']}会议（未具名）" if meeting.get("body") else "未具名会议"
+
+
+_CURRENCY_NAMES = {"CNY": "元"}
+
+
+def figure_value(value: float | None, unit: str = "") -> str:
+    """A figure as a reader writes it: 8,211,500 USD; 20 亿元; 1,200 人; 12.5%. Never 2e+09."""
+    if value is None:
+        return ""
+    if unit == "%":
+        return f"{_plain(value)}%"
+    if unit in _CURRENCY_NAMES:
+        for size, word in ((1e8, "亿"), (1e4, "万")):
+            if abs(value) >= size:
+                return f"{_plain(value / size)} {word}{_CURRENCY_NAMES[unit]}"
+        return f"{_plain(value)} {_CURRENCY_NAMES[unit]}"
+    return f"{_plain(value)} {unit}".strip()
+
+
+def _plain(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return text
 
 
 # ---- text with marks ----
@@ -70,13 +97,15 @@ def article_text(article: dict[str, Any]) -> Markup:
         if m.get("body_start") is not None:
             marks.extend(_post_marks(body, m["body_start"], m["titles"]))
     for m in article["meetings"]:
-        span(m, "f-meeting", {"title": m.get("name") or "会议"})
+        span(m, "f-meeting", {"title": meeting_name(m)})
     for d in article["documents"]:
         span(d, "f-document", {"title": "审议通过" if d.get("approved") else "文件"})
     for f in article["figures"]:
-        span(f, "f-figure", {"title": f"{f.get('measure') or ''} {'目标' if f.get('target') else ''}".strip()})
+        label = " ".join(x for x in (f.get("measure"), figure_value(f.get("value"), f.get("unit", "")),
+                                     "目标" if f.get("target") else "") if x)
+        span(f, "f-figure", {"title": label})
     for a in article["appointments"]:
-        span(a, "f-appointment", {"title": f"{a['kind']}: {a['post']}"})
+        span(a, "f-appointment", {"title": f"{kind_label(a['kind'])} {a['post']}"})
     return _marked(article["body"], marks)
 
 
@@ -105,7 +134,9 @@ def raw_page_text(text: str, spans_by_article: dict[int, list[list[int]]], curre
 
 # ---- charts: Plotly figure specs (data + layout), drawn by static/charts.js ----
 
-_FONT = {"family": "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", "size": 13}
+# the same CJK font stack as the style sheet, so that chart labels render where the page text does
+_FONT = {"family": "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', "
+                   "'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', system-ui, sans-serif", "size": 13}
 
 
 def _layout(**kw: Any) -> dict[str, Any]:
@@ -175,22 +206,47 @@ def network_chart(network: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | 
             "click": "link"}
 
 
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` (YYYY-MM), both included."""
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def topics_chart(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Articles per topic per month, one line per topic; a click opens that topic's articles of the month."""
+    """Articles per topic per month, one line per topic; a click opens that topic's articles of the month.
+
+    A month the record has no dated article in is a gap in every line (not a straight line joining months
+    years apart); a month with articles but none on a topic is a 0 for that topic."""
     if not rows:
         return None
-    by_topic: dict[str, list[dict[str, Any]]] = {}
+    by_topic: dict[str, dict[str, int]] = {}
     for r in rows:
-        by_topic.setdefault(r["topic"], []).append(r)
-    order = sorted(by_topic, key=lambda t: -sum(r["articles"] for r in by_topic[t]))
-    data = [{"type": "scatter", "mode": "lines+markers", "name": escape(topic_label(t)),
-             "x": [r["month"] for r in by_topic[t]], "y": [r["articles"] for r in by_topic[t]],
-             "customdata": [f"/search?topic={t}&date_from={r['month']}&date_to={r['month']}" for r in by_topic[t]],
+        by_topic.setdefault(r["topic"], {})[r["month"]] = r["articles"]
+    with_data = {r["month"] for r in rows}
+    months = months_between(min(with_data), max(with_data))
+    order = sorted(by_topic, key=lambda t: -sum(by_topic[t].values()))
+    data = [{"type": "scatter", "mode": "lines+markers", "name": escape(topic_label(t)), "connectgaps": False,
+             "x": months, "y": [by_topic[t].get(m, 0) if m in with_data else None for m in months],
+             "customdata": [f"/search?topic={t}&date_from={m}&date_to={m}" for m in months],
              "hovertemplate": f"{escape(topic_label(t))} %{{x|%Y-%m}}: %{{y}} 篇<extra></extra>"} for t in order]
     return {"data": data, "layout": _layout(height=460, xaxis={"type": "date"},
                                             yaxis=_count_axis(max(r["articles"] for r in rows)),
                                             legend={"orientation": "h", "y": -0.15}),
             "click": "link"}
+
+
+def hits_chart(months: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """How many articles match a query each month (bars; a month without matches has none)."""
+    if not months:
+        return None
+    return {"data": [{"type": "bar", "x": [m["month"] for m in months], "y": [m["articles"] for m in months],
+                      "hovertemplate": "%{x|%Y-%m}: %{y} 篇<extra></extra>"}],
+            "layout": _layout(height=200, xaxis={"type": "date"},
+                              yaxis=_count_axis(max(m["articles"] for m in months)))}
 
 
 def chart_json(spec: dict[str, Any] | None) -> Markup:

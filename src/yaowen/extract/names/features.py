@@ -31,6 +31,8 @@ _GOLDEN = 0x9E3779B97F4A7C15
 _S21 = np.uint64(21)
 _S42 = np.uint64(42)
 _S33 = np.uint64(33)
+_U16 = np.uint64(16)
+_LOW16 = np.uint64(0xFFFF)
 
 
 def _normaliser() -> np.ndarray:
@@ -59,15 +61,16 @@ def _normaliser() -> np.ndarray:
 
 NORMALISE = _normaliser()
 _ASTRAL_HAN = 0xE000  # Han characters outside the BMP (rare name characters) share one private-use code
+SENTINEL = int(NORMALISE[ord("\n")])  # beyond a text's edges: what a line end reads as (a sentence end)
 
 
 def code_points(text: str) -> np.ndarray:
-    """Normalised code points of ``text``, with PAD sentinels (0) on each side. Index ``PAD + k`` is
+    """Normalised code points of ``text``, with PAD sentinels on each side. Index ``PAD + k`` is
     ``text[k]``."""
     raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     if raw.size and raw.max() > 0xFFFF:
         raw = np.where(raw > 0xFFFF, np.where((raw >= 0x20000) & (raw < 0x40000), _ASTRAL_HAN, 0xFFFD), raw)
-    out = np.zeros(raw.size + 2 * PAD, dtype=np.int64)
+    out = np.full(raw.size + 2 * PAD, SENTINEL, dtype=np.int64)
     out[PAD : PAD + raw.size] = NORMALISE[raw]
     return out
 
@@ -109,6 +112,7 @@ class Encoded:
     translit_run: np.ndarray  # transliteration characters starting at each position
     dots: np.ndarray  # number of · up to and including each position
     translit_lo: np.ndarray  # sum of LO_TRANSLIT over the positions before each index
+    ngrams: np.ndarray  # the 2, 3 and 4 characters from each position packed 16 bits a character, one row each
 
 
 def encode(text: str, tables: Tables) -> Encoded:
@@ -116,7 +120,13 @@ def encode(text: str, tables: Tables) -> Encoded:
     f = tables.flags[cps]
     translit_lo = np.zeros(cps.size + 1, dtype=np.float64)
     np.cumsum(tables.char_lo[LO_TRANSLIT, cps], out=translit_lo[1:])
-    return Encoded(cps, f, _run_lengths((f & F_TRANSLIT) != 0), np.cumsum(cps == DOT), translit_lo)
+    u = np.zeros(cps.size + 3, dtype=np.uint64)
+    u[: cps.size] = cps
+    ngrams = np.empty((3, cps.size), dtype=np.uint64)
+    ngrams[0] = (u[:-3] << _U16) | u[1:-2]
+    ngrams[1] = (ngrams[0] << _U16) | u[2:-1]
+    ngrams[2] = (ngrams[1] << _U16) | u[3:]
+    return Encoded(cps, f, _run_lengths((f & F_TRANSLIT) != 0), np.cumsum(cps == DOT), translit_lo, ngrams)
 
 
 def candidates(enc: Encoded, compound: np.ndarray) -> Candidates:
@@ -214,8 +224,6 @@ def span_bin(n_name: np.ndarray, n_other: np.ndarray) -> np.ndarray:
     return np.where((n_name + n_other) > 0, 1 + bucket(n_name) * 5 + bucket(n_other), 0).astype(np.uint16)
 
 
-_U16 = np.uint64(16)
-_LOW16 = np.uint64(0xFFFF)
 
 
 def hashed_lookup(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -332,6 +340,15 @@ STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, [
     ("title-name-end", 52, "before", "after", "lb"),
 ])
 _TITLE = 4  # word class of a title or role (see bench/train_names.py)
+# the strings stage 2 looks up: row of Encoded.ngrams (0: 2 characters, 1: 3, 2: 4), one shorter for a
+# 2-character span, counted from the span's start or end, at this offset. In order: the span, across its
+# left edge, across its right edge, the given name (c1 c2), surname + first given character, the span and
+# the next character, the character before and the span, the next two, the two before, the next three, the
+# three before, a span of 4, the four before.
+_WORD_NGRAM = np.array([1, 0, 0, 0, 0, 2, 2, 0, 0, 1, 1, 2, 2])
+_WORD_SHORTER = np.array([1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0])
+_WORD_FROM_END = np.array([0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0], dtype=bool)
+_WORD_OFFSET = np.array([0, -1, -1, 1, 0, 0, -1, 0, -2, 0, -3, 0, -4])
 
 
 def stage2_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray) -> np.ndarray:
@@ -347,28 +364,10 @@ def stage2_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
     bank[5:8] = cps[e + np.array([[0], [1], [2]])]  # r1 r2 r3
     bank[8] = cps[s]
     bank[9] = hashed_lookup(tables.spans, span_keys(cps, cand))
-    # strings to look up in the dictionary, packed 16 bits a character, all hashed and looked up at once
-    u = cps.astype(np.uint64)
-    c0, c1, c2 = u[s + np.array([[0], [1], [2]])]
-    cl = u[e - 1]
-    l1, l2, l3, r1, r2, r3 = u[s - 1], u[s - 2], u[s - 3], u[e], u[e + 1], u[e + 2]
-    p2 = (c0 << _U16) | c1
-    span = np.where(two, p2, (p2 << _U16) | c2)
-    strings = np.stack([
-        span,  # the span (2-3 characters)
-        (l1 << _U16) | c0,  # across the left edge
-        (cl << _U16) | r1,  # across the right edge
-        (c1 << _U16) | c2,  # the given name of a 3-character name
-        p2,  # surname + first given-name character
-        (span << _U16) | r1,  # the span and the next character
-        (l1 << np.where(two, np.uint64(32), np.uint64(48))) | span,  # the character before and the span
-        (r1 << _U16) | r2,  # the next two characters
-        (l2 << _U16) | l1,  # the two before
-        (((r1 << _U16) | r2) << _U16) | r3,  # the next three
-        (((l3 << _U16) | l2) << _U16) | l1,  # the three before
-        (((p2 << _U16) | c2) << _U16) | u[np.minimum(s + 3, cps.size - 1)],  # a span of 4
-        (u[s - 4] << np.uint64(48)) | (l3 << np.uint64(32)) | (l2 << _U16) | l1,  # the four before
-    ])
+    # strings to look up in the dictionary, gathered from the text's packed n-grams and looked up at once
+    rows = _WORD_NGRAM[:, None] - _WORD_SHORTER[:, None] * two
+    anchor = np.where(_WORD_FROM_END[:, None], e, s) + _WORD_OFFSET[:, None]
+    strings = enc.ngrams.ravel()[rows * cps.size + anchor]
     w = hashed_lookup(tables.words, mix(strings))
     w[[0, 5, 6]] *= length <= 3
     w[[3, 4]] *= length == 3

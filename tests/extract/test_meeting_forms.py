@@ -211,3 +211,38 @@ def test_in_a_digest_each_headed_item_is_its_own_event():
     )
     [m] = _meetings(body)
     assert m.name == "市政府新闻办新闻发布会" and m.attendees == []
+
+
+def test_a_sitting_of_the_session_the_headline_names_and_a_second_sitting_named_for_it():
+    body = (
+        "5月6日,市五届人大常委会举行第九次会议第一次全体会议。市人大常委会主任马青主持会议。\n"
+        "5月7日,会议举行第二次全体会议。会议表决通过了《临江市城市绿化条例》。"
+    )
+    first, second = _meetings(body, stack="临江市五届人大常委会举行第九次会议")
+    assert (first.name, first.chairs) == ("市五届人大常委会第九次会议第一次全体会议", ["马青"])
+    assert (second.name, second.date, second.approved) == (
+        "市五届人大常委会第九次会议第二次全体会议", "2024-05-07", ["临江市城市绿化条例"])
+
+
+def test_who_reported_to_a_meeting_held_during_a_visit_was_there():
+    body = (
+        "5月6日,市委书记马青深入江口县调研。市委常委钱进陪同调研。\n"
+        "在随后召开的座谈会上,马青听取了江口县委书记孔明、县长于兰的工作汇报。马青指出,要做强特色产业。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "座谈会" and m.attendees == ["马青", "孔明", "于兰"]
+    body = (
+        "5月6日,市人大常委会召开主任会议。会议听取了市人大常委会代表资格审查委员会关于"
+        "《关于提请罢免马青临江市人大代表职务的议案》的审查意见。"
+    )
+    [m] = _meetings(body, known=("马青",))
+    assert m.attendees == []
+
+
+def test_an_excerpt_cut_inside_a_list_of_those_present():
+    body = "5月6日,市政府召开视频会,安排部署全市安全生产工作。市长马青强调,要压实责任。\n钱进、孔明、于兰、何"
+    [m] = _meetings(body, known=("钱进", "孔明", "于兰"))
+    assert m.attendees == ["马青", "钱进", "孔明", "于兰"]
+    body = "5月6日,全市劳动模范表彰大会召开。市长马青出席。大会表彰了钱进、孔明、于兰、何"
+    [m] = _meetings(body, known=("钱进", "孔明", "于兰"))
+    assert m.attendees == ["马青"]

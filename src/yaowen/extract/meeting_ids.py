@@ -142,3 +142,19 @@ def compatible(a: str | None, b: str | None) -> bool:
     if (is_generic(a) or is_generic(b)) and na and nb and (na.endswith(nb) or nb.endswith(na)):
         return True  # 新闻发布会 / 爱国主义教育法实施发布会
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
+
+
+# 市五届人大常委会第九次会议|第一次全体会议: a plenary sitting of a session
+_SITTING_OF_SESSION_RE = re.compile(r"^(.{4,}?会议)(第?[\d一二三四五六七八九十]+次全体(?:会议|大会))$")
+_BARE_SITTING_RE = re.compile(r"^第?[\d一二三四五六七八九十]+次全体(?:会议|大会)$")
+
+
+def session_of(name: str | None) -> str | None:
+    """The session a plenary sitting belongs to: 市五届人大常委会第九次会议第一次全体会议 -> 市五届人大常委会第九次会议."""
+    m = _SITTING_OF_SESSION_RE.match(name or "")
+    return m.group(1) if m else None
+
+
+def is_bare_sitting(name: str | None) -> bool:
+    """A plenary sitting named without its session: 第二次全体会议."""
+    return bool(_BARE_SITTING_RE.match(name or ""))

@@ -53,7 +53,7 @@ _SPEAK_RE = re.compile(
     r"(?:同志)?(?:等[\u4e00-\u9fff]{0,8}?)?(?:应邀(?:到会|出席)?)?"
     r"(?:在[^,，。]{0,40}?(?:会场|会上|会议上|讲话中|发言中|报告中|总结中)[,，]?)?"
     r"(?:分别|先后|相继|依次|也|还|一并|随后)?"
-    r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|发布|传达|领学|述职|提请|召集|主讲|作主题宣讲|"
+    r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|发布|传达|领学|述职|提请|召集|主讲|作主题宣讲|听取|"
     r"代表(?!团)|部署|点评|提出(?=[,，:：])|颁奖|颁发|授牌|揭牌|为[^,，。]{0,12}?(?:颁奖|颁发|授牌|揭牌)|"
     r"(?:作|进行了?)[^,，。]{0,30}?(?:讲话|报告|说明|辅导|发言|讲座|宣讲|汇报|点评|部署|解读)|为与会[^,，。]{0,8}?作|"
     # 就下一步工作作出安排, 对全市统战工作提出要求
@@ -68,6 +68,8 @@ _LABEL_LIST_RE = re.compile(
     r"(?P<rest>[^。\n]{2,150})(?:。|$)",
     re.M,
 )
+_HONOURED_RE = re.compile(r"表彰|授予|命名|评为|获得|荣获|选举|当选|任命|免去|慰问|看望|会见")  # a list of others
+_HEARD_RE = re.compile(r"听取了?([^。；;《》]{2,80}?)的[^。；;，,]{0,12}?(?:汇报|发言|意见|建议|介绍|情况通报)")
 _AT_THE_MEETING_RE = re.compile(r"(?:^|(?<=[。\n]))\s*(?:会上|会议上|座谈会上|汇报会上|座谈中)[,，]")
 _SUBJECT_END_RE = re.compile(
     r"代表|向|对|就|作|强调|指出|要求|表示|说|传达|宣读|通报|介绍|汇报|发言|讲话|致辞|宣布|分别|先后|听取|审议|提出"
@@ -276,6 +278,15 @@ def place_roles(art: Placement) -> None:
         _, e = sentence(text, s.end())
         verb = _SUBJECT_END_RE.search(text, s.end(), e)
         art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
+    # 听取了A、B的工作汇报: who reported was there
+    for h in _HEARD_RE.finditer(text):
+        art.place(art.context(h.start()), art.people_before(h.end(1), h.start(1)), False)
+    # an excerpt cut inside a list (…召开视频会。A强调，…。B、C、D、E、李): the list of those who were there
+    tail = max(text.rfind(c) for c in _SENT_END) + 1
+    listed = [m for m in art.mentions[bisect_left(art.starts, tail) :] if id(m) not in art.excluded]
+    if (len(listed) >= 2 and art.list_end(listed[0]) >= listed[-1].end and len(text) - listed[-1].end <= 3
+            and not _HONOURED_RE.search(text, tail, listed[0].start)):
+        art.place(art.context(listed[0].start), listed, False)
     # 市领导A、B、C。 — a sentence that is only a group label and its names says who was there
     for s in _LABEL_LIST_RE.finditer(text):
         if not _VERB_IN_GAP_RE.search(text, s.start("rest"), s.end("rest")):

@@ -17,7 +17,16 @@ from collections.abc import Callable
 
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
-from .meeting_ids import body_of, compatible, contains, is_generic, noun_of, ordinal_of
+from .meeting_ids import (
+    body_of,
+    compatible,
+    contains,
+    is_bare_sitting,
+    is_generic,
+    noun_of,
+    ordinal_of,
+    session_of,
+)
 from .meeting_names import block_date, held_meetings
 from .meeting_roles import (
     Placement,
@@ -127,6 +136,8 @@ def find_meetings(
     named_by_purpose: set[int] = set()
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
+        if is_bare_sitting(h.name) and (session := next((session_of(mt.name) for mt in art.meetings if session_of(mt.name)), None)):
+            h.name = session + h.name  # 会议举行第二次全体会议: a sitting of the session the article reports
         b = bisect_right(head_starts, h.start) - 1
         s, e = sentence(text, h.start)
         own = _own_day(text, s, max(h.start, min(h.end, e)), issue_date or event_date)
@@ -162,7 +173,8 @@ def find_meetings(
 
     # the headline's meeting: the body's under a fuller name, or the main one of a report that names it nowhere else
     for h in from_stack:
-        same = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        # the body's meeting, or a sitting of the session the headline names (…第九次会议 / …第九次会议第一次全体会议)
+        same = next((mt for mt in art.meetings if compatible(mt.name, h.name) or compatible(session_of(mt.name), h.name)), None)
         if same is None and per_block[0] is not None and id(per_block[0]) in named_by_purpose:
             same = per_block[0]  # 市长主持召开会议，研究防汛工作 under 市政府召开第22次常务会议
             named_by_purpose.discard(id(same))

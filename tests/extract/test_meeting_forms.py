@@ -246,3 +246,15 @@ def test_an_excerpt_cut_inside_a_list_of_those_present():
     body = "5月6日,全市劳动模范表彰大会召开。市长马青出席。大会表彰了钱进、孔明、于兰、何"
     [m] = _meetings(body, known=("钱进", "孔明", "于兰"))
     assert m.attendees == ["马青"]
+
+
+def test_meeting_words_of_organs_and_study_and_how_a_session_ends():
+    assert _names("5月6日,市财政局召开局务会,研究部署预算管理工作。") == ["市财政局局务会"]
+    assert _names("5月6日,市委理论学习中心组开展第三次集中学习。") == ["市委理论学习中心组第三次集中学习"]
+    assert _names("5月6日,第五届临江发展论坛在江口县落下帷幕。") == ["第五届临江发展论坛闭幕会"]
+    assert _names("5月6日,临江发展论坛开幕,首次开展中小企业对接会。") == ["临江发展论坛开幕会"]
+
+
+def test_games_and_shows_named_大会_are_no_meeting():
+    assert _names("5月6日,临江市第五届全民健身运动大会开幕。5月6日,全市龙舟大会在临江举行。") == []
+    assert _names("5月6日,市文旅局组织开展的全市广场舞大会成果展示活动在江口县举办。") == []

@@ -90,10 +90,18 @@ _NAME_FOLLOW_RE = re.compile(
 # more of the name after a meeting word: 论坛|第八届部长级会议, 人大常委会|第三十三次会议
 _GOES_ON_RE = re.compile(r"第|[一二三四五六七八九十百\d]+[届次]|主席团|代表团|常务委员会|常委会|领导小组|工作领导小组|筹备")
 # a meeting word that is part of something else: 会议展览中心, 会议室, 会议纪要
-_NOT_A_MEETING_AFTER_RE = re.compile(r"中心|室|厅|馆|楼|展览|纪要|材料|文件|代表|精神|服务|期间")
+_NOT_A_MEETING_AFTER_RE = re.compile(r"中心|室|厅|馆|楼|展览|纪要|材料|文件|代表|精神|服务|期间|成果|展示|活动")
 _HELD_VERB_RE = re.compile(
-    r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|进行了?|开幕|闭幕|开班|结业"
+    r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|进行了?|开展了?|开幕|闭幕|落下帷幕|落幕|开班|结业"
 )
+_SITTING_VERBS = {"开幕": "开幕会", "闭幕": "闭幕会", "落下帷幕": "闭幕会", "落幕": "闭幕会", "开班": "", "结业": ""}
+# a sitting of the organ that holds it, named for the organ (市委常委会召开会议, 市财政局召开局务会), not for its business
+_ORGAN_SITTINGS = frozenset(
+    ("会议", "全体会议", "常务会议", "常务会", "常委会议", "常委会", "主任会议", "主席会议", "主席团会议", "办公会", "例会",
+     "党委会", "党组会", "党工委会", "支委会", "班子会", "局务会", "院务会", "厅务会", "部务会", "校务会", "所务会")
+)
+# a 大会 that is a games, a contest or a show, not a meeting
+_SHOW_RE = re.compile(r"(?:运动|体育|健身|龙舟|舞龙|舞狮|广场舞|歌咏|合唱|美食|烟花|焰火|风筝|马拉松|技能|厨艺|擂台|灯光)大会(?:开幕会|闭幕会)?$")
 _NOT_A_REPORT_AFTER_RE = re.compile(r"后|式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
 # 不举办大型会议, 要召开, 将举行: a rule, a duty or a plan, not a report; 分别召开: many meetings elsewhere
 _CLAUSE_END_AFTER_RE = re.compile(r"了?(?:[,，。;；!！?？:：(（\s]|$)")
@@ -248,6 +256,8 @@ class _Finder:
             return
         if name in ("会议", "大会", "会") or (noun_of(name) == name and self.text.startswith("、", end)):
             return  # 举办论坛、展览、展映等活动: kinds of events, not one held
+        if _SHOW_RE.search(name):
+            return  # 全民健身运动大会, 龙舟大会: a games or a show named 大会
         if any(s < end and start < e for s, e in ((h.start, h.end) for h in self.found)):
             return
         self.found.append(Held(name, start, end, how, joint))
@@ -284,11 +294,11 @@ class _Finder:
             lo = max(0, v.start() - 64)
             clause_start = max((m.end() for m in _CLAUSE_MARK_RE.finditer(text, lo, v.start())), default=lo)
             before = text[clause_start : v.start()]
-            if verb in ("开幕", "闭幕", "开班", "结业"):  # Y会议在…开幕 is its 开幕会; Y读书班开班 is Y读书班
+            if verb in _SITTING_VERBS:  # Y会议在…开幕 is its 开幕会, Y论坛落下帷幕 its 闭幕会; Y读书班开班 is Y读书班
                 held = pat["before"].search(before)
                 if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):
                     name = _ATTENDED_RE.sub("", held.group(1))  # 嘉宾参加了论坛开幕: the 论坛's opening
-                    suffix = "" if name.endswith(("开幕会", "闭幕会")) or verb in ("开班", "结业") else verb + "会"
+                    suffix = "" if name.endswith(("开幕会", "闭幕会")) else _SITTING_VERBS[verb]
                     self.add(name + suffix, clause_start + held.start(1), v.end())
                 continue
             joint = "套开" in verb or verb.startswith("同时")
@@ -302,11 +312,14 @@ class _Finder:
             if end and (w := _HELD_VERB_RE.match(text, end)) and _NOT_A_REPORT_AFTER_RE.match(text, w.end()):
                 end = 0  # 举办…活动在Y峰会召开前夕: Y is the subject of a time clause, not this verb's object
             # 会议决定，6月20日召开…: a schedule is judged where the verb stands, a citation before the subject
+            if end and verb.startswith("开展") and not (noun_of(text[v.end() : end]) or "").endswith("学习"):
+                end = 0  # 开展集体学习 is a sitting; 开展线上论坛, 开展对接会 at a fair are its programme
             if end and not self.not_held(v.start(), cited_at=clause_start):
                 name = text[v.end() : end]
                 subject = "" if verb.startswith("主持") else _subject(before, noun_of(name) == name == "会议")
                 how = "verb"
-                if is_generic(name) and not (subject and noun_of(name) == "会议") and (p := _PURPOSE_RE.match(text, end)):
+                own_sitting = subject and noun_of(name) in _ORGAN_SITTINGS  # 市财政局召开局务会: the bureau's
+                if is_generic(name) and not own_sitting and (p := _PURPOSE_RE.match(text, end)):
                     name = p.group(1) + clean_name(name)  # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…)
                     how = "purpose"  # a name of our making: the headline's, if it names one, is better
                 elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):

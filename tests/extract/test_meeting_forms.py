@@ -258,3 +258,15 @@ def test_meeting_words_of_organs_and_study_and_how_a_session_ends():
 def test_games_and_shows_named_大会_are_no_meeting():
     assert _names("5月6日,临江市第五届全民健身运动大会开幕。5月6日,全市龙舟大会在临江举行。") == []
     assert _names("5月6日,市文旅局组织开展的全市广场舞大会成果展示活动在江口县举办。") == []
+
+
+def test_when_where_and_how_between_a_meeting_and_its_verb():
+    for body in (
+        "全市春季农业生产工作会议日前召开。",
+        "全市春季农业生产工作会议近日在江口县隆重召开。",
+        "全市春季农业生产工作会议于5月6日至7日召开。",
+        "全市春季农业生产工作会议以视频形式召开。",
+        "全市春季农业生产工作会议再次召开。",
+    ):
+        assert _names(body) == ["全市春季农业生产工作会议"], body
+    assert _names("2024临江制造业大会6日至7日在临江举行。") == ["2024临江制造业大会"]

@@ -41,6 +41,11 @@ _DATE = (
     r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:\d{1,2}[时:：]\d{0,2}分?)?"
 )
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+# what may stand between a meeting's name and 召开/举行/开幕: when, where, how, and adverbs
+_BETWEEN = (
+    rf"于?{_DATE}(?:[至到—–-]\d{{1,2}}日)?|于?(?:日前|近日|近期)|在{_CLAUSE}{{1,20}}?|(?:以|通过){_CLAUSE}{{1,12}}?(?:形式|方式)|"
+    rf"(?:圆满|顺利)?完成{_CLAUSE}{{0,12}}?后|胜利|隆重|正式|如期|顺利|再次|专门|紧急|也|又|还"
+)
 _DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日|日前|近日|上午|下午|晚上")
 _LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
 _ENLARGED_RE = re.compile(r"[(（]扩大[)）](?:会议)?")
@@ -59,8 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Y会议 [于D] [在X | 圆满完成各项议程后] [胜利] 召开 / 举行 / 开幕 / 闭幕
         "before": re.compile(
             rf"({_CLAUSE}{{2,60}}?(?:{noun}(?:暨{_CLAUSE}{{1,30}}?(?:仪式|活动|{noun}))?|{noun}))"
-            rf"\s*(?:于?{_DATE})?\s*(?:在{_CLAUSE}{{1,20}}?|(?:圆满|顺利)?完成{_CLAUSE}{{0,12}}?后)?"
-            r"(?:胜利|隆重|正式|如期|顺利)?$"
+            rf"(?:\s*(?:{_BETWEEN}))*\s*$"
         ),
         # 6月26日，Y全会选举…: a dated lead whose subject is the meeting
         "subject": re.compile(
@@ -128,7 +132,7 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,120}》")
 # the subject before 召开/举行, cleaned of time, place and adverbs: 市政府紧接着 -> 市政府
 _LEAD_TIME_RE = re.compile(rf"^(?:{_DATE}[,，]?)+")
 _TRAIL_RE = re.compile(
-    rf"(?:于?{_DATE}|在{_CLAUSE}{{1,20}}?|紧接着|随即|随后|还|又|再次|也|专门|同时|今年|近日|日前)+$"
+    rf"(?:{_BETWEEN}|紧接着|随即|随后|同时|今年)+$"
 )
 _ORGAN_SUBJECT_RE = re.compile(
     r"(?:委员会|常委会|政府|政协|人大|党组|党委|党工委|市委|县委|区委|省委|州委|主席团|代表团|领导小组|指挥部|中心组|"
@@ -141,7 +145,7 @@ _SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国)")
 # 出席省十四届人大三次会议的益阳代表团 -> 省十四届人大三次会议益阳代表团
 _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 
-_JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年)[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
+_JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年?[\u4e00-\u9fff])[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
 _LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
 # 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
 _ORGANIZER_RE = re.compile(

@@ -270,3 +270,16 @@ def test_when_where_and_how_between_a_meeting_and_its_verb():
     ):
         assert _names(body) == ["全市春季农业生产工作会议"], body
     assert _names("2024临江制造业大会6日至7日在临江举行。") == ["2024临江制造业大会"]
+
+
+def test_who_follows_a_video_conference_at_a_branch_venue_or_comes_to_guide_attends():
+    body = "5月6日,全省安全生产电视电话会议召开。市委副书记、市长马青,副市长钱进在临江分会场收听收看。"
+    [m] = _meetings(body)
+    assert m.attendees == ["马青", "钱进"]
+    [m] = _meetings("5月6日,全市安全生产工作会议召开。省应急管理厅副厅长孔明莅临指导。")
+    assert m.attendees == ["孔明"]
+
+
+def test_a_talk_held_after_a_call_is_a_meeting_and_the_call_is_not():
+    assert [m.name for m in _meetings("5月6日,市委书记马青会见了华南集团董事长钱进一行。会见后,双方举行座谈。")] == ["座谈会"]
+    assert _meetings("5月6日,市委书记马青会见了华南集团董事长钱进一行。副市长孔明参加会见。") == []

@@ -27,13 +27,14 @@ _SENT_END = "。！？!?\n"
 
 # roles written after the people they are about; the object after the verb says which meeting
 _ROLE_RE = re.compile(
-    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会))"
+    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会)|莅临|"
+    r"收听收看|收看)"
 )
 _NOT_NOW_RE = re.compile(r"(?:将|拟|即将|邀请|应当|要)$")
 _EXPECTED_RE = re.compile(r"预计|届时|将有|将于|拟于")  # 预计1500多位代表参加论坛: no meeting held yet
 _OBJ_SKIP_RE = re.compile(r"(?:了|召开了?|举行了?)?")
 _OBJ_END_RE = re.compile(r"[,，。;；:：!！?？\n)）]|并|后|时")
-_GENERIC_OBJ = ("", "会议", "大会", "会", "活动", "座谈", "学习", "审议", "讨论", "分组讨论")
+_GENERIC_OBJ = ("", "会议", "大会", "会", "活动", "座谈", "学习", "审议", "讨论", "分组讨论", "指导", "会议指导")
 # 出席开班式并讲话: the opening or closing sitting of the meeting of the context, not an event of its own
 _OWN_SITTING_RE = re.compile(r"(?:开班|开幕|闭幕|结业|开学)(?:式|仪式|典礼)|(?:开幕|闭幕|全体)(?:大会|会议?)")
 _VISIT_RE = re.compile(r"考察|调研|检查|视察|慰问|走访|督导|督查|参观|陪同")
@@ -44,7 +45,7 @@ _LIST_AFTER_RE = re.compile(
     r"(?:主席台|前排)上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
 )
 # where the people a role verb is about begin: after the last role, clause list mark or cited word before it
-_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|[;；:：]|传达|学习|委托|委託")
+_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|[;；:：]|传达|学习|委托|委託")
 _CITED_AFTER_ROLE_RE = re.compile(r"了?(?:时|的)")  # 调研座谈时的讲话, 出席X的代表
 _LOOKBACK = 300
 _CLAUSE_RE = re.compile(r"[,，;；]")

@@ -283,3 +283,10 @@ def test_who_follows_a_video_conference_at_a_branch_venue_or_comes_to_guide_atte
 def test_a_talk_held_after_a_call_is_a_meeting_and_the_call_is_not():
     assert [m.name for m in _meetings("5月6日,市委书记马青会见了华南集团董事长钱进一行。会见后,双方举行座谈。")] == ["座谈会"]
     assert _meetings("5月6日,市委书记马青会见了华南集团董事长钱进一行。副市长孔明参加会见。") == []
+
+
+def test_a_speech_at_a_meeting_by_someone_named_with_posts():
+    [m] = _meetings("5月6日,在全市优化营商环境大会上,市委副书记、市长马青强调,要对标一流。")
+    assert m.name == "全市优化营商环境大会" and m.attendees == ["马青"]
+    [m] = _meetings("在今天(5月6日)的市政府新闻办新闻发布会上,市统计局负责人表示,经济运行稳中向好。")
+    assert m.name == "市政府新闻办新闻发布会"

@@ -74,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # A在Y会上强调 / 在…召开的Y会上，A指出
         "at": re.compile(
-            rf"在({_CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff]{{2,4}}(?:同志)?)?"
+            rf"在({_CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff、]{{2,24}}?(?:同志)?)?"  # 上，市委书记A强调
             r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|听取|作了?[^,，。]{0,12}讲话)(?![的时过])"  # not 正如他…上强调的那样
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
@@ -146,6 +146,7 @@ _SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国)")
 _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 
 _JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年?[\u4e00-\u9fff])[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
+_LEADING_DATE_RE = re.compile(rf"^{_DATE}的")  # 在今天(9月27日)的Y会上
 _LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
 # 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
 _ORGANIZER_RE = re.compile(
@@ -163,7 +164,7 @@ def clean_name(name: str) -> str:
     if (name.startswith("“") and "”" not in name) or (name.startswith('"') and name.count('"') == 1):
         name = name[1:]  # 举办了“第二届…论坛”: a name read up to the closing quote mark drops the opening one
     name = _JUNK_PREFIX_RE.sub("", name)
-    name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", name))  # "由A主办的B会" is B会
+    name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", _LEADING_DATE_RE.sub("", name)))  # "由A主办的B会" is B会
     if (a := _ANNOUNCER_RE.match(name)) is not None and noun_of(name[a.end() :]):
         name = name[a.end() :]  # 阎红心宣布…会议开幕
     return _SPACE_RE.sub("", name)

@@ -290,3 +290,9 @@ def test_a_speech_at_a_meeting_by_someone_named_with_posts():
     assert m.name == "全市优化营商环境大会" and m.attendees == ["马青"]
     [m] = _meetings("在今天(5月6日)的市政府新闻办新闻发布会上,市统计局负责人表示,经济运行稳中向好。")
     assert m.name == "市政府新闻办新闻发布会"
+
+
+def test_a_meeting_of_those_attending_a_congress_is_named_for_the_congress():
+    body = "5月6日下午,出席中国共产党临江市第五次代表大会的各代表团召集人会议召开。马青主持会议。"
+    [m] = _meetings(body, known=("马青",))
+    assert m.name == "中国共产党临江市第五次代表大会各代表团召集人会议" and m.chairs == ["马青"]

@@ -147,6 +147,7 @@ _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 
 _JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年?[\u4e00-\u9fff])[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
 _LEADING_DATE_RE = re.compile(rf"^{_DATE}的")  # 在今天(9月27日)的Y会上
+_ATTENDING_OF_RE = re.compile(r"^(?:出席|参加)(.{4,40}?(?:大会|会议))的(.+)$")
 _LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
 # 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
 _ORGANIZER_RE = re.compile(
@@ -167,6 +168,8 @@ def clean_name(name: str) -> str:
     name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", _LEADING_DATE_RE.sub("", name)))  # "由A主办的B会" is B会
     if (a := _ANNOUNCER_RE.match(name)) is not None and noun_of(name[a.end() :]):
         name = name[a.end() :]  # 阎红心宣布…会议开幕
+    if (d := _ATTENDING_OF_RE.match(name)) is not None:
+        name = d.group(1) + d.group(2)  # 出席X代表大会的各代表团召集人会议 -> X代表大会各代表团召集人会议
     return _SPACE_RE.sub("", name)
 
 

@@ -296,13 +296,3 @@ def test_a_meeting_of_those_attending_a_congress_is_named_for_the_congress():
     body = "5月6日下午,出席中国共产党临江市第五次代表大会的各代表团召集人会议召开。马青主持会议。"
     [m] = _meetings(body, known=("马青",))
     assert m.name == "中国共产党临江市第五次代表大会各代表团召集人会议" and m.chairs == ["马青"]
-
-
-def test_a_meeting_reported_after_an_introductory_lead_is_the_article_s():
-    body = (
-        "为深入贯彻落实省委经济工作会议精神,进一步凝聚加快发展的强大合力,推动全市经济持续回升向好。\n"
-        "全市经济工作会议5月6日召开。市长马青主持会议。\n"
-        "会议强调,要坚定信心。副市长钱进、孔明出席会议。"
-    )
-    [m] = _meetings(body)
-    assert m.chairs == ["马青"] and m.attendees == ["钱进", "孔明"]

@@ -49,7 +49,6 @@ _DAY_RE = re.compile(r"(?:(\d{1,2})月|(?<![\d月到至—–\-~～－]))(\d{1,2
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")  # a continued report of a meeting it named before
 _MIN_REPORT = 30
-_VISIT_LEAD_RE = re.compile(r"调研|考察|视察|检查|督导|督查|走访|慰问|看望|察看|参观")
 _SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后")  # Chinese characters of body under a headline for it to report a meeting
 
 
@@ -135,7 +134,6 @@ def find_meetings(
     joint: list[Meeting] = []
     sequels: list[tuple[int, Meeting]] = []  # 会后，…召开Y: Y is the meeting of what follows, to its block's end
     named_by_purpose: set[int] = set()
-    late: dict[int, tuple[int, int, Meeting]] = {}  # a block's first meeting reported after its lead, on its day
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
         if is_bare_sitting(h.name) and (session := next((session_of(mt.name) for mt in art.meetings if session_of(mt.name)), None)):
@@ -170,8 +168,6 @@ def find_meetings(
             sequels.append((s, mt))
         else:
             art.sides.append((s, e, mt))
-            if h.how in ("verb", "subject", "at") and not h.joint and (own is None or day is None or own == day):
-                late.setdefault(b, (s, e, mt))
         if h.joint:
             joint.append(mt)
 
@@ -192,12 +188,6 @@ def find_meetings(
         art.meetings.insert(0, mt)
         if per_block[0] is None:
             per_block[0] = mt
-    # a lead that reports no meeting (an introduction): the first one after it is the block's; not after a visit,
-    # whose party is no more at the 座谈会 held during it than its own words place there
-    for b, side in late.items():
-        if per_block[b] is None and not _VISIT_LEAD_RE.search(text, block_heads[b][0], block_heads[b][2]):
-            per_block[b] = side[2]
-            art.sides.remove(side)
     if not art.meetings and _IMPLIED_RE.search(text):
         per_block[0] = Meeting(article_id, None, None, None, event_date)  # a continued report: unnamed
         art.meetings.append(per_block[0])

@@ -106,6 +106,7 @@ class Placement:
         self.sides: list[tuple[int, int, Meeting]] = []  # (sentence start, end, side meeting)
         self.side_starts: list[int] = []
         self.placed: dict[tuple[int, bool], dict[str, int]] = {}  # (meeting, as chair) -> name -> first position
+        self.list_ends: dict[int, int] = {}  # mention -> where its list ends
 
     def context(self, pos: int) -> Meeting | None:
         """The meeting a role at ``pos`` belongs to when its words do not name one."""
@@ -134,16 +135,24 @@ class Placement:
 
     def list_end(self, m: PersonMention) -> int:
         """Where a list the mention heads or belongs to ends: 刘光跃、段志刚、…、胡水龙|参加, and across the posts of
-        its items: 县委书记叶文斌、市财政局局长宋海波|分别作表态发言."""
+        its items: 县委书记叶文斌、市财政局局长宋海波|分别作表态发言. Each list is walked once (a page may list
+        hundreds of names): every item remembers its list's end."""
+        chain = [m]
         end = m.end
-        while (gap := _LIST_GAP_RE.match(self.text, end)) is not None:
+        while (end_known := self.list_ends.get(id(chain[-1]))) is None and (
+            (gap := _LIST_GAP_RE.match(self.text, end)) is not None
+        ):
             i = bisect_left(self.starts, end + 1)
             if i >= len(self.mentions) or self.mentions[i].start > gap.end():
                 break
             nxt = self.mentions[i]
             if nxt.start > end + 1 and _VERB_IN_GAP_RE.search(self.text, end, nxt.start):
                 break
+            chain.append(nxt)
             end = nxt.end
+        end = end_known if end_known is not None else end
+        for item in chain:
+            self.list_ends[id(item)] = end
         return end
 
     def span_start(self, pos: int) -> int:

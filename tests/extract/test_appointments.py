@@ -112,3 +112,11 @@ def test_appointments_a_decision_printed_as_a_list_and_a_resignation_with_its_re
         ("于兰", "临江市审计局局长", "appoint"),
         ("方正", "临江市人民政府副市长", "remove"),
     ]
+
+
+def test_a_motion_to_appoint_or_remove_is_no_decision():
+    body = (
+        "会议审议了市人民政府关于提请任命陈伟为临江市交通运输局局长的议案,"
+        "审议了市人民政府市长马青关于提请免去郑华的临江市教育局局长职务的议案。"
+    )
+    assert find_appointments(body) == []

@@ -37,6 +37,7 @@ _POST_END_CHARS = set("长员委席任记事官表问理监")
 _ORGAN_START_RE = re.compile(r"(?:中共|中国|中央|国务院|全国|省|市|县|区|州|[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|州|旗))")
 _GENDER_RE = re.compile(r"[(（](?:女|男|[\u4e00-\u9fff]{1,3}族)[)）]")
 _NO_LONGER_RE = re.compile(r"(?:并)?(?:不再(?:担任|任)|免去其)")  # …，不再担任Q职务 / 免去其Q职务
+_PROPOSED_RE = re.compile(r"(?:提请|拟|建议)$")
 _NOMINATED_RE = re.compile(r"(?:并)?提名为[^,，。;；]*")  # a nomination is no decision
 _CURRENT_POST_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?=为)")  # 决定刘兴无|副检察长|为…
 _SPACE_RE = re.compile(r"\s+")
@@ -255,6 +256,8 @@ class _Reader:
         text = self.text
         if verb == "提名" or (verb == "决定" and text.startswith(_SKIP_AFTER_DECIDE, pos)):
             return pos
+        if _PROPOSED_RE.search(text, max(0, start - 4), start):
+            return pos  # 关于提请免去A的P职务的议案: a motion, not yet a decision
         if verb != "决定" and (colon := _COLON_RE.match(text, pos)) is not None:
             pos = colon.end()  # 任命：A为P，B为Q (a decision printed as a list: 任命：\n A为P；\n B为Q)
         if verb in ("免去",):

@@ -34,7 +34,7 @@ def find_documents(text: str, article: str = "") -> list[DocumentRef]:
 # 审议通过, 审议并原则通过, 讨论并通过, 原则同意, 原则批准, 通过 ...; 审议了 / 讨论了 / 听取 alone approve nothing
 _APPROVE_RE = re.compile(
     r"(?:(?:审议|讨论|表决|研究)(?:并|后)?)?(?:原则)?(?:通过|批准)了?"
-    r"|(?:(?:审议|讨论)(?:并)?)?原则同意了?|审议同意了?"
+    r"|(?:(?:审议|讨论|研究)(?:并)?)?原则同意了?|(?:审议|研究)同意了?|(?<=会议)同意了?"
 )
 # what may stand between the verb and the titles: 该 (a title named before), or a modifier ending in 的
 # (讨论并通过了代表团拟提出的《…》)
@@ -42,6 +42,11 @@ _LEAD_IN_RE = re.compile(r"\s*(?:该|[^《》。；;\n]{1,60}?的)?(?=\s*《)")
 _TITLE_RUN_RE = re.compile(r"\s*(?:(?:[、和及与,，]|以及)\s*)?" + _TITLE)
 # 审议并原则通过了这两个规章 / 上述三个文件: the titles just named
 _THESE_RE = re.compile(r"(?:这|上述|以上)(\d+|[两二三四五六七八九十])(?:个|项|件|份|部)")
+# 原则同意该办法: the last title named before of that kind
+_THIS_ONE_RE = re.compile(r"该(?:[\u4e00-\u9fff]{0,4}?)(办法|条例|规定|方案|意见|规划|计划|决定|细则|措施|报告|规则|纲要|草案|议程)")
+# 会议审议了《…》，原则同意，待修改后印发: a verb with no object of its own approves what its sentence named
+_NO_OBJECT_RE = re.compile(r"了?[,，。;；]")
+_SENTENCE_START_RE = re.compile(r"[。;；\n]")
 _BACK = 300  # how far back a reference to titles named before may reach
 
 
@@ -68,6 +73,16 @@ def approved_titles(text: str, start: int = 0, end: int | None = None) -> list[s
             pos = lead.end()
         elif (these := _THESE_RE.match(text, pos)) is not None:
             for title in _TITLE_RE.findall(text, max(0, v.start() - _BACK), v.start())[-_count(these.group(1)) :]:
+                add(title, v.start())
+            continue
+        elif (this := _THIS_ONE_RE.match(text, pos)) is not None:
+            kind = [t for t in _TITLE_RE.findall(text, max(0, v.start() - _BACK), v.start()) if this.group(1) in t]
+            if kind:
+                add(kind[-1], v.start())
+            continue
+        elif _NO_OBJECT_RE.match(text, pos):
+            starts = [m.end() for m in _SENTENCE_START_RE.finditer(text, max(0, v.start() - _BACK), v.start())]
+            for title in _TITLE_RE.findall(text, starts[-1] if starts else max(0, v.start() - _BACK), v.start()):
                 add(title, v.start())
             continue
         while (m := _TITLE_RUN_RE.match(text, pos)) is not None:

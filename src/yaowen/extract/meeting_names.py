@@ -15,14 +15,13 @@ opening or closing sitting is the session's 开幕会/闭幕会, and a bare ``�
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
-from .figures import chinese_number
-from .lexicons import load_lexicon
+from .meeting_ids import is_generic, noun_of, noun_pattern
 
 
 @dataclass
@@ -32,37 +31,25 @@ class Held:
     name: str
     start: int
     end: int
-    how: str = "verb"  # verb | attributive | subject | at | talk | attend | stack
+    how: str = "verb"  # verb | purpose | attributive | subject | at | talk | attend | stack
     joint: bool = False  # 会议同时套开了Y: Y shares the chair and attendees of the meeting it was held with
-
-
-@cache
-def _nouns() -> tuple[str, ...]:
-    return tuple(sorted(load_lexicon("meeting_nouns"), key=len, reverse=True))
-
-
-@cache
-def _noun_set() -> frozenset[str]:
-    return frozenset(_nouns())
-
-
-@cache
-def _noun_re() -> str:
-    return "(?:" + "|".join(map(re.escape, _nouns())) + ")"
 
 
 _CLAUSE = r"[^,，。;；:：!！?？\n]"
 _DATE = (
-    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|昨日|昨天|今天|今日|当天|当日)"
+    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|(?:昨日|昨天|今天|今日|当天|当日)(?:[(（]\d{1,2}月\d{1,2}日[)）])?)"
     r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:\d{1,2}[时:：]\d{0,2}分?)?"
 )
-_DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日")
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+# what may stand between a meeting's name and 召开/举行/开幕: when, where, how, and adverbs
+_BETWEEN = (
+    rf"于?{_DATE}(?:[至到—–-]\d{{1,2}}日)?|于?(?:日前|近日|近期)|在{_CLAUSE}{{1,20}}?|(?:以|通过){_CLAUSE}{{1,12}}?(?:形式|方式)|"
+    rf"(?:圆满|顺利)?完成{_CLAUSE}{{0,12}}?后|胜利|隆重|正式|如期|顺利|再次|专门|紧急|也|又|还"
+)
+_DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日|日前|近日|上午|下午|晚上")
 _LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
-_NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇两]+")
 _ENLARGED_RE = re.compile(r"[(（]扩大[)）](?:会议)?")
 _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
-_SITTING_RE = re.compile(r"([一二三四五六七八九十百\d]+)次(?!和)")
-_TERM_END_RE = re.compile(r"[\d一二三四五六七八九十]+届$")
 _SPACE_RE = re.compile(r"\s+")
 # a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
 _BLOCK_DATE_RE = re.compile(
@@ -72,26 +59,26 @@ _BLOCK_DATE_RE = re.compile(
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    noun = _noun_re()
+    noun = noun_pattern()
     return {
-        # Y会议 [于D] [在X] [胜利] 召开 / 举行 / 开幕
+        # Y会议 [于D] [在X | 圆满完成各项议程后] [胜利] 召开 / 举行 / 开幕 / 闭幕
         "before": re.compile(
             rf"({_CLAUSE}{{2,60}}?(?:{noun}(?:暨{_CLAUSE}{{1,30}}?(?:仪式|活动|{noun}))?|{noun}))"
-            rf"\s*(?:于?{_DATE})?\s*(?:在{_CLAUSE}{{1,20}}?)?(?:胜利|隆重|正式|如期|顺利)?$"
+            rf"(?:\s*(?:{_BETWEEN}))*\s*$"
         ),
         # 6月26日，Y全会选举…: a dated lead whose subject is the meeting
         "subject": re.compile(
             rf"(?:^|(?<=[。\n]))[●◆■▲★\s]*{_DATE}[,，]?\s*({_CLAUSE}{{3,60}}?{noun})"
-            rf"(?=选举|审议|听取|决定|通过|研究|表决)",
+            rf"(?=选举|审议|听取|决定|通过|研究|表决|分组(?:讨论|审议))",
             re.M,
         ),
         # A在Y会上强调 / 在…召开的Y会上，A指出
         "at": re.compile(
-            rf"在({_CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff]{{2,4}}(?:同志)?)?"
-            r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|作了?[^,，。]{0,12}讲话)"
+            rf"在({_CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff、]{{2,24}}?(?:同志)?)?"  # 上，市委书记A强调
+            r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|听取|作了?[^,，。]{0,12}讲话)(?![的时过])"  # not 正如他…上强调的那样
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
-        "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|进行了?(?:集中|专题)?)座谈(?!会)"),
+        "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|(?:进行|举行)了?(?:集中|专题|工作)?)座谈(?!会)"),
         "noun": re.compile(noun),
         # 推介会|暨项目签约仪式: a joint name goes on to its second part
         "joint_rest": re.compile(rf"暨{_CLAUSE}{{1,30}}?(?:{noun}|仪式|活动)"),
@@ -107,43 +94,65 @@ _NAME_FOLLOW_RE = re.compile(
 # more of the name after a meeting word: 论坛|第八届部长级会议, 人大常委会|第三十三次会议
 _GOES_ON_RE = re.compile(r"第|[一二三四五六七八九十百\d]+[届次]|主席团|代表团|常务委员会|常委会|领导小组|工作领导小组|筹备")
 # a meeting word that is part of something else: 会议展览中心, 会议室, 会议纪要
-_NOT_A_MEETING_AFTER_RE = re.compile(r"中心|室|厅|馆|楼|展览|纪要|材料|文件|代表|精神|服务|期间")
+_NOT_A_MEETING_AFTER_RE = re.compile(r"中心|室|厅|馆|楼|展览|纪要|材料|文件|代表|精神|服务|期间|成果|展示|活动")
 _HELD_VERB_RE = re.compile(
-    r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|进行了?|开幕|闭幕|开班|结业"
+    r"主持召开了?|同时套开了?|套开了?|同时召开了?|召开了?|举行了?|举办了?|进行了?|开展了?|开幕|闭幕|落下帷幕|落幕|开班|结业"
 )
+_SITTING_VERBS = {"开幕": "开幕会", "闭幕": "闭幕会", "落下帷幕": "闭幕会", "落幕": "闭幕会", "开班": "", "结业": ""}
+# a sitting of the organ that holds it, named for the organ (市委常委会召开会议, 市财政局召开局务会), not for its business
+_ORGAN_SITTINGS = frozenset(
+    ("会议", "全体会议", "常务会议", "常务会", "常委会议", "常委会", "主任会议", "主席会议", "主席团会议", "办公会", "例会",
+     "党委会", "党组会", "党工委会", "支委会", "班子会", "局务会", "院务会", "厅务会", "部务会", "校务会", "所务会")
+)
+# a 大会 that is a games, a contest or a show, not a meeting
+_SHOW_RE = re.compile(r"(?:运动|体育|健身|龙舟|舞龙|舞狮|广场舞|歌咏|合唱|美食|烟花|焰火|风筝|马拉松|技能|厨艺|擂台|灯光)大会(?:开幕会|闭幕会)?$")
 _NOT_A_REPORT_AFTER_RE = re.compile(r"后|式|词|时间|日期|地点|在即|前夕|之际|以来|之前|前[,，]|的(?:决定|通知|议程)|期间")
 # 不举办大型会议, 要召开, 将举行: a rule, a duty or a plan, not a report; 分别召开: many meetings elsewhere
-_CLAUSE_END_AFTER_RE = re.compile(r"了?(?:[,，。;；!！?？:：\s]|$)")
-_NOT_DONE_RE = re.compile(r"(?:分别|不|未|暂停|停止|禁止|严禁|避免|减少|取消|不得|要|应|须|需|将|拟|准备|计划)$")
+_CLAUSE_END_AFTER_RE = re.compile(r"了?(?:[,，。;；!！?？:：(（\s]|$)")
+# 尽快召开, 定期召开, 每月召开, 连续三年举办: a duty or a habit, not one meeting held
+_NOT_DONE_RE = re.compile(
+    r"(?:分别|不|未|暂停|停止|禁止|严禁|避免|减少|取消|不得|要|应|须|需|将|拟|准备|计划|尽快|抓紧|适时|择机|尽早|定期|按期|"
+    r"每年|每月|每季度?|每周|每半年|多次|屡次|历年|连续[\d一二两三四五六七八九十几多]+(?:年|届|次))$"
+)
+# a clause that opens with a decision or a plan (决定市人大常委会第十二次会议于8月29日召开)
+_FUTURE_START_RE = re.compile(r"(?:会议)?(?:决定|定于|拟|计划|将|预计)")
+# 去年召开的全市教育大会: a meeting recalled, not reported
+_ATTENDED_RE = re.compile(r"^.*(?:参加|出席|列席|主持)了?")
+_DECIDED_BEFORE_RE = re.compile(r"(?:决定|同意|建议|提请|定于)[,，:：]$")
+_SCHEDULED_BETWEEN_RE = re.compile(r"将|拟|定于|计划|预计")
+_RECALLED_RE = re.compile(r"(?:去年|前年|上年|此前|之前|早前|前不久|上次|上一次|年初|上月|上周|曾经?|已经?|先后)[^,，。;；]{0,10}$")
 _FUTURE_RE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|拟在|决定|关于|将)[^,，。;；]{0,14}$")
 _CITED_RE = re.compile(r"(?:传达|学习|贯彻|落实)[^,，。;；]{0,20}$")
 _CITED_AFTER_RE = re.compile(r"精神|上的(?:重要)?讲话")
-_DATE_BEFORE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?$")
+_DATE_BEFORE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到—-]\d{1,2}日)?(?:上午|下午|晚上?)?$")
+_DATE_ANY_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _CLAUSE_MARK_RE = re.compile(r"[,，。;；:：!！?？\n]")
 _TITLE_RE = re.compile(r"《[^《》\n]{1,120}》")
 
 # the subject before 召开/举行, cleaned of time, place and adverbs: 市政府紧接着 -> 市政府
 _LEAD_TIME_RE = re.compile(rf"^(?:{_DATE}[,，]?)+")
 _TRAIL_RE = re.compile(
-    rf"(?:于?{_DATE}|在{_CLAUSE}{{1,20}}?|紧接着|随即|随后|还|又|再次|也|专门|同时|今年|近日|日前)+$"
+    rf"(?:{_BETWEEN}|紧接着|随即|随后|同时|今年)+$"
 )
 _ORGAN_SUBJECT_RE = re.compile(
     r"(?:委员会|常委会|政府|政协|人大|党组|党委|党工委|市委|县委|区委|省委|州委|主席团|代表团|领导小组|指挥部|中心组|"
-    r"工作组|会议|大会|全会|机关|人大常委会|局|办|院|厅|部|中心|办公室)$"
+    r"工作组|会议|大会|全会|机关|人大常委会|局|办|院|厅|部|中心|办公室|班子)$"
 )
 # two hosts: 市委、市政府 / 市委和市政府 / 市委市政府 (not 发展和改革委员会)
 _JOINT_RE = re.compile(r"、|[和与及](?=中共|市|县|区|省|州)|委(?:市|县|区|省|州)?政府|政府(?:市|县|区|省|州)?委")
 _PLACE_ONLY_RE = re.compile(r"^(?:我|全)?(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|镇|乡))$")
-# a numbered sitting or a bare noun takes the name of who holds it: 第四次会议, 九届二十七次主席会议, 会议
-_NUMBERED_RE = re.compile(r"^(?:\d{4}年(?:度)?)?(?:第?[\d一二三四五六七八九十百]+[届次])")
 _SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国)")
 # 出席省十四届人大三次会议的益阳代表团 -> 省十四届人大三次会议益阳代表团
 _DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
 
-_JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年)[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
+_JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年?[\u4e00-\u9fff])[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
+_LEADING_DATE_RE = re.compile(rf"^{_DATE}的")  # 在今天(9月27日)的Y会上
+_ATTENDING_OF_RE = re.compile(r"^(?:出席|参加)(.{4,40}?(?:大会|会议))的(.+)$")
 _LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
 # 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
-_ORGANIZER_RE = re.compile(r"^(?:由[^,，。]{1,60}?的|以[^,，。]{1,40}?为主题的|[^,，。的]{1,40}?(?:主办|承办|举办)的)+")
+_ORGANIZER_RE = re.compile(
+    r"^(?:由[^,，。]{1,60}?的|以[^,，。]{1,40}?为主题的|主题为[^,，。]{1,40}?的|[^,，。的]{1,40}?(?:主办|承办|举办)的|为期[^,，。的]{1,6}的)+"
+)
 _ANNOUNCER_RE = re.compile(r"^.{2,12}?宣布")
 _COUNTED_RE = re.compile(
     r"^(?:超|近|约|共|逾)?(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)"
@@ -151,63 +160,16 @@ _COUNTED_RE = re.compile(
 )
 # 召开视频会，安排部署X工作: a bare conference takes the business it was called for
 _PURPOSE_RE = re.compile(r"[,，](?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)")
-GENERIC_WORDS = ("专题", "紧急", "有关", "相关", "集中", "此次", "本次", "这次", "该", "一次", "全体", "全省", "全市", "全县",
-                 "全区", "全州", "全国", "我市", "我县", "我区")
-
-
-def noun_of(name: str | None) -> str | None:
-    """The meeting word a name ends with (座谈会, 常务会议 ...)."""
-    if not name:
-        return None
-    nouns = _noun_set()
-    return next((name[-k:] for k in range(min(len(name), len(_nouns()[0])), 1, -1) if name[-k:] in nouns), None)
-
-
-def is_generic(name: str | None) -> bool:
-    """A name that is only a meeting word, perhaps with 专题/紧急 before it: 座谈会, 专题会议, 视频会."""
-    noun = noun_of(name)
-    if not name or not noun:
-        return not name
-    rest = name[: -len(noun)]
-    for w in GENERIC_WORDS:
-        rest = rest.replace(w, "")
-    return not rest
-
-
-def ordinal_of(name: str | None) -> int | None:
-    """The sitting's number: 第38次 -> 38, 九届二十七次 -> 27; the last one when a session and a sitting both have one."""
-    found = _SITTING_RE.findall(name or "")
-    if not found:
-        return None
-    n = found[-1]
-    value = int(n) if n.isdigit() else chinese_number(n)
-    return int(value) if value is not None else None
-
-
-_BODY_RE = re.compile(
-    r"^((?:中共|中国共产党|政协)?[\u4e00-\u9fff“”()（）]{0,30}?"
-    r"(?:人大常委会|常委会|委员会|人民政府|政府|政协|人大|主席团|代表团|领导小组|中心组|党组|市委|县委|区委))"
-    r"(?=[\d一二三四五六七八九十]*届|\d{4}年|第|会议|常务会|全体会议|主任会议|主席会议|[一二三四五六七八九十]+次|集体)"
-)
-
-
-def body_of(name: str | None) -> str | None:
-    """Who holds the meeting, when its name starts with it: 市政府第38次常务会议 -> 市政府."""
-    if not name:
-        return None
-    m = _BODY_RE.match(name)
-    if m is None:
-        return None
-    body = m.group(1)
-    return _TERM_END_RE.sub("", body) or None
-
-
 def clean_name(name: str) -> str:
     name = name.strip()
+    if (name.startswith("“") and "”" not in name) or (name.startswith('"') and name.count('"') == 1):
+        name = name[1:]  # 举办了“第二届…论坛”: a name read up to the closing quote mark drops the opening one
     name = _JUNK_PREFIX_RE.sub("", name)
-    name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", name))  # "由A主办的B会" is B会
+    name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", _LEADING_DATE_RE.sub("", name)))  # "由A主办的B会" is B会
     if (a := _ANNOUNCER_RE.match(name)) is not None and noun_of(name[a.end() :]):
         name = name[a.end() :]  # 阎红心宣布…会议开幕
+    if (d := _ATTENDING_OF_RE.match(name)) is not None:
+        name = d.group(1) + d.group(2)  # 出席X代表大会的各代表团召集人会议 -> X代表大会各代表团召集人会议
     return _SPACE_RE.sub("", name)
 
 
@@ -239,10 +201,24 @@ def _subject(before: str, bare_meeting: bool = False) -> str:
     return s
 
 
+def _later(m: re.Match[str], ref: str) -> bool:
+    """Whether the date ``m`` (year, month, day groups) falls after the ISO date ``ref``; a month-day far after it
+    is last year's (12月28日 on a page of 1月2日)."""
+    year = int(m.group(1)) if m.group(1) else int(ref[:4])
+    try:
+        got = date(year, int(m.group(2)), int(m.group(3)))
+        ref_day = date.fromisoformat(ref)
+    except ValueError:
+        return False
+    return got > ref_day and (m.group(1) is not None or (got - ref_day).days <= 180)
+
+
 class _Finder:
-    def __init__(self, text: str, event_date: str | None) -> None:
+    def __init__(self, text: str, event_date: str | None, issue_date: str | None = None, headline: bool = False) -> None:
         self.text = text
+        self.headline = headline  # every line of the text reports its event (a headline stack)
         self.event_date = event_date
+        self.issue_date = issue_date
         self.found: list[Held] = []
         self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
         self.title_starts = [s for s, _ in self.titles]
@@ -257,11 +233,26 @@ class _Finder:
         cited_from = before if cited_at is None else self.text[max(0, cited_at - 20) : cited_at]
         if _FUTURE_RE.search(before) or _CITED_RE.search(cited_from):
             return True
-        m = _DATE_BEFORE_RE.search(before)  # 会议决定，6月20日召开…: a date after the report's own is a schedule
-        if not m or not self.event_date:
-            return False
-        year = int(m.group(1)) if m.group(1) else int(self.event_date[:4])
-        return f"{year:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" > self.event_date
+        return self.dated_later(start)
+
+    def scheduled(self, clause: str, name_end: int, clause_start: int, verb_start: int) -> bool:
+        """Y会议 … 召开/开幕 as a schedule: 决定Y会议于8月29日召开, 会议决定，Y会议于8月29日召开, Y大会将于…开幕."""
+        return bool(
+            _FUTURE_START_RE.match(clause)
+            or _SCHEDULED_BETWEEN_RE.search(self.text, name_end, verb_start)
+            or _DECIDED_BEFORE_RE.search(self.text, max(0, clause_start - 6), clause_start)
+            or self.dated_later(verb_start, clause_start)
+        )
+
+    def dated_later(self, pos: int, lo: int | None = None) -> bool:
+        """A schedule by its date: one in ``[lo, pos)`` after the page's issue date (Y会议将于6月27日至29日在天津举行),
+        or, when the page prints none, one just before ``pos`` after the report's own (会议决定，6月20日召开…)."""
+        lo = max(0, pos - 20) if lo is None else lo
+        if self.issue_date:
+            dates = list(_DATE_ANY_RE.finditer(self.text, lo, pos))
+            return bool(dates) and _later(dates[-1], self.issue_date)
+        m = _DATE_BEFORE_RE.search(self.text, max(0, pos - 20), pos)
+        return m is not None and self.event_date is not None and _later(m, self.event_date)
 
     def add(self, name: str, start: int, end: int, how: str = "verb", joint: bool = False, judged: bool = False) -> None:
         if self.in_title(start) or (not judged and self.not_held(start)) or _COUNTED_RE.search(name):
@@ -271,8 +262,10 @@ class _Finder:
             return  # "52场论坛", "多个合作论坛": events counted, not one meeting held
         if _CITED_AFTER_RE.match(self.text, end):
             return
-        if name in ("会议", "大会", "会"):
-            return
+        if name in ("会议", "大会", "会") or (noun_of(name) == name and self.text.startswith("、", end)):
+            return  # 举办论坛、展览、展映等活动: kinds of events, not one held
+        if _SHOW_RE.search(name):
+            return  # 全民健身运动大会, 龙舟大会: a games or a show named 大会
         if any(s < end and start < e for s, e in ((h.start, h.end) for h in self.found)):
             return
         self.found.append(Held(name, start, end, how, joint))
@@ -309,42 +302,56 @@ class _Finder:
             lo = max(0, v.start() - 64)
             clause_start = max((m.end() for m in _CLAUSE_MARK_RE.finditer(text, lo, v.start())), default=lo)
             before = text[clause_start : v.start()]
-            if verb in ("开幕", "闭幕", "开班", "结业"):  # Y会议在…开幕 is its 开幕会; Y读书班开班 is Y读书班
+            if verb in _SITTING_VERBS:  # Y会议在…开幕 is its 开幕会, Y论坛落下帷幕 its 闭幕会; Y读书班开班 is Y读书班
                 held = pat["before"].search(before)
-                if held:
-                    name = held.group(1)
-                    suffix = "" if name.endswith(("开幕会", "闭幕会")) or verb in ("开班", "结业") else verb + "会"
+                if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):
+                    name = _ATTENDED_RE.sub("", held.group(1))  # 嘉宾参加了论坛开幕: the 论坛's opening
+                    suffix = "" if name.endswith(("开幕会", "闭幕会")) else _SITTING_VERBS[verb]
                     self.add(name + suffix, clause_start + held.start(1), v.end())
                 continue
             joint = "套开" in verb or verb.startswith("同时")
             if text.startswith("的", v.end()):  # 在北京举行的Y汇报会: held, named after it
+                if _RECALLED_RE.search(text, clause_start, v.start()):
+                    continue  # 去年召开的全市教育大会
                 if end := self.name_end(v.end() + 1, attributive=True):  # 在…召开的座谈会上: a meeting the sentence is at
                     self.add(text[v.end() + 1 : end], v.end() + 1, end, "at" if text.startswith("上", end) else "attributive")
                 continue
             end = self.name_end(v.end())
+            if end and (w := _HELD_VERB_RE.match(text, end)) and _NOT_A_REPORT_AFTER_RE.match(text, w.end()):
+                end = 0  # 举办…活动在Y峰会召开前夕: Y is the subject of a time clause, not this verb's object
             # 会议决定，6月20日召开…: a schedule is judged where the verb stands, a citation before the subject
+            if end and verb.startswith("开展") and not (noun_of(text[v.end() : end]) or "").endswith("学习"):
+                end = 0  # 开展集体学习 is a sitting; 开展线上论坛, 开展对接会 at a fair are its programme
             if end and not self.not_held(v.start(), cited_at=clause_start):
                 name = text[v.end() : end]
                 subject = "" if verb.startswith("主持") else _subject(before, noun_of(name) == name == "会议")
-                if is_generic(name) and not (subject and noun_of(name) == "会议") and (p := _PURPOSE_RE.match(text, end)):
+                how = "verb"
+                own_sitting = subject and noun_of(name) in _ORGAN_SITTINGS  # 市财政局召开局务会: the bureau's
+                if is_generic(name) and not own_sitting and (p := _PURPOSE_RE.match(text, end)):
                     name = p.group(1) + clean_name(name)  # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…)
+                    how = "purpose"  # a name of our making: the headline's, if it names one, is better
                 elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):
                     name = subject + name
                 start = v.start() - len(before) if subject else v.end()
-                self.add(name, start, end, joint=joint, judged=True)
+                self.add(name, start, end, how, joint=joint, judged=True)
                 continue
             # Y会议召开 / Y会议在…举行: only a verb with no object of its own (市委常委会召开民主生活会 is no 常委会)
             ends_clause = _CLAUSE_END_AFTER_RE.match(text, v.end()) is not None
             held = pat["before"].search(before) if verb.startswith(("召开", "举行")) and ends_clause else None
-            if held:
+            if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):
                 self.add(held.group(1), clause_start + held.start(1), v.end())
 
     def by_subject(self) -> None:
         for m in _patterns()["subject"].finditer(self.text):
-            self.add(m.group(1), m.start(1), _extend(self.text, m.end(1)), "subject")
+            end = _extend(self.text, m.end(1))
+            if self.text.startswith(("分组讨论", "分组审议"), end):  # 市政协十届三次会议分组讨论政府工作报告
+                end += 4
+            self.add(self.text[m.start(1) : end], m.start(1), end, "subject")
 
     def at_meeting(self) -> None:
         text = self.text
+        lead_end = _SENTENCE_END_RE.search(text)
+        lead_end = lead_end.start() if lead_end else len(text)
         for m in _patterns()["at"].finditer(text):
             name, start = m.group(1), m.start(1)
             attributive = _HELD_THE_RE.search(name)
@@ -352,9 +359,10 @@ class _Finder:
                 start += attributive.end()
                 name = name[attributive.end() :]
             sentence = max(text.rfind(c, max(0, m.start() - 300), m.start()) for c in "。\n") + 1
-            # a dated report of a speech there (5月6日，A在Y会上强调), not a leader quoted from a meeting elsewhere
-            dated = _DATE_IN_RE.search(text, sentence, m.start()) and not _LEADER_BEFORE_RE.search(text, sentence, m.start())
-            if attributive or dated:
+            # a report of a speech there — dated (5月6日，A在Y会上强调), a headline, or the lead of the article —, not
+            # a leader quoted from a meeting elsewhere
+            reported = self.headline or m.start() < lead_end or _DATE_IN_RE.search(text, sentence, m.start())
+            if attributive or (reported and not _LEADER_BEFORE_RE.search(text, sentence, m.start())):
                 self.add(name, start, m.end(1), "at")
 
     def talks(self, stack: str) -> None:
@@ -364,10 +372,13 @@ class _Finder:
             self.add(talk.strip() if talk else "座谈会", m.start(), m.end(), "talk")
 
 
-def held_meetings(text: str, event_date: str | None = None, stack: str = "") -> list[Held]:
-    """Every meeting ``text`` reports as held, in order. ``event_date`` is the report's own date: a sitting
-    dated after it is scheduled. ``stack`` (the headlines) names a talk reported as one."""
-    finder = _Finder(text, event_date)
+def held_meetings(
+    text: str, event_date: str | None = None, stack: str = "", issue_date: str | None = None, headline: bool = False
+) -> list[Held]:
+    """Every meeting ``text`` reports as held, in order. A sitting dated after the page's ``issue_date`` (or, when
+    it prints none, just after ``event_date``, the report's own date) is scheduled. ``stack`` (the headlines)
+    names a talk reported as one. A ``headline`` reports what its lines name (A在Y会上强调 needs no date there)."""
+    finder = _Finder(text, event_date, issue_date, headline)
     finder.by_verb()
     finder.by_subject()
     finder.at_meeting()
@@ -381,21 +392,3 @@ def block_date(paragraph: str) -> tuple[int, int] | None:
     return (int(m.group(2)), int(m.group(3))) if m else None
 
 
-def compatible(a: str | None, b: str | None) -> bool:
-    """Two names of one meeting: the headline's and the body's, or a role's object and the meeting it names."""
-    if not a or not b:
-        return False
-    if a.endswith(b) or b.endswith(a) or (len(b) >= 2 and b in a) or (len(a) >= 2 and a in b):
-        return True
-    oa, ob = ordinal_of(a), ordinal_of(b)
-    if oa is not None and ob is not None:
-        # one sitting written out more or less fully (市政府第21次常务会议 / 市十三届人民政府第21次常务会议,
-        # 第十五次 / 第15次), not the same sitting of two bodies (鞍山市委 / 锦州市委 第一次全体会议)
-        ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-        replaced = [(a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in ops if op == "replace"]
-        kinds = {op for op, *_ in ops} - {"equal", "replace"}
-        return (oa == ob and noun_of(a) == noun_of(b) and len(kinds) <= 1
-                and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced))
-    if (is_generic(a) or is_generic(b)) and noun_of(a) and noun_of(a) == noun_of(b):
-        return True
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6

@@ -17,7 +17,8 @@ from functools import cache
 
 from ..model import Meeting, PersonMention
 from .lexicons import load_lexicon
-from .meeting_names import Held, compatible, is_generic, noun_of
+from .meeting_ids import compatible, is_generic, noun_of
+from .meeting_names import Held
 from .people import post_words
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -26,30 +27,50 @@ _SENT_END = "。！？!?\n"
 
 # roles written after the people they are about; the object after the verb says which meeting
 _ROLE_RE = re.compile(
-    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会))"
+    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会)|莅临|"
+    r"收听收看|收看)"
 )
 _NOT_NOW_RE = re.compile(r"(?:将|拟|即将|邀请|应当|要)$")
+_EXPECTED_RE = re.compile(r"预计|届时|将有|将于|拟于")  # 预计1500多位代表参加论坛: no meeting held yet
 _OBJ_SKIP_RE = re.compile(r"(?:了|召开了?|举行了?)?")
-_OBJ_END_RE = re.compile(r"[,，。;；:：!！?？\n]|并|后|时")
-_GENERIC_OBJ = ("", "会议", "大会", "会", "活动", "座谈", "学习", "审议", "讨论", "分组讨论")
+_OBJ_END_RE = re.compile(r"[,，。;；:：!！?？\n)）]|并|后|时")
+_GENERIC_OBJ = ("", "会议", "大会", "会", "活动", "座谈", "学习", "审议", "讨论", "分组讨论", "指导", "会议指导")
+# 出席开班式并讲话: the opening or closing sitting of the meeting of the context, not an event of its own
+_OWN_SITTING_RE = re.compile(r"(?:开班|开幕|闭幕|结业|开学)(?:式|仪式|典礼)|(?:开幕|闭幕|全体)(?:大会|会议?)")
 _VISIT_RE = re.compile(r"考察|调研|检查|视察|慰问|走访|督导|督查|参观|陪同")
 _CITED_OBJ_RE = re.compile(r"时的|精神|讲话|的(?:重要)?讲话")
 # 出席会议的有：A、B / 在主席台就座的领导有：/ 大会的执行主席是：/ 担任本次大会的执行主席还有：
 _LIST_AFTER_RE = re.compile(
-    r"(?:(?:出席|列席|参加)(?:会议|大会|座谈会|汇报会|活动)?的[^：:，,。]{0,12}?有|"
+    r"(?:(?:出席|列席|参加|到会)[^：:，,。的]{0,8}的[^：:，,。]{0,12}?有|与会的?[^：:，,。]{0,12}?有|"
     r"(?:主席台|前排)上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
 )
 # where the people a role verb is about begin: after the last role, clause list mark or cited word before it
-_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|[;；:：]|传达|学习|委托|委託")
+_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|[;；:：]|传达|学习|委托|委託")
 _CITED_AFTER_ROLE_RE = re.compile(r"了?(?:时|的)")  # 调研座谈时的讲话, 出席X的代表
 _LOOKBACK = 300
+_CLAUSE_RE = re.compile(r"[,，;；]")
 
 _SPEAK_RE = re.compile(
-    r"(?:同志)?(?:等(?:同志|领导)?)?(?:应邀(?:到会|出席)?)?(?:在[^,，。]{0,40}?(?:会场|会上|会议上)[,，]?)?"
-    r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|提请|召集|主讲|作主题宣讲|代表(?!团)|"
-    r"颁奖|颁发|授牌|揭牌|点评|为[^,，。]{0,12}?(?:颁奖|颁发|授牌|揭牌)|"
-    r"作[^,，。]{0,30}?(?:讲话|报告|说明|辅导|发言|讲座|宣讲)|为与会[^,，。]{0,8}?作|到会指导|率)"
+    r"(?:同志)?(?:等[\u4e00-\u9fff]{0,8}?)?(?:应邀(?:到会|出席)?)?"
+    r"(?:在[^,，。]{0,40}?(?:会场|会上|会议上|讲话中|发言中|报告中|总结中)[,，]?)?"
+    r"(?:分别|先后|相继|依次|也|还|一并|随后)?"
+    r"(?:强调|指出|要求|表示|讲话|说|汇报|通报|介绍|发言|致辞|宣读|解读|宣布|发布|传达|领学|述职|提请|召集|主讲|作主题宣讲|听取|"
+    r"代表(?!团)|部署|点评|提出(?=[,，:：])|颁奖|颁发|授牌|揭牌|为[^,，。]{0,12}?(?:颁奖|颁发|授牌|揭牌)|"
+    r"(?:作|进行了?)[^,，。]{0,30}?(?:讲话|报告|说明|辅导|发言|讲座|宣讲|汇报|点评|部署|解读)|为与会[^,，。]{0,8}?作|"
+    # 就下一步工作作出安排, 对全市统战工作提出要求
+    r"[就对][^,，。]{1,30}?(?:作出?|提出|进行)(?:了|具体)?(?:安排|部署|要求|说明|讲话|点评|强调)|"
+    r"到会指导|率)"
 )
+# between two items of one list: a mark, then at most a post (市财政局局长), no verb of its own
+_LIST_GAP_RE = re.compile(r"(?:[、，,]|和|及|以及)[^。；;：:！？!?\n]{0,24}")
+_VERB_IN_GAP_RE = re.compile(r"主持|出席|参加|列席|强调|指出|讲话|表示|要求|汇报|通报|发言|致辞|宣读|陪同|调研|考察|在|到|赴|率")
+_LABEL_LIST_RE = re.compile(
+    r"(?:^|(?<=[。\n]))\s*(?:[市县区省州]|省市|市县|县区)?(?:委|级|党政军?|[四五六]大家)?领导(?:同志)?[:：]?"
+    r"(?P<rest>[^。\n]{2,150})(?:。|$)",
+    re.M,
+)
+_HONOURED_RE = re.compile(r"表彰|授予|命名|评为|获得|荣获|选举|当选|任命|免去|慰问|看望|会见")  # a list of others
+_HEARD_RE = re.compile(r"听取了?([^。；;《》]{2,80}?)的[^。；;，,]{0,12}?(?:汇报|发言|意见|建议|介绍|情况通报)")
 _AT_THE_MEETING_RE = re.compile(r"(?:^|(?<=[。\n]))\s*(?:会上|会议上|座谈会上|汇报会上|座谈中)[,，]")
 _SUBJECT_END_RE = re.compile(
     r"代表|向|对|就|作|强调|指出|要求|表示|说|传达|宣读|通报|介绍|汇报|发言|讲话|致辞|宣布|分别|先后|听取|审议|提出"
@@ -85,6 +106,7 @@ class Placement:
         self.sides: list[tuple[int, int, Meeting]] = []  # (sentence start, end, side meeting)
         self.side_starts: list[int] = []
         self.placed: dict[tuple[int, bool], dict[str, int]] = {}  # (meeting, as chair) -> name -> first position
+        self.list_ends: dict[int, int] = {}  # mention -> where its list ends
 
     def context(self, pos: int) -> Meeting | None:
         """The meeting a role at ``pos`` belongs to when its words do not name one."""
@@ -98,8 +120,9 @@ class Placement:
         """The meeting a role's object names; None when it names none of them; True when the object says
         nothing (出席会议, 出席并讲话: the meeting of the context)."""
         obj = _ACTIVITY_END_RE.sub("", obj) if obj != "活动" else obj
-        if obj in _GENERIC_OBJ or obj.startswith(("会议", "大会")) or is_generic(obj) and noun_of(obj) in ("会议", "大会"):
-            return True  # 出席会议, 主持会议相关议程, 出席大会开幕式
+        if (obj in _GENERIC_OBJ or obj.startswith(("会议", "大会")) or _OWN_SITTING_RE.fullmatch(obj)
+                or is_generic(obj) and noun_of(obj) in ("会议", "大会")):
+            return True  # 出席会议, 主持会议相关议程, 出席大会开幕式, 出席开班式
         here = self.context(pos)
         for mt in ([here] if here else []) + self.meetings:
             if mt.name and compatible(mt.name, obj):
@@ -111,16 +134,37 @@ class Placement:
         return [m for m in self.mentions[i:j] if id(m) not in self.excluded and m.end <= pos]
 
     def list_end(self, m: PersonMention) -> int:
-        """Where a list the mention heads or belongs to ends: 刘光跃、段志刚、…、胡水龙|参加."""
+        """Where a list the mention heads or belongs to ends: 刘光跃、段志刚、…、胡水龙|参加, and across the posts of
+        its items: 县委书记叶文斌、市财政局局长宋海波|分别作表态发言. Each list is walked once (a page may list
+        hundreds of names): every item remembers its list's end."""
+        chain = [m]
         end = m.end
-        while self.text[end : end + 1] == "、" and (nxt := self.by_start.get(end + 1)) is not None:
+        while (end_known := self.list_ends.get(id(chain[-1]))) is None and (
+            (gap := _LIST_GAP_RE.match(self.text, end)) is not None
+        ):
+            i = bisect_left(self.starts, end + 1)
+            if i >= len(self.mentions) or self.mentions[i].start > gap.end():
+                break
+            nxt = self.mentions[i]
+            if nxt.start > end + 1 and _VERB_IN_GAP_RE.search(self.text, end, nxt.start):
+                break
+            chain.append(nxt)
             end = nxt.end
+        end = end_known if end_known is not None else end
+        for item in chain:
+            self.list_ends[id(item)] = end
         return end
 
     def span_start(self, pos: int) -> int:
+        """Where the people a role verb at ``pos`` is about begin: after the last role verb, list mark or cited
+        word before it, and after the clause of anyone with a verb of their own (A宣读决定，B主持大会)."""
         s, _ = sentence(self.text, pos)
         s = max(s, pos - _LOOKBACK)
         breaks = [b.end() for b in _SPAN_BREAK_RE.finditer(self.text, s, pos)]
+        for m in self.mentions[bisect_left(self.starts, s) : bisect_left(self.starts, pos)]:
+            end = self.list_end(m)
+            if end < pos and _SPEAK_RE.match(self.text, end) and (c := _CLAUSE_RE.search(self.text, end, pos)):
+                breaks.append(c.end())
         return max(breaks) if breaks else s
 
     def place(self, mt: Meeting | None, people: list[PersonMention], chair: bool) -> None:
@@ -152,6 +196,8 @@ def implied_meetings(text: str, held: list[Held]) -> list[Held]:
     names = [h.name for h in held]
     for r in _ROLE_RE.finditer(text):
         if _NOT_NOW_RE.search(text, max(0, r.start() - 3), r.start()):
+            continue
+        if _EXPECTED_RE.search(text, sentence(text, r.start())[0], r.start()):
             continue
         obj = _object(text, r.end())
         noun = noun_of(obj)
@@ -242,5 +288,18 @@ def place_roles(art: Placement) -> None:
         _, e = sentence(text, s.end())
         verb = _SUBJECT_END_RE.search(text, s.end(), e)
         art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
+    # 听取了A、B的工作汇报: who reported was there
+    for h in _HEARD_RE.finditer(text):
+        art.place(art.context(h.start()), art.people_before(h.end(1), h.start(1)), False)
+    # an excerpt cut inside a list (…召开视频会。A强调，…。B、C、D、E、李): the list of those who were there
+    tail = max(text.rfind(c) for c in _SENT_END) + 1
+    listed = [m for m in art.mentions[bisect_left(art.starts, tail) :] if id(m) not in art.excluded]
+    if (len(listed) >= 2 and art.list_end(listed[0]) >= listed[-1].end and len(text) - listed[-1].end <= 3
+            and not _HONOURED_RE.search(text, tail, listed[0].start)):
+        art.place(art.context(listed[0].start), listed, False)
+    # 市领导A、B、C。 — a sentence that is only a group label and its names says who was there
+    for s in _LABEL_LIST_RE.finditer(text):
+        if not _VERB_IN_GAP_RE.search(text, s.start("rest"), s.end("rest")):
+            art.place(art.context(s.start()), art.people_before(s.end("rest"), s.start()), False)
 
 

@@ -17,7 +17,17 @@ from collections.abc import Callable
 
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
-from .meeting_names import block_date, body_of, compatible, held_meetings, is_generic, noun_of, ordinal_of
+from .meeting_ids import (
+    body_of,
+    compatible,
+    contains,
+    is_bare_sitting,
+    is_generic,
+    noun_of,
+    ordinal_of,
+    session_of,
+)
+from .meeting_names import block_date, held_meetings
 from .meeting_roles import (
     Placement,
     cited_leader,
@@ -31,16 +41,41 @@ from .meeting_roles import (
 __all__ = ["cited_leader", "find_meetings", "name_finder", "name_unnamed_sessions"]
 
 _MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_SENTENCE_MARK_RE = re.compile(r"[。！？!?；;]")
+_ITEM_LEAD_RE = re.compile(r"[^。]{0,20}?(?:\d{1,2}月\d{1,2}日|[今昨当][天日晚]|日前|近日|本报讯|记者)")
+_LEAD_MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?|晚间|早上|中午)?[,，]")
+# 5月6日, or a bare 7日 — not the end of a range (7月20日到21日: an event takes its first day)
+_DAY_RE = re.compile(r"(?:(\d{1,2})月|(?<![\d月到至—–\-~～－]))(\d{1,2})日(?![内前后起以])")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")  # a continued report of a meeting it named before
-_MIN_REPORT = 30  # Chinese characters of body under a headline for it to report a meeting
+_MIN_REPORT = 30
+_SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后")  # Chinese characters of body under a headline for it to report a meeting
+
+
+def _own_day(text: str, start: int, end: int, ref: str | None) -> tuple[int, int] | None:
+    """The (month, day) the sentence reporting a meeting gives it before its verb: the last of 5月6日, 今天(6月24日),
+    or a bare 7日 (Y会议7日在临江举行), whose month is that of the page's date ``ref`` (the one before, for a day
+    later than its own)."""
+    last = None
+    for last in _DAY_RE.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None:
+        return None
+    day = int(last.group(2))
+    if last.group(1):
+        return int(last.group(1)), day
+    if ref is None or not 1 <= day <= 31:
+        return None
+    month, ref_day = int(ref[5:7]), int(ref[8:10])
+    return (month if day <= ref_day else (month - 2) % 12 + 1), day
 
 
 def _blocks(text: str) -> list[tuple[int, tuple[int, int] | None, int]]:
-    """(start, day, end of lead paragraph) of each block: the article, and each later paragraph that opens with
-    a day of its own. A block's lead is its first paragraph with some substance (not 分享到: or a caption)."""
+    """(start, day, end of lead paragraph) of each block: the article, each later paragraph that opens with a day
+    of its own, and, in a digest, each item: a heading line over a dated lead (题\n今天(3月1日)，…). A block's lead
+    is its first paragraph with some substance (not 分享到: or a caption)."""
     heads: list[tuple[int, tuple[int, int] | None, int]] = []
-    pos = 0
+    pos, heading = 0, -1  # heading: where the heading line just read starts
     for line in text.split("\n"):
         para = line.strip()
         start, pos = pos, pos + len(line) + 1
@@ -49,10 +84,14 @@ def _blocks(text: str) -> list[tuple[int, tuple[int, int] | None, int]]:
         day = block_date(para)
         if not heads or (day is not None and day != heads[-1][1]):
             heads.append((0 if not heads else start, day, -1))
+        elif heading >= 0 and heads[-1][2] >= 0 and _ITEM_LEAD_RE.match(para):
+            heads.append((heading, None, -1))
+        heading = start if len(para) <= 40 and not _SENTENCE_MARK_RE.search(para) else -1
         if heads[-1][2] < 0 and len(_HAN_RE.findall(para)) >= 20:
             s, d, _ = heads[-1]
-            if d is None and s == heads[0][0]:
-                first = _MD_RE.search(para, 0, para.find("。") if "。" in para else len(para))
+            if d is None:
+                lead_end = para.find("。") if "。" in para else len(para)  # its lead date (为落实4月28日…，5月6日，…)
+                first = _LEAD_MD_RE.search(para, 0, lead_end) or _MD_RE.search(para, 0, lead_end)
                 d = (int(first.group(1)), int(first.group(2))) if first else None
             heads[-1] = (s, d, start + len(line))
     return [(s, d, e if e >= 0 else len(text)) for s, d, e in heads] or [(0, None, len(text))]
@@ -73,10 +112,10 @@ def find_meetings(
     lists the 《》 titles approved in a span, ``resolve_md`` turns a month-day into an ISO date, ``known_names``
     (``name_finder``) finds the people the page names anywhere, found again here where the grammar did not."""
     known = event_date or issue_date
-    held = held_meetings(text, known, stack)
+    held = held_meetings(text, known, stack, issue_date)
     # a headline over no report (page furniture, a line the layout cut off) reports nothing held
     reported = len(_HAN_RE.findall(text, 0, 400)) >= _MIN_REPORT
-    from_stack = [h for h in held_meetings(stack, known) if h.how != "talk"] if stack and reported else []
+    from_stack = [h for h in held_meetings(stack, known, issue_date=issue_date, headline=True) if h.how != "talk"] if stack and reported else []
     held = sorted(held + implied_meetings(text, held + from_stack), key=lambda h: h.start)
 
     def resolve(md: tuple[int, int] | None) -> str | None:
@@ -93,13 +132,15 @@ def find_meetings(
     by_name: dict[str, Meeting] = {}
     per_block: list[Meeting | None] = [None] * len(block_heads)
     joint: list[Meeting] = []
+    sequels: list[tuple[int, Meeting]] = []  # 会后，…召开Y: Y is the meeting of what follows, to its block's end
+    named_by_purpose: set[int] = set()
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
+        if is_bare_sitting(h.name) and (session := next((session_of(mt.name) for mt in art.meetings if session_of(mt.name)), None)):
+            h.name = session + h.name  # 会议举行第二次全体会议: a sitting of the session the article reports
         b = bisect_right(head_starts, h.start) - 1
         s, e = sentence(text, h.start)
-        own = None
-        for md in _MD_RE.finditer(text, s, h.start):
-            own = (int(md.group(1)), int(md.group(2)))
+        own = _own_day(text, s, max(h.start, min(h.end, e)), issue_date or event_date)
         _, day, lead_end = block_heads[b]
         main_now = per_block[b]
         if h.how == "attributive" and h.start >= lead_end:
@@ -107,18 +148,24 @@ def find_meetings(
         if h.name in by_name or (main_now is not None and own is None and is_generic(h.name)
                                  and noun_of(h.name) == noun_of(main_now.name)):
             continue  # the same meeting again: a repeated line, 召开专题座谈会 after the lead named it
-        again = next((mt for mt in art.meetings if ordinal_of(mt.name) is not None and compatible(mt.name, h.name)), None)
-        if again is not None and ordinal_of(h.name) is not None:
+        again = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        if again is not None and ordinal_of(h.name) is not None and ordinal_of(again.name) is not None:
             if len(h.name) > len(again.name or ""):  # the fuller of two names of one sitting
                 again.name, again.body = h.name, body_of(h.name)
             continue
+        if again is not None and contains(again.name, h.name) and (own is None or resolve(own) == again.date):
+            continue  # the same meeting named again, on no other day: 论坛开幕会 after 第九届X论坛在…开幕
         is_main = main_now is None and h.start < lead_end and (own is None or day is None or own == day) and not h.joint
         date = resolve(own) or (resolve(day) if b > 0 else None) or event_date
         mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), date, start=h.start, end=h.end)
         by_name[h.name] = mt
         art.meetings.append(mt)
+        if h.how == "purpose":
+            named_by_purpose.add(id(mt))
         if is_main:
             per_block[b] = mt
+        elif h.how == "verb" and _SEQUEL_RE.search(text, s, h.start):
+            sequels.append((s, mt))
         else:
             art.sides.append((s, e, mt))
         if h.joint:
@@ -126,9 +173,15 @@ def find_meetings(
 
     # the headline's meeting: the body's under a fuller name, or the main one of a report that names it nowhere else
     for h in from_stack:
-        same = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        # the body's meeting, or a sitting of the session the headline names (…第九次会议 / …第九次会议第一次全体会议)
+        same = next((mt for mt in art.meetings if compatible(mt.name, h.name) or compatible(session_of(mt.name), h.name)), None)
+        if same is None and per_block[0] is not None and id(per_block[0]) in named_by_purpose:
+            same = per_block[0]  # 市长主持召开会议，研究防汛工作 under 市政府召开第22次常务会议
+            named_by_purpose.discard(id(same))
+            same.name = None
         if same is not None:
-            if is_generic(same.name) and not is_generic(h.name):
+            # the headline's name where the body's is bare or lacks its holder (党组会议 / 市人大常委会党组会议)
+            if not same.name or (is_generic(same.name) or h.name.endswith(same.name)) and not is_generic(h.name):
                 same.name, same.body, same.ordinal = h.name, body_of(h.name), ordinal_of(h.name)
             continue
         mt = Meeting(article_id, h.name, body_of(h.name), ordinal_of(h.name), event_date)
@@ -140,7 +193,7 @@ def find_meetings(
         art.meetings.append(per_block[0])
     if not art.meetings:
         return []
-    art.blocks = [(s, per_block[i]) for i, (s, _, _) in enumerate(block_heads)]
+    art.blocks = sorted([(s, per_block[i]) for i, (s, _, _) in enumerate(block_heads)] + sequels, key=lambda x: x[0])
     art.block_starts = [s for s, _ in art.blocks]
     art.sides.sort(key=lambda x: x[0])
     art.side_starts = [s for s, _, _ in art.sides]

@@ -17,7 +17,7 @@ from rich.text import Text
 from typer.core import TyperArgument
 
 from . import __version__
-from .batch import PageOutcome, extract_input, extract_one, ordered_map
+from .batch import EngineUnavailable, Extraction, PageEngine, PageOutcome, extract_path, open_engine
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
 
@@ -57,22 +57,38 @@ FieldOption = Annotated[list[str] | None, typer.Option(
          "--field text=正文. Default: content/text/body, title/headline, date/published, url/link, source/paper.")]
 
 
+ManifestOption = Annotated[Path | None, typer.Option(
+    "--manifest", metavar="FILE", help="Also read the inputs listed in FILE: one path, directory or glob a "
+                                       "line (blank lines and lines starting with # are skipped).")]
+EngineOption = Annotated[str, typer.Option(
+    "--engine", metavar="local|ray", help="Where pages are extracted: local processes, or a Ray cluster "
+                                          "(pip install \"yaowen\\[ray]\").")]
+AddressOption = Annotated[str | None, typer.Option(
+    "--address", help="With --engine ray: the cluster (auto: the one `ray start` runs here; "
+                      "ray://host:10001). Default: a Ray of --workers CPUs started for this command.")]
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         metavar="PATH", help="Files, directories (recursive), globs, or - for stdin. Article dumps "
-                                "(.jsonl, .json, .csv) and web archives (.warc, .warc.gz) give one page per record.")],
+                                "(.jsonl, .json, .csv) and web archives (.warc, .warc.gz) give one page per record.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<page stem>.json per page.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
                                          help="Processes to use (0 = one per core).")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per page, a line each (JSONL).")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Show only the first lines of each body.")] = False,
     field: FieldOption = None,
+    manifest: ManifestOption = None,
+    engine: EngineOption = "local",
+    address: AddressOption = None,
 ) -> None:
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
     fields = field_map_or_exit(field)
+    inputs = inputs_or_exit(paths, manifest)
     if out is not None:
         prepare_out_dir(out)
+    pages = engine_or_exit(engine, workers, address)
     done = articles = errors = 0
     used_names: set[str] = set()
     progress = None
@@ -84,7 +100,7 @@ def extract(
         task = progress.add_task("extract", total=None)
         progress.start()
     try:
-        for outcome in _outcomes(paths, workers, fields):
+        for outcome in _outcomes(paths or [], inputs, pages, fields):
             if progress is not None:
                 progress.advance(task)
             if outcome.error or outcome.record is None:
@@ -103,6 +119,7 @@ def extract(
             else:
                 show_page(outcome.source, record, brief)
     finally:
+        pages.close()
         if progress is not None:
             progress.stop()
     summary = f"{done} page(s), {articles} article(s)" + (f", {errors} error(s)" if errors else "")
@@ -137,11 +154,42 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _outcomes(paths: list[str], workers: int, fields: FieldMap) -> Iterator[PageOutcome]:
-    # stdin can only be read by this process; everything else streams through the pool, in order
+def inputs_or_exit(paths: list[str] | None, manifest: Path | None) -> Iterator[str]:
+    """The command's inputs: ``paths``, then the lines of ``manifest``, read as they are used."""
+    if not paths and manifest is None:
+        fail("give the pages to read: PATH... or --manifest FILE")
+    if manifest is not None:
+        try:
+            with manifest.open("rb"):
+                pass
+        except OSError as e:
+            fail(f"--manifest {manifest}: cannot read it ({e.strerror or type(e).__name__})")
+    return _listed(paths or [], manifest)
+
+
+def _listed(paths: list[str], manifest: Path | None) -> Iterator[str]:
+    yield from paths
+    if manifest is not None:
+        with manifest.open(encoding="utf-8", errors="surrogateescape") as lines:  # names are bytes on Linux
+            for line in lines:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    yield line
+
+
+def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:
+    """The extraction engine asked for, or one line saying why it cannot run (Ray not installed ...)."""
+    try:
+        return open_engine(name, workers, address)
+    except EngineUnavailable as e:
+        fail(str(e))
+
+
+def _outcomes(paths: list[str], inputs: Iterator[str], pages: PageEngine, fields: FieldMap) -> Iterator[PageOutcome]:
+    # stdin can only be read by this process; everything else streams through the engine, in order
     for _ in (p for p in paths if p == "-"):
-        yield extract_one("-")
-    yield from ordered_map(extract_input, iter_inputs([p for p in paths if p != "-"], fields), workers)
+        yield extract_path("-")
+    yield from pages.outcomes(iter_inputs((p for p in inputs if p != "-"), fields), Extraction())
 
 
 def _stem(source: str) -> str:

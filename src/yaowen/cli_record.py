@@ -14,7 +14,20 @@ from rich.table import Table
 from rich.text import Text
 
 from . import validate
-from .cli import FieldOption, app, err_console, fail, field_map_or_exit, out_console, prepare_out_dir
+from .cli import (
+    AddressOption,
+    EngineOption,
+    FieldOption,
+    ManifestOption,
+    app,
+    engine_or_exit,
+    err_console,
+    fail,
+    field_map_or_exit,
+    inputs_or_exit,
+    out_console,
+    prepare_out_dir,
+)
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL "
@@ -79,21 +92,26 @@ def _summary(report: IngestReport, rec: Record) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         metavar="PATH", help="Page files, directories (recursive), globs, article dumps (.jsonl, .json, "
-                                ".csv: one page per record) and web archives (.warc, .warc.gz).")],
+                                ".csv: one page per record) and web archives (.warc, .warc.gz).")] = None,
     paper: Annotated[str | None, typer.Option("--paper", help="The newspaper these pages are from (pages already "
                                                               "stored under another paper are given this one).")] = None,
     db: DbOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
                                          help="Extraction processes (0 = one per core).")] = 1,
     field: FieldOption = None,
+    manifest: ManifestOption = None,
+    engine: EngineOption = "local",
+    address: AddressOption = None,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
+    inputs = inputs_or_exit(paths, manifest)
     rec = _open(db, create=True)
-    report = _run_with_progress("ingest", lambda cb: rec.ingest(paths, paper=paper, workers=workers, on_page=cb,
-                                                                fields=fields))
+    with engine_or_exit(engine, workers, address) as pages:
+        report = _run_with_progress("ingest", lambda cb: rec.ingest(inputs, paper=paper, on_page=cb, fields=fields,
+                                                                    pages=pages))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)
@@ -136,6 +154,8 @@ def reextract(
     date_to: ToOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
                                          help="Extraction processes (0 = one per core).")] = 1,
+    engine: EngineOption = "local",
+    address: AddressOption = None,
 ) -> None:
     """Re-derive articles and facts from the stored page bytes: after upgrading Yaowen, or to set a paper."""
     selection = selection_or_exit(ids, source, None, date_from, date_to)
@@ -144,8 +164,9 @@ def reextract(
     rec = _open(db)
     if not selection.is_empty() and not rec.pages(selection, limit=1):
         fail("no stored page matches the selection (see `yaowen pages`)", 1)
-    report = _run_with_progress("reextract", lambda cb: rec.reextract(
-        all_pages, workers, on_page=cb, selection=selection, paper=paper.strip() if paper else None))
+    with engine_or_exit(engine, workers, address) as pages:
+        report = _run_with_progress("reextract", lambda cb: rec.reextract(
+            all_pages, on_page=cb, selection=selection, paper=paper.strip() if paper else None, pages=pages))
     _summary(report, rec)
 
 

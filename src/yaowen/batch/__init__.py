@@ -1,5 +1,7 @@
-"""Batch engines: map the per-page pipeline over many pages (local processes now; Ray for clusters later)."""
+"""Batch engines: map the per-page pipeline over many pages, in input order, streaming — in this process, a
+pool of local processes (``local``) or a Ray cluster (``ray``), through one interface (``PageEngine``)."""
 
-from .local import PageOutcome, extract_input, extract_many, extract_one, ordered_map
+from .engine import ENGINES, EngineUnavailable, PageEngine, open_engine
+from .work import Extraction, PageOutcome, extract_path
 
-__all__ = ["PageOutcome", "extract_input", "extract_many", "extract_one", "ordered_map"]
+__all__ = ["ENGINES", "EngineUnavailable", "Extraction", "PageEngine", "PageOutcome", "extract_path", "open_engine"]

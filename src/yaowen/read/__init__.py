@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import PageError
@@ -128,7 +128,7 @@ def read_stdin() -> Page:
     return read_bytes(data, STDIN)
 
 
-def iter_sources(args: list[str], extra_suffixes: tuple[str, ...] = ()) -> Iterator[str | PageError]:
+def iter_sources(args: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> Iterator[str | PageError]:
     """Expand command-line arguments into page paths, in order, each once.
 
     A file is taken as named; a directory yields its page files (``PAGE_SUFFIXES``), recursively, sorted;

@@ -35,6 +35,7 @@ class PageInput:
     stem: str  # a file name for its output ("page", "dump-17")
     media_type: MediaType | None = None  # None: sniffed from the bytes and the name
     container: PageMeta | None = None  # what an archive says about the page (URL, capture date)
+    year_hint: tuple[int, str] | None = None  # (year, why) from outside the page, for one that shows none
 
     @cached_property
     def sha256(self) -> str:
@@ -46,8 +47,9 @@ def read_input(item: PageInput) -> Page:
 
 
 def iter_inputs(args: Iterable[str], fields: FieldMap | None = None) -> Iterator[PageInput | PageError]:
-    """The pages of the arguments in order; what cannot be read comes back as a PageError value."""
-    for source in iter_sources(list(args), extra_suffixes=CONTAINER_SUFFIXES):
+    """The pages of the arguments in order; what cannot be read comes back as a PageError value. ``args``
+    is consumed as it goes (a manifest of millions of paths is never held as a list)."""
+    for source in iter_sources(args, extra_suffixes=CONTAINER_SUFFIXES):
         if isinstance(source, PageError):
             yield source
         elif source == "-":

@@ -162,3 +162,15 @@ def test_sigkill_of_an_ingest_takes_its_workers_with_it(tmp_path):
         for w in workers:
             if _alive(w):
                 os.kill(w, signal.SIGKILL)
+
+
+def test_engine_ray_without_ray_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    from yaowen.cli import main
+
+    write_pages(tmp_path / "pages", 1)
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray fails, as where it is not installed
+    with pytest.raises(SystemExit) as done:
+        main(["ingest", str(tmp_path / "pages"), "--engine", "ray", "--db", str(tmp_path / "r.db")])
+    err = capsys.readouterr().err
+    assert done.value.code == 2
+    assert 'pip install "yaowen[ray]"' in err and len(err.strip().splitlines()) == 1, err

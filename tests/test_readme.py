@@ -37,6 +37,12 @@ SKIPPED = {
         "the test command: exactly what .ci/run runs",
     ".venv/bin/yaowen extract ../shared/seeds --out /tmp/out && python3 ../shared/eval/score.py "
     "../shared/gold/seeds /tmp/out": "the gold gate: tests/eval/test_gold_gate.py runs this extract and score",
+    "ray start --head --port=6379 --num-cpus=8": "starts a Ray cluster's head node; the Ray engine's tests start a "
+        "local Ray instead (tests/batch/test_ray_engine.py)",
+    "ray start --address=HEAD:6379 --num-cpus=16": "joins another machine to the cluster: needs a second machine",
+    "yaowen ingest --manifest pages.lst --engine ray --address auto --workers 0 --db postgresql://USER@DBHOST/yaowen":
+        "needs the cluster and the server above; the same ingest on a local Ray is run by "
+        "tests/batch/test_ray_engine.py and its options checked against `yaowen ingest --help` by the synopses",
 }
 WHO_IS_WHO = [  # (headline, body): the names the README's who-is-who example uses
     ("市委常委会召开", "市委常委会召开会议。市委书记邓群策主持会议。"),

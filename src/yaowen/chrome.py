@@ -112,7 +112,7 @@ _END_ANCHORED_RE = re.compile(
     r"|^(?:电话|联系电话|传真|邮箱|E-?mail|QQ)\s*[:：]|^欢迎(?:广大)?(?:网友|网民|读者|市民)\S{0,12}(?:提供|投稿|关注)"
     r"|^《[^》]{4,}》由\S{2,30}提供|^(?:声明|免责声明|特别声明)\s*[:：]"
     r"|^本文(?:来自|转自|来源|系|为|由)|^返回\S{0,6}[,，]?\s*查看更多"
-    r"|^[-—–\s]*END[-—–\s]*$|^\d+\s*条评论|^(?:扫描|扫码)?下载\S{0,6}客户端$|^关注我们$|^点击排行"
+    r"|^[-—–\s]*END[-—–\s]*$|^\d+\s*条评论|^(?:扫描|扫码)?下载\S{0,6}客户端$|^关注我们(?:[,，、]\s*关注\S{1,8})?$|^点击排行"
     r"|^(?:技术支持|网站标识码|网站地图|联系我们|关于我们)\s*[:：]"
     r"|^(?:主办|主管)(?:单位)?\s*[:：].{1,30}(?:承办|协办|技术支持|备案|ICP)",  # a site's footer names both
     re.IGNORECASE,
@@ -136,6 +136,7 @@ _URL_RE = re.compile(r"https?://|www\.|@\w+\.(?:com|cn|net)", re.IGNORECASE)
 _JUNK_ANCHORED_RE = re.compile(
     r"^下载附件|^保存到相册|^\d{1,3}$|^(?:听新闻|播放|暂停|语音播报)$|^(?:-->|<!--)|^Slide background|^[A-Za-z]{1,12}$"
     r"|^(?:https?://|www\.)\S+$"  # a bare link: the page's own address printed above or below it
+    r"|^!\[[^\]]{0,80}\]\([^)]*\)$"  # a markdown image a scraper left where the photo stood
     r"|^[【\[]?(?:原创|置顶|独家|精选|头条)[】\]]?$",  # a post's label
     re.IGNORECASE,
 )

@@ -27,6 +27,7 @@ from yaowen.chrome import author_names, chrome_kind, page_timestamp
         ("今天是2024年3月12日 星期二 农历二月初三", "meta"),
         ("分享到:", "tools"),
         ("关注我们,关注临江", "end"),
+        ("3 上一篇  下一篇 4 放大 缩小 默认", "tools"),
         ("![]()", "junk"),
         ("![会场](https://www.linjiang.gov.cn/a.jpg)", "junk"),
         ("—分享—", "tools"),

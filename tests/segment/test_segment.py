@@ -325,6 +325,7 @@ def test_segment_byline_words_that_are_no_names():
 
     assert read_byline("■本报通讯员 张一 本报记者 李二") == (["李二"], ["张一"], True)
     assert read_byline("记者 王三 摄影报道") == (["王三"], [], False)
+    assert read_byline("记者 王三 实习生 赵四 通讯员 钱五") == (["王三", "赵四"], ["钱五"], False)  # an intern writes for the paper
     assert read_byline("本报记者 方月 曹 勇") == (["方月", "曹勇"], [], True)  # a letter-spaced name among others
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..chrome import NOT_A_NAME_RE
-from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, ROLE_RE
+from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, REPORTER_ROLES, ROLE_RE
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
@@ -188,6 +188,6 @@ def _read_roles(text: str) -> tuple[list[str], list[str], bool]:
         names = _names(chunk)
         if role in CORRESPONDENT_ROLES:
             correspondents += names
-        elif role.endswith("记者"):
+        elif role.endswith("记者") or role in REPORTER_ROLES:
             reporters += names
     return reporters, correspondents, own

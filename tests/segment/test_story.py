@@ -381,3 +381,10 @@ def test_briefs_on_a_sites_page_end_at_its_related_stories():
     )
     arts = _seg(page)
     assert [a.correspondents for a in arts] == [["方晓"], ["林立"]]
+
+
+def test_a_headline_and_subheadline_run_into_the_text_on_one_line_are_parted_at_the_space():
+    page = "临江市政府召开第12次常务会议 研究部署春季森林防火工作 本报讯 3月11日,市长周明远主持召开市政府常务会议。"
+    assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("临江市政府召开第12次常务会议", "研究部署春季森林防火工作")
+    page = "凝心聚力 开好两会 本报讯 3月11日,全市两会筹备工作会议召开,市长周明远出席。"
+    assert _seg(page)[0].headline == "凝心聚力 开好两会"

@@ -42,9 +42,13 @@ def test_segment_two_line_stack_with_lead_in_kicker():
 
 
 def test_segment_two_line_stack_is_headline_and_subheadline():
+    page = "临江新区建设提速\n\n滨江大道等五个项目年内完工\n\n本报讯(通讯员 廖一 岳华 刘芳)4月8日上午,滨江大道工程开工。"
+    [a] = _seg(page)
+    assert (a.kicker, a.headline, a.subheadline) == (None, "临江新区建设提速", "滨江大道等五个项目年内完工")
+    # over the line that reports the event (开工), a line that reports none is the kicker
     page = "临江新区建设拉开序幕\n\n滨江大道开工\n\n本报讯(通讯员 廖一 岳华 刘芳)4月8日上午,滨江大道工程开工。"
     [a] = _seg(page)
-    assert (a.kicker, a.headline, a.subheadline) == (None, "临江新区建设拉开序幕", "滨江大道开工")
+    assert (a.kicker, a.headline, a.subheadline) == ("临江新区建设拉开序幕", "滨江大道开工", None)
     assert a.correspondents == ["廖一", "岳华", "刘芳"] and a.reporters == []
 
 

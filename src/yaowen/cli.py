@@ -11,6 +11,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
@@ -20,6 +21,7 @@ from . import __version__
 from .batch import PageOutcome, extract_input, extract_one, ordered_map
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
+from .sources import shown
 
 
 def _argument_type(self: TyperArgument, ctx: Any) -> str:
@@ -133,7 +135,7 @@ def prepare_out_dir(out: Path) -> None:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One red line on stderr and a non-zero exit: how every mistake on the command line ends."""
-    err_console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
+    report_line(message)
     raise typer.Exit(code)
 
 
@@ -148,22 +150,30 @@ def _stem(source: str) -> str:
     return Path(source).stem if source != "-" else "stdin"
 
 
+def report_line(message: str, console: Console | None = None) -> None:
+    """One red line on stderr for a page or file that failed: escapes keep it one line, whatever a file name
+    or a library's reason holds (newlines, ESC sequences, bytes that are not UTF-8)."""
+    (console or err_console).print(Text(f"yaowen: {shown(message)}", style="red"), soft_wrap=True)
+
+
 def _report(message: str, progress: Progress | None = None) -> None:
-    console = progress.console if progress is not None else err_console
-    console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
+    report_line(message, progress.console if progress is not None else None)
 
 
 def _write(out: Path, stem: str, record: dict[str, Any], used: set[str]) -> None:
     name = stem if stem not in used else f"{stem}_{record['page_id'][:8]}"
     used.add(name)
     target = out / f"{name}.json"
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, target)  # atomic: an interrupted run never leaves half a file
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, target)  # atomic: an interrupted run never leaves half a file
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def show_page(source: str, record: dict[str, Any], brief: bool = False) -> None:
-    head = f"[bold]{source}[/bold]  {len(record['articles'])} article(s)"
+    head = f"[bold]{escape(shown(source))}[/bold]  {len(record['articles'])} article(s)"
     if record.get("issue_date"):
         head += f"  issue {record['issue_date']}"
     if record.get("script") == "traditional":

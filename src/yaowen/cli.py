@@ -43,8 +43,13 @@ err_console = Console(stderr=True)
 
 
 @app.callback()
-def callback() -> None:
+def callback(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure that is Yaowen's own "
+                                                        "(also: YAOWEN_DEBUG=1).")] = False,
+) -> None:
     """Yaowen (要闻)."""
+    if debug:
+        os.environ["YAOWEN_DEBUG"] = "1"  # read by main() and inherited by worker processes
 
 
 @app.command()
@@ -217,7 +222,7 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
-    traceback (``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
+    traceback (``yaowen --debug ...`` or ``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
     try:
         code = app(args=argv, prog_name="yaowen", standalone_mode=False)
     except typer.Exit as e:
@@ -236,8 +241,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # noqa: BLE001 - a bug of ours: one line that says so, not a traceback
         if os.environ.get("YAOWEN_DEBUG"):
             raise
-        err_console.print(Text(f"yaowen: internal error: {type(e).__name__}: {e} (YAOWEN_DEBUG=1 shows where)",
-                               style="red"), soft_wrap=True)
+        report_line(f"internal error: {type(e).__name__}: {e} (yaowen --debug ... shows where)")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 

@@ -14,7 +14,16 @@ from rich.table import Table
 from rich.text import Text
 
 from . import validate
-from .cli import FieldOption, app, err_console, fail, field_map_or_exit, out_console, prepare_out_dir
+from .cli import (
+    FieldOption,
+    app,
+    err_console,
+    fail,
+    field_map_or_exit,
+    out_console,
+    prepare_out_dir,
+    report_line,
+)
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL "
@@ -59,7 +68,7 @@ def _run_with_progress(verb: str, run) -> IngestReport:  # type: ignore[no-untyp
         rate = done / max(time.monotonic() - started, 1e-9)
         progress.update(task, advance=1, rate=f"{rate:.0f}")
         if error:
-            progress.console.print(Text(f"yaowen: {error}", style="red"), soft_wrap=True)
+            report_line(error, progress.console)
 
     with progress:
         return run(on_page)

@@ -296,3 +296,16 @@ def test_a_meeting_of_those_attending_a_congress_is_named_for_the_congress():
     body = "5月6日下午,出席中国共产党临江市第五次代表大会的各代表团召集人会议召开。马青主持会议。"
     [m] = _meetings(body, known=("马青",))
     assert m.name == "中国共产党临江市第五次代表大会各代表团召集人会议" and m.chairs == ["马青"]
+
+
+def test_a_meeting_that_is_business_or_an_addressee_is_not_held():
+    body = (
+        "5月6日,市人大常委会召开第九次会议。会议审议了召开市五届人大三次会议的有关事项。"
+        "会议要求,对该条例进行完善后按程序提交市人大常委会审议。"
+    )
+    assert _names(body) == ["市人大常委会第九次会议"]
+
+
+def test_a_closing_sitting_named_as_a_noun_is_no_report_of_one():
+    body = "5月6日,市人大常委会机关召开会议。会议学习了市委书记马青在市五届人大三次会议闭幕会上的讲话。"
+    assert _names(body) == ["市人大常委会机关会议"]

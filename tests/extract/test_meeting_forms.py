@@ -309,3 +309,30 @@ def test_a_meeting_that_is_business_or_an_addressee_is_not_held():
 def test_a_closing_sitting_named_as_a_noun_is_no_report_of_one():
     body = "5月6日,市人大常委会机关召开会议。会议学习了市委书记马青在市五届人大三次会议闭幕会上的讲话。"
     assert _names(body) == ["市人大常委会机关会议"]
+
+
+def test_those_who_are_a_noun_after_a_role_word_place_no_one():
+    body = "5月6日,中国共产党临江市第五次代表大会举行代表团召集人会议。马青主持会议。另有58名列席人员参加会议。"
+    assert _names(body) == ["中国共产党临江市第五次代表大会代表团召集人会议"]
+
+
+def test_who_attends_and_chairs_is_a_chair():
+    body = "5月6日,市级老同志参观临江新区。副市长马青参加并主持召开座谈会。"
+    [m] = _meetings(body)
+    assert m.chairs == ["马青"] and m.attendees == []
+
+
+def test_who_joins_a_visit_is_not_at_its_meeting_named_for_it():
+    body = (
+        "5月6日,省政协调研组赴临江开展民主监督调研。市委书记马青参加有关活动。省政协委员钱进、孔明参加调研。\n"
+        "6日下午,调研组召开民主监督调研座谈会。"
+    )
+    [m] = _meetings(body)
+    assert "钱进" not in m.attendees and "孔明" not in m.attendees
+
+
+def test_a_meeting_held_on_a_spirit_is_held():
+    body = "“我去开个会。”5月6日,马青交代完便出门。\n晚上,300多人聚集一堂,参加省第十次党代会精神宣讲报告会。"
+    assert _names(body) == ["省第十次党代会精神宣讲报告会"]
+    body = "5月6日,市委常委会召开会议。市委书记马青参加了学习省委全会精神。"
+    assert _names(body) == ["市委常委会会议"]

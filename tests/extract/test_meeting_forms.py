@@ -316,6 +316,12 @@ def test_those_who_are_a_noun_after_a_role_word_place_no_one():
     assert _names(body) == ["中国共产党临江市第五次代表大会代表团召集人会议"]
 
 
+def test_the_headline_names_the_body_meeting_in_a_short_form():
+    body = "5月6日上午,临江市工人文化宫隆重举行临江市劳动模范、先进工作者和模范集体表彰大会。市委书记马青出席并讲话。"
+    [m] = _meetings(body, stack="临江市劳模表彰大会隆重举行")
+    assert m.name == "临江市劳动模范、先进工作者和模范集体表彰大会" and m.attendees == ["马青"]
+
+
 def test_who_attends_and_chairs_is_a_chair():
     body = "5月6日,市级老同志参观临江新区。副市长马青参加并主持召开座谈会。"
     [m] = _meetings(body)
@@ -336,3 +342,9 @@ def test_a_meeting_held_on_a_spirit_is_held():
     assert _names(body) == ["省第十次党代会精神宣讲报告会"]
     body = "5月6日,市委常委会召开会议。市委书记马青参加了学习省委全会精神。"
     assert _names(body) == ["市委常委会会议"]
+
+
+def test_a_cppcc_group_session_for_deliberation_is_a_meeting():
+    body = "5月6日下午,政协临江市第五届委员会第三次会议举行联组协商议政会。市政协副主席马青主持联组协商议政会。"
+    [m] = _meetings(body)
+    assert m.name == "政协临江市第五届委员会第三次会议联组协商议政会" and m.chairs == ["马青"]

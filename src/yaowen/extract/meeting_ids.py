@@ -141,7 +141,18 @@ def compatible(a: str | None, b: str | None) -> bool:
     na, nb = noun_of(a), noun_of(b)
     if (is_generic(a) or is_generic(b)) and na and nb and (na.endswith(nb) or nb.endswith(na)):
         return True  # 新闻发布会 / 爱国主义教育法实施发布会
+    if na and na == nb and _abbreviates(*sorted((a, b), key=len)):
+        return True  # 临江市劳模表彰大会 / 临江市劳动模范和先进集体表彰大会
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """A Chinese short form keeps characters of the long one in order (劳动模范 -> 劳模, 人民代表大会 -> 人大): the
+    short name, four characters or more before its meeting word, read in order inside the long one, from its start."""
+    if len(short) - len(noun_of(short) or "") < 4 or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 # 市五届人大常委会第九次会议|第一次全体会议: a plenary sitting of a session

@@ -348,3 +348,12 @@ def test_a_cppcc_group_session_for_deliberation_is_a_meeting():
     body = "5月6日下午,政协临江市第五届委员会第三次会议举行联组协商议政会。市政协副主席马青主持联组协商议政会。"
     [m] = _meetings(body)
     assert m.name == "政协临江市第五届委员会第三次会议联组协商议政会" and m.chairs == ["马青"]
+
+
+def test_who_calls_a_meeting_is_at_it():
+    body = "5月6日,市委书记马青山深入临江新区调研。下午,马青山冒雨查看了港区工地,并召开项目推进会,听取各方汇报。"
+    [m] = _meetings(body)
+    assert m.name == "项目推进会" and m.chairs == [] and m.attendees == ["马青山"]
+    body = "5月6日,市委书记马青主持召开项目推进会。会议决定召开全市项目建设大会。"
+    [m] = _meetings(body)
+    assert m.chairs == ["马青"] and m.attendees == []

@@ -54,6 +54,8 @@ _LIST_AFTER_RE = re.compile(
 _SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|[;；:：]|传达|学习|委托|委託")
 _CITED_AFTER_ROLE_RE = re.compile(r"了?(?:时|的)")  # 调研座谈时的讲话, 出席X的代表
 _ROLE_AS_NOUN_RE = re.compile(r"人员|者|嘉宾|单位|名单|对象|范围")  # 列席人员, 参会者: a noun, not a role verb
+# A召开Y会 (not 主持召开, not 决定召开): who calls a meeting is at it, as its attendee (率督导组…召开反馈会)
+_CONVENE_RE = re.compile(r"(?<![主持决定要将拟])召开了?")
 _JOINED_ROLE_RE = re.compile(r"并(?:主持|出席|参加|列席)")
 _LOOKBACK = 300
 _CLAUSE_RE = re.compile(r"[,，;；]")
@@ -257,7 +259,7 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
             continue  # a mention already
         before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s)
         after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e)
-        if after_ok and (before_ok or (e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]))):
+        if (after_ok or e - s >= 3) and before_ok or after_ok and e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]):
             out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
     return out
 
@@ -287,6 +289,10 @@ def place_roles(art: Placement) -> None:
         elif target is None:
             continue
         art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group("chair") is not None)
+    for c in _CONVENE_RE.finditer(text):
+        target = art.named(_object(text, c.end()), c.start())
+        if isinstance(target, Meeting) and not is_generic(target.name):
+            art.place(target, art.people_before(c.start(), art.span_start(c.start())), False)
     # speakers: 马懿强调, 市领导A、B、C在会上通报, 郑国强在会上作…工作报告
     for m in art.mentions:
         if id(m) in art.excluded:

@@ -357,3 +357,12 @@ def test_who_calls_a_meeting_is_at_it():
     body = "5月6日,市委书记马青主持召开项目推进会。会议决定召开全市项目建设大会。"
     [m] = _meetings(body)
     assert m.chairs == ["马青"] and m.attendees == []
+
+
+def test_a_sitting_a_session_holds_is_named_for_the_session():
+    body = (
+        "5月6日上午,政协临江市第五届委员会第三次会议圆满完成各项议程。大会首先举行选举大会。马青山主持选举大会。"
+        "上午11时,大会在完成各项议程后,举行闭幕大会。"
+    )
+    names = _names(body, known=("马青山",))
+    assert names == ["政协临江市第五届委员会第三次会议选举大会", "政协临江市第五届委员会第三次会议闭幕大会"]

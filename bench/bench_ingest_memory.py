@@ -10,7 +10,9 @@ reports the peak resident memory of its own process only (``ru_maxrss`` of RUSAG
 other processes), the memory after import, and the peaks of the two parts of it, sampled every 0.25 s: its
 own memory (RssAnon: Python objects, SQLite's page cache) and mapped files (RssFile: the record's SQLite
 memory map, pages of the database file the kernel may drop at any time). If the main process held what it
-read, its own memory would grow with the corpus. Prints the figures and the command line.
+read, its own memory would grow with the corpus. The same peaks are also taken at the end of the pages
+phase, before the global steps that follow it (people, tenures: they read the whole record, and so grow with
+it). Prints the figures and the command line.
 """
 
 from __future__ import annotations
@@ -60,6 +62,18 @@ def child(corpus: str, db: str, workers: int, engine: str) -> None:
                 peaks[key] = max(peaks[key], mb)
 
     threading.Thread(target=sample, daemon=True).start()
+    pages_phase: dict[str, float] = {}
+    from yaowen.record import ingest
+
+    settle = ingest._settle
+
+    def settle_after_pages(*args: object, **kwargs: object) -> None:
+        # the pages are all written: what the main process held while streaming them, before the global
+        # steps (people, tenures) that read the whole record
+        pages_phase.update(peaks, seconds=time.perf_counter() - started)
+        settle(*args, **kwargs)
+
+    ingest._settle = settle_after_pages
     started = time.perf_counter()
     code = 0
     try:
@@ -68,7 +82,9 @@ def child(corpus: str, db: str, workers: int, engine: str) -> None:
         code = int(e.code or 0)
     done.set()
     print(json.dumps({"rc": code, "base_mb": base, "peak_mb": _rss_mb(), "anon_mb": peaks["RssAnon"],
-                      "file_mb": peaks["RssFile"], "seconds": time.perf_counter() - started}))
+                      "file_mb": peaks["RssFile"], "seconds": time.perf_counter() - started,
+                      "pages_anon_mb": pages_phase.get("RssAnon", 0.0), "pages_file_mb": pages_phase.get("RssFile", 0.0),
+                      "pages_seconds": pages_phase.get("seconds", 0.0)}))
 
 
 def corpus_for(pages: int) -> Path:
@@ -96,7 +112,8 @@ def main() -> None:
           f"Python {platform.python_version()}")
     rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     print(f"revision: {rev.stdout.strip()}")
-    print(f"{'pages':>7} {'stored':>7} {'seconds':>8} {'base MB':>8} {'peak MB':>8} {'own MB':>8} {'mmap MB':>8}")
+    print(f"{'pages':>7} {'stored':>7} {'seconds':>8} {'base MB':>8} {'peak MB':>8} {'own MB':>8} {'mmap MB':>8}"
+          f" | pages phase: {'seconds':>8} {'own MB':>8} {'mmap MB':>8}")
     for pages in (int(p) for p in args.pages.split(",")):
         corpus = corpus_for(pages)
         count = sum(1 for p in corpus.iterdir() if not p.name.startswith("_"))
@@ -109,7 +126,8 @@ def main() -> None:
             figures = json.loads(run.stdout.strip().splitlines()[-1])
         print(f"{count:>7} {'yes' if figures['rc'] == 0 else 'NO':>7} {figures['seconds']:>8.1f} "
               f"{figures['base_mb']:>8.1f} {figures['peak_mb']:>8.1f} {figures['anon_mb']:>8.1f} "
-              f"{figures['file_mb']:>8.1f}")
+              f"{figures['file_mb']:>8.1f} |              {figures['pages_seconds']:>8.1f} "
+              f"{figures['pages_anon_mb']:>8.1f} {figures['pages_file_mb']:>8.1f}")
 
 
 if __name__ == "__main__":

@@ -214,6 +214,18 @@ class _Starts:
 _ROW_HEAD_RE = re.compile(r"[ \u3000\t]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \u3000\t]*$")
 
 
+_ROW_HEAD_CHARS = frozenset(" \u3000\t.、．（()）一二三四五六七八九十")  # and digits (\d: any decimal digit)
+
+
+def _row_head(text: str, pos: int) -> bool:
+    """Is all of the line before ``pos`` a row's number (1. | (1) | 一、) and spaces? Read back only as far
+    as such characters go: a page printed on one line has no line end to stop a search back."""
+    start = pos
+    while start > 0 and (text[start - 1] in _ROW_HEAD_CHARS or text[start - 1].isdecimal()):
+        start -= 1
+    return (start == 0 or text[start - 1] == "\n") and _ROW_HEAD_RE.match(text, start, pos) is not None
+
+
 def _bracketed(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The person whose posts follow the name: in brackets (王一明(临江市委书记)出席), or in a row of a table
     (1.王一明  临江市委书记, 王一明：临江市委书记；)."""
@@ -231,8 +243,7 @@ def _bracketed(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     for n in (3, 2, 4):
         s = text[name_end - n : name_end]
         if len(s) == n and name_shaped(s):
-            line_start = text.rfind("\n", 0, name_end - n) + 1
-            if text[name_end] not in "（(" and not _ROW_HEAD_RE.match(text, line_start, name_end - n) \
+            if text[name_end] not in "（(" and not _row_head(text, name_end - n) \
                     and text[name_end - n - 1 : name_end - n] not in ("；", ";"):
                 return []  # a row's name opens its line (or follows the row before it)
             return [(s, name_end - n, name_end)]

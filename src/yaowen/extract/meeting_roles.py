@@ -17,7 +17,7 @@ from functools import cache
 
 from ..model import Meeting, PersonMention
 from .lexicons import load_lexicon
-from .meeting_ids import compatible, is_generic, noun_of
+from .meeting_ids import RECALL, compatible, is_generic, noun_of
 from .meeting_names import Held
 from .people import post_words
 
@@ -124,7 +124,7 @@ class Placement:
                 or is_generic(obj) and noun_of(obj) in ("会议", "大会")):
             return True  # 出席会议, 主持会议相关议程, 出席大会开幕式, 出席开班式
         here = self.context(pos)
-        for mt in ([here] if here else []) + self.meetings:
+        for mt in ([here] if here else []) + self.meetings[-RECALL:]:
             if mt.name and compatible(mt.name, obj):
                 return mt
         return None
@@ -203,7 +203,7 @@ def implied_meetings(text: str, held: list[Held]) -> list[Held]:
         noun = noun_of(obj)
         if not noun or obj in ("会议", "大会") or _CITED_OBJ_RE.search(obj) or "的" in obj or _VISIT_RE.search(obj):
             continue
-        if any(compatible(n, obj) for n in names):
+        if any(compatible(n, obj) for n in names[-RECALL:]):
             continue
         out.append(Held(obj, r.end(), r.end() + len(obj), "attend"))
         names.append(obj)

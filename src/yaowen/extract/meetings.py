@@ -18,6 +18,7 @@ from collections.abc import Callable
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
 from .meeting_ids import (
+    RECALL,
     body_of,
     compatible,
     contains,
@@ -148,7 +149,7 @@ def find_meetings(
         if h.name in by_name or (main_now is not None and own is None and is_generic(h.name)
                                  and noun_of(h.name) == noun_of(main_now.name)):
             continue  # the same meeting again: a repeated line, 召开专题座谈会 after the lead named it
-        again = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        again = next((mt for mt in art.meetings[-RECALL:] if compatible(mt.name, h.name)), None)
         if again is not None and ordinal_of(h.name) is not None and ordinal_of(again.name) is not None:
             if len(h.name) > len(again.name or ""):  # the fuller of two names of one sitting
                 again.name, again.body = h.name, body_of(h.name)

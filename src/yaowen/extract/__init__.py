@@ -14,7 +14,7 @@ from .appointments import find_appointments
 from .documents import approved_titles, find_documents
 from .figures import find_figures
 from .meetings import cited_leader, find_meetings, name_finder, name_unnamed_sessions
-from .people import find_people, is_longer_form
+from .people import find_people, is_longer_form, titled_people
 from .people.scores import scored_together
 from .topics import classify_topics
 
@@ -95,14 +95,14 @@ def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[s
         titles[m.name] += [t for t in m.titles if t not in titles[m.name]]
     for a in articles:
         for line in _stack_lines(a):
-            for hm in find_people(line):
+            for hm in titled_people(line):
                 # a headline names someone new only with a post: a bare name there may be another story's
                 if hm.titles and (hm.name in titles or hm.how in ("title", "appointed")):
                     titles.setdefault(hm.name, [])
                     titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     known = frozenset(titles)
     for line in captions:
-        for hm in find_people(line, known):
+        for hm in titled_people(line, known):
             if hm.name in titles:
                 titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     for ap in facts.appointments:

@@ -11,8 +11,8 @@ from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
 from .model import model_names
 from .names import PUNCT, name_shaped
-from .posts import Post, find_posts, organ_before, post_ahead
-from .roles import dotted_names, introduced, name_before_address, objects, speakers
+from .posts import Post, find_posts, has_post_word, organ_before, post_ahead
+from .roles import addressed, dotted_names, introduced, name_before_address, objects, speakers
 
 # the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
 # 选举王健为|市人民政府市长, 免去余功斌同志的|鞍山市委书记…职务, 熊炜、刘泽友为|副团长
@@ -94,6 +94,15 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     _group_heads(text, mentions)
     _label_after_list(text, mentions)
     return mentions
+
+
+def titled_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """The people of ``find_people`` that ``text`` gives a post or label: none without a post word, a group
+    label, a form of address or a group's head (a page's many short lines — headlines, captions — mostly have
+    none, and reading them whole costs a dozen passes each)."""
+    if not (has_post_word(text) or LABEL_RE.search(text) or addressed(text) or _LED_RE.search(text)):
+        return []
+    return [m for m in find_people(text, known) if m.titles]
 
 
 # a group label after the list closed by 等: 市委书记A，市委副书记、市长B等市领导出席

@@ -80,6 +80,10 @@ def post_words() -> tuple[str, ...]:
     return tuple(sorted(_lexicon()[0], key=len, reverse=True))
 
 
+def has_post_word(text: str) -> bool:
+    return _lexicon()[1].search(text) is not None
+
+
 def post_ahead(text: str, pos: int, reach: int = 16) -> bool:
     """Does a post word start within ``reach`` characters of ``pos``, with only Chinese before it (the organ
     of a new chain: ，|市政府秘书长钱一)?"""

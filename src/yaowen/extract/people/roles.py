@@ -40,6 +40,11 @@ _NO_TITLE = frozenset({"同志", "先生", "女士", "老人", "老师", "师傅
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
 
 
+def addressed(text: str) -> bool:
+    """Does ``text`` hold a form of address (总书记, 同志, 市长 ...) a name may stand before?"""
+    return _ADDRESS_RE.search(text) is not None
+
+
 def name_before_address(text: str, titled: set[int]) -> list[Mention]:
     """``习近平总书记``, ``胡春华副总理``, ``孟祥伟同志``: a name written before its form of address; not
     where the word titles a name after it (阿根廷总统费尔南德斯: a country, ``titled`` holds such ends)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .budget import check_time, time_budget
 from .clean import clean_page
 from .errors import PageError
 from .extract import extract_facts
@@ -16,20 +17,28 @@ MIN_HAN = 20  # fewer Chinese characters than this and the page is not Chinese n
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-def process_page(page: Page, facts: bool = True, year_hint: tuple[int, str] | None = None) -> PageResult:
+def process_page(page: Page, facts: bool = True, year_hint: tuple[int, str] | None = None,
+                 time_limit: float | None = None) -> PageResult:
     """Read -> clean -> segment -> dates; with ``facts``, also extract people, meetings, figures ...
 
     ``year_hint`` (year, why): the page's year from elsewhere, used when the page itself shows none.
+    ``time_limit``: seconds the page may take (None or 0: no limit); past it, ``budget.PageTimeout`` (a
+    ``PageError``) says so.
     """
     if len(_HAN_RE.findall(page.text[:20000])) < MIN_HAN:
         raise PageError(page.source, "not a Chinese news page (almost no Chinese text)")
-    clean = clean_page(page)
-    articles = segment_page(page, clean)
-    issue, note, year = resolve_dates(articles, clean, page.meta, year_hint)
-    result = PageResult(page=page, clean=clean, articles=articles, issue_date=issue, issue_date_note=note, year=year)
-    if facts:
-        result.facts = extract_facts(articles, month_day_resolver(clean, year, issue), clean.text, issue)
-        result.facts.documents += documents_outside_articles(clean, articles)
+    with time_budget(page.source, time_limit):
+        clean = clean_page(page)
+        check_time()
+        articles = segment_page(page, clean)
+        check_time()
+        issue, note, year = resolve_dates(articles, clean, page.meta, year_hint)
+        result = PageResult(page=page, clean=clean, articles=articles, issue_date=issue, issue_date_note=note,
+                            year=year)
+        if facts:
+            check_time()
+            result.facts = extract_facts(articles, month_day_resolver(clean, year, issue), clean.text, issue)
+            result.facts.documents += documents_outside_articles(clean, articles)
     return result
 
 

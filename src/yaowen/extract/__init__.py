@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..budget import check_time
 from ..model import Article, Figure, PageFacts, Person, PersonMention
 from .appointments import find_appointments
 from .documents import approved_titles, find_documents
@@ -43,19 +44,23 @@ def _extract(
     stacks = {a.id: "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x) for a in articles}
     by_article: dict[str, list[PersonMention]] = {}
     for a in articles:
+        check_time()
         by_article[a.id] = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(a.body)]
         facts.mentions += by_article[a.id]
         facts.appointments += find_appointments(a.body, a.id, stacks[a.id])
     # a name the page gives anywhere (with a post, or in a decision) may stand bare at a meeting elsewhere on it
     known = name_finder([m.name for m in facts.mentions if not cited_leader(m)] + [ap.person for ap in facts.appointments])
     for a in articles:
+        check_time()
         body, stack = a.body, stacks[a.id]
         facts.documents += find_documents(body, a.id)
+        check_time()
         meetings = find_meetings(
             a.id, body, stack, by_article[a.id], lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md,
             issue_date, known,
         )
         facts.meetings += meetings
+        check_time()
         figures = find_figures(body, a.id)
         # a figure the headline states and the body does not repeat ("千亿元融资助推…") is the article's too
         in_body = {(f.value, f.unit) for f in figures}

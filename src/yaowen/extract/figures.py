@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..budget import check_time
 from ..model import Figure
 from .textscan import MarksSince
 
@@ -141,6 +142,7 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
     out: list[Figure] = []
     quotes = MarksSince(text, "。\n", "“”\"")
     for m in _figure_matches(text):
+        check_time()
         num, mag = m.group("num"), m.group("mag")
         if not num and not mag:
             continue

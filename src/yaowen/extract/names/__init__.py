@@ -50,6 +50,7 @@ from importlib.resources import files
 
 import numpy as np
 
+from ...budget import check_time
 from .features import (
     PAD,
     Candidates,
@@ -125,6 +126,7 @@ class NameModel:
         thr = self.threshold if threshold is None else threshold
         all_s, all_e, all_p = [], [], []
         for lo in range(0, max(len(text), 1), _CHUNK):
+            check_time()
             # a chunk sees MAX context characters beyond its edges; candidates must start inside it
             ctx_lo = max(lo - PAD, 0)
             hi = min(lo + _CHUNK, len(text))
@@ -156,6 +158,7 @@ class NameModel:
                 out[i] = self.spans(t, threshold)  # chunked on its own, as one call would be
                 continue
             if batch and size + len(t) + PAD > _CHUNK:
+                check_time()
                 self._spans_batch(texts, batch, thr, out)
                 batch, size = [], 0
             batch.append(i)

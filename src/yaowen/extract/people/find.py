@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from ...budget import check_time
 from .chains import chain_titles, link_chains, names_after
 from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
@@ -45,6 +46,7 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     chains = link_chains(text, posts)
     pending: list[str] = []  # the posts of a chain that a comma ran on to the next: 市委常委、副市长，市公安局局长X
     for i, chain in enumerate(chains):
+        check_time()
         last = chain[-1]
         sent = sentence_start(chain[0].organ_start)
         titles, carry = chain_titles(chain, carried.get(sent, ""))
@@ -81,7 +83,9 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     taken = _Spans((m.start, m.end) for m in mentions)
     at = {(m.start, m.end): m for m in mentions}
     found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
+    check_time()
     found += speakers(text) + objects(text) + introduced(text) + dotted_names(text)
+    check_time()
     for m in found + model_names(text, mentions + found):
         same = at.get((m.start, m.end))
         if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
@@ -176,6 +180,7 @@ def _posts_and_labels(text: str, known: frozenset[str]) -> list[Post]:
         posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
         posts.sort(key=lambda p: p.start)
     for p in posts:
+        check_time()
         p.names = names_after(text, p.end, p.complete, p.word, p.organ, known)
     # an organ never reaches back over a named person: 烟台市委书记孟凡利和|德州市委书记
     for i, q in enumerate(posts):

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from ..budget import check_time
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
 from .meeting_ids import (
@@ -137,6 +138,7 @@ def find_meetings(
     named_by_purpose: set[int] = set()
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
+        check_time()
         if is_bare_sitting(h.name) and (session := next((session_of(mt.name) for mt in art.meetings if session_of(mt.name)), None)):
             h.name = session + h.name  # 会议举行第二次全体会议: a sitting of the session the article reports
         b = bisect_right(head_starts, h.start) - 1

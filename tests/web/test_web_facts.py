@@ -65,7 +65,7 @@ def test_documents_listing_detail_and_links(client):
 def test_figures_by_measure_and_values_as_plain_numbers(client):
     grouped = get(client, "/api/v1/figures/measures", limit=100)["items"]
     top = grouped[0]  # the most reported measure
-    assert top["figures"] == max(r["figures"] for r in grouped) and top["figures"] >= 2
+    assert top["figures"] == max(r["figures"] for r in grouped)  # groups of several: tests/record/test_record_figures.py
     assert top["min_value"] <= top["latest_value"] <= top["max_value"] and top["articles"] >= 1
     every = get(client, "/api/v1/figures", measure=top["measure"], unit=top["unit"], limit=100)["items"]
     assert len([f for f in every if f["measure"] == top["measure"]]) == top["figures"]

@@ -98,6 +98,24 @@ _DATE_IN_CLAUSE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中
 _FIGURE_IN_CLAUSE_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]+[^\u4e00-\u9fff]?[个名人位项家件亿万元%]*")
 
 
+_CHANGE_ONLY_RE = re.compile(r"(?:同比|环比|比上年|比去年)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增速)了?")
+_SUBJECT_BEFORE_FIGURE_RE = re.compile(r"(\D{2,20}?)(?:约|近|达到?|为)?\d")  # statistics print digits
+
+
+def _previous_figure_subject(text: str, clause_start: int) -> str | None:
+    """What the clause before a bare change (增长5.5%) measures, when that clause is a figure with its subject
+    (第一产业1.7亿元，增长5.5%): the change is of the same thing."""
+    if clause_start < 2 or text[clause_start - 1] not in ",，":
+        return None
+    prev_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, clause_start - 40), clause_start - 1)),
+                     default=max(0, clause_start - 40))
+    m = _SUBJECT_BEFORE_FIGURE_RE.match(text, prev_start, clause_start - 1)
+    if m is None:
+        return None
+    subject = _MEASURE_FILLER_RE.sub("", m.group(1))
+    return subject if len(subject) >= 2 and not _DISCOURSE_RE.match(subject) else None
+
+
 def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     """What the figure measures: the clause's words before it (总投资|86.6亿元) and, for a count, the thing
     counted after it as well (全县|53名|政协委员参加座谈会): a count's noun usually follows the number. When
@@ -106,6 +124,8 @@ def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
     before = _MEASURE_TAIL_RE.sub("", _MEASURE_FILLER_RE.sub("", text[clause_start:start]))
     after = _CLAUSE_RE.split(text[end : end + 16], 1)[0][:12]
+    if _CHANGE_ONLY_RE.fullmatch(before) and (subject := _previous_figure_subject(text, clause_start)):
+        return subject + before  # 第一产业1.7亿元，增长5.5%: the growth is the previous figure's measure's
     if len(before) < 6:
         sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 60), start)),
                              default=max(0, start - 60))

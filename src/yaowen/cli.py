@@ -12,6 +12,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
@@ -22,6 +23,7 @@ from .batch import PageOutcome, extract_input, extract_one, ordered_map
 from .budget import DEFAULT_PAGE_TIMEOUT
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
+from .sources import shown
 
 
 def _argument_type(self: TyperArgument, ctx: Any) -> str:
@@ -43,8 +45,13 @@ err_console = Console(stderr=True)
 
 
 @app.callback()
-def callback() -> None:
+def callback(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure that is Yaowen's own "
+                                                        "(also: YAOWEN_DEBUG=1).")] = False,
+) -> None:
     """Yaowen (要闻)."""
+    if debug:
+        os.environ["YAOWEN_DEBUG"] = "1"  # read by main() and inherited by worker processes
 
 
 @app.command()
@@ -141,7 +148,7 @@ def prepare_out_dir(out: Path) -> None:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One red line on stderr and a non-zero exit: how every mistake on the command line ends."""
-    err_console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
+    report_line(message)
     raise typer.Exit(code)
 
 
@@ -157,22 +164,30 @@ def _stem(source: str) -> str:
     return Path(source).stem if source != "-" else "stdin"
 
 
+def report_line(message: str, console: Console | None = None) -> None:
+    """One red line on stderr for a page or file that failed: escapes keep it one line, whatever a file name
+    or a library's reason holds (newlines, ESC sequences, bytes that are not UTF-8)."""
+    (console or err_console).print(Text(f"yaowen: {shown(message)}", style="red"), soft_wrap=True)
+
+
 def _report(message: str, progress: Progress | None = None) -> None:
-    console = progress.console if progress is not None else err_console
-    console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
+    report_line(message, progress.console if progress is not None else None)
 
 
 def _write(out: Path, stem: str, record: dict[str, Any], used: set[str]) -> None:
     name = stem if stem not in used else f"{stem}_{record['page_id'][:8]}"
     used.add(name)
     target = out / f"{name}.json"
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, target)  # atomic: an interrupted run never leaves half a file
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, target)  # atomic: an interrupted run never leaves half a file
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def show_page(source: str, record: dict[str, Any], brief: bool = False) -> None:
-    head = f"[bold]{source}[/bold]  {len(record['articles'])} article(s)"
+    head = f"[bold]{escape(shown(source))}[/bold]  {len(record['articles'])} article(s)"
     if record.get("issue_date"):
         head += f"  issue {record['issue_date']}"
     if record.get("script") == "traditional":
@@ -216,7 +231,7 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
-    traceback (``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
+    traceback (``yaowen --debug ...`` or ``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
     try:
         code = app(args=argv, prog_name="yaowen", standalone_mode=False)
     except typer.Exit as e:
@@ -235,8 +250,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # noqa: BLE001 - a bug of ours: one line that says so, not a traceback
         if os.environ.get("YAOWEN_DEBUG"):
             raise
-        err_console.print(Text(f"yaowen: internal error: {type(e).__name__}: {e} (YAOWEN_DEBUG=1 shows where)",
-                               style="red"), soft_wrap=True)
+        report_line(f"internal error: {type(e).__name__}: {e} (yaowen --debug ... shows where)")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 

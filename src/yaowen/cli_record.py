@@ -24,6 +24,7 @@ from .cli import (
     field_map_or_exit,
     out_console,
     prepare_out_dir,
+    report_line,
 )
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
 
@@ -69,7 +70,7 @@ def _run_with_progress(verb: str, run) -> IngestReport:  # type: ignore[no-untyp
         rate = done / max(time.monotonic() - started, 1e-9)
         progress.update(task, advance=1, rate=f"{rate:.0f}")
         if error:
-            progress.console.print(Text(f"yaowen: {error}", style="red"), soft_wrap=True)
+            report_line(error, progress.console)
 
     with progress:
         return run(on_page)

@@ -26,6 +26,7 @@ from ..pipeline import process_page
 from ..read import read_bytes
 from ..read.dumps import FieldMap
 from ..read.inputs import PageInput, iter_inputs
+from ..sources import shown
 from . import schema as s
 from .papers import printed_paper
 from .people import PersonKeys, record_organs, refresh_people
@@ -191,10 +192,11 @@ def _container(value: str | None) -> PageMeta | None:
 
 def _fail(engine: Engine, report: IngestReport, source: str, message: str,
           on_page: Callable[[str, str | None], None] | None) -> None:
+    message = shown(message)  # one line whatever the file name or a library's reason holds
     report.failed += 1
     report.errors.append(message)
     with engine.begin() as conn:
-        conn.execute(insert(s.ingest_errors).values(source=source, reason=message, at=datetime.now(UTC)))
+        conn.execute(insert(s.ingest_errors).values(source=shown(source), reason=message, at=datetime.now(UTC)))
     if on_page:
         on_page(source, message)
 

@@ -23,7 +23,6 @@ import platform
 import pstats
 import random
 import shlex
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from bench_people_vs_lac import git_rev  # noqa: E402  (this directory is on sys.path when a script here runs)
 
 from yaowen.clean import clean_page  # noqa: E402
 from yaowen.extract import extract_facts  # noqa: E402
@@ -117,17 +118,6 @@ def run_stages(path: Path) -> dict[str, float]:
     (issue, _note, year), out["dates"], _ = timed(lambda: resolve_dates(articles, clean, page.meta, None))
     _, out["facts"], _ = timed(lambda: extract_facts(articles, month_day_resolver(clean, year, issue), clean.text, issue))
     return out
-
-
-def git_rev() -> str:
-    try:
-        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"],
-                               capture_output=True, text=True).stdout.strip()
-        return rev + (" (src modified)" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def main() -> None:

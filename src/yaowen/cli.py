@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -19,6 +20,7 @@ from typer.core import TyperArgument
 
 from . import __version__
 from .batch import PageOutcome, extract_input, extract_one, ordered_map
+from .budget import DEFAULT_PAGE_TIMEOUT
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
 from .sources import shown
@@ -64,6 +66,11 @@ FieldOption = Annotated[list[str] | None, typer.Option(
          "--field text=正文. Default: content/text/body, title/headline, date/published, url/link, source/paper.")]
 
 
+PageTimeoutOption = Annotated[float, typer.Option(
+    "--page-timeout", min=0, metavar="SECONDS",
+    help="Give up a page that takes longer than this (reported by name; the batch goes on). 0 = no limit.")]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
@@ -75,6 +82,7 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per page, a line each (JSONL).")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Show only the first lines of each body.")] = False,
     field: FieldOption = None,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
     fields = field_map_or_exit(field)
@@ -91,7 +99,7 @@ def extract(
         task = progress.add_task("extract", total=None)
         progress.start()
     try:
-        for outcome in _outcomes(paths, workers, fields):
+        for outcome in _outcomes(paths, workers, fields, page_timeout):
             if progress is not None:
                 progress.advance(task)
             if outcome.error or outcome.record is None:
@@ -144,11 +152,12 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _outcomes(paths: list[str], workers: int, fields: FieldMap) -> Iterator[PageOutcome]:
+def _outcomes(paths: list[str], workers: int, fields: FieldMap, time_limit: float) -> Iterator[PageOutcome]:
     # stdin can only be read by this process; everything else streams through the pool, in order
     for _ in (p for p in paths if p == "-"):
-        yield extract_one("-")
-    yield from ordered_map(extract_input, iter_inputs([p for p in paths if p != "-"], fields), workers)
+        yield extract_one("-", time_limit)
+    inputs = iter_inputs([p for p in paths if p != "-"], fields)
+    yield from ordered_map(partial(extract_input, time_limit=time_limit), inputs, workers)
 
 
 def _stem(source: str) -> str:

@@ -14,8 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from . import validate
+from .budget import DEFAULT_PAGE_TIMEOUT
 from .cli import (
     FieldOption,
+    PageTimeoutOption,
     app,
     err_console,
     fail,
@@ -97,12 +99,13 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
                                          help="Extraction processes (0 = one per core).")] = 1,
     field: FieldOption = None,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
     rec = _open(db, create=True)
     report = _run_with_progress("ingest", lambda cb: rec.ingest(paths, paper=paper, workers=workers, on_page=cb,
-                                                                fields=fields))
+                                                                fields=fields, page_timeout=page_timeout))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)
@@ -145,6 +148,7 @@ def reextract(
     date_to: ToOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
                                          help="Extraction processes (0 = one per core).")] = 1,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Re-derive articles and facts from the stored page bytes: after upgrading Yaowen, or to set a paper."""
     selection = selection_or_exit(ids, source, None, date_from, date_to)
@@ -154,7 +158,8 @@ def reextract(
     if not selection.is_empty() and not rec.pages(selection, limit=1):
         fail("no stored page matches the selection (see `yaowen pages`)", 1)
     report = _run_with_progress("reextract", lambda cb: rec.reextract(
-        all_pages, workers, on_page=cb, selection=selection, paper=paper.strip() if paper else None))
+        all_pages, workers, on_page=cb, selection=selection, paper=paper.strip() if paper else None,
+        page_timeout=page_timeout))
     _summary(report, rec)
 
 

@@ -230,7 +230,7 @@ def settle(engine: Engine, workers: int = 1) -> None:
             todo = work.rederive_todo(conn)
         if todo:
             hints = {pid: hint for pid, hint in todo.items() if hint is not None}
-            _rederive(engine, list(todo), hints, workers, IngestReport(), None)
+            _rederive(engine, list(todo), hints, workers, IngestReport(), None, as_pending=True)
         with engine.connect() as conn:
             steps = work.marked(conn)
         if work.PEOPLE in steps:
@@ -247,6 +247,8 @@ def _refresh_step(conn: Connection) -> None:
 
 
 def _tenure_step(conn: Connection) -> None:
+    if work.rederive_todo(conn) or work.PEOPLE in work.marked(conn):
+        return  # another writer left pages to re-derive first: tenures are read from settled facts only
     hints = years_by_tenure(conn)
     work.mark_rederive(conn, hints, hints)
     work.clear(conn, work.TENURE)
@@ -280,8 +282,10 @@ def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
 
 def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, str]], workers: int,
               report: IngestReport, on_page: Callable[[str, str | None], None] | None,
-              then: tuple[str, ...] = (work.PEOPLE,)) -> None:
-    """Re-derive each page in its own transaction, which clears the page's pending mark and marks ``then``."""
+              then: tuple[str, ...] = (work.PEOPLE,), as_pending: bool = False) -> None:
+    """Re-derive each page in its own transaction, which clears the page's pending mark and marks ``then``.
+    ``as_pending``: the pages are pending work, re-derived only while it is still pending as it was read
+    (a concurrent writer may have done it, or asked for it again with another year hint)."""
     def jobs() -> Iterator[_Job]:
         for at in range(0, len(page_ids), 200):
             with engine.connect() as conn:
@@ -299,20 +303,26 @@ def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, s
             if on_page:
                 on_page(job.source, error)
             continue
-        if not write(engine, lambda conn, job=job, record=record: _store_rederived(conn, job.sha, record, then),
+        if not write(engine, lambda conn, job=job, record=record: _store_rederived(conn, job, record, then,
+                                                                                  as_pending),
                      what=f"re-deriving {job.source}"):
-            continue  # removed meanwhile
+            continue  # removed, or done by another writer, meanwhile
         report.stored += 1
         report.articles += len(record["articles"])
         if on_page:
             on_page(job.source, None)
 
 
-def _store_rederived(conn: Connection, sha: str, record: dict[str, Any], then: tuple[str, ...]) -> bool:
-    row = conn.execute(select(s.pages.c.id, s.pages.c.paper).where(s.pages.c.sha256 == sha)).first()
+def _store_rederived(conn: Connection, job: _Job, record: dict[str, Any], then: tuple[str, ...],
+                     as_pending: bool) -> bool:
+    # the page's row locked: a concurrent re-derivation of the same page waits, then finds it done
+    row = conn.execute(select(s.pages.c.id, s.pages.c.paper).where(s.pages.c.sha256 == job.sha)
+                       .with_for_update()).first()
     if row is None:
         return False
     page_id, paper = row
+    if as_pending and work.rederive_todo(conn, page_id) != {page_id: job.year_hint}:
+        return False
     paper = paper or record.get("paper") or ""  # a page stored without one may print its paper
     delete_facts(conn, page_id)
     insert_facts(conn, page_id, record, paper)

@@ -64,10 +64,10 @@ def mark_rederive(conn: Connection, page_ids: Iterable[int], hints: dict[int, tu
                           for i in ids], ["kind", "run", "page_id", "paper"])
 
 
-def rederive_todo(conn: Connection) -> dict[int, tuple[int, str] | None]:
-    """{page id: year hint or None} of the pages waiting to be re-derived."""
-    rows = conn.execute(select(_w.c.page_id, _w.c.year, _w.c.why).where(_w.c.kind == REDERIVE)
-                        .order_by(_w.c.page_id))
+def rederive_todo(conn: Connection, page_id: int | None = None) -> dict[int, tuple[int, str] | None]:
+    """{page id: year hint or None} of the pages waiting to be re-derived (or of that page, if it is)."""
+    query = select(_w.c.page_id, _w.c.year, _w.c.why).where(_w.c.kind == REDERIVE).order_by(_w.c.page_id)
+    rows = conn.execute(query if page_id is None else query.where(_w.c.page_id == page_id))
     return {pid: (year, why or "") if year is not None else None for pid, year, why in rows}
 
 

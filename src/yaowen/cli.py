@@ -41,8 +41,11 @@ err_console = Console(stderr=True)
 
 
 @app.callback()
-def callback() -> None:
+def callback(debug: Annotated[bool, typer.Option(
+        "--debug", help="Show the traceback of a failure (as YAOWEN_DEBUG=1 does).")] = False) -> None:
     """Yaowen (要闻)."""
+    if debug:
+        os.environ["YAOWEN_DEBUG"] = "1"
 
 
 @app.command()
@@ -207,7 +210,8 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
-    traceback (``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
+    traceback (``--debug`` or ``YAOWEN_DEBUG=1`` shows one); a failure of the machine — a full disk, a lost
+    database server, a record kept locked — says what to do and exits 3."""
     try:
         code = app(args=argv, prog_name="yaowen", standalone_mode=False)
     except typer.Exit as e:
@@ -226,7 +230,13 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # noqa: BLE001 - a bug of ours: one line that says so, not a traceback
         if os.environ.get("YAOWEN_DEBUG"):
             raise
-        err_console.print(Text(f"yaowen: internal error: {type(e).__name__}: {e} (YAOWEN_DEBUG=1 shows where)",
+        from .record.failures import operational_failure
+
+        line = operational_failure(e, cli_record.opened_record)
+        if line is not None:  # the machine's failure (disk, server, locks), not ours: what to do about it
+            err_console.print(Text(f"yaowen: {line}", style="red"), soft_wrap=True)
+            sys.exit(3)
+        err_console.print(Text(f"yaowen: internal error: {type(e).__name__}: {e} (--debug shows where)",
                                style="red"), soft_wrap=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

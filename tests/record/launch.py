@@ -4,6 +4,7 @@ which runs the command line's ``main`` as the ``yaowen`` script does."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -12,7 +13,7 @@ import time
 from pathlib import Path
 
 _ctx = multiprocessing.get_context("forkserver")
-_ctx.set_forkserver_preload(["yaowen.cli", "yaowen.record"])
+_ctx.set_forkserver_preload(["warm_yaowen"])
 
 
 def _run(argv: list[str], log: str, batch: int | None) -> None:
@@ -83,7 +84,5 @@ def alive(pids: set[int], grace: float = 5.0) -> set[int]:
 def kill_all(pids: set[int]) -> None:
     """End processes this test started that outlived their parent (so they do not outlive the test)."""
     for pid in pids:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass

@@ -145,7 +145,7 @@ def ingest_sources(
         _write(engine, pending, paper, report, on_page, run)
     if relabel and paper:
         report.relabelled = set_paper(engine, relabel, paper)
-    write(engine, lambda conn: _paper_for_paperless(conn, run), exclusive=True, what="giving pages their paper")
+    write(engine, lambda conn: paper_for_paperless(conn, run), exclusive=True, what="giving pages their paper")
     settle(engine, workers)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
@@ -191,7 +191,7 @@ def _write(engine: Engine, pending: list[tuple[_Job, dict[str, Any]]], paper: st
             on_page(job.source, None)
 
 
-def _paper_for_paperless(conn: Connection, run: str) -> None:
+def paper_for_paperless(conn: Connection, run: str) -> None:
     """Pages that print no paper, ingested with pages that all print the same one, are that paper's (an
     e-paper prints its masthead on some pages only): people are told apart within a paper. Decided when the
     run has read all its sources, over everything it stored (a killed run and its rerun together)."""

@@ -17,6 +17,9 @@ _ctx.set_forkserver_preload(["warm_yaowen"])
 
 
 def _run(argv: list[str], log: str, batch: int | None) -> None:
+    # a process the fork server starts inherits its start method: back to the default of the `yaowen` script
+    # (fork, on Linux), or `--workers 2` would start a fresh, cold server of its own
+    multiprocessing.set_start_method("fork", force=True)
     out = open(log, "w", encoding="utf-8")  # noqa: SIM115 - the process's stdout and stderr until it ends
     os.dup2(out.fileno(), 1)
     os.dup2(out.fileno(), 2)

@@ -1,5 +1,8 @@
-"""The real-text dev set, scored whole and by its two parts: the part the rules were tuned on and the part
-kept aside while they were written (items whose number is divisible by 3: d003, d006, ..., d090).
+"""The real-text dev set, scored whole and by the parts the rules were tuned on and kept aside from.
+
+The 90 items fall in three folds by their number mod 3: A (d003, d006, ...), B (d001, d004, ...) and
+C (d002, d005, ...). In rounds 1-2 the rules were written on B+C with A out of sight; in round 3 the split
+rotated: written on A+C with B out of sight. Each round's columns show its tuned part and its held part.
 
     .venv/bin/python bench/eval_dev.py [--shared ../shared] [--jieba] [--json OUT]
 
@@ -19,24 +22,23 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-HELD_EVERY = 3  # an item is held aside when its number is divisible by this
+# round -> the fold (item number mod 3) held out of sight while its rules were written
+ROUNDS = {"rounds 1-2": 0, "round 3": 1}
 
 
-def _parts(gold_dir: Path, tmp: Path) -> dict[str, Path]:
-    """Gold directories of symlinks: the tuned part and the held part."""
-    out = {}
-    for name, keep in (("tuned", lambda n: n % HELD_EVERY != 0), ("held", lambda n: n % HELD_EVERY == 0)):
-        d = tmp / f"gold-{name}"
-        d.mkdir()
-        for g in sorted(gold_dir.glob("*.json")):
-            number = re.search(r"\d+", g.stem)
-            if number and keep(int(number.group())):
-                (d / g.name).symlink_to(g.resolve())
-        out[name] = d
-    return out
+def _part(gold_dir: Path, tmp: Path, name: str, keep: Callable[[int], bool]) -> Path:
+    """A gold directory of symlinks to the items ``keep`` selects by number."""
+    d = tmp / f"gold-{name}"
+    d.mkdir()
+    for g in sorted(gold_dir.glob("*.json")):
+        number = re.search(r"\d+", g.stem)
+        if number and keep(int(number.group())):
+            (d / g.name).symlink_to(g.resolve())
+    return d
 
 
 def _score(shared: Path, gold: Path, pred: Path) -> dict:
@@ -77,20 +79,22 @@ def main() -> None:
         tmp = Path(tmp_name)
         pred = tmp / "yaowen"
         subprocess.run([str(yaowen), "extract", str(raw), "--out", str(pred)], check=True, capture_output=True)
-        parts = _parts(gold, tmp)
-        columns = {"dev (90)": _score(args.shared, gold, pred),
-                   "tuned on (60)": _score(args.shared, parts["tuned"], pred),
-                   "held aside (30)": _score(args.shared, parts["held"], pred)}
+        columns = {"dev (90)": _score(args.shared, gold, pred)}
+        for k, (round_, fold) in enumerate(ROUNDS.items()):
+            tuned = _part(gold, tmp, f"tuned{k}", lambda n, f=fold: n % 3 != f)
+            held = _part(gold, tmp, f"held{k}", lambda n, f=fold: n % 3 == f)
+            columns[f"{round_}: tuned"] = _score(args.shared, tuned, pred)
+            columns[f"{round_}: held"] = _score(args.shared, held, pred)
         if args.jieba:
             jpred = tmp / "jieba"
             jpred.mkdir()
             _jieba_predictions(raw, jpred)
             columns["jieba script (90)"] = _score(args.shared, gold, jpred)
     keys = [k for k in next(iter(columns.values())) if k != "overall"] + ["overall"]
-    print(f"{'figure':20}" + "".join(f"{c:>20}" for c in columns))
+    print(f"{'figure':20}" + "".join(f"{c:>19}" for c in columns))
     for k in keys:
         cells = [_figure(col[k]) for col in columns.values()]
-        print(f"{k:20}" + "".join(f"{'n/a' if c is None else f'{c:.3f}':>20}" for c in cells))
+        print(f"{k:20}" + "".join(f"{'n/a' if c is None else f'{c:.3f}':>19}" for c in cells))
     if args.json:
         args.json.write_text(json.dumps(columns, ensure_ascii=False, indent=1), encoding="utf-8")
 

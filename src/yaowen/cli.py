@@ -6,11 +6,13 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
@@ -18,8 +20,10 @@ from typer.core import TyperArgument
 
 from . import __version__
 from .batch import PageOutcome, extract_input, extract_one, ordered_map
+from .budget import DEFAULT_PAGE_TIMEOUT
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
+from .sources import shown
 
 
 def _argument_type(self: TyperArgument, ctx: Any) -> str:
@@ -41,11 +45,13 @@ err_console = Console(stderr=True)
 
 
 @app.callback()
-def callback(debug: Annotated[bool, typer.Option(
-        "--debug", help="Show the traceback of a failure (as YAOWEN_DEBUG=1 does).")] = False) -> None:
+def callback(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure that is Yaowen's own "
+                                                        "(also: YAOWEN_DEBUG=1).")] = False,
+) -> None:
     """Yaowen (要闻)."""
     if debug:
-        os.environ["YAOWEN_DEBUG"] = "1"
+        os.environ["YAOWEN_DEBUG"] = "1"  # read by main() and inherited by worker processes
 
 
 @app.command()
@@ -60,6 +66,11 @@ FieldOption = Annotated[list[str] | None, typer.Option(
          "--field text=正文. Default: content/text/body, title/headline, date/published, url/link, source/paper.")]
 
 
+PageTimeoutOption = Annotated[float, typer.Option(
+    "--page-timeout", min=0, metavar="SECONDS",
+    help="Give up a page that takes longer than this (reported by name; the batch goes on). 0 = no limit.")]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(
@@ -71,6 +82,7 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per page, a line each (JSONL).")] = False,
     brief: Annotated[bool, typer.Option("--brief", help="Show only the first lines of each body.")] = False,
     field: FieldOption = None,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
     fields = field_map_or_exit(field)
@@ -87,7 +99,7 @@ def extract(
         task = progress.add_task("extract", total=None)
         progress.start()
     try:
-        for outcome in _outcomes(paths, workers, fields):
+        for outcome in _outcomes(paths, workers, fields, page_timeout):
             if progress is not None:
                 progress.advance(task)
             if outcome.error or outcome.record is None:
@@ -136,37 +148,46 @@ def prepare_out_dir(out: Path) -> None:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One red line on stderr and a non-zero exit: how every mistake on the command line ends."""
-    err_console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
+    report_line(message)
     raise typer.Exit(code)
 
 
-def _outcomes(paths: list[str], workers: int, fields: FieldMap) -> Iterator[PageOutcome]:
+def _outcomes(paths: list[str], workers: int, fields: FieldMap, time_limit: float) -> Iterator[PageOutcome]:
     # stdin can only be read by this process; everything else streams through the pool, in order
     for _ in (p for p in paths if p == "-"):
-        yield extract_one("-")
-    yield from ordered_map(extract_input, iter_inputs([p for p in paths if p != "-"], fields), workers)
+        yield extract_one("-", time_limit)
+    inputs = iter_inputs([p for p in paths if p != "-"], fields)
+    yield from ordered_map(partial(extract_input, time_limit=time_limit), inputs, workers)
 
 
 def _stem(source: str) -> str:
     return Path(source).stem if source != "-" else "stdin"
 
 
+def report_line(message: str, console: Console | None = None) -> None:
+    """One red line on stderr for a page or file that failed: escapes keep it one line, whatever a file name
+    or a library's reason holds (newlines, ESC sequences, bytes that are not UTF-8)."""
+    (console or err_console).print(Text(f"yaowen: {shown(message)}", style="red"), soft_wrap=True)
+
+
 def _report(message: str, progress: Progress | None = None) -> None:
-    console = progress.console if progress is not None else err_console
-    console.print(Text(f"yaowen: {message}", style="red"), soft_wrap=True)
+    report_line(message, progress.console if progress is not None else None)
 
 
 def _write(out: Path, stem: str, record: dict[str, Any], used: set[str]) -> None:
     name = stem if stem not in used else f"{stem}_{record['page_id'][:8]}"
     used.add(name)
     target = out / f"{name}.json"
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, target)  # atomic: an interrupted run never leaves half a file
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, target)  # atomic: an interrupted run never leaves half a file
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def show_page(source: str, record: dict[str, Any], brief: bool = False) -> None:
-    head = f"[bold]{source}[/bold]  {len(record['articles'])} article(s)"
+    head = f"[bold]{escape(shown(source))}[/bold]  {len(record['articles'])} article(s)"
     if record.get("issue_date"):
         head += f"  issue {record['issue_date']}"
     if record.get("script") == "traditional":
@@ -210,8 +231,9 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
-    traceback (``--debug`` or ``YAOWEN_DEBUG=1`` shows one); a failure of the machine — a full disk, a lost
-    database server, a record kept locked — says what to do and exits 3."""
+    traceback (``yaowen --debug ...`` or ``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own); a
+    failure of the machine — a full disk, a lost database server, a record kept locked — says what to do and
+    exits 3."""
     try:
         code = app(args=argv, prog_name="yaowen", standalone_mode=False)
     except typer.Exit as e:
@@ -234,10 +256,9 @@ def main(argv: list[str] | None = None) -> None:
 
         line = operational_failure(e, cli_record.opened_record)
         if line is not None:  # the machine's failure (disk, server, locks), not ours: what to do about it
-            err_console.print(Text(f"yaowen: {line}", style="red"), soft_wrap=True)
+            report_line(line)
             sys.exit(3)
-        err_console.print(Text(f"yaowen: internal error: {type(e).__name__}: {e} (--debug shows where)",
-                               style="red"), soft_wrap=True)
+        report_line(f"internal error: {type(e).__name__}: {e} (yaowen --debug ... shows where)")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 

@@ -15,7 +15,18 @@ from rich.text import Text
 from sqlalchemy.engine import make_url
 
 from . import validate
-from .cli import FieldOption, app, err_console, fail, field_map_or_exit, out_console, prepare_out_dir
+from .budget import DEFAULT_PAGE_TIMEOUT
+from .cli import (
+    FieldOption,
+    PageTimeoutOption,
+    app,
+    err_console,
+    fail,
+    field_map_or_exit,
+    out_console,
+    prepare_out_dir,
+    report_line,
+)
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
 from .record.failures import operational_failure
 
@@ -39,7 +50,7 @@ def _open(db: str | None, create: bool = False) -> Record:
         hint = "" if create else " (store pages first with `yaowen ingest PATH`, or name the record with --db or $YAOWEN_DB)"
         fail(f"{e}{hint}")
     except Exception as e:  # noqa: BLE001 - say which database and why, in one line
-        line = operational_failure(e, opened_record)
+        line = operational_failure(e, opened_record, opening=True)
         if line is not None:
             fail(line, 3)
         reason = " ".join(str(getattr(e, "orig", None) or e).split())[:300]
@@ -69,7 +80,7 @@ def _run_with_progress(verb: str, run) -> IngestReport:  # type: ignore[no-untyp
         rate = done / max(time.monotonic() - started, 1e-9)
         progress.update(task, advance=1, rate=f"{rate:.0f}")
         if error:
-            progress.console.print(Text(f"yaowen: {error}", style="red"), soft_wrap=True)
+            report_line(error, progress.console)
 
     with progress:
         return run(on_page)
@@ -98,12 +109,13 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
                                          help="Extraction processes (0 = one per core).")] = 1,
     field: FieldOption = None,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
     rec = _open(db, create=True)
     report = _run_with_progress("ingest", lambda cb: rec.ingest(paths, paper=paper, workers=workers, on_page=cb,
-                                                                fields=fields))
+                                                                fields=fields, page_timeout=page_timeout))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)
@@ -146,6 +158,7 @@ def reextract(
     date_to: ToOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
                                          help="Extraction processes (0 = one per core).")] = 1,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Re-derive articles and facts from the stored page bytes: after upgrading Yaowen, or to set a paper."""
     selection = selection_or_exit(ids, source, None, date_from, date_to)
@@ -155,7 +168,8 @@ def reextract(
     if not selection.is_empty() and not rec.pages(selection, limit=1):
         fail("no stored page matches the selection (see `yaowen pages`)", 1)
     report = _run_with_progress("reextract", lambda cb: rec.reextract(
-        all_pages, workers, on_page=cb, selection=selection, paper=paper.strip() if paper else None))
+        all_pages, workers, on_page=cb, selection=selection, paper=paper.strip() if paper else None,
+        page_timeout=page_timeout))
     _summary(report, rec)
 
 

@@ -19,8 +19,9 @@ HAN = f"[{CJK}]"
 TERMINAL_RE = re.compile(r"[。!?！？…;；:：][”’」』)\]》]*$|[。!?！？][”’」』]*\)$")
 
 # Reporter roles in bylines, longest first so that 本报记者 wins over 记者.
-REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者")
-CORRESPONDENT_ROLES = ("本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员", "实习生")
+# An intern (实习生) writes for the newsroom beside its reporters: a reporter, not a correspondent.
+REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者", "实习生")
+CORRESPONDENT_ROLES = ("本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员")
 # A reporter's role with the newsroom it works for: 绵阳日报社融媒体记者, 全媒体首席记者, 九江日报全媒记者.
 _NEWSROOM_REPORTER = (
     rf"(?:{HAN}{{0,6}}?(?:日报社|日报|晚报|时报|报社|新闻网|新闻|电视台|广播电视台|融媒体中心|网|台))?"

@@ -7,6 +7,7 @@ from typing import Any
 
 from . import __version__
 from .model import Article, PageResult
+from .sources import shown
 
 
 def article_record(a: Article, result: PageResult) -> dict[str, Any]:
@@ -39,7 +40,7 @@ def article_record(a: Article, result: PageResult) -> dict[str, Any]:
 def page_record(result: PageResult) -> dict[str, Any]:
     page = result.page
     return {
-        "source": page.source.replace("\\", "/").rsplit("/", 1)[-1],
+        "source": shown(page.source.replace("\\", "/").rsplit("/", 1)[-1]),  # any file name, as printable text
         "page_id": page.page_id,
         "paper": page.meta.paper,
         "title": page.meta.title,

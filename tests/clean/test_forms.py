@@ -24,3 +24,8 @@ def test_script_detects_traditional_only_when_it_is():
 def test_script_t2s_keeps_offsets():
     out, omap = to_simplified("臨江市委書記")
     assert out == "临江市委书记" and omap(3) == 3
+
+
+def test_script_t2s_keeps_a_common_character_opencc_would_code_in_an_extension_plane():
+    out, _ = to_simplified("臨江市副市長彭晛")
+    assert out == "临江市副市长彭晛"

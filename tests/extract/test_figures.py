@@ -101,3 +101,10 @@ def test_figures_target_by_the_clause_modality():
     got = [(f.text, f.target) for f in find_figures(
         "累计发放助学金将近300万元。主要包括7条道路。力争产值达到100亿元。参保率已达到98%。")]
     assert got == [("近300万元", False), ("7条", False), ("100亿元", True), ("98%", False)]
+
+
+def test_figures_a_bare_change_measures_what_the_clause_before_it_counted():
+    text = "一季度，临江第一产业3.2亿元，增长4.1%；工业投资18亿元，同比增长12.5%。"
+    got = {f.text: f.measure for f in find_figures(text)}
+    assert got["4.1%"] == "临江第一产业增长"
+    assert got["12.5%"] == "工业投资同比增长"

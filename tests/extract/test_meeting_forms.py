@@ -296,3 +296,73 @@ def test_a_meeting_of_those_attending_a_congress_is_named_for_the_congress():
     body = "5月6日下午,出席中国共产党临江市第五次代表大会的各代表团召集人会议召开。马青主持会议。"
     [m] = _meetings(body, known=("马青",))
     assert m.name == "中国共产党临江市第五次代表大会各代表团召集人会议" and m.chairs == ["马青"]
+
+
+def test_a_meeting_that_is_business_or_an_addressee_is_not_held():
+    body = (
+        "5月6日,市人大常委会召开第九次会议。会议审议了召开市五届人大三次会议的有关事项。"
+        "会议要求,对该条例进行完善后按程序提交市人大常委会审议。"
+    )
+    assert _names(body) == ["市人大常委会第九次会议"]
+
+
+def test_a_closing_sitting_named_as_a_noun_is_no_report_of_one():
+    body = "5月6日,市人大常委会机关召开会议。会议学习了市委书记马青在市五届人大三次会议闭幕会上的讲话。"
+    assert _names(body) == ["市人大常委会机关会议"]
+
+
+def test_those_who_are_a_noun_after_a_role_word_place_no_one():
+    body = "5月6日,中国共产党临江市第五次代表大会举行代表团召集人会议。马青主持会议。另有58名列席人员参加会议。"
+    assert _names(body) == ["中国共产党临江市第五次代表大会代表团召集人会议"]
+
+
+def test_the_headline_names_the_body_meeting_in_a_short_form():
+    body = "5月6日上午,临江市工人文化宫隆重举行临江市劳动模范、先进工作者和模范集体表彰大会。市委书记马青出席并讲话。"
+    [m] = _meetings(body, stack="临江市劳模表彰大会隆重举行")
+    assert m.name == "临江市劳动模范、先进工作者和模范集体表彰大会" and m.attendees == ["马青"]
+
+
+def test_who_attends_and_chairs_is_a_chair():
+    body = "5月6日,市级老同志参观临江新区。副市长马青参加并主持召开座谈会。"
+    [m] = _meetings(body)
+    assert m.chairs == ["马青"] and m.attendees == []
+
+
+def test_who_joins_a_visit_is_not_at_its_meeting_named_for_it():
+    body = (
+        "5月6日,省政协调研组赴临江开展民主监督调研。市委书记马青参加有关活动。省政协委员钱进、孔明参加调研。\n"
+        "6日下午,调研组召开民主监督调研座谈会。"
+    )
+    [m] = _meetings(body)
+    assert "钱进" not in m.attendees and "孔明" not in m.attendees
+
+
+def test_a_meeting_held_on_a_spirit_is_held():
+    body = "“我去开个会。”5月6日,马青交代完便出门。\n晚上,300多人聚集一堂,参加省第十次党代会精神宣讲报告会。"
+    assert _names(body) == ["省第十次党代会精神宣讲报告会"]
+    body = "5月6日,市委常委会召开会议。市委书记马青参加了学习省委全会精神。"
+    assert _names(body) == ["市委常委会会议"]
+
+
+def test_a_cppcc_group_session_for_deliberation_is_a_meeting():
+    body = "5月6日下午,政协临江市第五届委员会第三次会议举行联组协商议政会。市政协副主席马青主持联组协商议政会。"
+    [m] = _meetings(body)
+    assert m.name == "政协临江市第五届委员会第三次会议联组协商议政会" and m.chairs == ["马青"]
+
+
+def test_who_calls_a_meeting_is_at_it():
+    body = "5月6日,市委书记马青山深入临江新区调研。下午,马青山冒雨查看了港区工地,并召开项目推进会,听取各方汇报。"
+    [m] = _meetings(body)
+    assert m.name == "项目推进会" and m.chairs == [] and m.attendees == ["马青山"]
+    body = "5月6日,市委书记马青主持召开项目推进会。会议决定召开全市项目建设大会。"
+    [m] = _meetings(body)
+    assert m.chairs == ["马青"] and m.attendees == []
+
+
+def test_a_sitting_a_session_holds_is_named_for_the_session():
+    body = (
+        "5月6日上午,政协临江市第五届委员会第三次会议圆满完成各项议程。大会首先举行选举大会。马青山主持选举大会。"
+        "上午11时,大会在完成各项议程后,举行闭幕大会。"
+    )
+    names = _names(body, known=("马青山",))
+    assert names == ["政协临江市第五届委员会第三次会议选举大会", "政协临江市第五届委员会第三次会议闭幕大会"]

@@ -420,3 +420,8 @@ def test_rows_of_a_table_of_people_give_the_posts_after_the_name():
     assert got == {"张建军": ["临江市委书记"], "李海波": ["临江市市长"], "王晓明": ["临江市人大常委会主任"],
                    "赵立新": ["临江市政协主席"], "钱永刚": ["临江市委副书记"]}
     assert _people("会议指出：市委书记要带头。") == {}
+
+
+def test_a_papers_chief_editor_is_a_post_in_its_short_form():
+    got = _people("临江日报社社长马青、临江日报社总编钱进、临江日报社副总编孔明等参加座谈。")
+    assert got == {"马青": ["临江日报社社长"], "钱进": ["临江日报社总编"], "孔明": ["临江日报社副总编"]}

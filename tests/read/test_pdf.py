@@ -122,13 +122,40 @@ def test_pdf_encrypted_with_a_password_is_a_page_error():
     assert err.value.reason == "encrypted PDF (password required)"
 
 
-@pytest.mark.parametrize("cut", [None, 0.5])
-def test_pdf_corrupt_or_truncated_is_a_page_error(cut: float | None):
+@pytest.mark.parametrize(("cut", "said"), [(None, "damaged PDF: MuPDF cannot read it ("),
+                                           (0.5, "truncated PDF: the file ends before its end marker")])
+def test_pdf_corrupt_or_truncated_is_a_page_error(cut: float | None, said: str):
     good = _pdf(_front_page)
     data = b"%PDF-1.4 this is not really a pdf" if cut is None else good[: int(len(good) * cut)]
     with pytest.raises(PageError) as err:
         read_bytes(data, "broken.pdf")
-    assert str(err.value).startswith("broken.pdf: corrupt PDF (")
+    assert str(err.value).startswith(f"broken.pdf: {said}")
+
+
+def test_pdf_with_broken_content_streams_is_damaged_not_scanned():
+    import pymupdf
+
+    doc = pymupdf.open(stream=_pdf(_front_page), filetype="pdf")
+    doc.update_stream(doc[0].get_contents()[0], b"BT (\x00\x01) Tj ET Q Q BT garbage ]] >> << ET")
+    with pytest.raises(PageError) as err:
+        read_bytes(doc.tobytes(), "garbled.pdf")
+    assert err.value.reason.startswith("damaged PDF: no readable text (MuPDF: ")
+
+
+def test_pdf_errors_of_mupdf_never_reach_stdout(capfd: pytest.CaptureFixture[str]):
+    with pytest.raises(PageError):
+        read_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 4, "x.pdf")
+    out, err = capfd.readouterr()
+    assert out == "" and "MuPDF" not in err
+
+
+def test_pdf_of_blank_pages_is_not_called_scanned():
+    def page(c: canvas.Canvas) -> None:
+        pass
+
+    with pytest.raises(PageError) as err:
+        pdf_to_text(_pdf(page), "blank.pdf")
+    assert err.value.reason == "PDF has no text and no images (blank pages)"
 
 
 def test_pdf_read_from_a_file_is_a_pdf_page(tmp_path: Path):

@@ -42,9 +42,13 @@ def test_segment_two_line_stack_with_lead_in_kicker():
 
 
 def test_segment_two_line_stack_is_headline_and_subheadline():
+    page = "临江新区建设提速\n\n滨江大道等五个项目年内完工\n\n本报讯(通讯员 廖一 岳华 刘芳)4月8日上午,滨江大道工程开工。"
+    [a] = _seg(page)
+    assert (a.kicker, a.headline, a.subheadline) == (None, "临江新区建设提速", "滨江大道等五个项目年内完工")
+    # over the line that reports the event (开工), a line that reports none is the kicker
     page = "临江新区建设拉开序幕\n\n滨江大道开工\n\n本报讯(通讯员 廖一 岳华 刘芳)4月8日上午,滨江大道工程开工。"
     [a] = _seg(page)
-    assert (a.kicker, a.headline, a.subheadline) == (None, "临江新区建设拉开序幕", "滨江大道开工")
+    assert (a.kicker, a.headline, a.subheadline) == ("临江新区建设拉开序幕", "滨江大道开工", None)
     assert a.correspondents == ["廖一", "岳华", "刘芳"] and a.reporters == []
 
 
@@ -325,6 +329,7 @@ def test_segment_byline_words_that_are_no_names():
 
     assert read_byline("■本报通讯员 张一 本报记者 李二") == (["李二"], ["张一"], True)
     assert read_byline("记者 王三 摄影报道") == (["王三"], [], False)
+    assert read_byline("记者 王三 实习生 赵四 通讯员 钱五") == (["王三", "赵四"], ["钱五"], False)  # an intern writes for the paper
     assert read_byline("本报记者 方月 曹 勇") == (["方月", "曹勇"], [], True)  # a letter-spaced name among others
 
 

@@ -366,6 +366,8 @@ def test_a_slogan_over_the_report_is_the_kicker_on_a_web_page():
     page = "与时代同步 与人民同行\n\n临江日报创刊40周年座谈会举行\n\n本报讯(记者 方晓)9月29日,临江日报创刊40周年座谈会举行。"
     [a] = _seg(page)
     assert (a.kicker, a.headline) == ("与时代同步 与人民同行", "临江日报创刊40周年座谈会举行")
+    page = "项目数、总投资均居全省前列\n\n临江12个重大项目集中开工\n\n本报讯 2月8日上午,全市重大项目集中开工活动举行。"
+    assert (_seg(page)[0].kicker, _seg(page)[0].headline) == ("项目数、总投资均居全省前列", "临江12个重大项目集中开工")
     # the report over a slogan, or names under the report, stay headline and subheadline
     page = "临江召开全市两会筹备工作会议\n\n凝心聚力 开好两会\n\n本报讯 3月11日,全市两会筹备工作会议召开。"
     assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("临江召开全市两会筹备工作会议", "凝心聚力 开好两会")
@@ -381,3 +383,10 @@ def test_briefs_on_a_sites_page_end_at_its_related_stories():
     )
     arts = _seg(page)
     assert [a.correspondents for a in arts] == [["方晓"], ["林立"]]
+
+
+def test_a_headline_and_subheadline_run_into_the_text_on_one_line_are_parted_at_the_space():
+    page = "临江市政府召开第12次常务会议 研究部署春季森林防火工作 本报讯 3月11日,市长周明远主持召开市政府常务会议。"
+    assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("临江市政府召开第12次常务会议", "研究部署春季森林防火工作")
+    page = "凝心聚力 开好两会 本报讯 3月11日,全市两会筹备工作会议召开,市长周明远出席。"
+    assert _seg(page)[0].headline == "凝心聚力 开好两会"

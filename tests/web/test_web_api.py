@@ -204,7 +204,8 @@ def test_writes_need_the_token(writable_record):
         bad = c.post("/api/v1/rules", json={"kind": "merge", "name": "x", "target": "x"}, headers=auth)
         assert bad.status_code == 422
         nobody = c.post("/api/v1/rules", json={"kind": "merge", "name": "张三", "target": "韩松涛"}, headers=auth)
-        assert nobody.status_code == 422 and nobody.json()["detail"] == "no one named 张三 in the record"
+        assert nobody.status_code == 422 and nobody.json()["detail"] == [
+            {"loc": ["body"], "msg": "no one named 张三 in the record", "type": "value_error"}]
         assert c.get("/api/v1/rules").json() == []
 
 

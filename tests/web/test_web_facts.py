@@ -65,7 +65,7 @@ def test_documents_listing_detail_and_links(client):
 def test_figures_by_measure_and_values_as_plain_numbers(client):
     grouped = get(client, "/api/v1/figures/measures", limit=100)["items"]
     top = grouped[0]  # the most reported measure
-    assert top["figures"] == max(r["figures"] for r in grouped) and top["figures"] >= 2
+    assert top["figures"] == max(r["figures"] for r in grouped)  # groups of several: tests/record/test_record_figures.py
     assert top["min_value"] <= top["latest_value"] <= top["max_value"] and top["articles"] >= 1
     every = get(client, "/api/v1/figures", measure=top["measure"], unit=top["unit"], limit=100)["items"]
     assert len([f for f in every if f["measure"] == top["measure"]]) == top["figures"]
@@ -127,7 +127,8 @@ def test_search_operators_and_traditional_script_on_the_web(client):
 @pytest.mark.parametrize("q, why", [("-疫情", "only words to leave out"), ("审计 OR", "OR needs a word on each side"),
                                     ("！！", "nothing to search for")])
 def test_a_search_that_cannot_run_says_why(client, q, why):
-    assert why in get(client, "/api/v1/search", 422, q=q)["detail"]
+    assert [(e["loc"], why in e["msg"]) for e in get(client, "/api/v1/search", 422, q=q)["detail"]] == [
+        (["query", "q"], True)]
     page = client.get("/search", params={"q": q})
     assert page.status_code == 422 and why in page.text and 'name="q"' in page.text  # the form to try again
 
@@ -146,7 +147,7 @@ def test_bad_filters_get_the_same_words_as_on_the_command_line(client, params, m
 
 
 def test_a_date_range_backwards_and_a_topic_by_label(client):
-    assert get(client, "/api/v1/meetings", 422, date_from="2024", date_to="2023")["detail"] == (
-        "date_from 2024 is after date_to 2023")
+    assert get(client, "/api/v1/meetings", 422, date_from="2024", date_to="2023")["detail"] == [
+        {"loc": ["query"], "msg": "date_from 2024 is after date_to 2023", "type": "value_error"}]
     by_label = get(client, "/api/v1/articles", topic="审计整改", limit=100)
     assert by_label == get(client, "/api/v1/articles", topic="audit", limit=100) and by_label["total"] >= 1

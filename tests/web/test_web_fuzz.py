@@ -1,11 +1,12 @@
 """Schema-based fuzzing: schemathesis generates requests from the app's own OpenAPI schema, valid and not;
-no request may make the server fail (5xx). The write routes are fuzzed too: without the token they refuse."""
+no request may make the server fail (5xx), and every answer — 422s included — has a status and a body the
+schema declares. The write routes are fuzzed too: without the token they refuse."""
 
 from __future__ import annotations
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
 EXAMPLES_PER_ROUTE = 40
 
@@ -20,7 +21,7 @@ def test_no_request_makes_a_server_error(web_app):
         @settings(max_examples=EXAMPLES_PER_ROUTE, deadline=None, derandomize=True, database=None,
                   suppress_health_check=list(HealthCheck))
         def fuzz(case) -> None:
-            case.call_and_validate(checks=[not_a_server_error])
+            case.call_and_validate(checks=[not_a_server_error, response_schema_conformance, status_code_conformance])
 
         try:
             fuzz()

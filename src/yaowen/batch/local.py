@@ -28,22 +28,24 @@ class PageOutcome:
     stem: str | None = None  # a file name for the page's output
 
 
-def extract_one(source: str) -> PageOutcome:
+def extract_one(source: str, time_limit: float | None = None) -> PageOutcome:
+    """The outcome of one page file; ``time_limit``: seconds the page may take (``process_page``)."""
     try:
         page = read_path(source)
-        return PageOutcome(source, record=page_record(process_page(page)))
+        return PageOutcome(source, record=page_record(process_page(page, time_limit=time_limit)))
     except PageError as e:
         return PageOutcome(source, error=str(e))
     except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch; say what broke
         return PageOutcome(source, error=f"{source}: internal error while processing: {type(e).__name__}: {e}")
 
 
-def extract_input(item: PageInput | PageError) -> PageOutcome:
+def extract_input(item: PageInput | PageError, time_limit: float | None = None) -> PageOutcome:
     """The outcome of one page of ``read.inputs.iter_inputs`` (an error it gave passes through)."""
     if isinstance(item, PageError):
         return PageOutcome(item.source, error=str(item))
     try:
-        return PageOutcome(item.source, record=page_record(process_page(read_input(item))), stem=item.stem)
+        result = process_page(read_input(item), time_limit=time_limit)
+        return PageOutcome(item.source, record=page_record(result), stem=item.stem)
     except PageError as e:
         return PageOutcome(item.source, error=str(e), stem=item.stem)
     except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch; say what broke

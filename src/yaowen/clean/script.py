@@ -10,6 +10,9 @@ from ..model import OffsetMap
 
 SAMPLE = 20000
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# OpenCC maps a few rare traditional characters to simplified forms coded only in the CJK extension planes (晛 -> 𬀪);
+# names keep the common character, which is what pages, input methods and fonts use
+_EXTENSION_RE = re.compile(r"[\U00020000-\U0003FFFF]")
 
 
 @cache
@@ -30,8 +33,19 @@ def detect_script(text: str) -> str:
     return "traditional" if changed >= 5 and changed / han > 0.03 else "simplified"
 
 
-def to_simplified(text: str) -> tuple[str, OffsetMap]:
+def _convert(text: str) -> str:
     converted = _t2s().convert(text)
+    if len(converted) != len(text) or not _EXTENSION_RE.search(converted):
+        return converted
+    chars = list(converted)
+    for m in _EXTENSION_RE.finditer(converted):
+        if not _EXTENSION_RE.match(text[m.start()]):
+            chars[m.start()] = text[m.start()]
+    return "".join(chars)
+
+
+def to_simplified(text: str) -> tuple[str, OffsetMap]:
+    converted = _convert(text)
     if len(converted) == len(text):
         return converted, OffsetMap.identity(len(text))
     # a phrase conversion changed length somewhere: convert line by line, map changed lines as a whole
@@ -41,7 +55,7 @@ def to_simplified(text: str) -> tuple[str, OffsetMap]:
     parts: list[str] = []
     out = pos = 0
     for line in text.split("\n"):
-        new = _t2s().convert(line)
+        new = _convert(line)
         cs.append(out)
         rs.append(pos)
         lin.append(len(new) == len(line))

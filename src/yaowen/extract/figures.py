@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..budget import check_time
 from ..model import Figure
+from .textscan import MarksSince
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -80,10 +82,10 @@ def chinese_number(s: str) -> float | None:
     return float(total + section + num)
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    start = max(text.rfind(c, 0, pos) for c in "。\n") + 1
-    seg = text[start:pos]
-    return seg.count("“") > seg.count("”") or seg.count("\"") % 2 == 1
+def _in_quotes(quotes: MarksSince, pos: int) -> bool:
+    """Is ``pos`` inside quotation marks opened in its sentence? (``quotes``: “, ” and " since 。 or a line end)"""
+    opened, closed, straight = quotes(pos)
+    return opened > closed or straight % 2 == 1
 
 
 _MEASURE_FILLER_RE = re.compile(r"^(?:已|共|累计|全年|今年|其中|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计)+")
@@ -96,6 +98,24 @@ _DATE_IN_CLAUSE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中
 _FIGURE_IN_CLAUSE_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]+[^\u4e00-\u9fff]?[个名人位项家件亿万元%]*")
 
 
+_CHANGE_ONLY_RE = re.compile(r"(?:同比|环比|比上年|比去年)?(?:增长|下降|增加|减少|提高|降低|上升|回落|增速)了?")
+_SUBJECT_BEFORE_FIGURE_RE = re.compile(r"(\D{2,20}?)(?:约|近|达到?|为)?\d")  # statistics print digits
+
+
+def _previous_figure_subject(text: str, clause_start: int) -> str | None:
+    """What the clause before a bare change (增长5.5%) measures, when that clause is a figure with its subject
+    (第一产业1.7亿元，增长5.5%): the change is of the same thing."""
+    if clause_start < 2 or text[clause_start - 1] not in ",，":
+        return None
+    prev_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, clause_start - 40), clause_start - 1)),
+                     default=max(0, clause_start - 40))
+    m = _SUBJECT_BEFORE_FIGURE_RE.match(text, prev_start, clause_start - 1)
+    if m is None:
+        return None
+    subject = _MEASURE_FILLER_RE.sub("", m.group(1))
+    return subject if len(subject) >= 2 and not _DISCOURSE_RE.match(subject) else None
+
+
 def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     """What the figure measures: the clause's words before it (总投资|86.6亿元) and, for a count, the thing
     counted after it as well (全县|53名|政协委员参加座谈会): a count's noun usually follows the number. When
@@ -104,6 +124,8 @@ def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
     before = _MEASURE_TAIL_RE.sub("", _MEASURE_FILLER_RE.sub("", text[clause_start:start]))
     after = _CLAUSE_RE.split(text[end : end + 16], 1)[0][:12]
+    if _CHANGE_ONLY_RE.fullmatch(before) and (subject := _previous_figure_subject(text, clause_start)):
+        return subject + before  # 第一产业1.7亿元，增长5.5%: the growth is the previous figure's measure's
     if len(before) < 6:
         sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 60), start)),
                              default=max(0, start - 60))
@@ -138,12 +160,14 @@ def _figure_matches(text: str):  # type: ignore[no-untyped-def]
 
 def find_figures(text: str, article_id: str = "") -> list[Figure]:
     out: list[Figure] = []
+    quotes = MarksSince(text, "。\n", "“”\"")
     for m in _figure_matches(text):
+        check_time()
         num, mag = m.group("num"), m.group("mag")
         if not num and not mag:
             continue
         start = m.start("num") if num else m.start("mag")
-        if text[max(0, start - 1) : start] == "第" or _in_quotes(text, start):
+        if text[max(0, start - 1) : start] == "第" or _in_quotes(quotes, start):
             continue  # an ordinal or a slogan
         prev2 = text[max(0, start - 2) : start]
         inside = prev2[-1:] in _NUMBER_TAIL or (prev2[-1:] in ("多", "余") and prev2[:1].isdigit())

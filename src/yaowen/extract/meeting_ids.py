@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .figures import chinese_number
 from .lexicons import load_lexicon
@@ -103,6 +103,12 @@ _CANON_STEPS = tuple(
 )
 
 
+# An article names a handful of meetings; one that names more (a page of megabytes) is searched for a meeting
+# named again among the latest RECALL only, so its cost stays linear in its length.
+RECALL = 64
+
+
+@lru_cache(maxsize=1 << 12)  # each name is compared with every other of its article
 def _canon(name: str) -> str:
     for pattern, repl in _CANON_STEPS:
         name = pattern.sub(repl, name)
@@ -122,6 +128,7 @@ def contains(a: str | None, b: str | None) -> bool:
     return a in b or b in a
 
 
+@lru_cache(maxsize=1 << 14)  # the same pairs are asked by the meeting list, the roles and the headline
 def compatible(a: str | None, b: str | None) -> bool:
     """Two names of one meeting: the headline's and the body's, or a role's object and the meeting it names."""
     if not a or not b:
@@ -133,15 +140,29 @@ def compatible(a: str | None, b: str | None) -> bool:
     if oa is not None and ob is not None:
         # one sitting written out more or less fully (市政府第21次常务会议 / 市十三届人民政府第21次常务会议,
         # 第十五次 / 第15次), not the same sitting of two bodies (鞍山市委 / 锦州市委 第一次全体会议)
+        if oa != ob or noun_of(a) != noun_of(b):
+            return False  # the cheap tests first: the alignment below costs more than the rest together
         ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
         replaced = [(a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in ops if op == "replace"]
         kinds = {op for op, *_ in ops} - {"equal", "replace"}
-        return (oa == ob and noun_of(a) == noun_of(b) and len(kinds) <= 1
-                and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced))
+        return len(kinds) <= 1 and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced)
     na, nb = noun_of(a), noun_of(b)
     if (is_generic(a) or is_generic(b)) and na and nb and (na.endswith(nb) or nb.endswith(na)):
         return True  # 新闻发布会 / 爱国主义教育法实施发布会
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
+    if na and na == nb and _abbreviates(*sorted((a, b), key=len)):
+        return True  # 临江市劳模表彰大会 / 临江市劳动模范和先进集体表彰大会
+    likeness = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # the quick ratios bound the ratio from above: most pairs fail them without an alignment
+    return likeness.real_quick_ratio() >= 0.6 and likeness.quick_ratio() >= 0.6 and likeness.ratio() >= 0.6
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """A Chinese short form keeps characters of the long one in order (劳动模范 -> 劳模, 人民代表大会 -> 人大): the
+    short name, four characters or more before its meeting word, read in order inside the long one, from its start."""
+    if len(short) - len(noun_of(short) or "") < 4 or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 # 市五届人大常委会第九次会议|第一次全体会议: a plenary sitting of a session
@@ -158,3 +179,22 @@ def session_of(name: str | None) -> str | None:
 def is_bare_sitting(name: str | None) -> bool:
     """A plenary sitting named without its session: 第二次全体会议."""
     return bool(_BARE_SITTING_RE.match(name or ""))
+
+
+# a sitting a session holds, named by the report only for what it does: 大会首先举行选举大会, 大会举行闭幕大会
+_SESSION_SITTING_RE = re.compile(r"^(?:选举|开幕|闭幕|预备)(?:大会|会议|会)$")
+_NUM = r"[\d一二三四五六七八九十百]+"
+# a session a text reports: 政协临江市第五届委员会第三次会议, 市五届人大三次会议, 中国共产党临江市第五次代表大会
+_SESSION_RE = re.compile(
+    rf"(?:中国人民政治协商会议|政协|中国共产党|中共)?[\u4e00-\u9fff]{{1,10}}?第?{_NUM}届"
+    rf"(?:委员会|人民代表大会|人大|政协)?第?{_NUM}次会议"
+    rf"|(?:中国共产党|中共)[\u4e00-\u9fff]{{1,10}}?第{_NUM}次代表大会"
+)
+
+
+def session_sitting_name(name: str, text: str, pos: int) -> str:
+    """A bare sitting of a session (选举大会, 闭幕大会) named after the first session the text names before ``pos``."""
+    if not _SESSION_SITTING_RE.match(name):
+        return name
+    m = _SESSION_RE.search(text, 0, pos)
+    return m.group(0) + name if m else name

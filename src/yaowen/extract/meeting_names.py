@@ -123,7 +123,10 @@ _SCHEDULED_BETWEEN_RE = re.compile(r"将|拟|定于|计划|预计")
 _RECALLED_RE = re.compile(r"(?:去年|前年|上年|此前|之前|早前|前不久|上次|上一次|年初|上月|上周|曾经?|已经?|先后)[^,，。;；]{0,10}$")
 _FUTURE_RE = re.compile(r"(?:定于|将于|拟于|计划于|预计|即将|将在|拟在|决定|关于|将)[^,，。;；]{0,14}$")
 _CITED_RE = re.compile(r"(?:传达|学习|贯彻|落实)[^,，。;；]{0,20}$")
-_CITED_AFTER_RE = re.compile(r"精神|上的(?:重要)?讲话")
+# 召开X会议的有关事项, 召开X会议的决定: the meeting is the business of another, not held
+_CITED_AFTER_RE = re.compile(r"精神|上的(?:重要)?讲话|的(?:有关|相关|各项)?(?:事项|决定|议案|通知|议程|筹备|准备|方案|请示)")
+# 完善后按程序提交市人大常委会(审议): an organ a matter goes to, not a meeting held
+_SUBMITTED_TO_RE = re.compile(r"提交|提请|报请|报送|呈报|呈送|按程序")
 _DATE_BEFORE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到—-]\d{1,2}日)?(?:上午|下午|晚上?)?$")
 _DATE_ANY_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _CLAUSE_MARK_RE = re.compile(r"[,，。;；:：!！?？\n]")
@@ -258,7 +261,8 @@ class _Finder:
         if self.in_title(start) or (not judged and self.not_held(start)) or _COUNTED_RE.search(name):
             return
         name = clean_name(name)
-        if _COUNTED_RE.search(name) or len(name) < 2 or (how != "talk" and not noun_of(name) and "暨" not in name):
+        if (_COUNTED_RE.search(name) or len(name) < 2 or (how != "talk" and not noun_of(name) and "暨" not in name)
+                or _SUBMITTED_TO_RE.search(name)):
             return  # "52场论坛", "多个合作论坛": events counted, not one meeting held
         if _CITED_AFTER_RE.match(self.text, end):
             return
@@ -302,6 +306,8 @@ class _Finder:
             lo = max(0, v.start() - 64)
             clause_start = max((m.end() for m in _CLAUSE_MARK_RE.finditer(text, lo, v.start())), default=lo)
             before = text[clause_start : v.start()]
+            if verb in _SITTING_VERBS and text.startswith(("会", "大会"), v.end()):
+                continue  # 闭幕会 is a noun here (在…闭幕会上的讲话); the meeting words find it where it is held
             if verb in _SITTING_VERBS:  # Y会议在…开幕 is its 开幕会, Y论坛落下帷幕 its 闭幕会; Y读书班开班 is Y读书班
                 held = pat["before"].search(before)
                 if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):

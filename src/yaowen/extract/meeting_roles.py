@@ -17,7 +17,7 @@ from functools import cache
 
 from ..model import Meeting, PersonMention
 from .lexicons import load_lexicon
-from .meeting_ids import compatible, is_generic, noun_of
+from .meeting_ids import RECALL, compatible, is_generic, noun_of
 from .meeting_names import Held
 from .people import post_words
 
@@ -39,6 +39,12 @@ _GENERIC_OBJ = ("", "会议", "大会", "会", "活动", "座谈", "学习", "�
 _OWN_SITTING_RE = re.compile(r"(?:开班|开幕|闭幕|结业|开学)(?:式|仪式|典礼)|(?:开幕|闭幕|全体)(?:大会|会议?)")
 _VISIT_RE = re.compile(r"考察|调研|检查|视察|慰问|走访|督导|督查|参观|陪同")
 _CITED_OBJ_RE = re.compile(r"时的|精神|讲话|的(?:重要)?讲话")
+
+
+def _cited(obj: str) -> bool:
+    """A role's object that cites a meeting (参加X会议时的讲话, 学习X精神), not a meeting held on a spirit (参加X精神宣讲会)."""
+    m = _CITED_OBJ_RE.search(obj)
+    return m is not None and not (m.group(0) == "精神" and noun_of(obj[m.end() :]))
 # 出席会议的有：A、B / 在主席台就座的领导有：/ 大会的执行主席是：/ 担任本次大会的执行主席还有：
 _LIST_AFTER_RE = re.compile(
     r"(?:(?:出席|列席|参加|到会)[^：:，,。的]{0,8}的[^：:，,。]{0,12}?有|与会的?[^：:，,。]{0,12}?有|"
@@ -47,6 +53,10 @@ _LIST_AFTER_RE = re.compile(
 # where the people a role verb is about begin: after the last role, clause list mark or cited word before it
 _SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|[;；:：]|传达|学习|委托|委託")
 _CITED_AFTER_ROLE_RE = re.compile(r"了?(?:时|的)")  # 调研座谈时的讲话, 出席X的代表
+_ROLE_AS_NOUN_RE = re.compile(r"人员|者|嘉宾|单位|名单|对象|范围")  # 列席人员, 参会者: a noun, not a role verb
+# A召开Y会 (not 主持召开, not 决定召开): who calls a meeting is at it, as its attendee (率督导组…召开反馈会)
+_CONVENE_RE = re.compile(r"(?<![主持决定要将拟])召开了?")
+_JOINED_ROLE_RE = re.compile(r"并(?:主持|出席|参加|列席)")
 _LOOKBACK = 300
 _CLAUSE_RE = re.compile(r"[,，;；]")
 
@@ -123,8 +133,10 @@ class Placement:
         if (obj in _GENERIC_OBJ or obj.startswith(("会议", "大会")) or _OWN_SITTING_RE.fullmatch(obj)
                 or is_generic(obj) and noun_of(obj) in ("会议", "大会")):
             return True  # 出席会议, 主持会议相关议程, 出席大会开幕式, 出席开班式
+        if _VISIT_RE.search(obj) and not noun_of(obj) and "座谈" not in obj:
+            return None  # 参加调研, 陪同考察: the visit, not the 调研座谈会 its name shares a word with
         here = self.context(pos)
-        for mt in ([here] if here else []) + self.meetings:
+        for mt in ([here] if here else []) + self.meetings[-RECALL:]:
             if mt.name and compatible(mt.name, obj):
                 return mt
         return None
@@ -160,7 +172,8 @@ class Placement:
         word before it, and after the clause of anyone with a verb of their own (A宣读决定，B主持大会)."""
         s, _ = sentence(self.text, pos)
         s = max(s, pos - _LOOKBACK)
-        breaks = [b.end() for b in _SPAN_BREAK_RE.finditer(self.text, s, pos)]
+        # 参加并主持: one subject for both roles, so a role joined to the next by 并 ends no span
+        breaks = [b.end() for b in _SPAN_BREAK_RE.finditer(self.text, s, pos) if not _JOINED_ROLE_RE.match(self.text, b.end())]
         for m in self.mentions[bisect_left(self.starts, s) : bisect_left(self.starts, pos)]:
             end = self.list_end(m)
             if end < pos and _SPEAK_RE.match(self.text, end) and (c := _CLAUSE_RE.search(self.text, end, pos)):
@@ -197,13 +210,13 @@ def implied_meetings(text: str, held: list[Held]) -> list[Held]:
     for r in _ROLE_RE.finditer(text):
         if _NOT_NOW_RE.search(text, max(0, r.start() - 3), r.start()):
             continue
-        if _EXPECTED_RE.search(text, sentence(text, r.start())[0], r.start()):
+        if _EXPECTED_RE.search(text, sentence(text, r.start())[0], r.start()) or _ROLE_AS_NOUN_RE.match(text, r.end()):
             continue
         obj = _object(text, r.end())
         noun = noun_of(obj)
-        if not noun or obj in ("会议", "大会") or _CITED_OBJ_RE.search(obj) or "的" in obj or _VISIT_RE.search(obj):
+        if not noun or obj in ("会议", "大会") or _cited(obj) or "的" in obj or _VISIT_RE.search(obj):
             continue
-        if any(compatible(n, obj) for n in names):
+        if any(compatible(n, obj) for n in names[-RECALL:]):
             continue
         out.append(Held(obj, r.end(), r.end() + len(obj), "attend"))
         names.append(obj)
@@ -246,7 +259,7 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
             continue  # a mention already
         before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s)
         after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e)
-        if after_ok and (before_ok or (e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]))):
+        if (after_ok or e - s >= 3) and before_ok or after_ok and e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]):
             out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
     return out
 
@@ -265,10 +278,10 @@ def place_roles(art: Placement) -> None:
         k = bisect_right(lead_starts, r.start()) - 1
         if (k >= 0 and r.start() < leads[k][1]) or _NOT_NOW_RE.search(text, max(0, r.start() - 3), r.start()):
             continue
-        if _CITED_AFTER_ROLE_RE.match(text, r.end()):
-            continue  # 调研座谈时的讲话, 出席X的代表: not a role at this meeting
+        if _CITED_AFTER_ROLE_RE.match(text, r.end()) or _ROLE_AS_NOUN_RE.match(text, r.end()):
+            continue  # 调研座谈时的讲话, 出席X的代表, 列席人员: not a role at this meeting
         obj = _object(text, r.end())
-        if _CITED_OBJ_RE.search(obj) or (obj.endswith("的") or "的" in obj and not noun_of(obj)):
+        if _cited(obj) or (obj.endswith("的") or "的" in obj and not noun_of(obj)):
             continue
         target = art.named(obj, r.start())
         if target is True:
@@ -276,6 +289,10 @@ def place_roles(art: Placement) -> None:
         elif target is None:
             continue
         art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group("chair") is not None)
+    for c in _CONVENE_RE.finditer(text):
+        target = art.named(_object(text, c.end()), c.start())
+        if isinstance(target, Meeting) and not is_generic(target.name):
+            art.place(target, art.people_before(c.start(), art.span_start(c.start())), False)
     # speakers: 马懿强调, 市领导A、B、C在会上通报, 郑国强在会上作…工作报告
     for m in art.mentions:
         if id(m) in art.excluded:

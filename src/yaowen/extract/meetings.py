@@ -15,9 +15,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from ..budget import check_time
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
 from .meeting_ids import (
+    RECALL,
     body_of,
     compatible,
     contains,
@@ -26,6 +28,7 @@ from .meeting_ids import (
     noun_of,
     ordinal_of,
     session_of,
+    session_sitting_name,
 )
 from .meeting_names import block_date, held_meetings
 from .meeting_roles import (
@@ -48,8 +51,9 @@ _LEAD_MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?|晚�
 _DAY_RE = re.compile(r"(?:(\d{1,2})月|(?<![\d月到至—–\-~～－]))(\d{1,2})日(?![内前后起以])")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")  # a continued report of a meeting it named before
-_MIN_REPORT = 30
-_SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后")  # Chinese characters of body under a headline for it to report a meeting
+_MIN_REPORT = 30  # Chinese characters of body under a headline for it to report a meeting
+# 会后，…召开Y / 大会首先举行Y / 完成各项议程后，举行Y: Y is the meeting of what follows
+_SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后")
 
 
 def _own_day(text: str, start: int, end: int, ref: str | None) -> tuple[int, int] | None:
@@ -136,8 +140,10 @@ def find_meetings(
     named_by_purpose: set[int] = set()
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
+        check_time()
         if is_bare_sitting(h.name) and (session := next((session_of(mt.name) for mt in art.meetings if session_of(mt.name)), None)):
             h.name = session + h.name  # 会议举行第二次全体会议: a sitting of the session the article reports
+        h.name = session_sitting_name(h.name, text, h.start)
         b = bisect_right(head_starts, h.start) - 1
         s, e = sentence(text, h.start)
         own = _own_day(text, s, max(h.start, min(h.end, e)), issue_date or event_date)
@@ -148,7 +154,7 @@ def find_meetings(
         if h.name in by_name or (main_now is not None and own is None and is_generic(h.name)
                                  and noun_of(h.name) == noun_of(main_now.name)):
             continue  # the same meeting again: a repeated line, 召开专题座谈会 after the lead named it
-        again = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        again = next((mt for mt in art.meetings[-RECALL:] if compatible(mt.name, h.name)), None)
         if again is not None and ordinal_of(h.name) is not None and ordinal_of(again.name) is not None:
             if len(h.name) > len(again.name or ""):  # the fuller of two names of one sitting
                 again.name, again.body = h.name, body_of(h.name)

@@ -8,6 +8,7 @@ bad input, and ``iter_sources`` hands back a missing path as a value so a batch 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import glob
 import hashlib
 import os
@@ -29,7 +30,9 @@ _MEDIA_BY_SUFFIX: dict[str, MediaType] = {
     ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
     ".htm": "html", ".html": "html", ".xhtml": "html", ".shtml": "html", ".pdf": "pdf",
 }
-MAX_BYTES = 256 * 1024 * 1024  # beyond this a file is not a newspaper page: refuse it before reading it
+# beyond this a file is not a newspaper page: refuse it before reading it (a 64 MB text page takes minutes,
+# past the default time budget; a page of news is well under 1 MB of text, a PDF page with images tens of MB)
+MAX_BYTES = 64 * 1024 * 1024
 STDIN = "<stdin>"
 
 _GLOB_MAGIC_RE = re.compile(r"[*?[]")
@@ -108,13 +111,34 @@ def read_raw(source: str) -> bytes:
         with open(source, "rb") as f:
             return f.read()
     except FileNotFoundError:
-        raise PageError(source, "no such file") from None
+        raise PageError(source, link_problem(source) or "no such file") from None
     except PermissionError:
         raise PageError(source, "permission denied") from None
     except IsADirectoryError:
         raise PageError(source, "is a directory, not a file") from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise PageError(source, SYMLINK_LOOP) from None
         raise PageError(source, f"cannot read: {e.strerror or type(e).__name__}") from None
+
+
+SYMLINK_LOOP = "symbolic link loop (following it never reaches a file)"
+
+
+def link_problem(path: str) -> str | None:
+    """Why a path that is a symbolic link leads nowhere (a loop, a missing target), or None."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return SYMLINK_LOOP
+        try:
+            return f"broken symbolic link (its target {os.readlink(path)} does not exist)"
+        except OSError:
+            return "broken symbolic link"
+    return None
 
 
 def read_stdin() -> Page:
@@ -150,13 +174,17 @@ def iter_sources(args: list[str], extra_suffixes: tuple[str, ...] = ()) -> Itera
         if arg == "-":
             yield from once(arg)
         elif os.path.isdir(arg):
-            found = list(_walk(arg, suffixes))
-            if not found:
+            unreadable: list[PageError] = []
+            found = list(_walk(arg, suffixes, unreadable))
+            yield from unreadable
+            if not found and not unreadable:
                 yield PageError(arg, f"no page files in directory ({' '.join(suffixes)})")
             for path in found:
                 yield from once(path)
         elif os.path.exists(arg):
             yield from once(arg)
+        elif (problem := link_problem(arg)) is not None:
+            yield PageError(arg, problem)
         elif _GLOB_MAGIC_RE.search(arg):
             found = list(_glob(arg, suffixes))
             if not found:
@@ -167,9 +195,19 @@ def iter_sources(args: list[str], extra_suffixes: tuple[str, ...] = ()) -> Itera
             yield PageError(arg, "no such file or directory")
 
 
-def _walk(top: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES) -> Iterator[str]:
+def _walk(top: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES,
+          unreadable: list[PageError] | None = None) -> Iterator[str]:
+    """The page files under ``top``, sorted; a directory that cannot be listed goes to ``unreadable``
+    (its pages would otherwise be missing without a word). Symbolic links to directories are not followed."""
     found: list[tuple[tuple[str, ...], str]] = []
-    for root, dirs, files in os.walk(top):
+
+    def cannot_list(e: OSError) -> None:
+        if unreadable is not None:
+            why = "permission denied" if isinstance(e, PermissionError) else (e.strerror or type(e).__name__)
+            unreadable.append(PageError(e.filename or top, f"cannot read this directory ({why}): its pages are "
+                                                           "skipped"))
+
+    for root, dirs, files in os.walk(top, onerror=cannot_list):
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .cache: never pages
         for name in files:
             if name.lower().endswith(suffixes) and not name.startswith("."):
@@ -186,6 +224,6 @@ def _glob(pattern: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES) -> Iterator[s
     for match in sorted(glob.glob(pattern, recursive=True)):
         if os.path.isdir(match):
             if not pattern.endswith("**"):  # "**" already yields every file below; do not walk twice
-                yield from _walk(match, suffixes)
+                yield from _walk(match, suffixes)  # (a glob's unreadable directories: glob skips them too)
         elif explicit_suffix or match.lower().endswith(suffixes):
             yield match

@@ -190,6 +190,9 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             text = _strict(data, enc)
+            if text is None and enc in ("utf-16", "utf-32"):
+                # cut inside its last character (a truncated download), as UTF-8 below
+                text = _strict(data[: len(data) - len(data) % (2 if enc == "utf-16" else 4)], enc)
             if text is None:
                 raise PageError(source, f"invalid {enc} text after its byte-order mark")
             return _finish(text, source), enc
@@ -199,7 +202,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         if text is not None and plausibility(text[:SAMPLE])[0] >= MIN_PLAUSIBLE:
             return _finish(text, source), wide16
     if 0 in head:
-        raise PageError(source, BINARY)  # NULs, and not on UTF-16's pattern
+        raise PageError(source, _nul_reason(head))  # NULs, and not on UTF-16's pattern
+    utf8_until = len(data)
     try:
         text = data.decode("utf-8")
         if _mostly_controls(head):
@@ -209,15 +213,36 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         if e.end == len(data) and e.reason == "unexpected end of data":
             # cut inside its last character (a truncated download): everything before it is sound UTF-8
             return _finish(data[: e.start].decode("utf-8"), source), "utf-8"
+        utf8_until = e.start
     try:
         text, enc = _detect_legacy(data, source)
     except PageError:
         damaged = _damaged_utf8(data)
         if damaged is None:
             # control bytes are judged only now: UTF-16 Chinese without a BOM is full of them (业 is 1A 4E)
-            raise PageError(source, BINARY if _mostly_controls(head) else UNKNOWN) from None
+            raise PageError(source, BINARY if _mostly_controls(head) else _unknown_reason(data, utf8_until)) from None
         return _finish(damaged, source), "utf-8"
     return _finish(text, source), enc
+
+
+def _nul_reason(head: bytes) -> str:
+    """NUL bytes off UTF-16's pattern: a binary file, or text with a run of NULs (a file not fully written)."""
+    nuls = head.count(0)
+    if _mostly_controls(head):
+        return BINARY
+    if nuls == len(head):
+        return f"{BINARY}: only NUL bytes (a file that was never written?)"
+    if nuls > len(head) // 4:
+        return BINARY
+    return f"{BINARY}: {nuls} NUL byte(s), the first at byte {head.index(0)} (a damaged or partly written file?)"
+
+
+def _unknown_reason(data: bytes, utf8_until: int) -> str:
+    """UNKNOWN, or what is plainly the matter: UTF-8 Chinese up to a point, then another encoding."""
+    prefix = data[:utf8_until]
+    if utf8_until >= 64 and _HIGH_BYTE_RE.search(prefix) and plausibility(prefix.decode("utf-8"))[1] >= MIN_PLAUSIBLE:
+        return f"mixed encodings: UTF-8 Chinese up to byte {utf8_until}, then something else (files joined?)"
+    return UNKNOWN
 
 
 def _damaged_utf8(data: bytes) -> str | None:

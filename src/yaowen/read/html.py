@@ -18,6 +18,7 @@ from lxml import etree
 from ..errors import PageError
 from ..model import PageMeta
 from .dates import date_in
+from .html_deep import shallow_document
 from .html_layout import (
     BLOCK_TAGS,
     SPACE_RE,
@@ -102,9 +103,13 @@ def _parse(html: str, source: str) -> etree._Element:
         raise PageError(source, "empty page")
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        return lxml.html.document_fromstring(html, parser=parser)
+        doc = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as e:
-        raise PageError(source, f"cannot parse HTML ({e})") from None
+        raise PageError(source, f"cannot parse HTML ({one_line(str(e))})") from None
+    if any(err.type_name == "ERR_RESOURCE_LIMIT" for err in parser.error_log):
+        # libxml2 stops at 2,048 nested elements even with huge_tree, dropping the rest of the page
+        return shallow_document(html)
+    return doc
 
 
 def _drop(el: etree._Element) -> None:

@@ -53,26 +53,39 @@ class _Block:
     lines: list[_Line] = field(default_factory=list)
 
 
+# MuPDF prints its errors on stdout (which would break `extract --json`) and its warnings on stderr, a line
+# each; instead they are kept, and the first that says what is wrong goes into the page's one-line reason.
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
 def pdf_to_text(data: bytes, source: str) -> tuple[str, PageMeta]:
     """The text of a PDF page (or pages), headings marked, and what the PDF says about itself."""
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as e:  # noqa: BLE001 - MuPDF raises several unrelated types for a damaged file
-        raise PageError(source, f"corrupt PDF ({_first_line(e)})") from None
+        raise PageError(source, _damage(data, _first_line(e))) from None
     with doc:
         if doc.needs_pass and not doc.authenticate(""):
             raise PageError(source, "encrypted PDF (password required)")
         if doc.page_count == 0:
             raise PageError(source, "PDF has no pages")
         paragraphs: list[str] = []
+        inked = False  # images or drawings: a scan, or a page set as paths
         try:
             for page in doc:
                 paragraphs += _page_paragraphs(page)
+                inked = inked or bool(page.get_images() or page.get_drawings())
         except Exception as e:  # noqa: BLE001 - a page MuPDF cannot parse is a damaged file, not our bug
-            raise PageError(source, f"corrupt PDF ({_first_line(e)})") from None
+            raise PageError(source, _damage(data, _first_line(e))) from None
         info: dict[str, Any] = doc.metadata or {}
+    problem = _mupdf_problem()
+    if problem is not None and not any(_CJK_RE.search(p) for p in paragraphs):
+        # the content streams are broken: what is left is no text, not a page in another language
+        raise PageError(source, f"damaged PDF: no readable text (MuPDF: {problem})")
     if not paragraphs:
-        raise PageError(source, NO_TEXT)
+        raise PageError(source, NO_TEXT if inked else "PDF has no text and no images (blank pages)")
     text = "\n\n".join(paragraphs) + "\n"
     title = next((p[2:] for p in paragraphs if p.startswith("# ")), None)
     if title is None and _CJK_RE.search(info.get("title") or ""):
@@ -80,9 +93,24 @@ def pdf_to_text(data: bytes, source: str) -> tuple[str, PageMeta]:
     return text, PageMeta(title=title, date=header_date(text))
 
 
+def _damage(data: bytes, error: str) -> str:
+    """Why MuPDF could not read a PDF: cut short, or damaged, with what MuPDF said."""
+    said = _mupdf_problem() or error
+    if b"endobj" in data and b"%%EOF" not in data[-2048:]:  # objects, then the file stops
+        return f"truncated PDF: the file ends before its end marker (MuPDF: {said})"
+    return f"damaged PDF: MuPDF cannot read it ({said})"
+
+
 def _first_line(e: BaseException) -> str:
     msg = str(e).strip().splitlines()
     return msg[0][:120] if msg else type(e).__name__
+
+
+def _mupdf_problem() -> str | None:
+    """The first error MuPDF recorded since the last reset (its warnings about repairs say less)."""
+    lines = [x.strip() for x in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines() if x.strip()]
+    errors = [x for x in lines if "error" in x]
+    return (errors or [None])[0]
 
 
 def _blocks(page: pymupdf.Page) -> list[_Block]:

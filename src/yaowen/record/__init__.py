@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, select
 
 from .. import __version__
+from ..budget import DEFAULT_PAGE_TIMEOUT
 from ..read.dumps import FieldMap
 from . import facts, queries
 from . import schema as s
@@ -78,14 +79,17 @@ class Record:
     # ---- writing ----
     def ingest(self, sources: Iterable[str], paper: str | None = None, workers: int = 1,
                on_page: Callable[[str, str | None], None] | None = None,
-               fields: FieldMap | None = None) -> IngestReport:
+               fields: FieldMap | None = None, page_timeout: float = DEFAULT_PAGE_TIMEOUT) -> IngestReport:
         """Store pages (files, directories, globs, article dumps, web archives); ``fields`` maps a dump's
-        field names (see ``yaowen.read.dumps``)."""
-        return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields)
+        field names (see ``yaowen.read.dumps``); a page that takes longer than ``page_timeout`` seconds (0:
+        no limit) is reported as failed and not stored."""
+        return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields,
+                              page_timeout=page_timeout)
 
     def reextract(self, all_pages: bool = False, workers: int = 1,
                   on_page: Callable[[str, str | None], None] | None = None,
-                  selection: PageSelection | None = None, paper: str | None = None) -> IngestReport:
+                  selection: PageSelection | None = None, paper: str | None = None,
+                  page_timeout: float = DEFAULT_PAGE_TIMEOUT) -> IngestReport:
         """Re-derive facts from the stored page bytes: the selected pages, else those of an older extractor
         (``all_pages``: every page). ``paper`` gives the pages that paper first (with no selection: the
         pages stored without one)."""
@@ -94,7 +98,7 @@ class Record:
             with self.engine.connect() as conn:
                 page_ids = selected_ids(conn, selection)
         return reextract(self.engine, only_stale=not all_pages, workers=workers, on_page=on_page,
-                         page_ids=page_ids, paper=paper)
+                         page_ids=page_ids, paper=paper, page_timeout=page_timeout)
 
     def remove(self, selection: PageSelection) -> tuple[int, int]:
         """Delete the selected pages with everything derived from them: (pages, articles) removed."""

@@ -1,7 +1,8 @@
 """Export every table, one file per table, as JSON Lines, CSV or Parquet (for pandas, Polars, DuckDB).
 
 Rows are streamed in chunks, so an export of a large record needs little memory. A page's raw bytes stay in
-the database (``pages.sha256`` identifies them); everything else is exported as stored.
+the database (``pages.sha256`` identifies them); everything else is exported as stored, except that a CSV
+text cell a spreadsheet would run as a formula gets a leading quote (``yaowen.csv_cells``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Boolean, DateTime, Engine, Float, Integer, LargeBinary, Table, select
 
+from ..csv_cells import neutralised
 from . import schema as s
 
 Format = Literal["jsonl", "csv", "parquet"]
@@ -69,7 +71,7 @@ def _write_csv(engine: Engine, table: Table, path: Path) -> int:
         writer = csv.DictWriter(f, fieldnames=names)
         writer.writeheader()
         for chunk in _rows(engine, table):
-            writer.writerows({k: _plain(v) for k, v in r.items()} for r in chunk)
+            writer.writerows({k: neutralised(_plain(v)) for k, v in r.items()} for r in chunk)
             n += len(chunk)
     return n
 

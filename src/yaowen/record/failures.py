@@ -30,8 +30,9 @@ def _reason(error: BaseException) -> str:
     return " ".join(str(inner).split("\n")[0].split())[:160]
 
 
-def operational_failure(error: BaseException, record: str | None = None) -> str | None:
-    """The one line for ``error`` if it is an operational failure (None for anything else: a bug of ours)."""
+def operational_failure(error: BaseException, record: str | None = None, opening: bool = False) -> str | None:
+    """The one line for ``error`` if it is an operational failure (None for anything else: a bug of ours).
+    ``opening``: a server that cannot be reached was never "lost" (the caller says it cannot open it)."""
     where = f" {record}" if record else ""
     for e in _causes(error):
         message = str(e).lower()
@@ -46,6 +47,8 @@ def operational_failure(error: BaseException, record: str | None = None) -> str 
             return f"disk I/O error writing the record{where}: is the disk full or gone? Fix it, {RERUN}"
         if module == "sqlite3" and ("malformed" in message or "not a database" in message):
             return f"the record{where} is damaged ({_reason(e)}): run `yaowen check` on it"
+        if opening:
+            continue
         if module == "psycopg" and type(e).__name__ in ("OperationalError", "AdminShutdown", "InterfaceError") \
                 or (sqlstate or "").startswith("08") or sqlstate in ("57P01", "57P02", "57P03"):
             return (f"lost the connection to PostgreSQL{where} ({_reason(e)}); when the server is back, {RERUN}")

@@ -26,6 +26,7 @@ from ..pipeline import process_page
 from ..read import read_bytes
 from ..read.dumps import FieldMap
 from ..read.inputs import PageInput, iter_inputs
+from ..sources import shown
 from . import pending as work
 from . import schema as s
 from .papers import printed_paper
@@ -62,17 +63,18 @@ class _Job:
     media_type: MediaType | None = None
     container: PageMeta | None = None  # what an archive says about the page (kept in pages.meta)
     year_hint: tuple[int, str] | None = None
+    time_limit: float | None = None  # seconds the page may take (process_page)
 
     @classmethod
-    def of(cls, item: PageInput) -> _Job:
-        return cls(item.source, item.raw, item.sha256, item.media_type, item.container)
+    def of(cls, item: PageInput, time_limit: float | None = None) -> _Job:
+        return cls(item.source, item.raw, item.sha256, item.media_type, item.container, time_limit=time_limit)
 
 
 def extract_raw(job: _Job) -> tuple[_Job, dict[str, Any] | None, str | None]:
     """Worker side: bytes -> the page's JSON record, or the one-line reason it failed."""
     try:
         page = read_bytes(job.raw, job.source, job.media_type, job.container)
-        result = process_page(page, year_hint=job.year_hint)
+        result = process_page(page, year_hint=job.year_hint, time_limit=job.time_limit)
         record = page_record(result)
         record["paper"] = record.get("paper") or printed_paper(result)
         return job, record, None
@@ -94,11 +96,13 @@ def ingest_sources(
     on_page: Callable[[str, str | None], None] | None = None,
     batch: int | None = None,
     fields: FieldMap | None = None,
+    page_timeout: float | None = None,
 ) -> IngestReport:
     """Store every page of ``sources`` (files, directories, globs, article dumps, web archives) not stored yet.
 
     ``on_page(source, error)`` is called once per page, with the one-line error when it failed. With
-    ``paper``, pages already stored under another paper are given this one (and re-derived).
+    ``paper``, pages already stored under another paper are given this one (and re-derived). A page that
+    takes longer than ``page_timeout`` seconds (None or 0: no limit) fails and is not stored.
     """
     report = IngestReport()
     started = datetime.now(UTC)
@@ -116,7 +120,7 @@ def ingest_sources(
                 if isinstance(item, PageError):
                     _fail(engine, report, item.source, str(item), on_page)
                 else:
-                    loaded.append(_Job.of(item))
+                    loaded.append(_Job.of(item, page_timeout))
             with engine.connect() as conn:
                 known = {sha: (page_id, stored_paper) for sha, page_id, stored_paper in conn.execute(
                     select(s.pages.c.sha256, s.pages.c.id, s.pages.c.paper)
@@ -212,9 +216,10 @@ def _container(value: str | None) -> PageMeta | None:
 
 def _fail(engine: Engine, report: IngestReport, source: str, message: str,
           on_page: Callable[[str, str | None], None] | None) -> None:
+    message = shown(message)  # one line whatever the file name or a library's reason holds
     report.failed += 1
     report.errors.append(message)
-    write(engine, lambda conn: conn.execute(insert(s.ingest_errors).values(source=source, reason=message,
+    write(engine, lambda conn: conn.execute(insert(s.ingest_errors).values(source=shown(source), reason=message,
                                                                            at=datetime.now(UTC))),
           what="noting a failed page")
     if on_page:
@@ -256,10 +261,11 @@ def _tenure_step(conn: Connection) -> None:
 
 def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
               on_page: Callable[[str, str | None], None] | None = None, page_ids: list[int] | None = None,
-              paper: str | None = None) -> IngestReport:
+              paper: str | None = None, page_timeout: float | None = None) -> IngestReport:
     """Re-derive articles and facts from the stored bytes of pages: ``page_ids``, else those of an older
     extractor (every page with ``only_stale=False``). With ``paper``, the pages are first given that paper
-    (without ``page_ids``: the pages stored without one)."""
+    (without ``page_ids``: the pages stored without one). A page that takes longer than ``page_timeout``
+    seconds fails and keeps the facts it had."""
     from . import extractor_version
 
     report = IngestReport()
@@ -274,7 +280,7 @@ def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
             page_ids = list(conn.execute(query.order_by(s.pages.c.id)).scalars())
     if paper is not None:
         report.relabelled = set_paper(engine, page_ids, paper)
-    _rederive(engine, page_ids, {}, workers, report, on_page, then=(work.PEOPLE, work.TENURE))
+    _rederive(engine, page_ids, {}, workers, report, on_page, page_timeout, then=(work.PEOPLE, work.TENURE))
     settle(engine, workers)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
@@ -282,7 +288,8 @@ def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
 
 def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, str]], workers: int,
               report: IngestReport, on_page: Callable[[str, str | None], None] | None,
-              then: tuple[str, ...] = (work.PEOPLE,), as_pending: bool = False) -> None:
+              time_limit: float | None = None, then: tuple[str, ...] = (work.PEOPLE,),
+              as_pending: bool = False) -> None:
     """Re-derive each page in its own transaction, which clears the page's pending mark and marks ``then``.
     ``as_pending``: the pages are pending work, re-derived only while it is still pending as it was read
     (a concurrent writer may have done it, or asked for it again with another year hint)."""
@@ -293,7 +300,8 @@ def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, s
                                            s.pages.c.media_type, s.pages.c.meta)
                                     .where(s.pages.c.id.in_(page_ids[at:at + 200])).order_by(s.pages.c.id)).all()
             for r in rows:
-                yield _Job(r.source, bytes(r.raw), r.sha256, r.media_type, _container(r.meta), hints.get(r.id))
+                yield _Job(r.source, bytes(r.raw), r.sha256, r.media_type, _container(r.meta), hints.get(r.id),
+                           time_limit)
 
     for job, record, error in _extracted(jobs(), workers):
         if error is not None or record is None:

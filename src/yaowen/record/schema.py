@@ -30,6 +30,8 @@ pages = Table(
     Column("id", Integer, primary_key=True),
     Column("sha256", String(64), nullable=False, unique=True),  # of the raw bytes: ingest is idempotent by it
     Column("source", Text, nullable=False),  # the file, or "dump.jsonl#17" / "crawl.warc.gz#4" for a record in one
+    # the file name's exact bytes when ``source`` had to escape them (not UTF-8, control characters)
+    Column("source_bytes", LargeBinary),
     Column("paper", Text),
     Column("title", Text),  # what the container calls the page (a dump's title, the HTML <title>)
     Column("url", Text),  # where the page was published, when the container says
@@ -222,7 +224,7 @@ person_rules = Table(  # corrections by hand: merge two names into one person, o
 ingest_errors = Table(  # files that could not be ingested: one row per source and reason, kept for the summary
     "ingest_errors", metadata,
     Column("id", Integer, primary_key=True),
-    Column("source", Text, nullable=False),
+    Column("source", Text, nullable=False),  # with visible escapes, as printed
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )

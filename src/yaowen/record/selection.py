@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, or_, select
 
+from ..sources import shown
 from ..validate import period_end
 from . import schema as s
 from .people import refresh_people
@@ -47,8 +48,9 @@ class PageSelection:
 
 
 def source_patterns(source: str) -> list[str]:
-    """LIKE patterns for a source as typed: the path, or a path ending in it; the file or a record in it."""
-    escaped = source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """LIKE patterns for a source as typed: the path, or a path ending in it; the file or a record in it.
+    A name is stored with visible escapes (``yaowen.sources.shown``): the name given is matched the same way."""
+    escaped = shown(source).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     like = escaped.replace("*", "%").replace("?", "_")
     return [like, like + "#%", "%/" + like, "%/" + like + "#%"]
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, text
 
 from ..extract.documents import find_documents
+from ..sources import name_bytes, shown
 from . import schema as s
 from .people import PersonKeys, record_organs
 from .tokens import index_text, index_tokens
@@ -31,7 +32,7 @@ def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: st
     """
     page_id = insert_new(
         conn, s.pages, dict(
-            sha256=record["page_id"], source=source, paper=paper or "", title=record.get("title"),
+            sha256=record["page_id"], source=shown(source), source_bytes=name_bytes(source), paper=paper or "", title=record.get("title"),
             url=record.get("url"), meta=container, issue_date=record.get("issue_date"),
             issue_date_note=record.get("issue_date_note"), year=page_year(record), media_type=record.get("media_type"),
             encoding=record.get("encoding"), script=record.get("script"), size=len(raw), raw=raw,

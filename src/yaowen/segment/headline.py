@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..chrome import NOT_A_NAME_RE
-from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, ROLE_RE
+from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, REPORTER_ROLES, ROLE_RE
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
@@ -96,15 +96,15 @@ _EVENT_RE = re.compile(
     r"召开|举行|举办|开幕|闭幕|座谈|会议|大会|调研|考察|视察|会见|签约|开工|启动|揭牌|发布|成立|表彰|慰问|部署|通过|当选|选举|任命"
 )
 _NAMES_SUB_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:主持|出席|讲话|参加|致辞|作报告|率队|强调|指出)")
-_PARALLEL_RE = re.compile(r"\S{4,}[\s,，]+\S{4,}")  # "与时代同步 与人民同行": phrases set side by side
 
 
 def factual_headline(h: Headline) -> Headline:
-    """On a web page, a slogan of parallel phrases over the line that reports the event is its kicker, and
-    the report is the headline ("与时代同步 与人民同行 / …座谈会举行")."""
+    """On a page of one story, a line that reports no event over the line that reports it is the kicker, and
+    the report is the headline: a slogan ("与时代同步 与人民同行 / …座谈会举行") or the result it leads with
+    ("项目数、投资额均居全省前列 / 我市18个重大项目集中开工")."""
     if h.kicker or not h.headline or not h.subheadline or _EVENT_RE.search(h.headline):
         return h
-    if not _PARALLEL_RE.search(h.headline) or not _EVENT_RE.search(h.subheadline) or _NAMES_SUB_RE.match(h.subheadline):
+    if not _EVENT_RE.search(h.subheadline) or _NAMES_SUB_RE.match(h.subheadline):
         return h
     return Headline(kicker=h.headline, headline=h.subheadline, column=h.column, is_document=h.is_document)
 
@@ -188,6 +188,6 @@ def _read_roles(text: str) -> tuple[list[str], list[str], bool]:
         names = _names(chunk)
         if role in CORRESPONDENT_ROLES:
             correspondents += names
-        elif role.endswith("记者"):
+        elif role.endswith("记者") or role in REPORTER_ROLES:
             reporters += names
     return reporters, correspondents, own

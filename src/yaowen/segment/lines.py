@@ -55,7 +55,10 @@ def classify_lines(clean: CleanText) -> list[Line]:
         level = clean.headings.get(i, 0)
         if not in_body and not level and (cut := _run_on_title(text)):
             head = text[:cut].rstrip()  # a title, or a byline, that the text ran on from
-            out.append(Line("byline" if is_byline(head) else "stack", head, start, start + len(head), 0))
+            if is_byline(head):
+                out.append(Line("byline", head, start, start + len(head), 0))
+            else:
+                out += [Line("stack", t, start + a, start + b, 0) for a, b, t in _stack_parts(head)]
             start, text = start + cut, text[cut:]
         kind = _kind(text, level)
         in_body |= kind in ("body", "lead")
@@ -75,6 +78,19 @@ def _run_on_title(text: str) -> int | None:
         if match_lead(rest) or STORY_START_RE.match(rest):
             return m.end()
     return None
+
+
+_TITLE_PART_MIN = 8  # a headline and its subheadline run together are each at least this long
+
+
+def _stack_parts(head: str) -> list[tuple[int, int, str]]:
+    """A run-on title's headline and subheadline, when a space parts two long titles (主题 副题 on one line);
+    a short slogan's halves (凝心聚力 开好两会) stay one line."""
+    for m in _SPACE_RE.finditer(head):
+        left, right = head[: m.start()], head[m.end() :]
+        if len(_SPACE_RE.sub("", left)) >= _TITLE_PART_MIN and len(_SPACE_RE.sub("", right)) >= _TITLE_PART_MIN:
+            return [(0, m.start(), left), (m.end(), len(head), right)]
+    return [(0, len(head), head)]
 
 
 def _kind(text: str, level: int) -> Kind:

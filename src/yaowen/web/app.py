@@ -6,6 +6,7 @@ import os
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote_plus
 
 import anyio.to_thread
@@ -40,12 +41,11 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
     ``token`` (else ``$YAOWEN_TOKEN``) enables the API's write routes for requests that present it.
     """
     rec = record if isinstance(record, Record) else Record.open(record)
-    app = FastAPI(title="Yaowen 要闻", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
+    app = _App(title="Yaowen 要闻", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   description="A structured, searchable record of local governance, read from official newspapers.")
     app.state.record = rec
     app.state.token = token if token is not None else (os.environ.get("YAOWEN_TOKEN") or None)
     app.add_middleware(DropBlankParams)
-    app.add_middleware(SecurityHeaders)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static/app", StaticFiles(directory=STATIC), name="static")
@@ -58,6 +58,8 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 422:  # a rule of yaowen.validate, raised in a dependency or a route
+            return _unprocessable(request, [_error(request, str(exc.detail))])
         if _wants_json(request):
             return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
         return pages.templates.TemplateResponse(request, "error.html", {"status": exc.status_code,
@@ -67,23 +69,66 @@ def create_app(record: Record | str | None = None, token: str | None = None) -> 
     @app.exception_handler(InvalidInput)
     async def invalid_input(request: Request, exc: InvalidInput) -> Response:
         # a search query that cannot run, from deep in the record: the same 422 a bad parameter gets
-        if _wants_json(request):
-            return JSONResponse({"detail": str(exc)}, 422)
-        return pages.templates.TemplateResponse(request, "error.html", {"status": 422, "detail": str(exc)},
-                                                status_code=422)
+        return _unprocessable(request, [_error(request, str(exc), "q" if "q" in request.query_params else None)])
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         # a rule of yaowen.validate speaks for itself: drop pydantic's "Value error, " before its message
-        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "").removeprefix("Value error, ")}
-                  for e in exc.errors()]
+        return _unprocessable(request, [{"loc": list(e.get("loc", ())),
+                                         "msg": e.get("msg", "").removeprefix("Value error, "),
+                                         "type": e.get("type", "value_error")} for e in exc.errors()])
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # a bug of ours: say so in the form the client reads (the traceback goes to the server's log)
         if _wants_json(request):
-            return JSONResponse({"detail": errors}, 422)
-        detail = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
-        return pages.templates.TemplateResponse(request, "error.html", {"status": 422, "detail": detail},
-                                                status_code=422)
+            return JSONResponse({"detail": "internal error"}, 500)
+        return pages.templates.TemplateResponse(request, "error.html", {"status": 500, "detail": "internal error"},
+                                                status_code=500)
 
     return app
+
+
+def _error(request: Request, msg: str, name: str | None = None) -> dict[str, Any]:
+    """One item of a 422 body, as the OpenAPI schema declares them (FastAPI's ValidationError)."""
+    where = "query" if request.method in ("GET", "HEAD", "DELETE") else "body"
+    return {"loc": [where, name] if name else [where], "msg": msg, "type": "value_error"}
+
+
+def _unprocessable(request: Request, errors: list[dict[str, Any]]) -> Response:
+    """A 422: the declared ``{"detail": [{"loc", "msg", "type"}]}`` in the API, the error page elsewhere."""
+    if _wants_json(request):
+        return JSONResponse({"detail": errors}, 422)
+    detail = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" if len(e["loc"]) > 1 else e["msg"]
+                       for e in errors)
+    return pages.templates.TemplateResponse(request, "error.html", {"status": 422, "detail": detail},
+                                            status_code=422)
+
+
+class _App(FastAPI):
+    def build_middleware_stack(self) -> ASGIApp:
+        # outside Starlette's ServerErrorMiddleware, which answers a 500 past every middleware added inside it:
+        # so a 500 carries the security headers too; HEAD is answered as GET without the body
+        return SecurityHeaders(HeadAsGet(super().build_middleware_stack()))
+
+
+class HeadAsGet:
+    """HEAD on a GET route: FastAPI's routes answer GET only (405); HTTP says HEAD is GET without the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = dict(message, body=b"")
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, send_headers_only)
 
 
 class SecurityHeaders:

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..csv_cells import neutralised
 from ..validate import APPOINTMENT_KINDS, TOPIC_LABELS, topic_label
 
 __all__ = ["APPOINTMENT_KINDS", "TOPIC_LABELS", "topic_label"]
@@ -259,14 +260,14 @@ def chart_json(spec: dict[str, Any] | None) -> Markup:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return neutralised(value)
 
 
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
-    """A listing as CSV text with a header row (lists joined with '; ')."""
+    """A listing as CSV text with a header row (lists joined with '; '), formulas neutralised."""
     rows = list(rows)
     cols = list(columns or (rows[0].keys() if rows else []))
     buf = io.StringIO()

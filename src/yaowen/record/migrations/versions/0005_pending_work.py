@@ -2,15 +2,15 @@
 print none) recorded in the same transaction as the writes that call for them, so that a kill between a
 write and its global steps is completed by the next command that writes, or by ``yaowen check --repair``.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

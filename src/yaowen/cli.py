@@ -231,7 +231,9 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
-    traceback (``yaowen --debug ...`` or ``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
+    traceback (``yaowen --debug ...`` or ``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own); a
+    failure of the machine — a full disk, a lost database server, a record kept locked — says what to do and
+    exits 3."""
     try:
         code = app(args=argv, prog_name="yaowen", standalone_mode=False)
     except typer.Exit as e:
@@ -250,6 +252,12 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # noqa: BLE001 - a bug of ours: one line that says so, not a traceback
         if os.environ.get("YAOWEN_DEBUG"):
             raise
+        from .record.failures import operational_failure
+
+        line = operational_failure(e, cli_record.opened_record)
+        if line is not None:  # the machine's failure (disk, server, locks), not ours: what to do about it
+            report_line(line)
+            sys.exit(3)
         report_line(f"internal error: {type(e).__name__}: {e} (yaowen --debug ... shows where)")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

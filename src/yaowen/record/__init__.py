@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, select
 
 from .. import __version__
 from ..budget import DEFAULT_PAGE_TIMEOUT
@@ -22,11 +22,12 @@ from . import facts, queries
 from . import schema as s
 from .db import RecordMissing, database_url, open_engine
 from .export import Format, export_record
-from .ingest import IngestReport, ingest_sources, reextract
+from .ingest import IngestReport, ingest_sources, reextract, settle
 from .people import refresh_people
 from .query import QueryError
 from .search import Filters, SearchResult, hits_by_month, search
 from .selection import PageSelection, remove_pages, select_pages, selected_ids
+from .txn import insert_new, write
 
 
 def check_rule(conn: Connection, kind: str, name: str, target: str, paper: str) -> None:
@@ -101,7 +102,9 @@ class Record:
 
     def remove(self, selection: PageSelection) -> tuple[int, int]:
         """Delete the selected pages with everything derived from them: (pages, articles) removed."""
-        return remove_pages(self.engine, selection)
+        removed = remove_pages(self.engine, selection)
+        settle(self.engine)
+        return removed
 
     def pages(self, selection: PageSelection | None = None, limit: int | None = 50,
               offset: int = 0) -> list[dict[str, Any]]:
@@ -115,19 +118,26 @@ class Record:
         if kind == "merge" and name == target:
             raise ValueError("a name cannot be merged into itself")
         r = s.person_rules
-        with self.engine.begin() as conn:
+
+        def add(conn: Connection) -> dict[str, int]:
             check_rule(conn, kind, name, target, paper)
-            exists = conn.execute(select(r.c.id).where(r.c.paper == paper, r.c.kind == kind, r.c.name == name,
-                                                       r.c.target == target)).first()
-            if not exists:
-                conn.execute(insert(r).values(paper=paper, kind=kind, name=name, target=target))
+            insert_new(conn, r, {"paper": paper, "kind": kind, "name": name, "target": target},
+                       ["paper", "kind", "name", "target"])
             return refresh_people(conn)
 
+        changed = write(self.engine, add, exclusive=True, what=f"adding the {kind} rule")
+        settle(self.engine)  # what an interrupted command left (pending.py)
+        return changed
+
     def remove_rule(self, rule_id: int) -> bool:
-        with self.engine.begin() as conn:
+        def remove(conn: Connection) -> bool:
             gone = conn.execute(delete(s.person_rules).where(s.person_rules.c.id == rule_id)).rowcount
             refresh_people(conn)
-        return bool(gone)
+            return bool(gone)
+
+        gone = write(self.engine, remove, exclusive=True, what="removing the rule")
+        settle(self.engine)
+        return gone
 
     def rules(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

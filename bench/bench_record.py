@@ -8,7 +8,8 @@ The corpus is made by ``bench/make_corpus.py`` (pages generated from the seed pa
 dates and noise, plus the CCTV items as pages); for the 100,000-article database run it with
 ``--size-mb 300`` first. PostgreSQL is a private server started from Debian's binaries (tests/pgserver.py),
 or ``--pg-url``. Search latency: queries of 1, 2 and 4 characters drawn from the stored text, each run
-through ``Record.search(q, limit=20)`` (ranked, with snippets), after one warm-up pass over the query set.
+through ``Record.search(q, limit=20)`` (ranked, with snippets), after one warm-up pass over the query set;
+then the pathological queries (66 × 市 and the like), best and worst of three runs each.
 Prints the figures and the command line; nothing here asserts a time.
 """
 
@@ -90,6 +91,30 @@ def latency(rec: Record, queries: dict[int, list[str]]) -> dict[str, dict[str, f
     return result
 
 
+PATHOLOGICAL = {  # queries made to be expensive (issue 13): each must stay well under half a second
+    "66 x 市": "市" * 66,
+    "32 x 市 as words": " ".join(["市"] * 32),
+    "城市市场 x 20": "城市市场" * 20,
+    "66 x 市 OR 城市": "市" * 66 + " OR 城市",
+    "a pasted paragraph": "全市各级各部门要坚决贯彻落实市委市政府决策部署推进城市更新和市场监管工作" * 2,
+}
+
+
+def pathological(rec: Record, rounds: int = 3) -> dict[str, dict[str, float]]:
+    """Best and worst of ``rounds`` runs of each pathological query (search with snippets, and the hits by
+    month the search page draws), in ms."""
+    out = {}
+    for label, q in PATHOLOGICAL.items():
+        times = []
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            total = rec.search(q, limit=20).total
+            rec.hits_by_month(q)
+            times.append((time.perf_counter() - t0) * 1000)
+        out[label] = {"best_ms": round(min(times), 1), "worst_ms": round(max(times), 1), "hits": total}
+    return out
+
+
 def run_backend(name: str, url: str, path: Path | None, pages: list[str], workers: int, single: int,
                 n_queries: int) -> dict:
     out: dict = {"backend": name}
@@ -110,6 +135,7 @@ def run_backend(name: str, url: str, path: Path | None, pages: list[str], worker
     out["db_mb"] = round(size / 2**20, 1)
     out["mb_per_1000_pages"] = round(size / 2**20 / max(rep.stored, 1) * 1000, 2)
     out["search"] = latency(rec, draw_queries(rec, n_queries))
+    out["pathological"] = pathological(rec)
     rec.close()
     return out
 
@@ -130,7 +156,8 @@ def main() -> None:
         rec = Record.open(args.search_only)
         print(f"$ python {shlex.join(sys.argv)}")
         print(json.dumps({"articles": rec.stats()["articles"],
-                          "search": latency(rec, draw_queries(rec, args.queries))}, ensure_ascii=False, indent=1))
+                          "search": latency(rec, draw_queries(rec, args.queries)),
+                          "pathological": pathological(rec)}, ensure_ascii=False, indent=1))
         rec.close()
         return
     pages = corpus_pages(Path(args.corpus), args.pages)

@@ -19,6 +19,7 @@ from typer.core import TyperArgument
 
 from . import __version__
 from .batch import EngineUnavailable, Extraction, PageEngine, PageOutcome, extract_path, open_engine
+from .budget import DEFAULT_PAGE_TIMEOUT
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
 from .sources import shown
@@ -73,6 +74,9 @@ EngineOption = Annotated[str, typer.Option(
 AddressOption = Annotated[str | None, typer.Option(
     "--address", help="With --engine ray: the cluster (auto: the one `ray start` runs here; "
                       "ray://host:10001). Default: a Ray of --workers CPUs started for this command.")]
+PageTimeoutOption = Annotated[float, typer.Option(
+    "--page-timeout", min=0, metavar="SECONDS",
+    help="Give up a page that takes longer than this (reported by name; the batch goes on). 0 = no limit.")]
 
 
 @app.command()
@@ -89,6 +93,7 @@ def extract(
     manifest: ManifestOption = None,
     engine: EngineOption = "local",
     address: AddressOption = None,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
     fields = field_map_or_exit(field)
@@ -107,7 +112,7 @@ def extract(
         task = progress.add_task("extract", total=None)
         progress.start()
     try:
-        for outcome in _outcomes(paths or [], inputs, pages, fields):
+        for outcome in _outcomes(paths or [], inputs, pages, fields, page_timeout):
             if progress is not None:
                 progress.advance(task)
             if outcome.error or outcome.record is None:
@@ -192,11 +197,13 @@ def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:
         fail(str(e))
 
 
-def _outcomes(paths: list[str], inputs: Iterator[str], pages: PageEngine, fields: FieldMap) -> Iterator[PageOutcome]:
+def _outcomes(paths: list[str], inputs: Iterator[str], pages: PageEngine, fields: FieldMap,
+              time_limit: float) -> Iterator[PageOutcome]:
     # stdin can only be read by this process; everything else streams through the engine, in order
+    job = Extraction(options={"time_limit": time_limit})
     for _ in (p for p in paths if p == "-"):
-        yield extract_path("-")
-    yield from pages.outcomes(iter_inputs((p for p in inputs if p != "-"), fields), Extraction())
+        yield extract_path("-", job)
+    yield from pages.outcomes(iter_inputs((p for p in inputs if p != "-"), fields), job)
 
 
 def _stem(source: str) -> str:
@@ -270,7 +277,9 @@ def _article_panel(a: dict[str, Any], brief: bool) -> Panel:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``yaowen`` command: every mistake ends in one line on stderr and a non-zero exit, never a
-    traceback (``yaowen --debug ...`` or ``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own)."""
+    traceback (``yaowen --debug ...`` or ``YAOWEN_DEBUG=1`` shows one for a failure that is Yaowen's own); a
+    failure of the machine — a full disk, a lost database server, a record kept locked — says what to do and
+    exits 3."""
     try:
         code = app(args=argv, prog_name="yaowen", standalone_mode=False)
     except typer.Exit as e:
@@ -289,6 +298,12 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # noqa: BLE001 - a bug of ours: one line that says so, not a traceback
         if os.environ.get("YAOWEN_DEBUG"):
             raise
+        from .record.failures import operational_failure
+
+        line = operational_failure(e, cli_record.opened_record)
+        if line is not None:  # the machine's failure (disk, server, locks), not ours: what to do about it
+            report_line(line)
+            sys.exit(3)
         report_line(f"internal error: {type(e).__name__}: {e} (yaowen --debug ... shows where)")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

@@ -12,13 +12,16 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy.engine import make_url
 
 from . import validate
+from .budget import DEFAULT_PAGE_TIMEOUT
 from .cli import (
     AddressOption,
     EngineOption,
     FieldOption,
     ManifestOption,
+    PageTimeoutOption,
     app,
     engine_or_exit,
     err_console,
@@ -30,6 +33,7 @@ from .cli import (
     report_line,
 )
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
+from .record.failures import operational_failure
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL "
                                               "(default: $YAOWEN_DB, else ./yaowen.db).")]
@@ -38,14 +42,22 @@ LimitOption = Annotated[int, typer.Option("--limit", "-n", help="How many rows (
 MAX_ROWS = 10_000
 
 
+opened_record: str | None = None  # where the command's record is, for the line about a failure of the machine
+
+
 def _open(db: str | None, create: bool = False) -> Record:
     """The record, or one line saying why not. Only commands that store pages create one."""
+    global opened_record
+    opened_record = make_url(database_url(db)).render_as_string(hide_password=True).removeprefix("sqlite:///")
     try:
         return Record.open(db, create=create)
     except RecordMissing as e:
         hint = "" if create else " (store pages first with `yaowen ingest PATH`, or name the record with --db or $YAOWEN_DB)"
         fail(f"{e}{hint}")
     except Exception as e:  # noqa: BLE001 - say which database and why, in one line
+        line = operational_failure(e, opened_record, opening=True)
+        if line is not None:
+            fail(line, 3)
         reason = " ".join(str(getattr(e, "orig", None) or e).split())[:300]
         fail(f"cannot open the record {database_url(db).removeprefix('sqlite:///')}: {reason}")
 
@@ -105,6 +117,7 @@ def ingest(
     manifest: ManifestOption = None,
     engine: EngineOption = "local",
     address: AddressOption = None,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
@@ -112,7 +125,7 @@ def ingest(
     rec = _open(db, create=True)
     with engine_or_exit(engine, workers, address) as pages:
         report = _run_with_progress("ingest", lambda cb: rec.ingest(inputs, paper=paper, on_page=cb, fields=fields,
-                                                                    pages=pages))
+                                                                    page_timeout=page_timeout, pages=pages))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)
@@ -157,6 +170,7 @@ def reextract(
                                          help="Extraction processes (0 = one per core).")] = 1,
     engine: EngineOption = "local",
     address: AddressOption = None,
+    page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
 ) -> None:
     """Re-derive articles and facts from the stored page bytes: after upgrading Yaowen, or to set a paper."""
     selection = selection_or_exit(ids, source, None, date_from, date_to)
@@ -167,7 +181,8 @@ def reextract(
         fail("no stored page matches the selection (see `yaowen pages`)", 1)
     with engine_or_exit(engine, workers, address) as pages:
         report = _run_with_progress("reextract", lambda cb: rec.reextract(
-            all_pages, on_page=cb, selection=selection, paper=paper.strip() if paper else None, pages=pages))
+            all_pages, on_page=cb, selection=selection, paper=paper.strip() if paper else None,
+            page_timeout=page_timeout, pages=pages))
     _summary(report, rec)
 
 
@@ -292,3 +307,29 @@ def rules(
     for r in rows:
         what = f"{r['name']} -> {r['target']}" if r["kind"] == "merge" else f"{r['name']} where post has {r['target']}"
         out_console.print(f"{r['id']:>4}  {r['kind']:5}  {what}  {r['paper'] or '(all papers)'}")
+
+
+@app.command()
+def check(
+    db: DbOption = None,
+    repair: Annotated[bool, typer.Option("--repair", help="Rebuild what can be rebuilt from the record: the "
+                                                          "search index, pending steps, people statistics.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=0, max=256,
+                                         help="Processes for pages to re-derive (0 = one per core).")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Check the record: the database's integrity, the search index against the articles, work an interrupted
+    command left pending, people statistics. Exit 0 when all is well (or repaired), 1 when not."""
+    from .record.check import check_record
+
+    rec = _open(db)
+    findings = check_record(rec.engine, repair=repair, workers=workers or 0)
+    if as_json:
+        _print_json([vars(f) for f in findings])
+    else:
+        for f in findings:
+            status = "ok" if f.ok else ("repaired" if f.repaired else "PROBLEM")
+            out_console.print(Text(f"{status:8}  {f.check}: {f.detail}", style="" if f.ok else
+                                   "green" if f.repaired else "red"), soft_wrap=True)
+    if any(not f.ok and not f.repaired for f in findings):
+        raise typer.Exit(1)

@@ -11,3 +11,6 @@ class PageError(Exception):
         super().__init__(shown(f"{source}: {reason}"))
         self.source = source
         self.reason = reason
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return type(self), (self.source, self.reason)  # pickled to and from worker processes

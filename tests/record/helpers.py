@@ -32,3 +32,22 @@ def write_pages(folder: Path, count: int, start: int = 0) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         out.append(path)
     return out
+
+
+UNDATED_PAGE = """# 全市第{n}次防汛工作会议召开
+
+本报讯 {m}月{d}日，全市第{n}次防汛工作会议召开。市委副书记、市长韩松涛主持会议并讲话。副市长{deputy}出席。
+"""
+
+
+def write_page_set(folder: Path, count: int, undated: int = 2) -> list[Path]:
+    """``count`` pages of 临江日报 plus ``undated`` pages that print neither paper nor year: an ingest gives
+    them the paper (the others all print it) and the year (by 韩松涛's tenure as 市长), so every global step
+    of an ingest has work to do."""
+    pages = write_pages(folder, count)
+    for i in range(undated):
+        path = folder / f"undated_{i:02d}.txt"
+        path.write_text(UNDATED_PAGE.format(n=900 + i, m=1 + i % 12, d=3 + i, deputy=["邱建国", "田卫东"][i % 2]),
+                        encoding="utf-8")
+        pages.append(path)
+    return pages

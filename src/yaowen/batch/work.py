@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import PageError
+from ..model import Page
 from ..output import page_record
 from ..pipeline import process_page
 from ..read import read_path
@@ -43,7 +44,10 @@ class Extraction:
         return _guarded(item.source, item.stem, lambda: self.record(item))
 
     def record(self, item: PageInput) -> dict[str, Any]:
-        result = process_page(read_input(item), year_hint=item.year_hint, **self.options)
+        return self.record_of(read_input(item), item.year_hint)
+
+    def record_of(self, page: Page, year_hint: tuple[int, str] | None = None) -> dict[str, Any]:
+        result = process_page(page, year_hint=year_hint, **self.options)
         record = page_record(result)
         if self.printed_paper:
             from ..record.papers import printed_paper  # the record's rule, loaded only where it is used
@@ -52,9 +56,9 @@ class Extraction:
         return record
 
 
-def extract_path(source: str) -> PageOutcome:
+def extract_path(source: str, extraction: Extraction) -> PageOutcome:
     """The outcome of one path read here (standard input, which only this process can read)."""
-    return _guarded(source, None, lambda: page_record(process_page(read_path(source))))
+    return _guarded(source, None, lambda: extraction.record_of(read_path(source)))
 
 
 def _guarded(source: str, stem: str | None, work: Callable[[], dict[str, Any]]) -> PageOutcome:

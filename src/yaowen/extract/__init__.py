@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..budget import check_time
 from ..model import Article, Figure, PageFacts, Person, PersonMention
 from .appointments import find_appointments
 from .documents import approved_titles, find_documents
 from .figures import find_figures
 from .meetings import cited_leader, find_meetings, name_finder, name_unnamed_sessions
-from .people import find_people, is_longer_form
+from .people import find_people, is_longer_form, titled_people
+from .people.scores import scored_together
 from .topics import classify_topics
 
 __all__ = ["extract_facts"]
@@ -25,23 +27,40 @@ DateResolver = Callable[[int, int], "str | None"]
 def extract_facts(
     articles: list[Article], resolve_md: DateResolver, page_text: str = "", issue_date: str | None = None
 ) -> PageFacts:
+    captions = _caption_lines(articles, page_text)
+    # every text the people grammar reads, scored by the name recogniser in one pass
+    with scored_together([a.body for a in articles] + [line for a in articles for line in _stack_lines(a)] + captions):
+        return _extract(articles, resolve_md, page_text, issue_date, captions)
+
+
+def _stack_lines(a: Article) -> list[str]:
+    return [line for line in (a.kicker, a.headline, a.subheadline) if line]
+
+
+def _extract(
+    articles: list[Article], resolve_md: DateResolver, page_text: str, issue_date: str | None, captions: list[str]
+) -> PageFacts:
     facts = PageFacts()
     stacks = {a.id: "\n".join(x for x in (a.kicker, a.headline, a.subheadline) if x) for a in articles}
     by_article: dict[str, list[PersonMention]] = {}
     for a in articles:
+        check_time()
         by_article[a.id] = [PersonMention(m.name, m.titles, a.id, m.start, m.end, m.how) for m in find_people(a.body)]
         facts.mentions += by_article[a.id]
         facts.appointments += find_appointments(a.body, a.id, stacks[a.id])
     # a name the page gives anywhere (with a post, or in a decision) may stand bare at a meeting elsewhere on it
     known = name_finder([m.name for m in facts.mentions if not cited_leader(m)] + [ap.person for ap in facts.appointments])
     for a in articles:
+        check_time()
         body, stack = a.body, stacks[a.id]
         facts.documents += find_documents(body, a.id)
+        check_time()
         meetings = find_meetings(
             a.id, body, stack, by_article[a.id], lambda s, e, b=body: approved_titles(b, s, e), a.event_date, resolve_md,
             issue_date, known,
         )
         facts.meetings += meetings
+        check_time()
         figures = find_figures(body, a.id)
         # a figure the headline states and the body does not repeat ("千亿元融资助推…") is the article's too
         in_body = {(f.value, f.unit) for f in figures}
@@ -53,7 +72,7 @@ def extract_facts(
         # the meetings an article reports held say what it is about as plainly as its headline does
         a.topics = classify_topics(a.headline, a.kicker, a.subheadline, body, [m.name for m in meetings])
     name_unnamed_sessions(facts.meetings, page_text, {a.id: a.body for a in articles})
-    facts.people = aggregate_people(articles, facts, page_text)
+    facts.people = aggregate_people(articles, facts, captions)
     return facts
 
 
@@ -70,7 +89,7 @@ def _literal_trie(words) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
     return re.compile("|".join(parts))
 
 
-def aggregate_people(articles: list[Article], facts: PageFacts, page_text: str = "") -> list[Person]:
+def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[str]) -> list[Person]:
     """One record per name on the page, with all its posts (a short form dropped when the page also gives
     the long one: 总书记 / 中共中央总书记, 市人大常委会副主任 / 市六届人大常委会副主任) and every article that
     names the person. Posts printed in a headline line count too (谷春立当选中共鞍山市委书记), and so do those of
@@ -80,15 +99,15 @@ def aggregate_people(articles: list[Article], facts: PageFacts, page_text: str =
         titles.setdefault(m.name, [])
         titles[m.name] += [t for t in m.titles if t not in titles[m.name]]
     for a in articles:
-        for line in (a.kicker, a.headline, a.subheadline):
-            for hm in find_people(line or ""):
+        for line in _stack_lines(a):
+            for hm in titled_people(line):
                 # a headline names someone new only with a post: a bare name there may be another story's
                 if hm.titles and (hm.name in titles or hm.how in ("title", "appointed")):
                     titles.setdefault(hm.name, [])
                     titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     known = frozenset(titles)
-    for line in _caption_lines(articles, page_text):
-        for hm in find_people(line, known):
+    for line in captions:
+        for hm in titled_people(line, known):
             if hm.name in titles:
                 titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     for ap in facts.appointments:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..budget import check_time
 from ..model import Figure
+from .textscan import MarksSince
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -80,10 +82,10 @@ def chinese_number(s: str) -> float | None:
     return float(total + section + num)
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    start = max(text.rfind(c, 0, pos) for c in "。\n") + 1
-    seg = text[start:pos]
-    return seg.count("“") > seg.count("”") or seg.count("\"") % 2 == 1
+def _in_quotes(quotes: MarksSince, pos: int) -> bool:
+    """Is ``pos`` inside quotation marks opened in its sentence? (``quotes``: “, ” and " since 。 or a line end)"""
+    opened, closed, straight = quotes(pos)
+    return opened > closed or straight % 2 == 1
 
 
 _MEASURE_FILLER_RE = re.compile(r"^(?:已|共|累计|全年|今年|其中|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计)+")
@@ -158,12 +160,14 @@ def _figure_matches(text: str):  # type: ignore[no-untyped-def]
 
 def find_figures(text: str, article_id: str = "") -> list[Figure]:
     out: list[Figure] = []
+    quotes = MarksSince(text, "。\n", "“”\"")
     for m in _figure_matches(text):
+        check_time()
         num, mag = m.group("num"), m.group("mag")
         if not num and not mag:
             continue
         start = m.start("num") if num else m.start("mag")
-        if text[max(0, start - 1) : start] == "第" or _in_quotes(text, start):
+        if text[max(0, start - 1) : start] == "第" or _in_quotes(quotes, start):
             continue  # an ordinal or a slogan
         prev2 = text[max(0, start - 2) : start]
         inside = prev2[-1:] in _NUMBER_TAIL or (prev2[-1:] in ("多", "余") and prev2[:1].isdigit())

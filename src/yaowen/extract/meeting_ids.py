@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .figures import chinese_number
 from .lexicons import load_lexicon
@@ -103,6 +103,12 @@ _CANON_STEPS = tuple(
 )
 
 
+# An article names a handful of meetings; one that names more (a page of megabytes) is searched for a meeting
+# named again among the latest RECALL only, so its cost stays linear in its length.
+RECALL = 64
+
+
+@lru_cache(maxsize=1 << 12)  # each name is compared with every other of its article
 def _canon(name: str) -> str:
     for pattern, repl in _CANON_STEPS:
         name = pattern.sub(repl, name)
@@ -122,6 +128,7 @@ def contains(a: str | None, b: str | None) -> bool:
     return a in b or b in a
 
 
+@lru_cache(maxsize=1 << 14)  # the same pairs are asked by the meeting list, the roles and the headline
 def compatible(a: str | None, b: str | None) -> bool:
     """Two names of one meeting: the headline's and the body's, or a role's object and the meeting it names."""
     if not a or not b:
@@ -133,17 +140,20 @@ def compatible(a: str | None, b: str | None) -> bool:
     if oa is not None and ob is not None:
         # one sitting written out more or less fully (市政府第21次常务会议 / 市十三届人民政府第21次常务会议,
         # 第十五次 / 第15次), not the same sitting of two bodies (鞍山市委 / 锦州市委 第一次全体会议)
+        if oa != ob or noun_of(a) != noun_of(b):
+            return False  # the cheap tests first: the alignment below costs more than the rest together
         ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
         replaced = [(a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in ops if op == "replace"]
         kinds = {op for op, *_ in ops} - {"equal", "replace"}
-        return (oa == ob and noun_of(a) == noun_of(b) and len(kinds) <= 1
-                and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced))
+        return len(kinds) <= 1 and all(_NUMERAL_RE.fullmatch(x + y) for x, y in replaced)
     na, nb = noun_of(a), noun_of(b)
     if (is_generic(a) or is_generic(b)) and na and nb and (na.endswith(nb) or nb.endswith(na)):
         return True  # 新闻发布会 / 爱国主义教育法实施发布会
     if na and na == nb and _abbreviates(*sorted((a, b), key=len)):
         return True  # 临江市劳模表彰大会 / 临江市劳动模范和先进集体表彰大会
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.6
+    likeness = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # the quick ratios bound the ratio from above: most pairs fail them without an alignment
+    return likeness.real_quick_ratio() >= 0.6 and likeness.quick_ratio() >= 0.6 and likeness.ratio() >= 0.6
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 
 from ..model import Meeting, PersonMention
 from .lexicons import load_lexicon
-from .meeting_ids import compatible, is_generic, noun_of
+from .meeting_ids import RECALL, compatible, is_generic, noun_of
 from .meeting_names import Held
 from .people import post_words
 
@@ -136,7 +136,7 @@ class Placement:
         if _VISIT_RE.search(obj) and not noun_of(obj) and "座谈" not in obj:
             return None  # 参加调研, 陪同考察: the visit, not the 调研座谈会 its name shares a word with
         here = self.context(pos)
-        for mt in ([here] if here else []) + self.meetings:
+        for mt in ([here] if here else []) + self.meetings[-RECALL:]:
             if mt.name and compatible(mt.name, obj):
                 return mt
         return None
@@ -216,7 +216,7 @@ def implied_meetings(text: str, held: list[Held]) -> list[Held]:
         noun = noun_of(obj)
         if not noun or obj in ("会议", "大会") or _cited(obj) or "的" in obj or _VISIT_RE.search(obj):
             continue
-        if any(compatible(n, obj) for n in names):
+        if any(compatible(n, obj) for n in names[-RECALL:]):
             continue
         out.append(Held(obj, r.end(), r.end() + len(obj), "attend"))
         names.append(obj)

@@ -15,9 +15,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from ..budget import check_time
 from ..model import Meeting, PersonMention
 from .documents import approved_titles
 from .meeting_ids import (
+    RECALL,
     body_of,
     compatible,
     contains,
@@ -138,6 +140,7 @@ def find_meetings(
     named_by_purpose: set[int] = set()
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
+        check_time()
         if is_bare_sitting(h.name) and (session := next((session_of(mt.name) for mt in art.meetings if session_of(mt.name)), None)):
             h.name = session + h.name  # 会议举行第二次全体会议: a sitting of the session the article reports
         h.name = session_sitting_name(h.name, text, h.start)
@@ -151,7 +154,7 @@ def find_meetings(
         if h.name in by_name or (main_now is not None and own is None and is_generic(h.name)
                                  and noun_of(h.name) == noun_of(main_now.name)):
             continue  # the same meeting again: a repeated line, 召开专题座谈会 after the lead named it
-        again = next((mt for mt in art.meetings if compatible(mt.name, h.name)), None)
+        again = next((mt for mt in art.meetings[-RECALL:] if compatible(mt.name, h.name)), None)
         if again is not None and ordinal_of(h.name) is not None and ordinal_of(again.name) is not None:
             if len(h.name) > len(again.name or ""):  # the fuller of two names of one sitting
                 again.name, again.body = h.name, body_of(h.name)

@@ -64,6 +64,7 @@ def iter_warc(path: str) -> Iterator[WarcPage | PageError]:
         if not _starts_like_an_archive(f):
             yield PageError(path, "not a WARC file (it does not start with a WARC record)")
             return
+        pages = 0
         try:
             records = ArchiveIterator(f, arc2warc=True)
             for record in records:
@@ -74,7 +75,11 @@ def iter_warc(path: str) -> Iterator[WarcPage | PageError]:
                                                               "(damaged archive); the rest of the archive is skipped")
                     return
                 if page is not None:
+                    pages += 1
                     yield page
+            if not pages:  # an archive that gives nothing says why, instead of nothing at all
+                yield PageError(path, "not a readable WARC file (no record could be read)" if not number else
+                                f"no HTML page in the archive ({number} record(s), none an HTML response)")
         except ArchiveLoadFailed as e:
             where = f"{path} record {number + 1}"
             yield PageError(where, f"not a readable WARC record ({' '.join(str(e).split())[:160]}); "

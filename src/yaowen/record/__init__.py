@@ -13,20 +13,22 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, select
 
 from .. import __version__
 from ..batch import PageEngine
+from ..budget import DEFAULT_PAGE_TIMEOUT
 from ..read.dumps import FieldMap
 from . import facts, queries
 from . import schema as s
 from .db import RecordMissing, database_url, open_engine
 from .export import Format, export_record
-from .ingest import IngestReport, ingest_sources, reextract
+from .ingest import IngestReport, ingest_sources, reextract, settle
 from .people import refresh_people
 from .query import QueryError
 from .search import Filters, SearchResult, hits_by_month, search
 from .selection import PageSelection, remove_pages, select_pages, selected_ids
+from .txn import insert_new, write
 
 
 def check_rule(conn: Connection, kind: str, name: str, target: str, paper: str) -> None:
@@ -78,16 +80,19 @@ class Record:
     # ---- writing ----
     def ingest(self, sources: Iterable[str], paper: str | None = None, workers: int = 1,
                on_page: Callable[[str, str | None], None] | None = None,
-               fields: FieldMap | None = None, pages: PageEngine[Any] | None = None) -> IngestReport:
+               fields: FieldMap | None = None, page_timeout: float = DEFAULT_PAGE_TIMEOUT,
+               pages: PageEngine[Any] | None = None) -> IngestReport:
         """Store pages (files, directories, globs, article dumps, web archives); ``fields`` maps a dump's
-        field names (see ``yaowen.read.dumps``); ``pages`` extracts them (``yaowen.batch.open_engine``:
+        field names (see ``yaowen.read.dumps``); a page that takes longer than ``page_timeout`` seconds (0:
+        no limit) is reported as failed and not stored; ``pages`` extracts them (``yaowen.batch.open_engine``:
         local processes or Ray; default ``workers`` local processes)."""
         return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields,
-                              pages=pages)
+                              page_timeout=page_timeout, pages=pages)
 
     def reextract(self, all_pages: bool = False, workers: int = 1,
                   on_page: Callable[[str, str | None], None] | None = None,
                   selection: PageSelection | None = None, paper: str | None = None,
+                  page_timeout: float = DEFAULT_PAGE_TIMEOUT,
                   pages: PageEngine[Any] | None = None) -> IngestReport:
         """Re-derive facts from the stored page bytes: the selected pages, else those of an older extractor
         (``all_pages``: every page). ``paper`` gives the pages that paper first (with no selection: the
@@ -97,11 +102,13 @@ class Record:
             with self.engine.connect() as conn:
                 page_ids = selected_ids(conn, selection)
         return reextract(self.engine, only_stale=not all_pages, workers=workers, on_page=on_page,
-                         page_ids=page_ids, paper=paper, pages=pages)
+                         page_ids=page_ids, paper=paper, page_timeout=page_timeout, pages=pages)
 
     def remove(self, selection: PageSelection) -> tuple[int, int]:
         """Delete the selected pages with everything derived from them: (pages, articles) removed."""
-        return remove_pages(self.engine, selection)
+        removed = remove_pages(self.engine, selection)
+        settle(self.engine)
+        return removed
 
     def pages(self, selection: PageSelection | None = None, limit: int | None = 50,
               offset: int = 0) -> list[dict[str, Any]]:
@@ -115,19 +122,26 @@ class Record:
         if kind == "merge" and name == target:
             raise ValueError("a name cannot be merged into itself")
         r = s.person_rules
-        with self.engine.begin() as conn:
+
+        def add(conn: Connection) -> dict[str, int]:
             check_rule(conn, kind, name, target, paper)
-            exists = conn.execute(select(r.c.id).where(r.c.paper == paper, r.c.kind == kind, r.c.name == name,
-                                                       r.c.target == target)).first()
-            if not exists:
-                conn.execute(insert(r).values(paper=paper, kind=kind, name=name, target=target))
+            insert_new(conn, r, {"paper": paper, "kind": kind, "name": name, "target": target},
+                       ["paper", "kind", "name", "target"])
             return refresh_people(conn)
 
+        changed = write(self.engine, add, exclusive=True, what=f"adding the {kind} rule")
+        settle(self.engine)  # what an interrupted command left (pending.py)
+        return changed
+
     def remove_rule(self, rule_id: int) -> bool:
-        with self.engine.begin() as conn:
+        def remove(conn: Connection) -> bool:
             gone = conn.execute(delete(s.person_rules).where(s.person_rules.c.id == rule_id)).rowcount
             refresh_people(conn)
-        return bool(gone)
+            return bool(gone)
+
+        gone = write(self.engine, remove, exclusive=True, what="removing the rule")
+        settle(self.engine)
+        return gone
 
     def rules(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

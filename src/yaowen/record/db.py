@@ -9,7 +9,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
+
+from .txn import MIGRATION_LOCK, sqlite_begin, writing
 
 DEFAULT_DB = "yaowen.db"
 
@@ -30,12 +32,16 @@ def database_url(db: str | None = None) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    # transactions are begun by ``txn.sqlite_begin`` (BEGIN IMMEDIATE for writes), not by sqlite3, whose own
+    # BEGIN comes only before the first INSERT: reads ran outside it and DDL was not transactional
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    # WAL: readers keep reading while an ingest writes; busy_timeout: a second writer waits, not fails
+    # busy_timeout first: a second process waits for the lock (even the one WAL needs on a new file), not fails;
+    # WAL: readers keep reading while an ingest writes
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     # reads through a memory map and a 64 MB page cache per connection instead of read() calls into a 2 MB one
     cur.execute("PRAGMA mmap_size=1073741824")
     cur.execute("PRAGMA cache_size=-65536")
@@ -68,6 +74,7 @@ def open_engine(db: str | None = None, migrate: bool = True, create: bool = True
                 raise RecordMissing(f"cannot create the record {path}: no directory {target.parent}")
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if not create and not _holds_a_record(engine):
@@ -85,13 +92,22 @@ def _holds_a_record(engine: Engine) -> bool:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration (a no-op when it is there already)."""
+    """Bring the schema to the newest migration (a no-op when it is there already).
+
+    Several processes may open a new record at once: the migration runs in one transaction under a lock
+    (SQLite's write lock, taken at BEGIN IMMEDIATE; a PostgreSQL advisory lock), and whoever gets it second
+    finds the schema made and does nothing.
+    """
     cfg = _alembic_config()
     head = ScriptDirectory.from_config(cfg).get_current_head()
     with engine.connect() as conn:
         if MigrationContext.configure(conn).get_current_revision() == head:
             return
-    with engine.begin() as conn:
+    with writing(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from ..batch import Extraction, PageEngine
 from ..batch.local import LocalEngine
@@ -27,13 +27,14 @@ from ..model import PageMeta
 from ..read.dumps import FieldMap
 from ..read.inputs import PageInput, iter_inputs
 from ..sources import shown
+from . import pending as work
 from . import schema as s
 from .people import PersonKeys, record_organs, refresh_people
 from .tenure import years_by_tenure
+from .txn import write
 from .write import delete_facts, insert_facts, insert_page, page_year
 
 BATCH_PAGES = 50
-EXTRACTION = Extraction(printed_paper=True)  # a stored page takes the paper it prints when nothing else names one
 
 
 @dataclass
@@ -59,39 +60,46 @@ def ingest_sources(
     paper: str | None = None,
     workers: int = 1,
     on_page: Callable[[str, str | None], None] | None = None,
-    batch: int = BATCH_PAGES,
+    batch: int | None = None,
     fields: FieldMap | None = None,
+    page_timeout: float | None = None,
     pages: PageEngine[Any] | None = None,
 ) -> IngestReport:
     """Store every page of ``sources`` (files, directories, globs, article dumps, web archives) not stored yet.
 
     ``on_page(source, error)`` is called once per page, with the one-line error when it failed. With
-    ``paper``, pages already stored under another paper are given this one (and re-derived). ``pages``: the
+    ``paper``, pages already stored under another paper are given this one (and re-derived). A page that
+    takes longer than ``page_timeout`` seconds (None or 0: no limit) fails and is not stored. ``pages``: the
     engine that extracts them (default: a local one of ``workers`` processes).
     """
     report = IngestReport()
     started = datetime.now(UTC)
+    batch = batch or BATCH_PAGES
+    sources = list(sources)
+    run = work.run_key(sources, paper)
     relabel: list[int] = []
     with _engine(pages, workers) as pages:
         new = _new_inputs(engine, iter_inputs(sources, fields), paper, report, relabel, on_page, batch)
         pending: list[tuple[PageInput, dict[str, Any]]] = []
-        for item, record in _extracted(engine, pages, new, report, on_page):
+        for item, record in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
             pending.append((item, record))
             if len(pending) >= batch:
-                _write(engine, pending, paper, report, on_page)
+                _write(engine, pending, paper, report, on_page, run)
                 pending = []
         if pending:
-            _write(engine, pending, paper, report, on_page)
+            _write(engine, pending, paper, report, on_page, run)
         if relabel and paper:
-            report.relabelled = set_paper(engine, relabel, paper, pages)
-        if len(report.papers) == 1 and report.paperless:
-            # pages that print no paper, ingested with pages that all print the same one, are that paper's
-            # (an e-paper prints its masthead on some pages only): people are told apart within a paper
-            set_paper(engine, report.paperless, next(iter(report.papers)), pages)
-        if report.stored or report.relabelled:
-            _settle(engine, pages)
+            report.relabelled = set_paper(engine, relabel, paper)
+        write(engine, lambda conn: paper_for_paperless(conn, run), exclusive=True, what="giving pages their paper")
+        settle(engine, pages=pages)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
+
+
+def extraction(time_limit: float | None = None) -> Extraction:
+    """What is asked of each page stored: its record, with the paper it prints when nothing else names one;
+    ``time_limit``: seconds it may take (``process_page``)."""
+    return Extraction(options={"time_limit": time_limit}, printed_paper=True)
 
 
 def _engine(pages: PageEngine[Any] | None, workers: int) -> AbstractContextManager[PageEngine[Any]]:
@@ -128,10 +136,11 @@ def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: s
             yield item
 
 
-def _extracted(engine: Engine, pages: PageEngine[Any], items: Iterable[PageInput], report: IngestReport,
-               on_page: Callable[[str, str | None], None] | None) -> Iterator[tuple[PageInput, dict[str, Any]]]:
+def _extracted(engine: Engine, pages: PageEngine[Any], items: Iterable[PageInput], job: Extraction,
+               report: IngestReport, on_page: Callable[[str, str | None], None] | None,
+               ) -> Iterator[tuple[PageInput, dict[str, Any]]]:
     """(page, its record) through the engine, in input order; the pages that fail are reported."""
-    for outcome in pages.outcomes(items, EXTRACTION):
+    for outcome in pages.outcomes(items, job):
         if outcome.record is None or outcome.item is None:
             _fail(engine, report, outcome.source, outcome.error or f"{outcome.source}: no result", on_page)
         else:
@@ -145,23 +154,46 @@ def _chunks(items: Iterable[PageInput | PageError], n: int) -> Iterator[list[Pag
 
 
 def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], paper: str | None, report: IngestReport,
-           on_page: Callable[[str, str | None], None] | None) -> None:
-    with engine.begin() as conn:
+           on_page: Callable[[str, str | None], None] | None, run: str = "") -> None:
+    """One transaction for the batch: its pages, and the global steps they call for (pending.py)."""
+
+    def store(conn: Connection) -> list[tuple[int | None, str]]:
         keys: dict[str, PersonKeys] = {}  # one cache of person ids per paper for the whole batch
+        stored = []
         for job, record in pending:
             name = paper or record.get("paper") or ""
             if name not in keys:
                 keys[name] = PersonKeys.for_connection(conn, name)
-            page_id = insert_page(conn, record, job.raw, job.source, name, keys[name], _container_json(job.container))
+            stored.append((insert_page(conn, record, job.raw, job.source, name, keys[name],
+                                       _container_json(job.container)), name))
+        if any(page_id is not None for page_id, _ in stored):
+            work.mark(conn, work.PEOPLE, work.TENURE)
+            work.note_run(conn, run, {name for page_id, name in stored if page_id is not None and name},
+                          [page_id for page_id, name in stored if page_id is not None and not name])
+        return stored
+
+    stored = write(engine, store, what=f"storing {len(pending)} page(s)")
+    for (job, record), (page_id, name) in zip(pending, stored, strict=True):
+        if page_id is None:  # a concurrent ingest stored the same bytes first
+            report.skipped += 1
+        else:
+            report.stored += 1
+            report.articles += len(record["articles"])
             if name:
                 report.papers.add(name)
             else:
                 report.paperless.append(page_id)
-    for job, record in pending:
-        report.stored += 1
-        report.articles += len(record["articles"])
         if on_page:
             on_page(job.source, None)
+
+
+def paper_for_paperless(conn: Connection, run: str) -> None:
+    """Pages that print no paper, ingested with pages that all print the same one, are that paper's (an
+    e-paper prints its masthead on some pages only): people are told apart within a paper. Decided when the
+    run has read all its sources, over everything it stored (a killed run and its rerun together)."""
+    papers, paperless = work.take_run(conn, run)
+    if len(papers) == 1 and paperless:
+        _give_paper(conn, paperless, papers.pop())
 
 
 def _container_json(meta: PageMeta | None) -> str | None:
@@ -179,30 +211,61 @@ def _fail(engine: Engine, report: IngestReport, source: str, message: str,
     message = shown(message)  # one line whatever the file name or a library's reason holds
     report.failed += 1
     report.errors.append(message)
-    with engine.begin() as conn:
-        conn.execute(insert(s.ingest_errors).values(source=shown(source), reason=message, at=datetime.now(UTC)))
+    write(engine, lambda conn: conn.execute(insert(s.ingest_errors).values(source=shown(source), reason=message,
+                                                                           at=datetime.now(UTC))),
+          what="noting a failed page")
     if on_page:
         on_page(source, message)
 
 
+def settle(engine: Engine, workers: int = 1, pages: PageEngine[Any] | None = None) -> None:
+    """Complete the pending work (pending.py), whoever left it: re-derive the pages waiting for it, re-resolve
+    people, then date the undated pages that officials' tenures can date (re-deriving those and refreshing
+    people once more). Each step clears its mark as it commits, so a kill anywhere leaves the rest marked.
+    Pages are re-derived by ``pages`` (default: a local engine of ``workers`` processes)."""
+    with _engine(pages, workers) as pages:
+        _settle(engine, pages)
+
+
 def _settle(engine: Engine, pages: PageEngine[Any]) -> None:
-    """After new pages: re-resolve people, then date the undated pages that officials' tenures can date."""
-    with engine.begin() as conn:
-        refresh_people(conn)
-        hints = years_by_tenure(conn)
-    if hints:
-        _rederive(engine, list(hints), hints, pages, IngestReport(), None)
-        with engine.begin() as conn:
-            refresh_people(conn)
+    while True:
+        with engine.connect() as conn:
+            todo = work.rederive_todo(conn)
+        if todo:
+            hints = {pid: hint for pid, hint in todo.items() if hint is not None}
+            _rederive(engine, list(todo), hints, pages, IngestReport(), None, as_pending=True)
+        with engine.connect() as conn:
+            steps = work.marked(conn)
+        if work.PEOPLE in steps:
+            write(engine, _refresh_step, exclusive=True, what="refreshing people")
+        elif work.TENURE in steps:
+            write(engine, _tenure_step, exclusive=True, what="dating pages by tenure")
+        else:
+            return
+
+
+def _refresh_step(conn: Connection) -> None:
+    refresh_people(conn)
+    work.clear(conn, work.PEOPLE)
+
+
+def _tenure_step(conn: Connection) -> None:
+    if work.rederive_todo(conn) or work.PEOPLE in work.marked(conn):
+        return  # another writer left pages to re-derive first: tenures are read from settled facts only
+    hints = years_by_tenure(conn)
+    work.mark_rederive(conn, hints, hints)
+    work.clear(conn, work.TENURE)
 
 
 def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
               on_page: Callable[[str, str | None], None] | None = None, page_ids: list[int] | None = None,
-              paper: str | None = None, pages: PageEngine[Any] | None = None) -> IngestReport:
+              paper: str | None = None, page_timeout: float | None = None,
+              pages: PageEngine[Any] | None = None) -> IngestReport:
     """Re-derive articles and facts from the stored bytes of pages: ``page_ids``, else those of an older
     extractor (every page with ``only_stale=False``). With ``paper``, the pages are first given that paper
-    (without ``page_ids``: the pages stored without one). ``pages``: the engine that extracts them (default:
-    a local one of ``workers`` processes)."""
+    (without ``page_ids``: the pages stored without one). A page that takes longer than ``page_timeout``
+    seconds fails and keeps the facts it had. ``pages``: the engine that extracts them (default: a local
+    one of ``workers`` processes)."""
     from . import extractor_version
 
     report = IngestReport()
@@ -216,12 +279,9 @@ def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
         with engine.connect() as conn:
             page_ids = list(conn.execute(query.order_by(s.pages.c.id)).scalars())
     if paper is not None:
-        with engine.begin() as conn:
-            for at in range(0, len(page_ids), 500):
-                conn.execute(s.pages.update().where(s.pages.c.id.in_(page_ids[at:at + 500])).values(paper=paper))
-        report.relabelled = len(page_ids)
+        report.relabelled = set_paper(engine, page_ids, paper)
     with _engine(pages, workers) as pages:
-        _rederive(engine, page_ids, {}, pages, report, on_page)
+        _rederive(engine, page_ids, {}, pages, report, on_page, page_timeout, then=(work.PEOPLE, work.TENURE))
         _settle(engine, pages)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
@@ -240,38 +300,71 @@ def _stored_inputs(engine: Engine, page_ids: list[int], hints: dict[int, tuple[i
 
 
 def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, str]], pages: PageEngine[Any],
-              report: IngestReport, on_page: Callable[[str, str | None], None] | None) -> None:
-    for outcome in pages.outcomes(_stored_inputs(engine, page_ids, hints), EXTRACTION):
-        job, record = outcome.item, outcome.record
-        if job is None or record is None:
+              report: IngestReport, on_page: Callable[[str, str | None], None] | None,
+              time_limit: float | None = None, then: tuple[str, ...] = (work.PEOPLE,),
+              as_pending: bool = False) -> None:
+    """Re-derive each page in its own transaction, which clears the page's pending mark and marks ``then``.
+    ``as_pending``: the pages are pending work, re-derived only while it is still pending as it was read
+    (a concurrent writer may have done it, or asked for it again with another year hint)."""
+    for outcome in pages.outcomes(_stored_inputs(engine, page_ids, hints), extraction(time_limit)):
+        job, record, error = outcome.item, outcome.record, outcome.error
+        assert job is not None  # every input is a stored page, never a read error
+        if record is None:
             report.failed += 1
-            report.errors.append(outcome.error or outcome.source)
+            report.errors.append(error or job.source)
+            write(engine, lambda conn, sha=job.sha256: _forget_rederive(conn, sha), what="noting a failed page")
             if on_page:
-                on_page(outcome.source, outcome.error)
+                on_page(job.source, error)
             continue
-        with engine.begin() as conn:
-            page_id, paper = conn.execute(select(s.pages.c.id, s.pages.c.paper)
-                                          .where(s.pages.c.sha256 == job.sha256)).one()
-            paper = paper or record.get("paper") or ""  # a page stored without one may print its paper
-            delete_facts(conn, page_id)
-            insert_facts(conn, page_id, record, paper)
-            record_organs(conn, paper, [a["body"] for a in record["articles"]])
-            conn.execute(s.pages.update().where(s.pages.c.id == page_id).values(
-                paper=paper, issue_date=record.get("issue_date"), issue_date_note=record.get("issue_date_note"),
-                year=page_year(record), title=record.get("title"), url=record.get("url"),
-                extractor=record["extractor"]))
+        if not write(engine, lambda conn, job=job, record=record: _store_rederived(conn, job, record, then,
+                                                                                  as_pending),
+                     what=f"re-deriving {job.source}"):
+            continue  # removed, or done by another writer, meanwhile
         report.stored += 1
         report.articles += len(record["articles"])
         if on_page:
             on_page(job.source, None)
 
 
-def set_paper(engine: Engine, page_ids: list[int], paper: str, pages: PageEngine[Any]) -> int:
-    """Give stored pages a paper and re-derive their facts (people are told apart within a paper).
-    Returns how many pages changed; the caller settles people afterwards."""
-    with engine.begin() as conn:
-        for at in range(0, len(page_ids), 500):
-            conn.execute(s.pages.update().where(s.pages.c.id.in_(page_ids[at:at + 500])).values(paper=paper))
-    report = IngestReport()
-    _rederive(engine, page_ids, {}, pages, report, None)
-    return report.stored
+def _store_rederived(conn: Connection, job: PageInput, record: dict[str, Any], then: tuple[str, ...],
+                     as_pending: bool) -> bool:
+    # the page's row locked: a concurrent re-derivation of the same page waits, then finds it done
+    row = conn.execute(select(s.pages.c.id, s.pages.c.paper).where(s.pages.c.sha256 == job.sha256)
+                       .with_for_update()).first()
+    if row is None:
+        return False
+    page_id, paper = row
+    if as_pending and work.rederive_todo(conn, page_id) != {page_id: job.year_hint}:
+        return False
+    paper = paper or record.get("paper") or ""  # a page stored without one may print its paper
+    delete_facts(conn, page_id)
+    insert_facts(conn, page_id, record, paper)
+    record_organs(conn, paper, [a["body"] for a in record["articles"]])
+    conn.execute(s.pages.update().where(s.pages.c.id == page_id).values(
+        paper=paper, issue_date=record.get("issue_date"), issue_date_note=record.get("issue_date_note"),
+        year=page_year(record), title=record.get("title"), url=record.get("url"),
+        extractor=record["extractor"]))
+    work.rederived(conn, page_id)
+    work.mark(conn, *then)
+    return True
+
+
+def _forget_rederive(conn: Connection, sha: str) -> None:
+    """A page that fails to re-derive keeps its facts and is not tried again by every later command."""
+    page_id = conn.execute(select(s.pages.c.id).where(s.pages.c.sha256 == sha)).scalar()
+    if page_id is not None:
+        work.rederived(conn, page_id)
+
+
+def set_paper(engine: Engine, page_ids: list[int], paper: str) -> int:
+    """Give stored pages a paper, their facts to be re-derived by ``settle`` (people are told apart within a
+    paper): one transaction, so a kill leaves either nothing done or all of it pending. Returns how many."""
+    write(engine, lambda conn: _give_paper(conn, page_ids, paper), exclusive=True, what="giving pages a paper")
+    return len(page_ids)
+
+
+def _give_paper(conn: Connection, page_ids: list[int], paper: str) -> None:
+    for at in range(0, len(page_ids), 500):
+        conn.execute(s.pages.update().where(s.pages.c.id.in_(page_ids[at:at + 500])).values(paper=paper))
+    work.mark_rederive(conn, page_ids)
+    work.mark(conn, work.PEOPLE, work.TENURE)

@@ -19,11 +19,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, select, text, update
 
 from ..extract.lexicons import load_lexicon
 from ..extract.people import post_words
 from . import schema as s
+from .txn import insert_new
 
 
 @dataclass
@@ -72,9 +73,12 @@ class PersonKeys:
     def id_for_key(self, key: str) -> int:
         pid = self.ids.get(key)
         if pid is None:
-            pid = self.conn.execute(
-                insert(s.people).values(paper=self.paper, name=key.split("#", 1)[0], key=key, mentions=0)
-            ).inserted_primary_key[0]
+            # another writer may have made this person since the ids were read: then theirs is the one
+            pid = insert_new(self.conn, s.people, {"paper": self.paper, "name": key.split("#", 1)[0], "key": key,
+                                                   "mentions": 0}, ["paper", "key"])
+            if pid is None:
+                t = s.people
+                pid = self.conn.execute(select(t.c.id).where(t.c.paper == self.paper, t.c.key == key)).scalar_one()
             self.ids[key] = pid
         return pid
 
@@ -279,7 +283,6 @@ def record_organs(conn: Connection, paper: str, bodies: list[str]) -> None:
     known = set(conn.execute(select(s.organs.c.name).where(s.organs.c.paper == paper, s.organs.c.name.in_(names)))
                 .scalars())
     new = [{"paper": paper, "name": n, "canonical": n} for n in sorted(names - known)]
-    if new:
-        conn.execute(insert(s.organs), new)
+    insert_new(conn, s.organs, new, ["paper", "name"])  # a concurrent writer may add the same names
 
 

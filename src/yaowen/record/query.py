@@ -20,6 +20,13 @@ from ..validate import InvalidInput
 from .tokens import _RUN_RE, _is_han
 
 MAX_TERMS = 32  # beyond this a query is a pasted paragraph, and the index would do nothing useful with it
+# The index matches a phrase by walking the position list of each of its tokens: the work grows with the
+# phrase's length times how common its tokens are (66 × 市 walked the list of 市市 65 times: seconds). A
+# longer word or phrase is looked up by its first MAX_PHRASE_TOKENS tokens in a row and its other distinct
+# tokens anywhere; for a run of characters the few articles that match are checked for the whole run
+# (``ParsedQuery.long_runs``), a longer phrase of several runs is taken as found.
+MAX_PHRASE_TOKENS = 8
+MAX_QUERY_TOKENS = 96  # what all the terms may send to the index together
 
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _HAN_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
@@ -35,6 +42,23 @@ class Term:
     tokens: tuple[str, ...]  # index tokens in a row
     prefix: bool  # the last token may be the first half of a bigram (a single Han character at the end)
 
+    @property
+    def long(self) -> bool:
+        """Too long to look up token by token (see MAX_PHRASE_TOKENS)."""
+        return len(self.tokens) > MAX_PHRASE_TOKENS
+
+    @property
+    def long_run(self) -> bool:
+        """Long, and one run of Han characters: a match holds it as it is written, which can be checked."""
+        return self.long and _is_han(self.text) and _RUN_RE.fullmatch(self.text) is not None
+
+    def lookup(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(tokens to find in a row, tokens to find anywhere): what the index is asked for this term."""
+        if not self.long:
+            return self.tokens, ()
+        head = self.tokens[:MAX_PHRASE_TOKENS]
+        return head, tuple(t for t in dict.fromkeys(self.tokens[MAX_PHRASE_TOKENS:]) if t not in head)
+
 
 @dataclass(frozen=True)
 class ParsedQuery:
@@ -45,9 +69,16 @@ class ParsedQuery:
         """The texts of the terms to look for, for highlighting and scoring."""
         return [t.text for group in self.groups for t in group]
 
+    def long_runs(self) -> list[str]:
+        """Runs looked up by a part of their tokens that every match must hold whole (a term that must occur;
+        in an OR group the lookup alone decides)."""
+        return [g[0].text for g in self.groups if len(g) == 1 and g[0].long_run]
+
     def fts5(self) -> str:
         def one(t: Term) -> str:
-            return '"' + " ".join(t.tokens) + '"' + ("*" if t.prefix else "")
+            row, anywhere = t.lookup()
+            phrase = '"' + " ".join(row) + '"' + ("*" if t.prefix else "")
+            return phrase if not anywhere else "(" + " AND ".join([phrase, *(f'"{tok}"' for tok in anywhere)]) + ")"
 
         def group(g: tuple[Term, ...]) -> str:
             return one(g[0]) if len(g) == 1 else "(" + " OR ".join(map(one, g)) + ")"
@@ -60,10 +91,12 @@ class ParsedQuery:
 
     def tsquery(self) -> str:
         def one(t: Term) -> str:
-            quoted = [f"'{tok}'" for tok in t.tokens]
+            row, anywhere = t.lookup()
+            quoted = [f"'{tok}'" for tok in row]
             if t.prefix:
                 quoted[-1] += ":*"
-            return "(" + " <-> ".join(quoted) + ")"
+            phrase = "(" + " <-> ".join(quoted) + ")"
+            return phrase if not anywhere else "(" + " & ".join([phrase, *(f"'{tok}'" for tok in anywhere)]) + ")"
 
         def group(g: tuple[Term, ...]) -> str:
             return one(g[0]) if len(g) == 1 else "(" + " | ".join(map(one, g)) + ")"
@@ -102,6 +135,21 @@ def make_term(text: str, phrase: bool = False) -> Term | None:
     return Term(literal, tuple(tokens), _is_han(runs[-1]) and len(runs[-1]) == 1)
 
 
+def _once(items: list[tuple[str, Term | None]]) -> list[tuple[str, Term | None]]:
+    """The items with a word repeated outside OR kept once (审计 审计 审计 is 审计: the index would walk the
+    same list again for nothing)."""
+    seen: set[tuple[str, Term]] = set()
+    out: list[tuple[str, Term | None]] = []
+    for at, (kind, term) in enumerate(items):
+        beside_or = any(items[j][0] == "or" for j in (at - 1, at + 1) if 0 <= j < len(items))
+        if term is not None and not beside_or:
+            if (kind, term) in seen:
+                continue
+            seen.add((kind, term))
+        out.append((kind, term))
+    return out
+
+
 def parse_query(query: str) -> ParsedQuery:
     """The query's groups and exclusions, or a QueryError saying why it cannot run."""
     if "(" in query or ")" in query or "（" in query or "）" in query:
@@ -133,8 +181,16 @@ def parse_query(query: str) -> ParsedQuery:
             items.append(("not" if negative else "term", term))
     if pending_not:
         raise QueryError(f"{query!r}: NOT needs a word after it (审计 NOT 疫情, or 审计 -疫情)")
-    if len([i for i in items if i[1] is not None]) > MAX_TERMS:
+    items = _once(items)
+    terms = [term for _, term in items if term is not None]
+    if len(terms) > MAX_TERMS:
         raise QueryError(f"{query!r}: too many words (at most {MAX_TERMS})")
+    if sum(len(t.lookup()[0]) + len(t.lookup()[1]) for t in terms) > MAX_QUERY_TOKENS:
+        raise QueryError(f"{query!r}: too long a query; search for a few words or a shorter phrase")
+    long_out = next((t for kind, t in items if kind == "not" and t is not None and t.long), None)
+    if long_out is not None:
+        raise QueryError(f"{query!r}: a word to leave out may have at most {MAX_PHRASE_TOKENS + 1} characters "
+                         f"({long_out.text[:12]}… has {len(long_out.text)})")
 
     groups: list[list[Term]] = []
     excluded: list[Term] = []

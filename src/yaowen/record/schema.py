@@ -229,4 +229,17 @@ ingest_errors = Table(  # files that could not be ingested: one row per source a
     Column("at", DateTime(timezone=True), nullable=False),
 )
 
+pending_work = Table(  # what a write left for the global steps, committed with the write itself (see pending.py)
+    "pending_work", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # people | tenure | rederive | paperless | run_paper
+    Column("run", String(64), nullable=False, default=""),  # the ingest a paperless page or a paper seen belongs to
+    Column("page_id", Integer, nullable=False, default=0),  # rederive, paperless: the page (0: none)
+    Column("paper", Text, nullable=False, default=""),  # run_paper: a paper the run stored pages of
+    Column("year", Integer),  # rederive: the year tenure dating gives the page
+    Column("why", Text),  # rederive: why that year
+    Column("since", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("kind", "run", "page_id", "paper"),  # marking the same work twice is one row
+)
+
 FACT_TABLES = (mentions, meetings, documents, figures, appointments)

@@ -25,13 +25,14 @@ from sqlalchemy import (
     column,
     func,
     literal_column,
+    or_,
     select,
     table,
     text,
 )
 
 from . import schema as s
-from .query import QueryError, parse_query
+from .query import ParsedQuery, QueryError, parse_query
 
 HEADLINE_WEIGHT = 3.0
 K1, B = 1.2, 0.75
@@ -113,10 +114,18 @@ def search(conn: Connection, query: str, filters: Filters | None = None, limit: 
     if sort not in SORTS:
         raise QueryError(f"sort {sort!r}: sort by relevance or date")
     if conn.dialect.name == "sqlite":
-        ranked, total = _sqlite_ranked(conn, parsed.fts5(), filters, limit, offset, sort)
+        ranked, total = _sqlite_ranked(conn, parsed, filters, limit, offset, sort)
     else:
         ranked, total = _postgres_ranked(conn, query, filters, limit, offset, sort)
     return SearchResult(query, total, make_hits(conn, ranked, query))
+
+
+def whole_runs(parsed: ParsedQuery) -> list[Any]:
+    """Clauses keeping the articles that hold each long run of the query whole (the index was asked for a
+    part of it, to bound its work: ``query.MAX_PHRASE_TOKENS``)."""
+    a = s.articles
+    return [or_(*(col.contains(run, autoescape=True) for col in (a.c.body, a.c.headline, a.c.kicker, a.c.subheadline)))
+            for run in parsed.long_runs()]
 
 
 def matching_ids(conn: Connection, query: str, filters: Filters | None = None) -> Select[Any]:
@@ -125,6 +134,7 @@ def matching_ids(conn: Connection, query: str, filters: Filters | None = None) -
     clauses = (filters or Filters()).clauses()
     if not query.strip():
         return select(s.articles.c.id).where(*clauses)
+    clauses += whole_runs(parse_query(query))
     if conn.dialect.name == "sqlite":
         fts = table("article_fts", column("rowid"))
         ids = select(fts.c.rowid.label("id")).where(text("article_fts MATCH :q").bindparams(q=fts5_match(query)))
@@ -153,13 +163,13 @@ def any_id(ids: list[int]) -> Any:
     return any_(bindparam("ids", ids, type_=ARRAY(Integer)))
 
 
-def _sqlite_ranked(conn: Connection, match: str, filters: Filters, limit: int, offset: int,
+def _sqlite_ranked(conn: Connection, parsed: ParsedQuery, filters: Filters, limit: int, offset: int,
                    sort: str) -> tuple[list[tuple[int, float]], int]:
-    clauses = filters.clauses()
+    clauses = filters.clauses() + whole_runs(parsed)
     fts = table("article_fts", column("rowid"))
     rank = literal_column(f"bm25(article_fts, {HEADLINE_WEIGHT}, 1.0)")
     matched = (select(fts.c.rowid.label("id"), rank.label("rank"))
-               .where(text("article_fts MATCH :q").bindparams(q=match)).subquery("m"))
+               .where(text("article_fts MATCH :q").bindparams(q=parsed.fts5())).subquery("m"))
     base = select(matched.c.id, matched.c.rank)
     if clauses or sort == "date":
         base = base.join(s.articles, s.articles.c.id == matched.c.id).where(*clauses)

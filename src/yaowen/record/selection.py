@@ -16,6 +16,7 @@ from ..sources import shown
 from ..validate import period_end
 from . import schema as s
 from .people import refresh_people
+from .txn import write
 from .write import delete_facts
 
 
@@ -76,7 +77,8 @@ def remove_pages(engine: Engine, selection: PageSelection) -> tuple[int, int]:
     names any more is gone). Returns (pages, articles) removed. An empty selection removes nothing."""
     if selection.is_empty():
         return 0, 0
-    with engine.begin() as conn:
+
+    def remove(conn: Connection) -> tuple[int, int]:
         ids = selected_ids(conn, selection)
         articles = conn.execute(select(func.count()).select_from(s.articles)
                                 .where(s.articles.c.page_id.in_(ids))).scalar() if ids else 0
@@ -86,4 +88,6 @@ def remove_pages(engine: Engine, selection: PageSelection) -> tuple[int, int]:
             conn.execute(delete(s.pages).where(s.pages.c.id.in_(ids[at:at + 500])))
         if ids:
             refresh_people(conn)
-    return len(ids), articles or 0
+        return len(ids), articles or 0
+
+    return write(engine, remove, exclusive=True, what="removing pages")

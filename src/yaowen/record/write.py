@@ -16,6 +16,7 @@ from ..sources import name_bytes, shown
 from . import schema as s
 from .people import PersonKeys, record_organs
 from .tokens import index_text, index_tokens
+from .txn import insert_new
 
 
 def _json(value: Any) -> str:
@@ -23,20 +24,22 @@ def _json(value: Any) -> str:
 
 
 def insert_page(conn: Connection, record: dict[str, Any], raw: bytes, source: str, paper: str | None,
-                keys: PersonKeys | None = None, container: str | None = None) -> int:
-    """Store a page and everything derived from it; returns the page's row id.
+                keys: PersonKeys | None = None, container: str | None = None) -> int | None:
+    """Store a page and everything derived from it; returns the page's row id, or None when another writer
+    stored the same bytes first (a concurrent ingest: the page is theirs, nothing is written twice).
 
     ``keys`` (person ids by name for this paper) may be shared across the pages of one ingest.
     """
-    page_id = conn.execute(
-        insert(s.pages).values(
+    page_id = insert_new(
+        conn, s.pages, dict(
             sha256=record["page_id"], source=shown(source), source_bytes=name_bytes(source), paper=paper or "", title=record.get("title"),
             url=record.get("url"), meta=container, issue_date=record.get("issue_date"),
             issue_date_note=record.get("issue_date_note"), year=page_year(record), media_type=record.get("media_type"),
             encoding=record.get("encoding"), script=record.get("script"), size=len(raw), raw=raw,
             repairs=_json(record.get("repairs", [])), extractor=record["extractor"], ingested_at=datetime.now(UTC),
-        )
-    ).inserted_primary_key[0]
+        ), ["sha256"])
+    if page_id is None:
+        return None
     insert_facts(conn, page_id, record, paper or "", keys)
     record_organs(conn, paper or "", [a["body"] for a in record["articles"]])
     return page_id

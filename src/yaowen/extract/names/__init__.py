@@ -50,6 +50,7 @@ from importlib.resources import files
 
 import numpy as np
 
+from ...budget import check_time
 from .features import (
     PAD,
     Candidates,
@@ -63,9 +64,10 @@ from .features import (
     stage2_keys,
 )
 
-__all__ = ["NameModel", "NameSpan", "find_names", "find_names_many", "name_score", "name_scores"]
+__all__ = ["NameModel", "NameSpan", "Spans", "find_names", "find_names_many", "name_score", "name_scores"]
 
 _CHUNK = 1 << 16  # characters scored at a time: bounds memory on megabyte pages
+Spans = tuple[np.ndarray, np.ndarray, np.ndarray]  # starts, ends, scores: best first
 
 
 @dataclass(frozen=True)
@@ -119,11 +121,12 @@ class NameModel:
         p[keep if prune else slice(None)] = 1.0 / (1.0 + np.exp(-logit))
         return p
 
-    def spans(self, text: str, threshold: float | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def spans(self, text: str, threshold: float | None = None) -> Spans:
         """(starts, ends, scores) of the chosen names, in text offsets, best first."""
         thr = self.threshold if threshold is None else threshold
         all_s, all_e, all_p = [], [], []
         for lo in range(0, max(len(text), 1), _CHUNK):
+            check_time()
             # a chunk sees MAX context characters beyond its edges; candidates must start inside it
             ctx_lo = max(lo - PAD, 0)
             hi = min(lo + _CHUNK, len(text))
@@ -141,6 +144,45 @@ class NameModel:
         starts, ends, scores = np.concatenate(all_s), np.concatenate(all_e), np.concatenate(all_p)
         order = np.argsort(-scores, kind="stable")
         return starts[order], ends[order], scores[order]
+
+    def spans_many(self, texts: Sequence[str], threshold: float | None = None) -> list[Spans]:
+        """``spans`` of each text: the same spans, scores and order, from one model pass over as many texts
+        as fit in a chunk (a page's headlines and captions are short: one pass each would cost ~150 numpy
+        calls apiece)."""
+        thr = self.threshold if threshold is None else threshold
+        out: list[Spans | None] = [None] * len(texts)
+        batch: list[int] = []
+        size = 0
+        for i, t in enumerate(texts):
+            if len(t) + PAD > _CHUNK:
+                out[i] = self.spans(t, threshold)  # chunked on its own, as one call would be
+                continue
+            if batch and size + len(t) + PAD > _CHUNK:
+                check_time()
+                self._spans_batch(texts, batch, thr, out)
+                batch, size = [], 0
+            batch.append(i)
+            size += len(t) + PAD
+        if batch:
+            self._spans_batch(texts, batch, thr, out)
+        return out  # type: ignore[return-value]
+
+    def _spans_batch(self, texts: Sequence[str], batch: list[int], thr: float, out: list[Spans | None]) -> None:
+        """Score the texts ``batch`` indexes, joined by PAD line ends (each sees past its edges what it sees
+        alone), in one chunk; candidates come grouped by shape, then in text order, as for one text alone,
+        so a stable sort by score orders each text's spans as its own call would."""
+        offsets = np.cumsum([0] + [len(texts[i]) + PAD for i in batch[:-1]])
+        enc = encode(("\n" * PAD).join(texts[i] for i in batch), self.tables)
+        cand = candidates(enc, self.tables.compound)
+        p = self.score_candidates(enc, cand)
+        good = p >= thr
+        starts, ends, scores = cand.start[good] - PAD, cand.end[good] - PAD, p[good]
+        order = np.argsort(-scores, kind="stable")
+        starts, ends, scores = starts[order], ends[order], scores[order]
+        owner = np.searchsorted(offsets, starts, side="right") - 1
+        for k, i in enumerate(batch):
+            mine = owner == k
+            out[i] = (starts[mine] - offsets[k], ends[mine] - offsets[k], scores[mine])
 
     def find(self, text: str, threshold: float | None = None) -> list[NameSpan]:
         starts, ends, scores = self.spans(text, threshold)

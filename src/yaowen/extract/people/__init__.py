@@ -7,9 +7,9 @@ writes their titles out, ``names`` settles where a name ends, ``lists`` finds li
 front, ``roles`` finds people named outside a chain (speakers, forms of address), ``find`` puts it together.
 """
 
-from .find import find_people
+from .find import find_people, titled_people
 from .mention import Mention
 from .names import read_name
 from .posts import is_longer_form, post_words
 
-__all__ = ["Mention", "find_people", "is_longer_form", "post_words", "read_name"]
+__all__ = ["Mention", "find_people", "titled_people", "is_longer_form", "post_words", "read_name"]

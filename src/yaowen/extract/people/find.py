@@ -6,13 +6,14 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from ...budget import check_time
 from .chains import chain_titles, link_chains, names_after
 from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
 from .model import model_names
 from .names import PUNCT, name_shaped
-from .posts import Post, find_posts, organ_before, post_ahead
-from .roles import dotted_names, introduced, name_before_address, objects, speakers
+from .posts import Post, find_posts, has_post_word, organ_before, post_ahead
+from .roles import addressed, dotted_names, introduced, name_before_address, objects, speakers
 
 # the person a chain without a name after it belongs to: 罗增斌同志任|中共绵阳市委委员、常委、书记,
 # 选举王健为|市人民政府市长, 免去余功斌同志的|鞍山市委书记…职务, 熊炜、刘泽友为|副团长
@@ -45,6 +46,7 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     chains = link_chains(text, posts)
     pending: list[str] = []  # the posts of a chain that a comma ran on to the next: 市委常委、副市长，市公安局局长X
     for i, chain in enumerate(chains):
+        check_time()
         last = chain[-1]
         sent = sentence_start(chain[0].organ_start)
         titles, carry = chain_titles(chain, carried.get(sent, ""))
@@ -81,7 +83,9 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     taken = _Spans((m.start, m.end) for m in mentions)
     at = {(m.start, m.end): m for m in mentions}
     found = others + bare_lists(text) + one_name_lists(text) + name_before_address(text, titled)
+    check_time()
     found += speakers(text) + objects(text) + introduced(text) + dotted_names(text)
+    check_time()
     for m in found + model_names(text, mentions + found):
         same = at.get((m.start, m.end))
         if same is not None and same.name == m.name:  # found twice: one mention with the titles of both
@@ -94,6 +98,15 @@ def find_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]
     _group_heads(text, mentions)
     _label_after_list(text, mentions)
     return mentions
+
+
+def titled_people(text: str, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """The people of ``find_people`` that ``text`` gives a post or label: none without a post word, a group
+    label, a form of address or a group's head (a page's many short lines — headlines, captions — mostly have
+    none, and reading them whole costs a dozen passes each)."""
+    if not (has_post_word(text) or LABEL_RE.search(text) or addressed(text) or _LED_RE.search(text)):
+        return []
+    return [m for m in find_people(text, known) if m.titles]
 
 
 # a group label after the list closed by 等: 市委书记A，市委副书记、市长B等市领导出席
@@ -167,6 +180,7 @@ def _posts_and_labels(text: str, known: frozenset[str]) -> list[Post]:
         posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
         posts.sort(key=lambda p: p.start)
     for p in posts:
+        check_time()
         p.names = names_after(text, p.end, p.complete, p.word, p.organ, known)
     # an organ never reaches back over a named person: 烟台市委书记孟凡利和|德州市委书记
     for i, q in enumerate(posts):
@@ -214,6 +228,18 @@ class _Starts:
 _ROW_HEAD_RE = re.compile(r"[ \u3000\t]*(?:\d{1,3}[.、．]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \u3000\t]*$")
 
 
+_ROW_HEAD_CHARS = frozenset(" \u3000\t.、．（()）一二三四五六七八九十")  # and digits (\d: any decimal digit)
+
+
+def _row_head(text: str, pos: int) -> bool:
+    """Is all of the line before ``pos`` a row's number (1. | (1) | 一、) and spaces? Read back only as far
+    as such characters go: a page printed on one line has no line end to stop a search back."""
+    start = pos
+    while start > 0 and (text[start - 1] in _ROW_HEAD_CHARS or text[start - 1].isdecimal()):
+        start -= 1
+    return (start == 0 or text[start - 1] == "\n") and _ROW_HEAD_RE.match(text, start, pos) is not None
+
+
 def _bracketed(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The person whose posts follow the name: in brackets (王一明(临江市委书记)出席), or in a row of a table
     (1.王一明  临江市委书记, 王一明：临江市委书记；)."""
@@ -231,8 +257,7 @@ def _bracketed(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     for n in (3, 2, 4):
         s = text[name_end - n : name_end]
         if len(s) == n and name_shaped(s):
-            line_start = text.rfind("\n", 0, name_end - n) + 1
-            if text[name_end] not in "（(" and not _ROW_HEAD_RE.match(text, line_start, name_end - n) \
+            if text[name_end] not in "（(" and not _row_head(text, name_end - n) \
                     and text[name_end - n - 1 : name_end - n] not in ("；", ";"):
                 return []  # a row's name opens its line (or follows the row before it)
             return [(s, name_end - n, name_end)]

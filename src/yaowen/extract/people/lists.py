@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...budget import check_time
 from .mention import Mention
 from .names import PUNCT, boundary_strength, list_item, name_shaped, read_name, word_class
 from .scores import name_prob
@@ -35,6 +36,7 @@ _AFTER_COLON_RE = re.compile(r"(?:有|是|为|还有|名单)[:：]$")
 def bare_lists(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _runs(text):
+        check_time()
         if not _may_be_people(text, m.start(1), m.end(1)):
             continue
         first_len = _first_item(text, m.start(1), text.index("、", m.start(1)))

@@ -8,6 +8,7 @@ of a byline (记者 王明 摄) or a place the page names as one is not a person
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..lexicons import countries
@@ -45,7 +46,9 @@ def _vetoed(text: str, start: int, end: int, open_titles: list[tuple[int, int]],
     """Is the span no person in the story, whatever the model says? (``mate``: an item of a list of people,
     whose end the model may settle: 和杨家兴|组成)"""
     name = text[start:end]
-    if any(s < start < e for s, e in open_titles):
+    # titles never overlap, so the last one opening before ``start`` is the only one that may hold it
+    i = bisect.bisect_left(open_titles, (start,)) - 1
+    if i >= 0 and start < open_titles[i][1]:
         return True  # 《骆驼祥子》
     if _TERM_AFTER_RE.match(text, end) or name[-1] in NOT_FINAL or name[-1] in _PLACE_END:
         return True

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ...budget import check_time
 from ..lexicons import countries, load_lexicon, trie_regex
 from .names import name_shaped, word_classes
 from .places import placed_elsewhere
@@ -78,6 +79,10 @@ def _lexicon() -> tuple[dict[str, bool], re.Pattern[str], frozenset[str]]:
 def post_words() -> tuple[str, ...]:
     """Every post of the lexicon, longest first."""
     return tuple(sorted(_lexicon()[0], key=len, reverse=True))
+
+
+def has_post_word(text: str) -> bool:
+    return _lexicon()[1].search(text) is not None
 
 
 def post_ahead(text: str, pos: int, reach: int = 16) -> bool:
@@ -257,6 +262,7 @@ def find_posts(text: str) -> list[Post]:
     found: list[Post] = []
     last_end = -1
     for m in post_re.finditer(text):
+        check_time()
         word = m.group(1)
         start = m.start()
         if start < last_end:

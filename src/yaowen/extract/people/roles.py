@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ..lexicons import countries, load_lexicon
+from ..textscan import MarksSince
 from .mention import Mention
 from .names import (
     HAN_RE,
@@ -37,6 +38,11 @@ _TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主�
                          "会长", "董事长", "总经理", "院士", "教授"})
 _NO_TITLE = frozenset({"同志", "先生", "女士", "老人", "老师", "师傅"})
 _ADDRESS_TITLES = frozenset({"总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长"})
+
+
+def addressed(text: str) -> bool:
+    """Does ``text`` hold a form of address (总书记, 同志, 市长 ...) a name may stand before?"""
+    return _ADDRESS_RE.search(text) is not None
 
 
 def name_before_address(text: str, titled: set[int]) -> list[Mention]:
@@ -195,6 +201,7 @@ def dotted_names(text: str) -> list[Mention]:
     """A dotted name set off before it by punctuation or a particle (范伟和|米娅·梅尔策) and ending where a
     name ends (阿依古丽·吐尔洪|发言, …|（维吾尔族）); not inside quotes or a title (“云游非遗·影像展”)."""
     out = []
+    quotes = MarksSince(text, "\n", "“”")
     for m in _DOTTED_RE.finditer(text):
         dot = m.start() + min(i for i in (m.group(0).find("·"), m.group(0).find("•")) if i >= 0)
         # the first part starts after a particle inside the run (范伟和|米娅), else where the run starts
@@ -211,7 +218,7 @@ def dotted_names(text: str) -> list[Mention]:
             if strength and (best is None or (strength, end) >= best):
                 best = (strength, end)
         if best is not None and text[best[1] : best[1] + 1] not in ("”", "》") \
-                and not _slogan_or_place(text, start, best[1], dot):
+                and not _slogan_or_place(text, start, best[1], dot, quotes):
             out.append(Mention(text[start : best[1]], [], start, best[1], "dotted"))
     return out
 
@@ -219,11 +226,11 @@ def dotted_names(text: str) -> list[Mention]:
 _NOT_NAME_CLASSES_OF_PART = frozenset({"v", "vn", "a", "ad", "an", "b", "d", "m", "q", "r", "p", "c", "u", "f", "t"})
 
 
-def _slogan_or_place(text: str, start: int, end: int, dot: int) -> bool:
+def _slogan_or_place(text: str, start: int, end: int, dot: int, quotes: MarksSince) -> bool:
     """同心迎亚运·携手向未来 (a slogan in quotes), 中国·西安 (places), 碧桂园·衡州盛世 (an item beside places)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text.count("“", line_start, start) > text.count("”", line_start, start):
-        return True  # inside a quotation: a slogan
+    opened, closed = quotes(start)
+    if opened > closed:
+        return True  # inside a quotation (opened on its line): a slogan
     first = text[start:dot]
     if first in countries() or first.endswith(PROVINCES) or word_class(first) == "ns" and len(first) <= 3:
         return True

@@ -1,29 +1,53 @@
 """The name recogniser's scores for the spans of a text, from one pass over it: the grammar asks about many
 spans of the same text (is this list item a name? two characters or three?), and asking span by span would
-cost a pass each."""
+cost a pass each. ``scored_together`` scores all the texts of a page in one pass before the grammar reads them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
-from ..names import default_model
+from ..names import Spans, default_model
 
 _FLOOR = 0.25  # scores below this are kept as 0: no rule takes a name the model gives under 0.3
 
 
 class _Scores:
-    """The model's score of every candidate span of one text, from one pass over it (asking span by span
-    costs a pass each)."""
+    """The model's score of every candidate span of one text, best first."""
 
-    def __init__(self, text: str) -> None:
-        starts, ends, scores = default_model().spans(text, _FLOOR)
+    def __init__(self, spans: Spans) -> None:
+        starts, ends, scores = spans
         self.best_first = list(zip(starts.tolist(), ends.tolist(), scores.tolist(), strict=True))
         self.by_span = {(s, e): p for s, e, p in self.best_first}
 
 
+# the texts of the page being read, scored together (scored_together); others are scored one by one
+_together: ContextVar[dict[str, _Scores] | None] = ContextVar("_together", default=None)
+
+
+@contextmanager
+def scored_together(texts: Iterable[str]) -> Iterator[None]:
+    """Within the block, the scores of ``texts`` come from one model pass over all of them (a page's bodies,
+    headlines and captions: the fixed cost of a pass, ~150 numpy calls, is paid once, not per line)."""
+    unique = list(dict.fromkeys(t for t in texts if t))
+    token = _together.set(dict(zip(unique, map(_Scores, default_model().spans_many(unique, _FLOOR)), strict=True)))
+    try:
+        yield
+    finally:
+        _together.reset(token)
+
+
 @lru_cache(maxsize=4)  # a text is searched by several rules in turn; its hash is cached by the str
+def _scored_alone(text: str) -> _Scores:
+    return _Scores(default_model().spans(text, _FLOOR))
+
+
 def _scores(text: str) -> _Scores:
-    return _Scores(text)
+    together = _together.get()
+    got = together.get(text) if together is not None else None
+    return got if got is not None else _scored_alone(text)
 
 
 def name_prob(text: str, start: int, end: int) -> float:

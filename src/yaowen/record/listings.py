@@ -93,18 +93,22 @@ def figures(conn: Connection, measure: str | None = None, unit: str | None = Non
     # from articles to their figures: the newest-first order then walks the articles' date index
     q = (select(f.c.id, f.c.measure, f.c.value, f.c.unit, f.c.text, f.c.target, f.c.approximate,
                 f.c.article_id, a.c.headline, a.c.date).select_from(a).join(f, f.c.article_id == a.c.id))
-    if measure:
-        q = q.where(f.c.measure.contains(measure, autoescape=True))
-    if unit:
-        q = q.where(f.c.unit == unit)
-    if target is not None:
-        q = q.where(f.c.target == target)
-    q = q.where(*in_period(a.c.date, date_from, date_to))
+    q = q.where(*_figure_filters(measure, unit, target, date_from, date_to))
     if article_id is not None:
         q = q.where(f.c.article_id == article_id)
     rows = conn.execute(q.order_by(newest_first(conn, a.c.date), a.c.id.desc(), f.c.id).limit(limit)
                         .offset(offset)).mappings()
     return [dict(r) for r in rows]
+
+
+def _figure_filters(measure: str | None, unit: str | None, target: bool | None, date_from: str | None,
+                    date_to: str | None) -> list[Any]:
+    """The conditions the figure listings share (what is measured, the unit, target or not, the period)."""
+    f, a = s.figures, s.articles
+    return [*([f.c.measure.contains(measure, autoescape=True)] if measure else []),
+            *([f.c.unit == unit] if unit else []),
+            *([f.c.target == target] if target is not None else []),
+            *in_period(a.c.date, date_from, date_to)]
 
 
 def figure_measures(conn: Connection, measure: str | None = None, unit: str | None = None,
@@ -119,13 +123,7 @@ def figure_measures(conn: Connection, measure: str | None = None, unit: str | No
                 func.min(f.c.value).label("min_value"), func.max(f.c.value).label("max_value"))
          .select_from(f).join(a, a.c.id == f.c.article_id).where(f.c.measure.is_not(None), f.c.measure != "")
          .group_by(f.c.measure, f.c.unit))
-    if measure:
-        q = q.where(f.c.measure.contains(measure, autoescape=True))
-    if unit:
-        q = q.where(f.c.unit == unit)
-    if target is not None:
-        q = q.where(f.c.target == target)
-    q = q.where(*in_period(a.c.date, date_from, date_to))
+    q = q.where(*_figure_filters(measure, unit, target, date_from, date_to))
     rows = [dict(r) for r in conn.execute(q.order_by(n.desc(), f.c.measure, f.c.unit).limit(limit)
                                           .offset(offset)).mappings()]
     for r in rows:  # the latest value of each measure: one small query per row of a page

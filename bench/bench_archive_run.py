@@ -79,11 +79,15 @@ def marked_processes(run_id: str) -> list[str]:
     return found
 
 
-def wait_gone(run_id: str, seconds: float) -> list[str]:
-    deadline = time.monotonic() + seconds
-    while (left := marked_processes(run_id)) and time.monotonic() < deadline:
+def wait_gone(run_id: str, seconds: float = 180) -> str:
+    """When the run's processes were all gone (Ray's agents notice their raylet is gone only after a while),
+    or those still alive after ``seconds``."""
+    started = time.monotonic()
+    while left := marked_processes(run_id):
+        if time.monotonic() - started > seconds:
+            return f"still alive after {seconds:.0f} s: {', '.join(left)}"
         time.sleep(0.5)
-    return left
+    return f"none after {time.monotonic() - started:.0f} s"
 
 
 def summary(log: Path) -> str:
@@ -157,19 +161,18 @@ def main() -> None:
         kill_at = int(args.kill_at * len(files))
         first, killed = ingest(cmd, run_id, logs / "first.log", url, kill_at)
         at_kill = count_pages(url)
-        left = wait_gone(run_id, 30)
+        left = wait_gone(run_id)
         if killed is None:
             print(f"first run: ended before the kill ({summary(logs / 'first.log')})")
         else:
             print(f"first run: SIGKILL at {killed:.0f} s with {at_kill} pages stored "
-                  f"({at_kill / killed:.1f} pages/s, counting the start); processes left 30 s later: "
-                  f"{', '.join(left) or 'none'}", flush=True)
+                  f"({at_kill / killed:.1f} pages/s, counting the start); its processes left: {left}", flush=True)
         second, _ = ingest(cmd, run_id, logs / "rerun.log", url, None)
         stored = count_pages(url)
         rerun = stored - at_kill
         print(f"rerun: {second:.0f} s, {rerun} pages stored ({rerun / second:.1f} pages/s with the skipped pages "
               f"and the global steps); its summary: {summary(logs / 'rerun.log')}")
-        print(f"processes left after the rerun: {', '.join(wait_gone(run_id, 30)) or 'none'}")
+        print(f"processes left after the rerun: {wait_gone(run_id)}")
         total, distinct = duplicates(url)
         print(f"duplicates: {total} pages, {distinct} distinct sha256, {len(files)} files: "
               f"{'OK' if total == distinct == len(files) else 'DIFFERS'}")

@@ -18,6 +18,7 @@ Yaowen installed but not the files.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..read.inputs import PageInput
@@ -30,6 +31,7 @@ BATCH_BYTES = 4_000_000  # page bytes a task at most, so a batch of big pages st
 BATCHES_PER_WORKER = 2  # in flight: one running, one waiting, so a worker never idles between batches
 BATCH_RETRIES = 1  # reruns of a batch whose worker died, before its pages are run one a task
 MAX_RETRIES = 3  # reruns of a single page whose worker died, before it is reported
+_COLOURS = re.compile(r"\x1b\[[0-9;]*m")  # Ray colours its task names in error messages
 
 
 def _import_ray() -> Any:
@@ -134,7 +136,7 @@ class RayEngine(PageEngine[tuple[_Batch, int]]):
             try:
                 outcomes.append(self._ray.get(ref))
             except self._ray.exceptions.RayError as e:  # its worker died MAX_RETRIES + 1 times
-                reason = " ".join(str(e).split())[:200]
+                reason = " ".join(_COLOURS.sub("", str(e)).split())[:200]
                 outcomes.append(PageOutcome(item.source, stem=item.stem,
                                             error=f"{item.source}: the Ray task extracting it failed: {reason}"))
         return outcomes

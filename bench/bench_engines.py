@@ -38,8 +38,13 @@ EXTRACTION = Extraction(printed_paper=True)  # what ingest asks of each page
 def run(engine: PageEngine, workers: int, paths: list[str], warm: list[str]) -> tuple[float, int, int]:
     """(seconds, pages done, pages failed) for ``paths`` after warming the engine on ``warm``."""
     with engine:
+        batch_pages = getattr(engine, "batch_pages", 1)
+        if isinstance(engine, RayEngine):
+            engine.batch_pages = 1  # warm one page a task, so every worker gets some (and imports Yaowen)
         for _ in engine.outcomes(iter_inputs(warm * workers), EXTRACTION):
             pass
+        if isinstance(engine, RayEngine):
+            engine.batch_pages = batch_pages
         started = time.perf_counter()
         done = failed = 0
         for outcome in engine.outcomes(iter_inputs(paths), EXTRACTION):

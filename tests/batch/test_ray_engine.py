@@ -104,7 +104,13 @@ def test_batched_outcomes_come_in_input_order_and_read_only_a_window_ahead(local
     assert max(ahead) <= engine.window * 2 < 60, ahead
 
 
-def test_a_page_that_kills_its_workers_loses_only_itself(local_ray):
+def test_a_page_that_kills_its_workers_loses_only_itself(local_ray, monkeypatch):
+    import yaowen.batch.ray_engine as ray_engine
+
+    # no reruns: each worker Ray starts again costs seconds, and the fallback is the same after any number
+    monkeypatch.setattr(ray_engine, "BATCH_RETRIES", 0)
+    monkeypatch.setattr(ray_engine, "MAX_RETRIES", 0)
+
     class KillsItsWorker(Extraction):  # defined here, so Ray ships it by value (workers cannot import tests)
         """Ends the worker process outright on a page that says so, as a crash in native code would."""
 

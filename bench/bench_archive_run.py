@@ -174,8 +174,8 @@ def main() -> None:
               f"and the global steps); its summary: {summary(logs / 'rerun.log')}")
         print(f"processes left after the rerun: {wait_gone(run_id)}")
         total, distinct = duplicates(url)
-        print(f"duplicates: {total} pages, {distinct} distinct sha256, {len(files)} files: "
-              f"{'OK' if total == distinct == len(files) else 'DIFFERS'}")
+        print(f"duplicates: {total} pages, {distinct} distinct sha256: {'OK' if total == distinct else 'DIFFERS'}; "
+              f"{len(files) - total} of {len(files)} files not stored (pages that failed: their errors are in the logs)")
         print(f"overall: {stored} pages in {first + second:.0f} s, {stored / (first + second):.1f} pages/s "
               f"on {args.workers} workers; load average now {os.getloadavg()[0]:.1f}")
         bytes_ = record_size(url)

@@ -38,7 +38,7 @@ def _url(db_url: str, pg_server, tmp_path: Path, name: str) -> str:
 
 
 @pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
-def test_bulk_load_stores_what_row_by_row_inserts_store(db_url, tmp_path, shared, pg_server):
+def test_bulk_load_stores_what_row_by_row_inserts_store_and_kept_shards_load_once(db_url, tmp_path, shared, pg_server):
     sources = _inputs(tmp_path, shared)
     rows = Record.open(_url(db_url, pg_server, tmp_path, "rows"))
     bulk = Record.open(_url(db_url, pg_server, tmp_path, "bulk"))
@@ -50,23 +50,17 @@ def test_bulk_load_stores_what_row_by_row_inserts_store(db_url, tmp_path, shared
     assert again.stored == 0 and again.skipped == want.stored
     assert_same_content(bulk.engine, rows.engine)
 
-
-@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
-def test_kept_shards_load_into_another_record_once(db_url, tmp_path, shared, pg_server):
-    sources = _inputs(tmp_path, shared)
-    first = Record.open(_url(db_url, pg_server, tmp_path, "first"))
-    report = first.ingest(sources, shards=tmp_path / "shards")
     folders = shard_folders(tmp_path / "shards")
-    assert folders and sum(len(Shard.read(f).shas) for f in folders) == report.stored
+    assert len(folders) == -(-want.stored // 7) and sum(len(Shard.read(f).shas) for f in folders) == want.stored
     assert all(f.name.split("-")[1].isdigit() for f in folders)  # named by run, sequence and hash range
     (tmp_path / "shards" / "x.partial-1").mkdir()  # a killed writer's leftover is never loaded
     other = Record.open(_url(db_url, pg_server, tmp_path, "other"))
     loaded = other.load_shards(tmp_path / "shards")
-    assert loaded.stored == report.stored and loaded.skipped == 0
-    assert_same_content(other.engine, first.engine)
+    assert loaded.stored == want.stored and loaded.skipped == 0
+    assert_same_content(other.engine, rows.engine)
     again = other.load_shards(tmp_path / "shards")
-    assert again.stored == 0 and again.skipped == report.stored
-    assert_same_content(other.engine, first.engine)
+    assert again.stored == 0 and again.skipped == want.stored
+    assert_same_content(other.engine, rows.engine)
 
 
 def _loading(rec: Record) -> bool:
@@ -79,25 +73,26 @@ def _loading(rec: Record) -> bool:
 
 
 def test_a_kill_inside_a_bulk_load_then_a_rerun_gives_the_row_by_row_record(tmp_path, pg_server):
-    write_page_set(tmp_path / "pages", 24, undated=2)
+    write_page_set(tmp_path / "pages", 10, undated=2)
     clean = Record.open(pg_server.new_database())
     ingest_sources(clean.engine, [str(tmp_path / "pages")], row_by_row=True)
     inside = 0
-    for cycle in range(4):
+    for cycle in range(3):
         url = pg_server.new_database()
         rec = Record.open(url)
         argv = ["ingest", str(tmp_path / "pages"), "--db", url, "--shards",
                 str(tmp_path / f"shards{cycle}")]
-        proc = start(argv, tmp_path / f"k{cycle}.log", 6)
+        proc = start(argv, tmp_path / f"k{cycle}.log", 3)
         deadline, caught = time.monotonic() + 60, False
         while proc.is_alive() and not caught and time.monotonic() < deadline:
-            caught = _loading(rec)  # polled as fast as the server answers: a load of six pages takes milliseconds
+            caught = _loading(rec)  # polled nearly as fast as the server answers: a load takes milliseconds
+            time.sleep(0.001)
         proc.kill()
         proc.join()
         with rec.engine.connect() as conn:
             stored = conn.execute(select(func.count()).select_from(s.pages)).scalar()
-        inside += caught and stored < 26
-        assert run(argv, tmp_path / f"r{cycle}.log", 6) == 0, (tmp_path / f"r{cycle}.log").read_text()
+        inside += caught and stored < 12
+        assert run(argv, tmp_path / f"r{cycle}.log", 3) == 0, (tmp_path / f"r{cycle}.log").read_text()
         assert record_content(rec.engine)["pages"]
         assert_same_content(rec.engine, clean.engine)
         rec.close()

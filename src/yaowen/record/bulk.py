@@ -24,7 +24,7 @@ from .people import Rules
 from .shards import COLUMNS, Shard, shard_folders
 from .tokens import index_text
 from .txn import write
-from .write import _headline_text, tsvector_literal
+from .write import _headline_text
 
 _PG_TYPES = {pa.string(): "text", pa.int64(): "bigint", pa.bool_(): "boolean", pa.float64(): "double precision",
              pa.binary(): "bytea"}
@@ -32,7 +32,7 @@ _PG_TYPES = {pa.string(): "text", pa.int64(): "bigint", pa.bool_(): "boolean", p
 _KEYED = {"mentions": "name", "participants": "name", "appointments": "person"}
 _DERIVED = {"mentions": ["person_key", "person_name"], "participants": ["person_key", "person_name"],
             "appointments": ["person_key", "person_name"]}
-_FTS = {"postgresql": [("tsv", "text"), ("len", "bigint")], "sqlite": [("fts_headline", "text"), ("fts_body", "text")]}
+_FTS = {"postgresql": [], "sqlite": [("fts_headline", "text"), ("fts_body", "text")]}
 
 
 def load_shard(conn: Connection, shard: Shard, run: str = "") -> dict[str, int]:
@@ -52,8 +52,9 @@ def load_shard(conn: Connection, shard: Shard, run: str = "") -> dict[str, int]:
                      [{"sha": sha, "id": page_id} for sha, page_id in stored.items()])
         for statement in _statements(dialect):
             conn.execute(text(statement))
+        work.mark_organs(conn, conn.execute(text(_INSERT_ORGANS.format(where=_WHERE[dialect]))).scalars())
         papers = {r[1]: r[4] for r in shard.rows["pages"]}
-        work.mark(conn, work.PEOPLE, work.TENURE)
+        work.mark_pages(conn, stored.values(), work.PEOPLE, work.TENURE)
         work.note_run(conn, run, {papers[sha] for sha in stored if papers[sha]},
                       [page_id for sha, page_id in stored.items() if not papers[sha]])
     if dialect == "sqlite":  # SQLite's temporary tables outlive the transaction
@@ -108,16 +109,13 @@ def _staged(conn: Connection, shard: Shard, dialect: str) -> dict[str, list[tupl
             key = rules[paper[row[0]]].key(row[at], titles)
             keyed.append((*row, key, key.split("#", 1)[0]))
         out[table] = keyed
-    names = [c for c, _ in COLUMNS["articles"]]
-    kicker, headline, sub, body = (names.index(c) for c in ("kicker", "headline", "subheadline", "body"))
-    indexed = []
-    for row in shard.rows["articles"]:
-        head = _headline_text({"kicker": row[kicker], "headline": row[headline], "subheadline": row[sub]})
-        if dialect == "postgresql":
-            indexed.append((*row, tsvector_literal(head, row[body]), len(head) + len(row[body])))
-        else:
-            indexed.append((*row, index_text(head), index_text(row[body])))
-    out["articles"] = indexed
+    if dialect == "sqlite":  # FTS5 takes the tokens as text (PostgreSQL's tsvector is in the shard)
+        names = [c for c, _ in COLUMNS["articles"]]
+        kicker, headline, sub, body = (names.index(c) for c in ("kicker", "headline", "subheadline", "body"))
+        out["articles"] = [
+            (*row, index_text(_headline_text({"kicker": row[kicker], "headline": row[headline],
+                                              "subheadline": row[sub]})), index_text(row[body]))
+            for row in shard.rows["articles"]]
     return out
 
 
@@ -225,6 +223,10 @@ def _statements(dialect: str) -> list[str]:
         "INSERT INTO appointments (article_id, person_id, person, post, kind, body_start, body_end, extractor) "
         "SELECT ka.id, pe.id, ap.person, ap.post, ap.kind, ap.body_start, ap.body_end, ap.extractor "
         f"FROM st_appointments ap {article.format(t='ap')} {person.format(t='ap')}",
-        "INSERT INTO organs (paper, name, canonical) SELECT DISTINCT o.paper, o.name, o.name FROM st_organs o "
-        f"JOIN k_pages kp ON kp.sha = o.sha {where} ON CONFLICT (paper, name) DO NOTHING",
     ]
+
+
+# the full organ names new to their paper; the papers they are new to come back (their posts to re-canonicalize)
+_INSERT_ORGANS = ("INSERT INTO organs (paper, name, canonical) SELECT DISTINCT o.paper, o.name, o.name "
+                  "FROM st_organs o JOIN k_pages kp ON kp.sha = o.sha {where} ON CONFLICT (paper, name) DO NOTHING "
+                  "RETURNING paper")

@@ -31,7 +31,7 @@ from ..sources import shown
 from . import pending as work
 from . import schema as s
 from .bulk import load_shard
-from .people import PersonKeys, record_organs, refresh_people
+from .people import PersonKeys, printed_names, record_organs, refresh_people
 from .shards import Shard, ShardOutput
 from .tenure import years_by_tenure
 from .txn import write
@@ -169,7 +169,7 @@ def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], pape
     reference the bulk path is tested and measured against)."""
     papers = [paper or record.get("paper") or "" for _, record in pending]
     if row_by_row:
-        stored = write(engine, lambda conn: _store_rows(conn, pending, papers, run),
+        stored = write(engine, lambda conn: store_rows(conn, pending, papers, run),
                        what=f"storing {len(pending)} page(s)")
     else:
         shard = Shard()
@@ -193,7 +193,7 @@ def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], pape
             on_page(job.source, None)
 
 
-def _store_rows(conn: Connection, pending: list[tuple[PageInput, dict[str, Any]]], papers: list[str],
+def store_rows(conn: Connection, pending: list[tuple[PageInput, dict[str, Any]]], papers: list[str],
                 run: str) -> list[int | None]:
     keys: dict[str, PersonKeys] = {}  # one cache of person ids per paper for the whole batch
     stored = []
@@ -202,7 +202,7 @@ def _store_rows(conn: Connection, pending: list[tuple[PageInput, dict[str, Any]]
             keys[name] = PersonKeys.for_connection(conn, name)
         stored.append(insert_page(conn, record, job.raw, job.source, name, keys[name], _container_json(job.container)))
     if any(page_id is not None for page_id in stored):
-        work.mark(conn, work.PEOPLE, work.TENURE)
+        work.mark_pages(conn, [page_id for page_id in stored if page_id is not None], work.PEOPLE, work.TENURE)
         work.note_run(conn, run, {name for page_id, name in zip(stored, papers, strict=True) if page_id and name},
                       [page_id for page_id, name in zip(stored, papers, strict=True) if page_id and not name])
     return stored
@@ -266,14 +266,20 @@ def _settle(engine: Engine, pages: PageEngine[Any]) -> None:
 
 
 def _refresh_step(conn: Connection) -> None:
-    refresh_people(conn)
+    """People re-resolved over the whole record when a command asked for it, else over what the pages
+    stored or re-derived since the last refresh can change (people.refresh_people)."""
+    if work.whole(conn, work.PEOPLE):
+        refresh_people(conn)
+    else:
+        refresh_people(conn, work.marked_pages(work.PEOPLE), work.organ_papers(conn))
     work.clear(conn, work.PEOPLE)
+    work.clear(conn, work.ORGANS)
 
 
 def _tenure_step(conn: Connection) -> None:
     if work.rederive_todo(conn) or work.PEOPLE in work.marked(conn):
         return  # another writer left pages to re-derive first: tenures are read from settled facts only
-    hints = years_by_tenure(conn)
+    hints = years_by_tenure(conn, None if work.whole(conn, work.TENURE) else work.marked_pages(work.TENURE))
     work.mark_rederive(conn, hints, hints)
     work.clear(conn, work.TENURE)
 
@@ -358,6 +364,7 @@ def _store_rederived(conn: Connection, job: PageInput, record: dict[str, Any], t
     if as_pending and work.rederive_todo(conn, page_id) != {page_id: job.year_hint}:
         return False
     paper = paper or record.get("paper") or ""  # a page stored without one may print its paper
+    printed = printed_names(conn, page_id)
     delete_facts(conn, page_id)
     insert_facts(conn, page_id, record, paper)
     record_organs(conn, paper, [a["body"] for a in record["articles"]])
@@ -366,7 +373,10 @@ def _store_rederived(conn: Connection, job: PageInput, record: dict[str, Any], t
         year=page_year(record), title=record.get("title"), url=record.get("url"),
         extractor=record["extractor"]))
     work.rederived(conn, page_id)
-    work.mark(conn, *then)
+    if printed <= printed_names(conn, page_id):
+        work.mark_pages(conn, [page_id], *then)  # the people the page names now cover those it named
+    else:
+        work.mark(conn, *then)  # a name gone from the page: its person's counts are the whole refresh's
     return True
 
 

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from .people import full_organ_names
-from .write import _json, _spans, page_year
+from .write import _headline_text, _json, _spans, page_year, tsvector_literal
 
 _STR, _INT, _BOOL, _FLOAT, _BIN = pa.string(), pa.int64(), pa.bool_(), pa.float64(), pa.binary()
 _SPAN = [("body_start", _INT), ("body_end", _INT)]
@@ -40,7 +40,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                  ("column_name", _STR), ("source", _STR), ("reporters", _STR), ("dateline", _STR),
                  ("event_date", _STR), ("date", _STR), ("body", _STR), ("fragment", _BOOL),
                  ("continued_from", _STR), ("continues_to", _STR), ("spans", _STR), ("raw_spans", _STR),
-                 ("notes", _STR), ("extractor", _STR)],
+                 ("notes", _STR), ("extractor", _STR), ("tsv", _STR), ("len", _INT)],
     "article_topics": [("sha", _STR), ("article", _INT), ("topic", _STR), ("rank", _INT)],
     "mentions": [("sha", _STR), ("mention", _INT), ("article", _INT), ("name", _STR), ("titles", _STR),
                  ("how", _STR), *_SPAN, *_RAW_SPAN, ("extractor", _STR)],
@@ -101,7 +101,8 @@ class Shard:
                 sha, n, a.get("kicker"), a.get("headline"), a.get("subheadline"), a.get("column"), a.get("source"),
                 _json(a.get("reporters", [])), a.get("dateline"), a.get("event_date"), dates[a["id"]], a["body"],
                 bool(a.get("fragment")), a.get("continued_from"), a.get("continues_to"), _json(a.get("spans", [])),
-                _json(a.get("raw_spans", [])), _json(a.get("notes", [])), version))
+                _json(a.get("raw_spans", [])), _json(a.get("notes", [])), version,
+                *_search_terms(_headline_text(a), a["body"])))
             r["article_topics"] += [(sha, n, t, rank) for rank, t in enumerate(dict.fromkeys(a.get("topics") or []), 1)]
             seen: set[str] = set()
             for doc in find_documents(a["body"]):
@@ -146,6 +147,12 @@ class Shard:
             data = pq.read_table(folder / f"{table}.parquet", columns=[c for c, _ in columns]).to_pydict()
             shard.rows[table] = list(zip(*(data[c] for c, _ in columns), strict=True))
         return shard
+
+
+def _search_terms(headline: str, body: str) -> tuple[str, int]:
+    """What PostgreSQL's search index takes of an article (its tsvector, its length), worked out with the
+    rest of the rows (on SQLite the loader indexes the text itself)."""
+    return tsvector_literal(headline, body), len(headline) + len(body)
 
 
 class ShardOutput:

@@ -27,6 +27,7 @@ import argparse
 import hashlib
 import os
 import shlex
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -149,6 +150,7 @@ def main() -> None:
         server.start()
         new_db = server.new_database
     tmp = Path(tempfile.mkdtemp(prefix="yaowen-bulk-"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a bench stopped with kill stops its server too
     try:
         paths = corpus(Path(args.corpus), args.pages)
         started = time.perf_counter()

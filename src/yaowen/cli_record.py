@@ -34,6 +34,7 @@ from .cli import (
 )
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
 from .record.failures import operational_failure
+from .record.shards import BadShard
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL "
                                               "(default: $YAOWEN_DB, else ./yaowen.db).")]
@@ -146,7 +147,10 @@ def load_shards(
     if not folder.is_dir():
         fail(f"{folder}: no such directory of shards")
     rec = _open(db, create=True)
-    report = rec.load_shards(folder)
+    try:
+        report = rec.load_shards(folder)
+    except BadShard as e:
+        fail(f"{e} (the shards before it are loaded; rerun when it is fixed or removed)")
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         fail(f"{folder}: no shards in it (a shard is a folder of <table>.parquet files)")

@@ -97,3 +97,16 @@ def test_a_kill_inside_a_bulk_load_then_a_rerun_gives_the_row_by_row_record(tmp_
         assert_same_content(rec.engine, clean.engine)
         rec.close()
     assert inside >= 1
+
+
+def test_a_damaged_shard_is_one_line_naming_its_file(tmp_path, capsys):
+    from yaowen.cli import main
+
+    damaged = tmp_path / "shards" / "0123456789ab-000001-aaaaaaaa-bbbbbbbb"
+    damaged.mkdir(parents=True)
+    (damaged / "pages.parquet").write_bytes(b"junk")
+    with pytest.raises(SystemExit) as done:
+        main(["load-shards", str(tmp_path / "shards"), "--db", str(tmp_path / "r.db")])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and len(err.strip().splitlines()) == 1
+    assert str(damaged / "pages.parquet") in err and "Traceback" not in err

@@ -142,11 +142,20 @@ class Shard:
 
     @classmethod
     def read(cls, folder: Path) -> Shard:
+        """The shard kept in ``folder``; a ``BadShard`` naming the file and the reason when it cannot be."""
         shard = cls()
         for table, columns in COLUMNS.items():
-            data = pq.read_table(folder / f"{table}.parquet", columns=[c for c, _ in columns]).to_pydict()
+            path = folder / f"{table}.parquet"
+            try:
+                data = pq.read_table(path, columns=[c for c, _ in columns]).to_pydict()
+            except (OSError, pa.ArrowException) as e:
+                raise BadShard(f"{path}: not a shard's table ({' '.join(str(e).split())[:200]})") from e
             shard.rows[table] = list(zip(*(data[c] for c, _ in columns), strict=True))
         return shard
+
+
+class BadShard(Exception):
+    """A shard folder whose files cannot be read as the tables of a shard."""
 
 
 def _search_terms(headline: str, body: str) -> tuple[str, int]:

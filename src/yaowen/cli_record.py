@@ -34,6 +34,7 @@ from .cli import (
 )
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
 from .record.failures import operational_failure
+from .record.shards import BadShard
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL "
                                               "(default: $YAOWEN_DB, else ./yaowen.db).")]
@@ -118,17 +119,41 @@ def ingest(
     engine: EngineOption = "local",
     address: AddressOption = None,
     page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
+    shards: Annotated[Path | None, typer.Option(
+        "--shards", metavar="DIR", help="Also keep each batch as Parquet shards in DIR (one file per table, "
+                                        "keyed by page hash), for `yaowen load-shards` into any record.")] = None,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
     inputs = inputs_or_exit(paths, manifest)
+    if shards is not None and shards.exists() and not shards.is_dir():
+        fail(f"--shards {shards}: not a directory")
     rec = _open(db, create=True)
     with engine_or_exit(engine, workers, address) as pages:
         report = _run_with_progress("ingest", lambda cb: rec.ingest(inputs, paper=paper, on_page=cb, fields=fields,
-                                                                    page_timeout=page_timeout, pages=pages))
+                                                                    page_timeout=page_timeout, pages=pages,
+                                                                    shards=shards))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)
+
+
+@app.command("load-shards")
+def load_shards(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Shards kept by `yaowen ingest --shards DIR`.")],
+    db: DbOption = None,
+) -> None:
+    """Load Parquet shards into the record (COPY on PostgreSQL); pages already stored are skipped."""
+    if not folder.is_dir():
+        fail(f"{folder}: no such directory of shards")
+    rec = _open(db, create=True)
+    try:
+        report = rec.load_shards(folder)
+    except BadShard as e:
+        fail(f"{e} (the shards before it are loaded; rerun when it is fixed or removed)")
+    _summary(report, rec)
+    if report.stored + report.skipped == 0:
+        fail(f"{folder}: no shards in it (a shard is a folder of <table>.parquet files)")
 
 
 IdsArgument = Annotated[list[int] | None, typer.Argument(metavar="PAGE_ID",

@@ -21,9 +21,10 @@ from ..budget import DEFAULT_PAGE_TIMEOUT
 from ..read.dumps import FieldMap
 from . import facts, queries
 from . import schema as s
+from .bulk import load_folder
 from .db import RecordMissing, database_url, open_engine
 from .export import Format, export_record
-from .ingest import IngestReport, ingest_sources, reextract, settle
+from .ingest import IngestReport, ingest_sources, paper_for_paperless, reextract, settle
 from .people import refresh_people
 from .query import QueryError
 from .search import Filters, SearchResult, hits_by_month, search
@@ -81,13 +82,25 @@ class Record:
     def ingest(self, sources: Iterable[str], paper: str | None = None, workers: int = 1,
                on_page: Callable[[str, str | None], None] | None = None,
                fields: FieldMap | None = None, page_timeout: float = DEFAULT_PAGE_TIMEOUT,
-               pages: PageEngine[Any] | None = None) -> IngestReport:
+               pages: PageEngine[Any] | None = None, shards: Path | None = None) -> IngestReport:
         """Store pages (files, directories, globs, article dumps, web archives); ``fields`` maps a dump's
         field names (see ``yaowen.read.dumps``); a page that takes longer than ``page_timeout`` seconds (0:
         no limit) is reported as failed and not stored; ``pages`` extracts them (``yaowen.batch.open_engine``:
-        local processes or Ray; default ``workers`` local processes)."""
+        local processes or Ray; default ``workers`` local processes); ``shards``: a directory to keep
+        each batch in as Parquet (``load_shards`` loads them into any record)."""
         return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields,
-                              page_timeout=page_timeout, pages=pages)
+                              page_timeout=page_timeout, pages=pages, shards=shards)
+
+    def load_shards(self, root: Path) -> IngestReport:
+        """Load the Parquet shards an ``ingest(..., shards=root)`` kept (on this machine or another) into
+        this record: pages stored already are skipped, then the global steps run as after an ingest."""
+        report = IngestReport()
+        report.stored, report.skipped, runs = load_folder(self.engine, root)
+        for run in sorted(runs):
+            write(self.engine, lambda conn, run=run: paper_for_paperless(conn, run), exclusive=True,
+                  what="giving pages their paper")
+        settle(self.engine)
+        return report
 
     def reextract(self, all_pages: bool = False, workers: int = 1,
                   on_page: Callable[[str, str | None], None] | None = None,

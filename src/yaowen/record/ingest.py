@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
@@ -29,7 +30,9 @@ from ..read.inputs import PageInput, iter_inputs
 from ..sources import shown
 from . import pending as work
 from . import schema as s
-from .people import PersonKeys, record_organs, refresh_people
+from .bulk import load_shard
+from .people import PersonKeys, printed_names, record_organs, refresh_people
+from .shards import Shard, ShardOutput
 from .tenure import years_by_tenure
 from .txn import write
 from .write import delete_facts, insert_facts, insert_page, page_year
@@ -64,13 +67,16 @@ def ingest_sources(
     fields: FieldMap | None = None,
     page_timeout: float | None = None,
     pages: PageEngine[Any] | None = None,
+    shards: Path | None = None,
+    row_by_row: bool = False,
 ) -> IngestReport:
     """Store every page of ``sources`` (files, directories, globs, article dumps, web archives) not stored yet.
 
     ``on_page(source, error)`` is called once per page, with the one-line error when it failed. With
     ``paper``, pages already stored under another paper are given this one (and re-derived). A page that
     takes longer than ``page_timeout`` seconds (None or 0: no limit) fails and is not stored. ``pages``: the
-    engine that extracts them (default: a local one of ``workers`` processes).
+    engine that extracts them (default: a local one of ``workers`` processes). ``shards``: a directory where
+    each batch is also kept as a Parquet shard (shards.py), to load again into any record.
     """
     report = IngestReport()
     started = datetime.now(UTC)
@@ -78,16 +84,17 @@ def ingest_sources(
     sources = list(sources)
     run = work.run_key(sources, paper)
     relabel: list[int] = []
+    kept = ShardOutput(shards, run) if shards is not None else None
     with _engine(pages, workers) as pages:
         new = _new_inputs(engine, iter_inputs(sources, fields), paper, report, relabel, on_page, batch)
         pending: list[tuple[PageInput, dict[str, Any]]] = []
         for item, record in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
             pending.append((item, record))
             if len(pending) >= batch:
-                _write(engine, pending, paper, report, on_page, run)
+                _write(engine, pending, paper, report, on_page, run, kept, row_by_row)
                 pending = []
         if pending:
-            _write(engine, pending, paper, report, on_page, run)
+            _write(engine, pending, paper, report, on_page, run, kept, row_by_row)
         if relabel and paper:
             report.relabelled = set_paper(engine, relabel, paper)
         write(engine, lambda conn: paper_for_paperless(conn, run), exclusive=True, what="giving pages their paper")
@@ -154,26 +161,25 @@ def _chunks(items: Iterable[PageInput | PageError], n: int) -> Iterator[list[Pag
 
 
 def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], paper: str | None, report: IngestReport,
-           on_page: Callable[[str, str | None], None] | None, run: str = "") -> None:
-    """One transaction for the batch: its pages, and the global steps they call for (pending.py)."""
-
-    def store(conn: Connection) -> list[tuple[int | None, str]]:
-        keys: dict[str, PersonKeys] = {}  # one cache of person ids per paper for the whole batch
-        stored = []
-        for job, record in pending:
-            name = paper or record.get("paper") or ""
-            if name not in keys:
-                keys[name] = PersonKeys.for_connection(conn, name)
-            stored.append((insert_page(conn, record, job.raw, job.source, name, keys[name],
-                                       _container_json(job.container)), name))
-        if any(page_id is not None for page_id, _ in stored):
-            work.mark(conn, work.PEOPLE, work.TENURE)
-            work.note_run(conn, run, {name for page_id, name in stored if page_id is not None and name},
-                          [page_id for page_id, name in stored if page_id is not None and not name])
-        return stored
-
-    stored = write(engine, store, what=f"storing {len(pending)} page(s)")
-    for (job, record), (page_id, name) in zip(pending, stored, strict=True):
+           on_page: Callable[[str, str | None], None] | None, run: str = "", shards: ShardOutput | None = None,
+           row_by_row: bool = False) -> None:
+    """One transaction for the batch: its pages, and the global steps they call for (pending.py). The batch
+    goes in as a shard (bulk.py: COPY on PostgreSQL, one executemany per table on SQLite), kept as Parquet
+    in ``shards`` when asked; ``row_by_row``: page by page through ``write.insert_page`` instead (the
+    reference the bulk path is tested and measured against)."""
+    papers = [paper or record.get("paper") or "" for _, record in pending]
+    if row_by_row:
+        stored = write(engine, lambda conn: store_rows(conn, pending, papers, run),
+                       what=f"storing {len(pending)} page(s)")
+    else:
+        shard = Shard()
+        for (job, record), name in zip(pending, papers, strict=True):
+            shard.add_page(record, job.raw, job.source, name, _container_json(job.container))
+        if shards is not None:
+            shards.keep(shard)
+        ids = write(engine, lambda conn: load_shard(conn, shard, run), what=f"storing {len(pending)} page(s)")
+        stored = [ids.get(job.sha256) for job, _ in pending]
+    for (job, record), page_id, name in zip(pending, stored, papers, strict=True):
         if page_id is None:  # a concurrent ingest stored the same bytes first
             report.skipped += 1
         else:
@@ -185,6 +191,21 @@ def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], pape
                 report.paperless.append(page_id)
         if on_page:
             on_page(job.source, None)
+
+
+def store_rows(conn: Connection, pending: list[tuple[PageInput, dict[str, Any]]], papers: list[str],
+                run: str) -> list[int | None]:
+    keys: dict[str, PersonKeys] = {}  # one cache of person ids per paper for the whole batch
+    stored = []
+    for (job, record), name in zip(pending, papers, strict=True):
+        if name not in keys:
+            keys[name] = PersonKeys.for_connection(conn, name)
+        stored.append(insert_page(conn, record, job.raw, job.source, name, keys[name], _container_json(job.container)))
+    if any(page_id is not None for page_id in stored):
+        work.mark_pages(conn, [page_id for page_id in stored if page_id is not None], work.PEOPLE, work.TENURE)
+        work.note_run(conn, run, {name for page_id, name in zip(stored, papers, strict=True) if page_id and name},
+                      [page_id for page_id, name in zip(stored, papers, strict=True) if page_id and not name])
+    return stored
 
 
 def paper_for_paperless(conn: Connection, run: str) -> None:
@@ -245,14 +266,20 @@ def _settle(engine: Engine, pages: PageEngine[Any]) -> None:
 
 
 def _refresh_step(conn: Connection) -> None:
-    refresh_people(conn)
+    """People re-resolved over the whole record when a command asked for it, else over what the pages
+    stored or re-derived since the last refresh can change (people.refresh_people)."""
+    if work.whole(conn, work.PEOPLE):
+        refresh_people(conn)
+    else:
+        refresh_people(conn, work.marked_pages(work.PEOPLE), work.organ_papers(conn))
     work.clear(conn, work.PEOPLE)
+    work.clear(conn, work.ORGANS)
 
 
 def _tenure_step(conn: Connection) -> None:
     if work.rederive_todo(conn) or work.PEOPLE in work.marked(conn):
         return  # another writer left pages to re-derive first: tenures are read from settled facts only
-    hints = years_by_tenure(conn)
+    hints = years_by_tenure(conn, None if work.whole(conn, work.TENURE) else work.marked_pages(work.TENURE))
     work.mark_rederive(conn, hints, hints)
     work.clear(conn, work.TENURE)
 
@@ -337,6 +364,7 @@ def _store_rederived(conn: Connection, job: PageInput, record: dict[str, Any], t
     if as_pending and work.rederive_todo(conn, page_id) != {page_id: job.year_hint}:
         return False
     paper = paper or record.get("paper") or ""  # a page stored without one may print its paper
+    printed = printed_names(conn, page_id)
     delete_facts(conn, page_id)
     insert_facts(conn, page_id, record, paper)
     record_organs(conn, paper, [a["body"] for a in record["articles"]])
@@ -345,7 +373,10 @@ def _store_rederived(conn: Connection, job: PageInput, record: dict[str, Any], t
         year=page_year(record), title=record.get("title"), url=record.get("url"),
         extractor=record["extractor"]))
     work.rederived(conn, page_id)
-    work.mark(conn, *then)
+    if printed <= printed_names(conn, page_id):
+        work.mark_pages(conn, [page_id], *then)  # the people the page names now cover those it named
+    else:
+        work.mark(conn, *then)  # a name gone from the page: its person's counts are the whole refresh's
     return True
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, Select, delete, func, select
 
 from . import schema as s
 from .txn import insert_new
@@ -30,6 +30,7 @@ TENURE = "tenure"  # date pages without a year from officials' tenures (tenure.y
 REDERIVE = "rederive"  # re-derive one page's facts from its stored bytes (with a year hint from tenure)
 PAPERLESS = "paperless"  # a page a run stored without a paper
 RUN_PAPER = "run_paper"  # a paper a run stored pages of
+ORGANS = "organs"  # a paper whose full organ names grew: every post of it to re-canonicalize with the people
 GLOBAL_STEPS = (PEOPLE, TENURE)
 
 _w = s.pending_work
@@ -43,6 +44,32 @@ def mark(conn: Connection, *kinds: str) -> None:
     """Call for global steps (marking one already pending changes nothing)."""
     insert_new(conn, _w, [{"kind": k, "run": "", "page_id": 0, "paper": "", "since": _now()} for k in kinds],
                ["kind", "run", "page_id", "paper"])
+
+
+def mark_pages(conn: Connection, page_ids: Iterable[int], *kinds: str) -> None:
+    """Call for global steps on what these pages (just stored or re-derived) change, not the whole record."""
+    insert_new(conn, _w, [{"kind": k, "run": "", "page_id": i, "paper": "", "since": _now()}
+                          for k in kinds for i in sorted(set(page_ids))], ["kind", "run", "page_id", "paper"])
+
+
+def mark_organs(conn: Connection, papers: Iterable[str]) -> None:
+    insert_new(conn, _w, [{"kind": ORGANS, "run": "", "page_id": 0, "paper": p, "since": _now()}
+                          for p in sorted(set(papers))], ["kind", "run", "page_id", "paper"])
+
+
+def whole(conn: Connection, kind: str) -> bool:
+    """Whether the step is called for over the whole record (``mark``), not only for some pages."""
+    return conn.execute(select(_w.c.id).where(_w.c.kind == kind, _w.c.run == "", _w.c.page_id == 0)
+                        .limit(1)).first() is not None
+
+
+def marked_pages(kind: str) -> Select[Any]:
+    """A query of the pages the step is called for on (``mark_pages``)."""
+    return select(_w.c.page_id).where(_w.c.kind == kind, _w.c.run == "", _w.c.page_id != 0)
+
+
+def organ_papers(conn: Connection) -> set[str]:
+    return set(conn.execute(select(_w.c.paper).where(_w.c.kind == ORGANS)).scalars())
 
 
 def clear(conn: Connection, kind: str) -> None:

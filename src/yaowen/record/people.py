@@ -16,13 +16,16 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy import Connection, Select, bindparam, delete, func, select, update
 
 from ..extract.lexicons import load_lexicon
 from ..extract.people import post_words
+from . import pending
 from . import schema as s
 from .txn import insert_new
 
@@ -179,57 +182,115 @@ def organ_canon(short_forms: set[str], full_forms: set[str]) -> dict[str, str]:
     return out
 
 
-def refresh_people(conn: Connection) -> dict[str, int]:
+def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
+                   organ_papers: Collection[str] = ()) -> dict[str, int]:
     """Re-resolve every mention, participant and appointment to its person; update posts and counts.
 
-    Runs after each ingest and after a rule changes. Returns how many rows changed person.
+    Runs after each ingest and after a rule changes. Returns how many rows changed person. ``new_pages``
+    (a query of page ids): only what those pages can change — the rows of the names they print and of the
+    given names their full names may stand for, the counts of those people, the canonical posts of those
+    pages (of every page of the papers in ``organ_papers``, whose full organ names grew) — the same result
+    as the whole refresh, at the cost of the pages rather than of the record.
     """
     changed = {"mentions": 0, "participants": 0, "appointments": 0}
-    papers = conn.execute(select(s.pages.c.paper).distinct()).scalars().all()
-    for paper in papers:
+    touched: set[int] | None = None if new_pages is None else set()
+    moved: list[dict[str, int]] = []  # mentions that changed person: their posts follow
+    p, a = s.pages, s.articles
+    papers = (select(p.c.paper).distinct() if new_pages is None else
+              select(p.c.paper).where(p.c.id.in_(new_pages)).distinct())
+    for paper in conn.execute(papers).scalars().all():
         rules = Rules.load(conn, paper)
-        m = s.mentions
-        page_articles = (
-            select(s.articles.c.id).join(s.pages, s.pages.c.id == s.articles.c.page_id).where(s.pages.c.paper == paper)
-        )
-        rows = conn.execute(
-            select(m.c.id, m.c.name, m.c.titles, m.c.person_id).where(m.c.article_id.in_(page_articles))
-        ).all()
+        page_articles = select(a.c.id).join(p, p.c.id == a.c.page_id).where(p.c.paper == paper)
+        if new_pages is None:
+            names, rows = None, _mention_rows(conn, page_articles, None)
+            deciding = rows
+        else:
+            new_articles = page_articles.where(p.c.id.in_(new_pages))
+            names = _names_to_resolve(conn, new_articles)
+            deciding = _mention_rows(conn, page_articles, names | _full_names_for(conn, paper, names, rules))
+            rows = [r for r in deciding if r[1] in names]
         names_posts: dict[str, set[str]] = defaultdict(set)
-        for _, name, titles, _ in rows:
+        for _, name, titles, _ in deciding:
             names_posts[name].update(json.loads(titles or "[]"))
         for alias, full in given_name_aliases(names_posts).items():
             rules.merges.setdefault(alias, full)
         keys = PersonKeys(conn, paper, rules)
-        updates = []
-        for mid, name, titles, pid in rows:
-            new = keys.person_id(name, json.loads(titles or "[]"))
-            if new != pid:
-                updates.append({"row": mid, "pid": new})
-        changed["mentions"] += _update_person_ids(conn, m, updates)
+        found = {"mentions": [(mid, keys.person_id(name, json.loads(titles or "[]")), pid)
+                              for mid, name, titles, pid in rows]}
+        pa, ap = s.participants, s.appointments
+        found["participants"] = [(i, keys.person_id(n, None), pid) for i, n, pid in _named(conn, select(
+            pa.c.id, pa.c.name, pa.c.person_id).join(s.meetings, s.meetings.c.id == pa.c.meeting_id)
+            .where(s.meetings.c.article_id.in_(page_articles)), pa.c.name, names)]
+        found["appointments"] = [(i, keys.person_id(n, [post]), pid) for i, n, post, pid in _named(conn, select(
+            ap.c.id, ap.c.person, ap.c.post, ap.c.person_id).where(ap.c.article_id.in_(page_articles)),
+            ap.c.person, names)]
+        for table, resolved in found.items():
+            updates = [{"row": i, "pid": new, "old": old} for i, new, old in resolved if new != old]
+            changed[table] += _update_person_ids(conn, s.metadata.tables[table], updates)
+            if table == "mentions":
+                moved += updates
+            if touched is not None:
+                touched |= {new for _, new, _ in resolved} | {u["old"] for u in updates if u["old"] is not None}
+        _canonical_posts(conn, paper, page_articles if names is None or paper in organ_papers else new_articles)
 
-        p = s.participants
-        prow = conn.execute(
-            select(p.c.id, p.c.name, p.c.person_id).join(s.meetings, s.meetings.c.id == p.c.meeting_id)
-            .where(s.meetings.c.article_id.in_(page_articles))
-        ).all()
-        updates = [{"row": i, "pid": keys.person_id(n, None)} for i, n, pid in prow
-                   if keys.person_id(n, None) != pid]
-        changed["participants"] += _update_person_ids(conn, p, updates)
-
-        a = s.appointments
-        arow = conn.execute(
-            select(a.c.id, a.c.person, a.c.post, a.c.person_id).where(a.c.article_id.in_(page_articles))
-        ).all()
-        updates = [{"row": i, "pid": keys.person_id(n, [post])} for i, n, post, pid in arow
-                   if keys.person_id(n, [post]) != pid]
-        changed["appointments"] += _update_person_ids(conn, a, updates)
-        _canonical_posts(conn, paper, page_articles)
-
-    conn.execute(update(s.posts).values(person_id=select(s.mentions.c.person_id)
-                                        .where(s.mentions.c.id == s.posts.c.mention_id).scalar_subquery()))
-    _person_stats(conn)
+    if new_pages is None:
+        conn.execute(update(s.posts).values(person_id=select(s.mentions.c.person_id)
+                                            .where(s.mentions.c.id == s.posts.c.mention_id).scalar_subquery()))
+    else:  # by the person first where there is one: posts are indexed by person, not by mention
+        po = s.posts
+        for known, rows in ((True, [u for u in moved if u["old"] is not None]),
+                            (False, [u for u in moved if u["old"] is None])):
+            if rows:
+                conn.execute(update(po).where(po.c.person_id == bindparam("old") if known else po.c.person_id.is_(None),
+                                              po.c.mention_id == bindparam("row")).values(person_id=bindparam("pid")),
+                             rows)
+    _person_stats(conn, touched)
     return changed
+
+
+def _mention_rows(conn: Connection, page_articles: Select[Any], names: set[str] | None) -> list[Any]:
+    m = s.mentions
+    return _named(conn, select(m.c.id, m.c.name, m.c.titles, m.c.person_id).where(m.c.article_id.in_(page_articles)),
+                  m.c.name, names)
+
+
+def _named(conn: Connection, query: Select[Any], column: Any, names: set[str] | None) -> list[Any]:
+    """The rows of ``query`` (those whose ``column`` is one of ``names``, unless None)."""
+    if names is None:
+        return list(conn.execute(query).all())
+    return [r for chunk in _chunks(sorted(names)) for r in conn.execute(query.where(column.in_(chunk))).all()]
+
+
+def printed_names(conn: Connection, page_id: int) -> set[str]:
+    """The names of people the page's facts give."""
+    return _printed(conn, select(s.articles.c.id).where(s.articles.c.page_id == page_id))
+
+
+def _printed(conn: Connection, new_articles: Select[Any]) -> set[str]:
+    m, pa, ap = s.mentions, s.participants, s.appointments
+    names = set(conn.execute(select(m.c.name).where(m.c.article_id.in_(new_articles)).distinct()).scalars())
+    names |= set(conn.execute(select(pa.c.name).join(s.meetings, s.meetings.c.id == pa.c.meeting_id)
+                              .where(s.meetings.c.article_id.in_(new_articles)).distinct()).scalars())
+    names |= set(conn.execute(select(ap.c.person).where(ap.c.article_id.in_(new_articles)).distinct()).scalars())
+    return names
+
+
+def _names_to_resolve(conn: Connection, new_articles: Select[Any]) -> set[str]:
+    """The names the new pages print, and the given names (群策) their full names (邓群策) may stand for."""
+    names = _printed(conn, new_articles)
+    surnames = _surnames()
+    return names | {n[-2:] for n in names if len(n) in (3, 4) and n[:-2] in surnames}
+
+
+def _full_names_for(conn: Connection, paper: str, names: set[str], rules: Rules) -> set[str]:
+    """The paper's full names (surname + two characters) that end with one of the given names among
+    ``names``: what deciding which full name a given name stands for looks at."""
+    surnames = _surnames()
+    given = {n for n in names if len(n) == 2 and n[0] not in surnames}
+    if not given:
+        return set()
+    known = set(conn.execute(select(s.people.c.name).where(s.people.c.paper == paper).distinct()).scalars())
+    return {f for f in known | set(rules.merges) if len(f) in (3, 4) and f[:-2] in surnames and f[-2:] in given}
 
 
 def _update_person_ids(conn: Connection, table, updates: list[dict]) -> int:  # type: ignore[no-untyped-def]
@@ -255,24 +316,38 @@ def _canonical_posts(conn: Connection, paper: str, page_articles) -> None:  # ty
                      updates)
 
 
-def _person_stats(conn: Connection) -> None:
-    m, a = s.mentions, s.articles
+def _person_stats(conn: Connection, ids: set[int] | None = None) -> None:
+    """Recount people's mentions and first and last dates (``ids``: those people only), and drop the people
+    no row points at any more (merged away)."""
+    if ids is not None:
+        for chunk in _chunks(sorted(ids)):
+            _recount(conn, chunk)
+        return
+    _recount(conn, None)
+
+
+def _recount(conn: Connection, ids: list[int] | None) -> None:
+    m, a, pe = s.mentions, s.articles, s.people
     mentioned = select(m.c.person_id, func.count().label("n"), func.min(a.c.date).label("first"),
                        func.max(a.c.date).label("last")).join(a, a.c.id == m.c.article_id).group_by(m.c.person_id)
-    conn.execute(update(s.people).values(mentions=0, first_seen=None, last_seen=None))
+    reset = update(pe).values(mentions=0, first_seen=None, last_seen=None)
+    if ids is not None:
+        mentioned, reset = mentioned.where(m.c.person_id.in_(ids)), reset.where(pe.c.id.in_(ids))
+    conn.execute(reset)
     stats = [{"row": pid, "n": n, "first": first, "last": last} for pid, n, first, last in conn.execute(mentioned)
              if pid is not None]
     if stats:
-        conn.execute(update(s.people).where(s.people.c.id == bindparam("row"))
+        conn.execute(update(pe).where(pe.c.id == bindparam("row"))
                      .values(mentions=bindparam("n"), first_seen=bindparam("first"), last_seen=bindparam("last")),
                      stats)
-    # a person no row points at any more (merged away) is dropped
-    used = text(
-        "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions WHERE person_id IS NOT NULL) "
-        "AND id NOT IN (SELECT person_id FROM participants WHERE person_id IS NOT NULL) "
-        "AND id NOT IN (SELECT person_id FROM appointments WHERE person_id IS NOT NULL)"
-    )
-    conn.execute(used)
+    unused = (pe.c.id.not_in(select(t.c.person_id).where(t.c.person_id.is_not(None)))
+              for t in (s.mentions, s.participants, s.appointments))
+    conn.execute(delete(pe).where(*unused, *([pe.c.id.in_(ids)] if ids is not None else [])))
+
+
+def _chunks(items: list[Any], n: int = 500) -> Iterator[list[Any]]:
+    for at in range(0, len(items), n):
+        yield items[at:at + n]
 
 
 def record_organs(conn: Connection, paper: str, bodies: list[str]) -> None:
@@ -284,5 +359,7 @@ def record_organs(conn: Connection, paper: str, bodies: list[str]) -> None:
                 .scalars())
     new = [{"paper": paper, "name": n, "canonical": n} for n in sorted(names - known)]
     insert_new(conn, s.organs, new, ["paper", "name"])  # a concurrent writer may add the same names
+    if new:  # the paper's posts may abbreviate them: the next people refresh re-canonicalizes them all
+        pending.mark_organs(conn, [paper])
 
 

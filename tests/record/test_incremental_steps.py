@@ -1,0 +1,67 @@
+"""The global steps after an ingest work on what the new pages can change, and leave the record as the
+whole-record steps would: a whole refresh and whole tenure dating afterwards change nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import write_page_set, write_pages
+from record_content import record_content
+from sqlalchemy import select
+
+from yaowen.record import Record, ingest
+from yaowen.record import pending as work
+from yaowen.record import schema as s
+from yaowen.record.people import refresh_people
+from yaowen.record.tenure import years_by_tenure
+from yaowen.record.txn import write
+
+REPO = Path(__file__).resolve().parents[2]
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_steps_on_the_new_pages_leave_what_the_whole_steps_would(db_url, tmp_path, shared):
+    rec = Record.open(db_url)
+    write_page_set(tmp_path / "a", 0, undated=2)  # undated pages no dated page can place yet
+    rec.ingest([str(tmp_path / "a")], paper="临江日报")
+    with rec.engine.connect() as conn:
+        undated = conn.execute(select(s.pages.c.id).where(s.pages.c.year.is_(None))).scalars().all()
+    write_pages(tmp_path / "b", 3, start=10)  # the same 市长 on more dated pages
+    shutil.copytree(shared / "seeds", tmp_path / "c")
+    for name in sorted((shared / "dev" / "raw").glob("d01*.txt"))[:4]:
+        shutil.copy(name, tmp_path / "c" / name.name)
+    for folder in ("b", "c"):
+        rec.ingest([str(tmp_path / folder)])
+        with rec.engine.connect() as conn:
+            assert not conn.execute(select(s.pending_work)).all()
+    incremental = record_content(rec.engine)
+
+    def whole(conn) -> dict[int, tuple[int, str]]:
+        refresh_people(conn)
+        return years_by_tenure(conn)
+
+    assert write(rec.engine, whole) == {}  # every page tenures can date is dated
+    assert record_content(rec.engine) == incremental
+    with rec.engine.connect() as conn:
+        years = dict(conn.execute(select(s.pages.c.id, s.pages.c.year).where(s.pages.c.id.in_(undated))).all())
+    assert undated and all(years[i] == 2023 for i in undated), years  # dated by the later pages' tenures
+
+
+def test_a_page_stored_marks_the_steps_for_itself_not_the_whole_record(tmp_path, monkeypatch):
+    rec = Record.open(str(tmp_path / "r.db"))
+    write_pages(tmp_path / "p", 2)
+    rec.ingest([str(tmp_path / "p")])
+    write_pages(tmp_path / "q", 1, start=5)
+    seen = {}
+
+    def look(conn) -> None:  # noqa: ANN001 - the record as the steps find it
+        seen.update(whole=work.whole(conn, work.PEOPLE),
+                    pages=conn.execute(work.marked_pages(work.PEOPLE)).scalars().all())
+
+    real = ingest.settle
+    monkeypatch.setattr(ingest, "settle", lambda engine, **kw: (write(engine, look), real(engine, **kw)))
+    ingest.ingest_sources(rec.engine, [str(tmp_path / "q")])
+    with rec.engine.connect() as conn:
+        newest = conn.execute(select(s.pages.c.id).order_by(s.pages.c.id.desc()).limit(1)).scalar()
+    assert seen == {"whole": False, "pages": [newest]}

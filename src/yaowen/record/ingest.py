@@ -24,6 +24,7 @@ from ..batch import Extraction, PageEngine
 from ..batch.local import LocalEngine
 from ..errors import PageError
 from ..model import PageMeta
+from ..read import MAX_BYTES
 from ..read.dumps import FieldMap
 from ..read.inputs import PageInput, iter_inputs
 from ..sources import shown
@@ -64,12 +65,14 @@ def ingest_sources(
     fields: FieldMap | None = None,
     page_timeout: float | None = None,
     pages: PageEngine[Any] | None = None,
+    max_page_bytes: int | None = MAX_BYTES,
 ) -> IngestReport:
     """Store every page of ``sources`` (files, directories, globs, article dumps, web archives) not stored yet.
 
     ``on_page(source, error)`` is called once per page, with the one-line error when it failed. With
     ``paper``, pages already stored under another paper are given this one (and re-derived). A page that
-    takes longer than ``page_timeout`` seconds (None or 0: no limit) fails and is not stored. ``pages``: the
+    takes longer than ``page_timeout`` seconds (None or 0: no limit), or a page file over ``max_page_bytes``
+    (None: no limit), fails and is not stored. ``pages``: the
     engine that extracts them (default: a local one of ``workers`` processes).
     """
     report = IngestReport()
@@ -79,7 +82,7 @@ def ingest_sources(
     run = work.run_key(sources, paper)
     relabel: list[int] = []
     with _engine(pages, workers) as pages:
-        new = _new_inputs(engine, iter_inputs(sources, fields), paper, report, relabel, on_page, batch)
+        new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes), paper, report, relabel, on_page, batch)
         pending: list[tuple[PageInput, dict[str, Any]]] = []
         for item, record in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
             pending.append((item, record))

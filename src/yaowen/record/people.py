@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy import Connection, Select, bindparam, func, select, text, update
 
-from ..extract.lexicons import load_lexicon
+from ..extract.lexicons import load_lexicon, trie_regex
 from ..extract.people import post_words
 from . import schema as s
 from .txn import insert_new
@@ -137,8 +140,7 @@ def full_organ_names(body: str) -> set[str]:
 
 @cache
 def _post_word_re() -> re.Pattern[str]:
-    words = sorted(post_words(), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+    return re.compile("(?:" + trie_regex(post_words()) + ")$")  # a trie: one branch per character tried
 
 
 def split_post(post: str) -> tuple[str, str]:
@@ -189,47 +191,63 @@ def refresh_people(conn: Connection) -> dict[str, int]:
     for paper in papers:
         rules = Rules.load(conn, paper)
         m = s.mentions
-        page_articles = (
-            select(s.articles.c.id).join(s.pages, s.pages.c.id == s.articles.c.page_id).where(s.pages.c.paper == paper)
-        )
-        rows = conn.execute(
-            select(m.c.id, m.c.name, m.c.titles, m.c.person_id).where(m.c.article_id.in_(page_articles))
-        ).all()
+        mention_rows = select(m.c.id, m.c.name, m.c.titles, m.c.person_id)
+        articles = _paper_articles(conn, paper)
         names_posts: dict[str, set[str]] = defaultdict(set)
-        for _, name, titles, _ in rows:
-            names_posts[name].update(json.loads(titles or "[]"))
+        for rows in _by_articles(conn, articles, mention_rows, m.c.article_id):
+            for _, name, titles, _ in rows:
+                names_posts[name].update(json.loads(titles or "[]"))
         for alias, full in given_name_aliases(names_posts).items():
             rules.merges.setdefault(alias, full)
+        del names_posts
         keys = PersonKeys(conn, paper, rules)
-        updates = []
-        for mid, name, titles, pid in rows:
-            new = keys.person_id(name, json.loads(titles or "[]"))
-            if new != pid:
-                updates.append({"row": mid, "pid": new})
-        changed["mentions"] += _update_person_ids(conn, m, updates)
+        for rows in _by_articles(conn, articles, mention_rows, m.c.article_id):
+            updates = []
+            for mid, name, titles, pid in rows:
+                new = keys.person_id(name, json.loads(titles or "[]"))
+                if new != pid:
+                    updates.append({"row": mid, "pid": new})
+            changed["mentions"] += _update_person_ids(conn, m, updates)
 
         p = s.participants
-        prow = conn.execute(
-            select(p.c.id, p.c.name, p.c.person_id).join(s.meetings, s.meetings.c.id == p.c.meeting_id)
-            .where(s.meetings.c.article_id.in_(page_articles))
-        ).all()
-        updates = [{"row": i, "pid": keys.person_id(n, None)} for i, n, pid in prow
-                   if keys.person_id(n, None) != pid]
-        changed["participants"] += _update_person_ids(conn, p, updates)
+        for rows in _by_articles(conn, articles, select(p.c.id, p.c.name, p.c.person_id)
+                                 .join(s.meetings, s.meetings.c.id == p.c.meeting_id), s.meetings.c.article_id):
+            updates = [{"row": i, "pid": keys.person_id(n, None)} for i, n, pid in rows
+                       if keys.person_id(n, None) != pid]
+            changed["participants"] += _update_person_ids(conn, p, updates)
 
         a = s.appointments
-        arow = conn.execute(
-            select(a.c.id, a.c.person, a.c.post, a.c.person_id).where(a.c.article_id.in_(page_articles))
-        ).all()
-        updates = [{"row": i, "pid": keys.person_id(n, [post])} for i, n, post, pid in arow
-                   if keys.person_id(n, [post]) != pid]
-        changed["appointments"] += _update_person_ids(conn, a, updates)
-        _canonical_posts(conn, paper, page_articles)
+        for rows in _by_articles(conn, articles, select(a.c.id, a.c.person, a.c.post, a.c.person_id), a.c.article_id):
+            updates = [{"row": i, "pid": keys.person_id(n, [post])} for i, n, post, pid in rows
+                       if keys.person_id(n, [post]) != pid]
+            changed["appointments"] += _update_person_ids(conn, a, updates)
+        _canonical_posts(conn, paper, articles)
 
     conn.execute(update(s.posts).values(person_id=select(s.mentions.c.person_id)
                                         .where(s.mentions.c.id == s.posts.c.mention_id).scalar_subquery()))
     _person_stats(conn)
     return changed
+
+
+REFRESH_ARTICLES = 2_000  # articles whose rows are read at a time: never every mention of the record at once
+
+
+def _paper_articles(conn: Connection, paper: str) -> array[int]:
+    """The ids of the paper's articles, in order, as a packed array (8 bytes an article)."""
+    return array("q", conn.execute(select(s.articles.c.id).join(s.pages, s.pages.c.id == s.articles.c.page_id)
+                                   .where(s.pages.c.paper == paper).order_by(s.articles.c.id)).scalars())
+
+
+def _by_articles(conn: Connection, articles: array[int], query: Select[Any],
+                 article_id: Any) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``query`` for ``articles`` (ids in order), read for ``REFRESH_ARTICLES`` articles at a
+    time: the range of their ids in the index of ``article_id`` (not thousands of bound ids; rows of other
+    papers' articles in the range are dropped here)."""
+    for at in range(0, len(articles), REFRESH_ARTICLES):
+        chunk = articles[at : at + REFRESH_ARTICLES]
+        ids = set(chunk)
+        rows = conn.execute(query.add_columns(article_id).where(article_id.between(chunk[0], chunk[-1])))
+        yield [tuple(row[:-1]) for row in rows if row[-1] in ids]
 
 
 def _update_person_ids(conn: Connection, table, updates: list[dict]) -> int:  # type: ignore[no-untyped-def]
@@ -238,21 +256,26 @@ def _update_person_ids(conn: Connection, table, updates: list[dict]) -> int:  # 
     return len(updates)
 
 
-def _canonical_posts(conn: Connection, paper: str, page_articles) -> None:  # type: ignore[no-untyped-def]
+def _canonical_posts(conn: Connection, paper: str, articles: array[int]) -> None:
     full_forms = set(conn.execute(select(s.organs.c.name).where(s.organs.c.paper == paper)).scalars())
-    rows = conn.execute(select(s.posts.c.id, s.posts.c.post, s.posts.c.canonical)
-                        .where(s.posts.c.article_id.in_(page_articles))).all()
-    shorts = {split_post(post)[0] for _, post, _ in rows}
-    canon = organ_canon(shorts, full_forms)
-    updates = []
-    for pid, post, current in rows:
-        organ, word = split_post(post)
-        want = canon.get(organ, organ) + word if organ else post
-        if want != current:
-            updates.append({"row": pid, "canon": want})
-    if updates:
-        conn.execute(update(s.posts).where(s.posts.c.id == bindparam("row")).values(canonical=bindparam("canon")),
-                     updates)
+    posts = select(s.posts.c.id, s.posts.c.post, s.posts.c.canonical)
+    article_id = s.posts.c.article_id
+    split: dict[str, tuple[str, str]] = {}  # post -> (organ, word): far fewer posts than rows
+    for rows in _by_articles(conn, articles, posts, article_id):
+        for _, post, _ in rows:
+            if post not in split:
+                split[post] = split_post(post)
+    canon = organ_canon({organ for organ, _ in split.values()}, full_forms)
+    for rows in _by_articles(conn, articles, posts, article_id):
+        updates = []
+        for pid, post, current in rows:
+            organ, word = split[post]
+            want = canon.get(organ, organ) + word if organ else post
+            if want != current:
+                updates.append({"row": pid, "canon": want})
+        if updates:
+            conn.execute(update(s.posts).where(s.posts.c.id == bindparam("row"))
+                         .values(canonical=bindparam("canon")), updates)
 
 
 def _person_stats(conn: Connection) -> None:

@@ -205,8 +205,11 @@ def iter_sources(args: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> I
 def _walk(top: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES,
           unreadable: list[PageError] | None = None) -> Iterator[str]:
     """The page files under ``top``, sorted; a directory that cannot be listed goes to ``unreadable``
-    (its pages would otherwise be missing without a word). Symbolic links to directories are not followed."""
+    (its pages would otherwise be missing without a word). Symbolic links to directories are followed (a
+    corpus is often a tree of links to where the papers are kept), each directory once: a link back to one
+    already walked (a loop, or a second way to the same pages) is not walked again."""
     found: list[tuple[tuple[str, ...], str]] = []
+    walked: set[tuple[int, int]] = set()  # (device, inode) of the directories walked
 
     def cannot_list(e: OSError) -> None:
         if unreadable is not None:
@@ -214,7 +217,17 @@ def _walk(top: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES,
             unreadable.append(PageError(e.filename or top, f"cannot read this directory ({why}): its pages are "
                                                            "skipped"))
 
-    for root, dirs, files in os.walk(top, onerror=cannot_list):
+    for root, dirs, files in os.walk(top, onerror=cannot_list, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError as e:
+            cannot_list(e)
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in walked:
+            dirs[:] = []
+            continue
+        walked.add((st.st_dev, st.st_ino))
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .cache: never pages
         for name in files:
             if name.lower().endswith(suffixes) and not name.startswith("."):

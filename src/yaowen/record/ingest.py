@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from ..batch import Extraction, PageEngine
 from ..batch.local import LocalEngine
@@ -214,11 +214,16 @@ def _fail(engine: Engine, report: IngestReport, source: str, message: str,
     message = shown(message)  # one line whatever the file name or a library's reason holds
     report.failed += 1
     report.errors.append(message)
-    write(engine, lambda conn: conn.execute(insert(s.ingest_errors).values(source=shown(source), reason=message,
-                                                                           at=datetime.now(UTC))),
-          what="noting a failed page")
+    write(engine, lambda conn: _note_failure(conn, shown(source), message), what="noting a failed page")
     if on_page:
         on_page(source, message)
+
+
+def _note_failure(conn: Connection, source: str, reason: str) -> None:
+    """One row per file and reason, dated by the last run that met it (a rerun adds no second row)."""
+    e = s.ingest_errors
+    conn.execute(delete(e).where(e.c.source == source, e.c.reason == reason))
+    conn.execute(insert(e).values(source=source, reason=reason, at=datetime.now(UTC)))
 
 
 def settle(engine: Engine, workers: int = 1, pages: PageEngine[Any] | None = None) -> None:

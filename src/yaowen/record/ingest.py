@@ -11,6 +11,7 @@ flight, and nothing half-written: the next run stores exactly the pages that are
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -36,6 +37,10 @@ from .txn import write
 from .write import delete_facts, insert_facts, insert_page, page_year
 
 BATCH_PAGES = 50
+# hashes of the pages sent on that are remembered to skip a copy still in flight: far more than are ever
+# between reading and writing (a batch, the engine's window), and a bound, so a corpus of millions of pages
+# is not held as hashes either (a copy that did slip through is found stored when written: insert_page)
+RECENT_PAGES = 10_000
 
 
 @dataclass
@@ -115,7 +120,7 @@ def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: s
                 chunk: int) -> Iterator[PageInput]:
     """The pages not stored yet, read ``chunk`` at a time (one query for their hashes); the others are
     counted as skipped (and noted for relabelling), unreadable ones reported."""
-    seen: set[str] = set()
+    seen: OrderedDict[str, None] = OrderedDict()  # the latest pages sent on, oldest first (a copy in flight)
     for read in _chunks(items, chunk):
         loaded = []
         for item in read:
@@ -135,7 +140,9 @@ def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: s
                 if on_page:
                     on_page(item.source, None)
                 continue
-            seen.add(item.sha256)
+            seen[item.sha256] = None
+            if len(seen) > RECENT_PAGES:  # long since stored, and found by the query above from then on
+                seen.popitem(last=False)
             yield item
 
 

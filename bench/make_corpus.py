@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the throughput benchmark's corpus: tens of MB of noisy newspaper pages, one file at a time.
 
-    python bench/make_corpus.py [OUT_DIR] [--size-mb 60] [--seed 0] [--shared PATH] [--huge-mb 5,2,1]
+    python bench/make_corpus.py [OUT_DIR] [--size-mb 60 | --pages N] [--kinds seed,cctv] [--seed 0]
+                                [--shared PATH] [--huge-mb 5,2,1]
 
 Three kinds of page, written to OUT_DIR (default bench/.corpus/, which git ignores):
 
@@ -16,7 +17,8 @@ Three kinds of page, written to OUT_DIR (default bench/.corpus/, which git ignor
 
 Pages are written in UTF-8 mostly, and also GB18030, Big5, UTF-16, UTF-8 with BOM, CRLF line ends, and as
 e-paper HTML. The seed pages and the corpus are read at run time and never copied into the repository.
-The same --seed gives the same corpus. ``_manifest.tsv`` lists every page with its kind, source, encoding
+``--pages N`` writes N pages (of the kinds in ``--kinds``) whatever their size; ``--kinds cctv --huge-mb ''``
+gives small pages (~4 kB) for runs of many pages. The same --seed gives the same corpus. ``_manifest.tsv`` lists every page with its kind, source, encoding
 and noise. Nothing is held in memory beyond the page being written.
 """
 
@@ -240,7 +242,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same corpus")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared/ dir (seeds, corpus)")
     ap.add_argument("--huge-mb", default="5,2,1", help="sizes of the huge pages in MB ('' for none)")
+    ap.add_argument("--pages", type=int, default=0, help="write this many pages (instead of --size-mb)")
+    ap.add_argument("--kinds", default="seed,cctv", help="kinds of page: seed, cctv or both (default)")
     args = ap.parse_args(argv)
+    kinds = set(args.kinds.split(","))
+    if not kinds or kinds - {"seed", "cctv"}:
+        ap.error(f"--kinds {args.kinds!r}: choose seed, cctv or seed,cctv")
 
     t0 = time.perf_counter()
     src = Sources(Path(args.shared))
@@ -276,8 +283,10 @@ def main(argv: list[str] | None = None) -> None:
 
         master = random.Random(f"{args.seed}/kinds")
         i = 0
-        while total < target:
+        while (i < args.pages) if args.pages else (total < target):
             kind = "cctv" if src.cctv and master.random() < 0.4 else "seed"
+            if kind not in kinds:
+                kind = "cctv" if src.cctv and "cctv" in kinds else "seed"
             rng = random.Random(f"{args.seed}/{kind}/{i}")
             text, source, enc, script, noise = maker.page(kind, rng)
             name = f"{kind}_{i:06d}.{'html' if enc == 'html' else 'txt'}"

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from test_local_engine import write_pages
+from test_local_engine import page_inputs, page_text, write_pages
 
+from yaowen.batch import Extraction, PageOutcome
 from yaowen.batch.local import LocalEngine
+from yaowen.read.inputs import PageInput
 from yaowen.record import Record
 from yaowen.record import schema as s
 
@@ -84,3 +86,43 @@ def test_an_ingest_completes_once_when_ray_workers_are_killed(local_ray, tmp_pat
         assert conn.execute(select(func.count()).select_from(s.pages)).scalar() == 40
         assert conn.execute(select(func.count(func.distinct(s.articles.c.page_id)))).scalar() == 40
     rec.close()
+
+
+def test_batched_outcomes_come_in_input_order_and_read_only_a_window_ahead(local_ray):
+    pulled: list[int] = []
+    ahead: list[int] = []
+    outcomes: list[PageOutcome] = []
+    # batches of at most 3 pages or 600 bytes (a page is ~300), so both limits cut them
+    with RayEngine(2, batch_pages=3, batch_bytes=600) as engine:
+        for outcome in engine.outcomes(page_inputs(60, pulled), Extraction()):
+            ahead.append(len(pulled) - len(outcomes))
+            outcomes.append(outcome)
+        local = list(LocalEngine(1).outcomes(page_inputs(60), Extraction()))
+    assert [o.source for o in outcomes] == [o.source for o in local]
+    assert [(o.record, o.error) for o in outcomes] == [(o.record, o.error) for o in local]
+    assert sum(o.record is not None for o in outcomes) == 48
+    assert max(ahead) <= engine.window * 2 < 60, ahead
+
+
+def test_a_page_that_kills_its_workers_loses_only_itself(local_ray, monkeypatch):
+    import yaowen.batch.ray_engine as ray_engine
+
+    # no reruns: each worker Ray starts again costs seconds, and the fallback is the same after any number
+    monkeypatch.setattr(ray_engine, "BATCH_RETRIES", 0)
+    monkeypatch.setattr(ray_engine, "MAX_RETRIES", 0)
+
+    class KillsItsWorker(Extraction):  # defined here, so Ray ships it by value (workers cannot import tests)
+        """Ends the worker process outright on a page that says so, as a crash in native code would."""
+
+        def __call__(self, item: PageInput) -> PageOutcome:
+            if b"KILL" in item.raw:
+                os._exit(1)
+            return super().__call__(item)
+
+    items = [PageInput(f"p{n}.txt", b"KILL" if n == 5 else page_text(n).encode(), f"p{n}") for n in range(12)]
+    with RayEngine(2, batch_pages=8) as engine:
+        outcomes = list(engine.outcomes(items, KillsItsWorker()))
+    assert [o.source for o in outcomes] == [f"p{n}.txt" for n in range(12)]
+    assert [n for n, o in enumerate(outcomes) if o.record is None] == [5], [o.error for o in outcomes]
+    assert outcomes[5].error is not None and outcomes[5].error.startswith("p5.txt: the Ray task extracting it failed")
+    assert "\n" not in outcomes[5].error and "\x1b" not in outcomes[5].error

@@ -157,5 +157,7 @@ def test_dates_a_lead_read_against_its_dateline():
     assert relative_to_dateline("11日", "3月12日") == "3月11日"
     assert relative_to_dateline("28日", "3月2日") == "2月28日"  # a day still to come is last month's
     assert relative_to_dateline("3月10日", "3月12日") == "3月10日"
+    assert relative_to_dateline("昨日", "2月29日") == "2月28日"  # a leap day's dateline is a day like any other
+    assert relative_to_dateline("昨日", "4月31日") == "昨日"  # a misprinted dateline counts nothing
     page = "临江召开两会筹备会\n\n本报临江3月12日讯(记者 方晓)昨日,全市两会筹备工作会议召开。\n\n2024-03-12 08:00"
     assert _dated(page)[0] == ["2024-03-11"]

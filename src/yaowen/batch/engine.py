@@ -55,6 +55,7 @@ class PageEngine(ABC, Generic[Handle]):
             while pending and (in_flight >= self.window or isinstance(pending[0][1], PageOutcome)):
                 in_flight -= not isinstance(pending[0][1], PageOutcome)
                 yield self._take(pending)
+        self.flush()
         while pending:
             yield self._take(pending)
 
@@ -72,6 +73,9 @@ class PageEngine(ABC, Generic[Handle]):
     @abstractmethod
     def result(self, handle: Handle, item: PageInput) -> PageOutcome:
         """Wait for a submitted page."""
+
+    def flush(self) -> None:
+        """The inputs have ended: start whatever submitted pages an engine is still holding back."""
 
     def close(self) -> None:
         """Stop the workers."""

@@ -116,7 +116,9 @@ def first_event_date(text: str) -> str | None:
     return m.group("rel")
 
 
-_PLAIN_YEAR = 2001  # month-day arithmetic without the page's year (no 29 February, a rare miss)
+# month-day arithmetic without the page's year: a leap year, so a 2月29日 dateline is a day (the day before
+# 3月1日 comes out 2月29日 in any year, a rare miss)
+_PLAIN_YEAR = 2000
 
 
 def relative_to_dateline(mention: str, dateline: str) -> str:
@@ -125,7 +127,10 @@ def relative_to_dateline(mention: str, dateline: str) -> str:
     m = MD_RE.fullmatch(dateline)
     if m is None or MD_RE.fullmatch(mention) or FULL_DATE_RE.fullmatch(mention):
         return mention
-    filed = dt.date(_PLAIN_YEAR, int(m.group(1)), int(m.group(2)))
+    try:
+        filed = dt.date(_PLAIN_YEAR, int(m.group(1)), int(m.group(2)))
+    except ValueError:  # a dateline no calendar has (4月31日讯, a misprint): nothing to count from
+        return mention
     if mention in RELATIVE_DAYS:
         d = filed + dt.timedelta(days=RELATIVE_DAYS[mention])
         return f"{d.month}月{d.day}日"

@@ -145,7 +145,9 @@ def main() -> None:
             return
         print(f"{'MB':>5} {'chars':>11} {'wall s':>8} {'CPU s':>8} {'s/MB':>7} {'x first':>8}  stages (wall s)")
         first = None
-        for mb in (float(x) for x in args.sizes.split(",")):
+        sizes = [float(x) for x in args.sizes.split(",")]
+        walls: list[float] = []
+        for mb in sizes:
             text = single_line_page(mb, args.seed)
             path = Path(tmp) / f"page_{mb:g}MB.txt"
             path.write_text(text, encoding="utf-8")
@@ -156,8 +158,12 @@ def main() -> None:
             else:
                 _, wall, cpu = timed(lambda p=path: process_page(read_path(p)))
             first = first or cpu
+            walls.append(wall)
             print(f"{mb:5g} {len(text):11,} {wall:8.2f} {cpu:8.2f} {cpu / mb:7.2f} {cpu / first:8.1f}  {stages}")
             path.unlink()
+        if len(sizes) > 1:
+            print(f"# {sizes[-1]:g} MB / {sizes[0]:g} MB: {sizes[-1] / sizes[0]:g}x the text, {cpu / first:.1f}x the CPU "
+                  f"time, {walls[-1] / walls[0]:.1f}x the wall time (linear: {sizes[-1] / sizes[0]:g}x)")
 
 
 if __name__ == "__main__":

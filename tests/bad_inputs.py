@@ -118,8 +118,8 @@ def build_corpus(root: Path, as_root: bool) -> Corpus:
     broken = _pdf("临江召开会议。")
     broken.update_stream(broken[0].get_contents()[0], b"BT (\x00\x01) Tj ET Q Q BT garbage ]] >> << ET")
     bad("broken_streams.pdf", broken.tobytes(), "damaged PDF: no readable text")
-    # too large for a page: a sparse file, refused before it is read
-    huge = bad("huge.txt", b"", "too large for a page")
+    # over the page size budget: a sparse file, refused before it is read
+    huge = bad("huge.txt", b"", "over the page size budget")
     with huge.open("r+b") as f:
         f.truncate(300 * 2**20)
     # article dumps and archives with bad records, a cut gzip

@@ -115,5 +115,25 @@ def test_a_page_past_the_size_cap_is_refused_before_it_is_read(tmp_path: Path):
     assert os.path.getsize(pages / "huge.txt") > MAX_BYTES
     result = runner.invoke(app, ["extract", str(pages), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0
-    assert f"{pages / 'huge.txt'}: too large for a page (200 MB > 64 MB)" in result.output
+    assert (f"{pages / 'huge.txt'}: over the page size budget (200 MB > 64 MB; --max-page-mb raises it, 0 for no "
+            "limit)") in result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["small.json"]
+
+
+def test_ingest_refuses_a_page_over_the_size_budget_given_and_stores_the_others(tmp_path: Path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a_big.txt").write_text(_single_line(3000), encoding="utf-8")  # ~9 KB
+    (pages / "b_small.txt").write_text(_single_line(300), encoding="utf-8")  # ~1 KB
+    db = str(tmp_path / "r.db")
+    result = runner.invoke(app, ["ingest", str(pages), "--db", db, "--max-page-mb", "0.004"])  # ~4 KB
+    assert result.exit_code == 0, result.output
+    assert f"{pages / 'a_big.txt'}: over the page size budget (" in result.output
+    assert "MB > 0.004 MB; --max-page-mb raises it" in result.output
+    assert "Traceback" not in result.output
+    listed = runner.invoke(app, ["pages", "--db", db, "--json"])
+    assert "b_small.txt" in listed.output and "a_big.txt" not in listed.output
+    # raised, the same page is read and stored by the same command
+    again = runner.invoke(app, ["ingest", str(pages), "--db", db, "--max-page-mb", "0"])
+    assert again.exit_code == 0, again.output
+    assert "a_big.txt" in runner.invoke(app, ["pages", "--db", db, "--json"]).output

@@ -20,6 +20,7 @@ from typer.core import TyperArgument
 from . import __version__
 from .batch import EngineUnavailable, Extraction, PageEngine, PageOutcome, extract_path, open_engine
 from .budget import DEFAULT_PAGE_TIMEOUT
+from .read import MAX_BYTES
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
 from .sources import shown
@@ -78,6 +79,14 @@ PageTimeoutOption = Annotated[float, typer.Option(
     "--page-timeout", min=0, metavar="SECONDS",
     help="Give up a page that takes longer than this (reported by name; the batch goes on). 0 = no limit.")]
 
+MaxPageOption = Annotated[float, typer.Option(
+    "--max-page-mb", min=0, metavar="MB",
+    help="Refuse a page file larger than this, unread (reported by name; the batch goes on). 0 = no limit.")]
+
+
+def max_page_bytes(mb: float) -> int | None:
+    return int(mb * 2**20) or None
+
 
 @app.command()
 def extract(
@@ -94,6 +103,7 @@ def extract(
     engine: EngineOption = "local",
     address: AddressOption = None,
     page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
+    max_page_mb: MaxPageOption = MAX_BYTES / 2**20,
 ) -> None:
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
     fields = field_map_or_exit(field)
@@ -112,7 +122,7 @@ def extract(
         task = progress.add_task("extract", total=None)
         progress.start()
     try:
-        for outcome in _outcomes(paths or [], inputs, pages, fields, page_timeout):
+        for outcome in _outcomes(paths or [], inputs, pages, fields, page_timeout, max_page_bytes(max_page_mb)):
             if progress is not None:
                 progress.advance(task)
             if outcome.error or outcome.record is None:
@@ -198,12 +208,12 @@ def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:
 
 
 def _outcomes(paths: list[str], inputs: Iterator[str], pages: PageEngine, fields: FieldMap,
-              time_limit: float) -> Iterator[PageOutcome]:
+              time_limit: float, max_bytes: int | None) -> Iterator[PageOutcome]:
     # stdin can only be read by this process; everything else streams through the engine, in order
     job = Extraction(options={"time_limit": time_limit})
     for _ in (p for p in paths if p == "-"):
         yield extract_path("-", job)
-    yield from pages.outcomes(iter_inputs((p for p in inputs if p != "-"), fields), job)
+    yield from pages.outcomes(iter_inputs((p for p in inputs if p != "-"), fields, max_bytes), job)
 
 
 def _stem(source: str) -> str:

@@ -21,6 +21,7 @@ from .cli import (
     EngineOption,
     FieldOption,
     ManifestOption,
+    MaxPageOption,
     PageTimeoutOption,
     app,
     engine_or_exit,
@@ -28,10 +29,12 @@ from .cli import (
     fail,
     field_map_or_exit,
     inputs_or_exit,
+    max_page_bytes,
     out_console,
     prepare_out_dir,
     report_line,
 )
+from .read import MAX_BYTES
 from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
 from .record.failures import operational_failure
 from .record.shards import BadShard
@@ -122,6 +125,7 @@ def ingest(
     shards: Annotated[Path | None, typer.Option(
         "--shards", metavar="DIR", help="Also keep each batch as Parquet shards in DIR (one file per table, "
                                         "keyed by page hash), for `yaowen load-shards` into any record.")] = None,
+    max_page_mb: MaxPageOption = MAX_BYTES / 2**20,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
@@ -132,7 +136,8 @@ def ingest(
     with engine_or_exit(engine, workers, address) as pages:
         report = _run_with_progress("ingest", lambda cb: rec.ingest(inputs, paper=paper, on_page=cb, fields=fields,
                                                                     page_timeout=page_timeout, pages=pages,
-                                                                    shards=shards))
+                                                                    shards=shards,
+                                                                    max_page_bytes=max_page_bytes(max_page_mb)))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)

@@ -71,9 +71,9 @@ def test_ingest_reads_only_a_few_batches_ahead_of_what_it_wrote(tmp_path, monkey
     ahead: list[int] = []
     read_raw = inputs.read_raw
 
-    def counted_read(source: str) -> bytes:
+    def counted_read(source: str, max_bytes: int | None) -> bytes:
         read.append(source)
-        return read_raw(source)
+        return read_raw(source, max_bytes)
 
     def on_page(source: str, error: str | None) -> None:
         nonlocal written

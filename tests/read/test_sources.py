@@ -72,6 +72,16 @@ def test_sources_directory_recursive_sorted_with_page_suffixes_only(tmp_path: Pa
     assert rel == ["d/a.PDF", "d/a.b/c.xhtml", "d/b.txt", "d/sub/a.html", "d/y.htm", "d/z.shtml"]
 
 
+def test_sources_follow_directory_links_and_walk_each_directory_once(tmp_path: Path):
+    _tree(tmp_path, {"d/sub/a.txt": b"x", "kept/elsewhere/b.txt": b"x"})
+    os.symlink(tmp_path / "kept" / "elsewhere", tmp_path / "d" / "linked")  # a corpus of links to where pages are
+    os.symlink("..", tmp_path / "d" / "sub" / "up")  # a loop back to d
+    os.symlink(".", tmp_path / "d" / "here")  # a loop to itself
+    got = list(iter_sources([str(tmp_path / "d")]))
+    assert not [x for x in got if isinstance(x, PageError)]
+    assert [Path(x).relative_to(tmp_path).as_posix() for x in _names(got)] == ["d/linked/b.txt", "d/sub/a.txt"]
+
+
 def test_sources_one_bad_file_in_a_directory_does_not_stop_the_batch(tmp_path: Path):
     _tree(tmp_path, {"1.txt": PAGE.encode("utf-8"), "2.txt": b"\x00\x01\x02binary\x00" * 50,
                      "3.txt": PAGE.encode("big5", errors="ignore"), "4.txt": b"", "5.html": HTML.encode("gbk")})

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select, text
 
 from yaowen.record import schema as s
 
-SKIPPED = {"ingest_errors"}  # one row per failed attempt: a rerun after a kill may note a failure again
+SKIPPED = {"ingest_errors"}  # dated by the last run that met the failure
 DROPPED = {"id", "ingested_at", "since"}
 
 

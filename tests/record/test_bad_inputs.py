@@ -77,6 +77,11 @@ def test_ingest_of_the_bad_input_corpus(corpus, db_url, capsys):
     code, _, err = _run(capsys, "ingest", str(root), "--db", db_url)
     assert code == 0 and "0 page(s) stored" in err
     _check_lines(err, built)
+    rec = Record.open(db_url)
+    with rec.engine.connect() as conn:  # the failures are noted once each, not once a run
+        again = conn.execute(select(s.ingest_errors.c.source)).scalars().all()
+    rec.close()
+    assert sorted(again) == sorted(errors)
 
 
 def test_extract_of_the_bad_input_corpus(corpus, tmp_path, capsys):

@@ -47,6 +47,18 @@ def test_same_bytes_under_another_name_is_one_page(record, tmp_path):
     assert (report.stored, report.skipped) == (1, 1)
 
 
+def test_a_copy_read_after_the_remembered_hashes_is_still_one_page(record, tmp_path, monkeypatch):
+    import yaowen.record.ingest as ingest
+
+    monkeypatch.setattr(ingest, "RECENT_PAGES", 2)  # the hashes of pages in flight are bounded
+    pages = write_pages(tmp_path / "pages", 5)
+    copy = tmp_path / "pages" / "zz_copy.txt"
+    copy.write_bytes(Path(pages[0]).read_bytes())  # read last, in the same batch as the first, not yet written
+    report = record.ingest([str(tmp_path / "pages")])
+    assert (report.stored, report.skipped, report.failed) == (5, 1, 0)
+    assert counts(record)["pages"] == 5
+
+
 def test_bad_files_are_reported_and_the_rest_goes_on(record, tmp_path):
     record.ingest([str(EXAMPLES / "01_audit_markdown.txt")])
     before = counts(record)

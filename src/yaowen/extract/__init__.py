@@ -14,6 +14,7 @@ from ..model import Article, Figure, PageFacts, Person, PersonMention
 from .appointments import find_appointments
 from .documents import approved_titles, find_documents
 from .figures import find_figures
+from .lexicons import trie_regex
 from .meetings import cited_leader, find_meetings, name_finder, name_unnamed_sessions
 from .people import find_people, is_longer_form, titled_people
 from .people.scores import scored_together
@@ -76,19 +77,6 @@ def _extract(
     return facts
 
 
-def _literal_trie(words) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
-    """One regex for many literal words, grouped by first character: a flat alternation of thousands of
-    names is tried name by name at every position, this one looks at one branch per position."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(w[1:])
-    parts = []
-    for first, rests in groups.items():
-        alts = "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True))
-        parts.append(re.escape(first) + (f"(?:{alts})" if alts else ""))
-    return re.compile("|".join(parts))
-
-
 def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[str]) -> list[Person]:
     """One record per name on the page, with all its posts (a short form dropped when the page also gives
     the long one: 总书记 / 中共中央总书记, 市人大常委会副主任 / 市六届人大常委会副主任) and every article that
@@ -118,7 +106,7 @@ def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[s
     # every article that names the person (in its headline lines or body), one pass per article over all names
     seen: dict[str, list[str]] = {name: [] for name in titles}
     if titles:
-        names_re = _literal_trie(titles)
+        names_re = re.compile(trie_regex(titles))  # one branch per position, whatever the names
         for a in articles:
             printed = "\n".join(x for x in (a.kicker, a.headline, a.subheadline, a.body) if x)
             for name in dict.fromkeys(names_re.findall(printed)):

@@ -323,7 +323,8 @@ def find_appointments(text: str, article: str = "", stack: str = "") -> list[App
     if stack:
         found += [Appointment(article, a.person, a.post, a.kind) for a in _Reader(stack, article).read()]
     kept: dict[tuple[str, str], list[Appointment]] = {}  # (person, kind) -> its posts so far
-    order: list[Appointment] = []
+    order: list[Appointment | None] = []  # None: a short form a long one replaced
+    place: dict[int, int] = {}  # id of a kept appointment -> its index in order (no search of a long list)
     for ap in found:
         same = kept.setdefault((ap.person, ap.kind), [])
         if any(o.post.endswith(ap.post) for o in same):
@@ -331,11 +332,13 @@ def find_appointments(text: str, article: str = "", stack: str = "") -> list[App
         shorter = [o for o in same if ap.post.endswith(o.post)]
         same.append(ap)
         if shorter:  # the long form takes the short one's place
-            order[order.index(shorter[0])] = ap
+            place[id(ap)] = place[id(shorter[0])]
+            order[place.pop(id(shorter[0]))] = ap
+            for o in shorter[1:]:
+                order[place.pop(id(o))] = None
             for o in shorter:
                 same.remove(o)
-                if o in order:
-                    order.remove(o)
         else:
+            place[id(ap)] = len(order)
             order.append(ap)
-    return order
+    return [ap for ap in order if ap is not None]

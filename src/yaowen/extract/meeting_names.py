@@ -16,7 +16,7 @@ opening or closing sitting is the session's 开幕会/闭幕会, and a bare ``�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -223,6 +223,7 @@ class _Finder:
         self.event_date = event_date
         self.issue_date = issue_date
         self.found: list[Held] = []
+        self.taken: list[tuple[int, int]] = []  # the spans of ``found``, sorted: they never overlap
         self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
         self.title_starts = [s for s, _ in self.titles]
 
@@ -270,8 +271,12 @@ class _Finder:
             return  # 举办论坛、展览、展映等活动: kinds of events, not one held
         if _SHOW_RE.search(name):
             return  # 全民健身运动大会, 龙舟大会: a games or a show named 大会
-        if any(s < end and start < e for s, e in ((h.start, h.end) for h in self.found)):
+        # the spans are disjoint and sorted, so their ends rise too: only the last one starting before ``end``
+        # can reach past ``start`` (a search, not a scan: a page may report thousands of meetings)
+        i = bisect_left(self.taken, (end,)) - 1
+        if i >= 0 and self.taken[i][1] > start:
             return
+        insort(self.taken, (start, end))
         self.found.append(Held(name, start, end, how, joint))
 
     def name_end(self, start: int, attributive: bool = False) -> int:

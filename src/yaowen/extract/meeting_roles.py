@@ -16,7 +16,7 @@ from collections.abc import Collection
 from functools import cache
 
 from ..model import Meeting, PersonMention
-from .lexicons import load_lexicon
+from .lexicons import load_lexicon, trie_regex
 from .meeting_ids import RECALL, compatible, is_generic, noun_of
 from .meeting_names import Held
 from .people import post_words
@@ -225,16 +225,10 @@ def implied_meetings(text: str, held: list[Held]) -> list[Held]:
 
 
 def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
-    """One regex for a page's names, grouped by first character, so each position tries one branch, not every
-    name. Built once a page: every article is searched with it."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
-        groups.setdefault(w[0], []).append(w[1:])
-    if not groups:
-        return None
-    return re.compile("|".join(
-        re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in groups.items()
-    ))
+    """One regex for a page's names, as a trie (``trie_regex``), so each position follows one branch, not every
+    name with its first character. Built once a page: every article is searched with it."""
+    words = {n for n in names if len(n) >= 2}
+    return re.compile(trie_regex(words)) if words else None
 
 
 @cache

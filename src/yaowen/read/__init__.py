@@ -31,7 +31,8 @@ _MEDIA_BY_SUFFIX: dict[str, MediaType] = {
     ".htm": "html", ".html": "html", ".xhtml": "html", ".shtml": "html", ".pdf": "pdf",
 }
 # beyond this a file is not a newspaper page: refuse it before reading it (a 64 MB text page takes minutes,
-# past the default time budget; a page of news is well under 1 MB of text, a PDF page with images tens of MB)
+# past the default time budget; a page of news is well under 1 MB of text, a PDF page with images tens of MB).
+# The size budget of `extract` and `ingest`: --max-page-mb changes it.
 MAX_BYTES = 64 * 1024 * 1024
 STDIN = "<stdin>"
 
@@ -100,14 +101,16 @@ def read_path(path: str | os.PathLike[str]) -> Page:
     return read_bytes(read_raw(source), source)
 
 
-def read_raw(source: str) -> bytes:
-    """The bytes of a page file, or a ``PageError`` saying why they cannot be had."""
+def read_raw(source: str, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The bytes of a page file, or a ``PageError`` saying why they cannot be had; a file over ``max_bytes``
+    (None or 0: no limit) is refused before it is read, so it never holds up the pages after it."""
     try:
         if os.path.isdir(source):
             raise PageError(source, "is a directory, not a file")
         size = os.stat(source).st_size
-        if size > MAX_BYTES:
-            raise PageError(source, f"too large for a page ({size // 2**20} MB > {MAX_BYTES // 2**20} MB)")
+        if max_bytes and size > max_bytes:
+            raise PageError(source, f"over the page size budget ({_mb(size)} > {_mb(max_bytes)}; "
+                                    "--max-page-mb raises it, 0 for no limit)")
         with open(source, "rb") as f:
             return f.read()
     except FileNotFoundError:
@@ -120,6 +123,10 @@ def read_raw(source: str) -> bytes:
         if e.errno == errno.ELOOP:
             raise PageError(source, SYMLINK_LOOP) from None
         raise PageError(source, f"cannot read: {e.strerror or type(e).__name__}") from None
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.3g} MB"
 
 
 SYMLINK_LOOP = "symbolic link loop (following it never reaches a file)"
@@ -198,8 +205,11 @@ def iter_sources(args: Iterable[str], extra_suffixes: tuple[str, ...] = ()) -> I
 def _walk(top: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES,
           unreadable: list[PageError] | None = None) -> Iterator[str]:
     """The page files under ``top``, sorted; a directory that cannot be listed goes to ``unreadable``
-    (its pages would otherwise be missing without a word). Symbolic links to directories are not followed."""
+    (its pages would otherwise be missing without a word). Symbolic links to directories are followed (a
+    corpus is often a tree of links to where the papers are kept), each directory once: a link back to one
+    already walked (a loop, or a second way to the same pages) is not walked again."""
     found: list[tuple[tuple[str, ...], str]] = []
+    walked: set[tuple[int, int]] = set()  # (device, inode) of the directories walked
 
     def cannot_list(e: OSError) -> None:
         if unreadable is not None:
@@ -207,7 +217,17 @@ def _walk(top: str, suffixes: tuple[str, ...] = PAGE_SUFFIXES,
             unreadable.append(PageError(e.filename or top, f"cannot read this directory ({why}): its pages are "
                                                            "skipped"))
 
-    for root, dirs, files in os.walk(top, onerror=cannot_list):
+    for root, dirs, files in os.walk(top, onerror=cannot_list, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError as e:
+            cannot_list(e)
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in walked:
+            dirs[:] = []
+            continue
+        walked.add((st.st_dev, st.st_ino))
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .cache: never pages
         for name in files:
             if name.lower().endswith(suffixes) and not name.startswith("."):

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from ..errors import PageError
 from ..model import MediaType, Page, PageMeta
-from . import iter_sources, read_bytes, read_raw
+from . import MAX_BYTES, iter_sources, read_bytes, read_raw
 from .dumps import DUMP_SUFFIXES, FieldMap, dump_kind, iter_dump
 from .warc import WARC_SUFFIXES, is_warc, iter_warc
 
@@ -46,9 +46,11 @@ def read_input(item: PageInput) -> Page:
     return read_bytes(item.raw, item.source, item.media_type, item.container)
 
 
-def iter_inputs(args: Iterable[str], fields: FieldMap | None = None) -> Iterator[PageInput | PageError]:
-    """The pages of the arguments in order; what cannot be read comes back as a PageError value. ``args``
-    is consumed as it goes (a manifest of millions of paths is never held as a list)."""
+def iter_inputs(args: Iterable[str], fields: FieldMap | None = None,
+                max_bytes: int | None = MAX_BYTES) -> Iterator[PageInput | PageError]:
+    """The pages of the arguments in order; what cannot be read comes back as a PageError value (a page file
+    over ``max_bytes`` too, unread: ``read_raw``). ``args`` is consumed as it goes (a manifest of millions of
+    paths is never held as a list)."""
     for source in iter_sources(args, extra_suffixes=CONTAINER_SUFFIXES):
         if isinstance(source, PageError):
             yield source
@@ -64,7 +66,7 @@ def iter_inputs(args: Iterable[str], fields: FieldMap | None = None) -> Iterator
                     record.source, record.raw, record.stem, "record")
         else:
             try:
-                raw = read_raw(source)
+                raw = read_raw(source, max_bytes)
             except PageError as e:
                 yield e
                 continue

@@ -11,6 +11,7 @@ flight, and nothing half-written: the next run stores exactly the pages that are
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -19,12 +20,13 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from ..batch import Extraction, PageEngine
 from ..batch.local import LocalEngine
 from ..errors import PageError
 from ..model import PageMeta
+from ..read import MAX_BYTES
 from ..read.dumps import FieldMap
 from ..read.inputs import PageInput, iter_inputs
 from ..sources import shown
@@ -38,6 +40,10 @@ from .txn import write
 from .write import delete_facts, insert_facts, insert_page, page_year
 
 BATCH_PAGES = 50
+# hashes of the pages sent on that are remembered to skip a copy still in flight: far more than are ever
+# between reading and writing (a batch, the engine's window), and a bound, so a corpus of millions of pages
+# is not held as hashes either (a copy that did slip through is found stored when written: insert_page)
+RECENT_PAGES = 10_000
 
 
 @dataclass
@@ -69,14 +75,16 @@ def ingest_sources(
     pages: PageEngine[Any] | None = None,
     shards: Path | None = None,
     row_by_row: bool = False,
+    max_page_bytes: int | None = MAX_BYTES,
 ) -> IngestReport:
     """Store every page of ``sources`` (files, directories, globs, article dumps, web archives) not stored yet.
 
     ``on_page(source, error)`` is called once per page, with the one-line error when it failed. With
     ``paper``, pages already stored under another paper are given this one (and re-derived). A page that
-    takes longer than ``page_timeout`` seconds (None or 0: no limit) fails and is not stored. ``pages``: the
-    engine that extracts them (default: a local one of ``workers`` processes). ``shards``: a directory where
-    each batch is also kept as a Parquet shard (shards.py), to load again into any record.
+    takes longer than ``page_timeout`` seconds (None or 0: no limit), or a page file over ``max_page_bytes``
+    (None: no limit), fails and is not stored. ``pages``: the engine that extracts them (default: a local one
+    of ``workers`` processes). ``shards``: a directory where each batch is also kept as a Parquet shard
+    (shards.py), to load again into any record.
     """
     report = IngestReport()
     started = datetime.now(UTC)
@@ -86,7 +94,7 @@ def ingest_sources(
     relabel: list[int] = []
     kept = ShardOutput(shards, run) if shards is not None else None
     with _engine(pages, workers) as pages:
-        new = _new_inputs(engine, iter_inputs(sources, fields), paper, report, relabel, on_page, batch)
+        new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes), paper, report, relabel, on_page, batch)
         pending: list[tuple[PageInput, dict[str, Any]]] = []
         for item, record in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
             pending.append((item, record))
@@ -119,7 +127,7 @@ def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: s
                 chunk: int) -> Iterator[PageInput]:
     """The pages not stored yet, read ``chunk`` at a time (one query for their hashes); the others are
     counted as skipped (and noted for relabelling), unreadable ones reported."""
-    seen: set[str] = set()
+    seen: OrderedDict[str, None] = OrderedDict()  # the latest pages sent on, oldest first (a copy in flight)
     for read in _chunks(items, chunk):
         loaded = []
         for item in read:
@@ -139,7 +147,9 @@ def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: s
                 if on_page:
                     on_page(item.source, None)
                 continue
-            seen.add(item.sha256)
+            seen[item.sha256] = None
+            if len(seen) > RECENT_PAGES:  # long since stored, and found by the query above from then on
+                seen.popitem(last=False)
             yield item
 
 
@@ -232,11 +242,16 @@ def _fail(engine: Engine, report: IngestReport, source: str, message: str,
     message = shown(message)  # one line whatever the file name or a library's reason holds
     report.failed += 1
     report.errors.append(message)
-    write(engine, lambda conn: conn.execute(insert(s.ingest_errors).values(source=shown(source), reason=message,
-                                                                           at=datetime.now(UTC))),
-          what="noting a failed page")
+    write(engine, lambda conn: _note_failure(conn, shown(source), message), what="noting a failed page")
     if on_page:
         on_page(source, message)
+
+
+def _note_failure(conn: Connection, source: str, reason: str) -> None:
+    """One row per file and reason, dated by the last run that met it (a rerun adds no second row)."""
+    e = s.ingest_errors
+    conn.execute(delete(e).where(e.c.source == source, e.c.reason == reason))
+    conn.execute(insert(e).values(source=source, reason=reason, at=datetime.now(UTC)))
 
 
 def settle(engine: Engine, workers: int = 1, pages: PageEngine[Any] | None = None) -> None:

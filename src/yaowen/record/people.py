@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, delete, func, select, update
 
-from ..extract.lexicons import load_lexicon
+from ..extract.lexicons import load_lexicon, trie_regex
 from ..extract.people import post_words
 from . import pending
 from . import schema as s
@@ -140,8 +140,7 @@ def full_organ_names(body: str) -> set[str]:
 
 @cache
 def _post_word_re() -> re.Pattern[str]:
-    words = sorted(post_words(), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+    return re.compile("(?:" + trie_regex(post_words()) + ")$")  # a trie: one branch per character tried
 
 
 def split_post(post: str) -> tuple[str, str]:

@@ -76,6 +76,7 @@ def _lexicon() -> tuple[dict[str, bool], re.Pattern[str], frozenset[str]]:
     return complete, re.compile(f"({trie_regex(complete)})"), frozenset(needs_organ)
 
 
+@cache  # asked for at every candidate name
 def post_words() -> tuple[str, ...]:
     """Every post of the lexicon, longest first."""
     return tuple(sorted(_lexicon()[0], key=len, reverse=True))

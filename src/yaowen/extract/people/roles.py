@@ -136,7 +136,7 @@ def speakers(text: str) -> list[Mention]:
             if len(s) < n or not HAN_RE.match(s) or not weak_name(s) or _TIME_IN.search(s):
                 continue
             before = text[v - n - 1 : v - n] if v - n >= 1 else ""
-            if not before or before in PUNCT or before in _ROLE_END or text[: v - n].endswith(organ_suffixes()):
+            if not before or before in PUNCT or before in _ROLE_END or text.endswith(organ_suffixes(), 0, v - n):
                 if not placed_elsewhere(s, text):
                     out.append(Mention(s, [], v - n, v, "speaker"))
                 break

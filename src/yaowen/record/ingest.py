@@ -182,13 +182,15 @@ def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], pape
         stored = write(engine, lambda conn: store_rows(conn, pending, papers, run),
                        what=f"storing {len(pending)} page(s)")
     else:
-        shard = Shard()
+        shard, first = Shard(), set()
         for (job, record), name in zip(pending, papers, strict=True):
-            shard.add_page(record, job.raw, job.source, name, _container_json(job.container))
+            if job.sha256 not in first:  # a copy in the same batch (read after its hash was forgotten) is skipped
+                first.add(job.sha256)
+                shard.add_page(record, job.raw, job.source, name, _container_json(job.container))
         if shards is not None:
             shards.keep(shard)
         ids = write(engine, lambda conn: load_shard(conn, shard, run), what=f"storing {len(pending)} page(s)")
-        stored = [ids.get(job.sha256) for job, _ in pending]
+        stored = [ids.pop(job.sha256, None) for job, _ in pending]
     for (job, record), page_id, name in zip(pending, stored, papers, strict=True):
         if page_id is None:  # a concurrent ingest stored the same bytes first
             report.skipped += 1

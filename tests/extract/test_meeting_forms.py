@@ -114,6 +114,30 @@ def test_a_meeting_held_after_another_takes_what_follows():
     assert second.name == "市委理论学习中心组专题学习" and second.attendees == ["何一帆"]
 
 
+def test_sittings_a_session_holds_first_and_after_its_agenda_each_take_what_follows():
+    body = (
+        "5月6日上午,政协临江市第五届委员会第二次会议圆满完成各项议程,在市会议中心闭幕。\n"
+        "大会首先举行选举大会。马青、钱进、孔明在主席台前排就坐。马青主持选举大会。"
+        "大会审议通过了《政协临江市第五届委员会第二次会议选举办法》。\n"
+        "上午11时,大会在完成各项议程后,举行闭幕大会。于兰、钱进、马青在主席台前排就座。大会由钱进主持。"
+    )
+    elect, close = _meetings(body, known=("马青", "钱进", "孔明", "于兰"))
+    assert elect.name.endswith("选举大会") and elect.chairs == ["马青"] and elect.attendees == ["钱进", "孔明"]
+    assert elect.approved == ["政协临江市第五届委员会第二次会议选举办法"]
+    assert close.name.endswith("闭幕大会") and close.chairs == ["钱进"] and close.attendees == ["于兰", "马青"]
+    assert close.approved == []
+
+
+def test_a_report_opening_on_a_scene_is_about_the_first_meeting_it_reports_held():
+    body = (
+        "“大家先忙,我去开个会。”5月6日下午,临江市青山村党支部书记交代完村里的事,便往镇上赶。\n"
+        "晚上8时,镇会议室坐满了人,200多名群众参加党代会精神宣讲报告会。台上是市委宣传部副部长马文青作宣讲。"
+        "马文青首先介绍了大会盛况。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "党代会精神宣讲报告会" and m.attendees == ["马文青"]
+
+
 def test_a_promotion_joined_with_a_signing_is_one_meeting():
     body = "5月6日,临江市在深圳举行投资环境推介会暨项目签约会。市委书记马青出席并致辞。深圳市临江商会会长钱进出席。"
     [m] = _meetings(body)

@@ -239,7 +239,7 @@ def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
 
 @cache
 def _before_name() -> tuple[str, ...]:
-    return (*post_words(), "领导", "有", "是")  # 市长A, 市人大常委会领导A、B, 出席的还有A
+    return (*post_words(), "领导", "有", "是", "由")  # 市长A, 市人大常委会领导A、B, 出席的还有A, 会议由A主持
 
 
 def known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:

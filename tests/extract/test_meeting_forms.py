@@ -138,6 +138,15 @@ def test_a_report_opening_on_a_scene_is_about_the_first_meeting_it_reports_held(
     assert m.name == "党代会精神宣讲报告会" and m.attendees == ["马文青"]
 
 
+def test_who_led_the_group_that_calls_a_meeting_is_at_it():
+    body = (
+        "5月6日至7日,省政协副主席马文青率调研组赴临江市开展生态环境保护民主监督。市委书记钱明远等参加有关活动。\n"
+        "调研组一行考察了临江湿地公园。\n7日下午,调研组召开生态环境保护民主监督工作座谈会,听取了情况介绍。"
+    )
+    [m] = _meetings(body)
+    assert m.name == "生态环境保护民主监督工作座谈会" and m.attendees == ["马文青"]
+
+
 def test_a_promotion_joined_with_a_signing_is_one_meeting():
     body = "5月6日,临江市在深圳举行投资环境推介会暨项目签约会。市委书记马青出席并致辞。深圳市临江商会会长钱进出席。"
     [m] = _meetings(body)

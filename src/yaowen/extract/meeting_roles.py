@@ -57,6 +57,9 @@ _ROLE_AS_NOUN_RE = re.compile(r"人员|者|嘉宾|单位|名单|对象|范围") 
 # A召开Y会 (not 主持召开, not 决定召开): who calls a meeting is at it, as its attendee (率督导组…召开反馈会)
 _CONVENE_RE = re.compile(r"(?<![主持决定要将拟])召开了?")
 _JOINED_ROLE_RE = re.compile(r"并(?:主持|出席|参加|列席)")
+# 调研组召开座谈会 after A率调研组赴…: the group that calls it was led there by A, who is at it
+_GROUP_RE = re.compile(r"(?:调研|督导|督查|检查|考察|视察|巡视|巡察|指导|工作|专家|宣讲|评估|验收)(?:组|团)")
+_LED_BEFORE_RE = re.compile(r"(?:率领?|带领)[^,，。;；]{0,12}$")
 _LOOKBACK = 300
 _CLAUSE_RE = re.compile(r"[,，;；]")
 
@@ -265,6 +268,19 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
 
 
 
+def _leaders_of(art: Placement, group: str, before: int) -> list[PersonMention]:
+    """Who led ``group`` there, as the article said before ``before``: A率调研组赴…, A带领督导组…."""
+    text = art.text
+    at = text.rfind(group, max(0, before - _LOOKBACK * 4), before)
+    while at >= 0:
+        led = _LED_BEFORE_RE.search(text, max(0, at - 16), at)
+        if led is not None:
+            s, _ = sentence(text, led.start())
+            return [m for m in art.people_before(led.start(), s) if art.list_end(m) == led.start()]
+        at = text.rfind(group, max(0, before - _LOOKBACK * 4), at)
+    return []
+
+
 def place_roles(art: Placement) -> None:
     text = art.text
     leads: list[tuple[int, int]] = []  # the lead-ins of lists read here, whose role words are read no more
@@ -292,7 +308,10 @@ def place_roles(art: Placement) -> None:
     for c in _CONVENE_RE.finditer(text):
         target = art.named(_object(text, c.end()), c.start())
         if isinstance(target, Meeting) and not is_generic(target.name):
-            art.place(target, art.people_before(c.start(), art.span_start(c.start())), False)
+            lo = art.span_start(c.start())
+            callers = art.people_before(c.start(), lo)
+            group = None if callers else _GROUP_RE.search(text, lo, c.start())
+            art.place(target, callers or (_leaders_of(art, group.group(0), group.start()) if group else []), False)
     # speakers: 马懿强调, 市领导A、B、C在会上通报, 郑国强在会上作…工作报告
     for m in art.mentions:
         if id(m) in art.excluded:

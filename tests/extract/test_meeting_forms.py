@@ -147,6 +147,15 @@ def test_who_led_the_group_that_calls_a_meeting_is_at_it():
     assert m.name == "生态环境保护民主监督工作座谈会" and m.attendees == ["马文青"]
 
 
+def test_names_run_together_in_a_list_are_read_where_the_page_names_them_apart():
+    body = (
+        "5月6日下午,政协临江市第五届委员会第二次会议举行联组协商议政会。市领导马青钱文博、孔明等参加。\n"
+        "市委常委、宣传部部长马青,副市长钱文博认真听取了委员们的发言。市政协副主席孔明主持会议。"
+    )
+    [m] = _meetings(body)
+    assert m.chairs == ["孔明"] and m.attendees == ["马青", "钱文博"]
+
+
 def test_a_promotion_joined_with_a_signing_is_one_meeting():
     body = "5月6日,临江市在深圳举行投资环境推介会暨项目签约会。市委书记马青出席并致辞。深圳市临江商会会长钱进出席。"
     [m] = _meetings(body)

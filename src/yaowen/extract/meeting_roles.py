@@ -254,18 +254,24 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
             return []
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
-    out = []
+    found = []
     for occ in known.finditer(text):
         s, e = occ.span()
         i = bisect_right(taken_starts, s) - 1
         if (i >= 0 and taken[i][1] > s) or (i + 1 < len(taken) and taken[i + 1][0] < e):
             continue  # a mention already
-        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s)
-        after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e)
+        found.append(occ)
+    # names run together in a list (市领导A B C、D, the separators lost): a name that touches another is bounded by it
+    ends = {e for _, e in taken} | {occ.end() for occ in found}
+    starts = set(taken_starts) | {occ.start() for occ in found}
+    out = []
+    for occ in found:
+        s, e = occ.span()
+        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s) or s in ends
+        after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e) or e in starts
         if (after_ok or e - s >= 3) and before_ok or after_ok and e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]):
             out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
     return out
-
 
 
 def _leaders_of(art: Placement, group: str, before: int) -> list[PersonMention]:

@@ -156,6 +156,18 @@ def test_names_run_together_in_a_list_are_read_where_the_page_names_them_apart()
     assert m.chairs == ["孔明"] and m.attendees == ["马青", "钱文博"]
 
 
+def test_a_group_the_lead_names_by_its_people_speaks_at_the_meeting_as_a_group():
+    body = (
+        "5月6日,马文青、钱文博、孔德明等市级老同志深入临江新区参观视察。副市长于兰参加并主持召开座谈会。\n"
+        "座谈会上,老同志们纷纷畅所欲言,提出了意见和建议。"
+    )
+    [m] = _meetings(body, known=("马文青", "钱文博", "孔德明"))
+    assert m.chairs == ["于兰"] and m.attendees == ["马文青", "钱文博", "孔德明"]
+    # without a word of the group at the meeting, a visit places no one there
+    [m] = _meetings(body.replace("老同志们", "大家"), known=("马文青", "钱文博", "孔德明"))
+    assert m.attendees == []
+
+
 def test_a_promotion_joined_with_a_signing_is_one_meeting():
     body = "5月6日,临江市在深圳举行投资环境推介会暨项目签约会。市委书记马青出席并致辞。深圳市临江商会会长钱进出席。"
     [m] = _meetings(body)

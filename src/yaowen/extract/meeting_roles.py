@@ -59,6 +59,10 @@ _CONVENE_RE = re.compile(r"(?<![主持决定要将拟])召开了?")
 _JOINED_ROLE_RE = re.compile(r"并(?:主持|出席|参加|列席)")
 # 调研组召开座谈会 after A率调研组赴…: the group that calls it was led there by A, who is at it
 _GROUP_RE = re.compile(r"(?:调研|督导|督查|检查|考察|视察|巡视|巡察|指导|工作|专家|宣讲|评估|验收)(?:组|团)")
+# A、B、C等市级老同志 named as a group, then 老同志们 at the meeting
+_GROUPS = r"(老同志|老领导|代表|委员|专家|学者|企业家|嘉宾)"
+_GROUP_OF_LIST_RE = re.compile(rf"等[^,，。;；、]{{0,6}}?{_GROUPS}")
+_GROUP_BACK_RE = re.compile(rf"{_GROUPS}们")
 _LED_BEFORE_RE = re.compile(r"(?:率领?|带领)[^,，。;；]{0,12}$")
 _LOOKBACK = 300
 _CLAUSE_RE = re.compile(r"[,，;；]")
@@ -274,6 +278,18 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
     return out
 
 
+def _named_groups(art: Placement) -> dict[str, list[PersonMention]]:
+    """The people of each group a list names (A、B、C等市级老同志 -> 老同志: A, B, C), the first list of each."""
+    groups: dict[str, list[PersonMention]] = {}
+    for g in _GROUP_OF_LIST_RE.finditer(art.text):
+        if g.group(1) not in groups:
+            s, _ = sentence(art.text, g.start())
+            members = [m for m in art.people_before(g.start(), s) if art.list_end(m) == g.start()]
+            if len(members) >= 2:
+                groups[g.group(1)] = members
+    return groups
+
+
 def _leaders_of(art: Placement, group: str, before: int) -> list[PersonMention]:
     """Who led ``group`` there, as the article said before ``before``: A率调研组赴…, A带领督导组…."""
     text = art.text
@@ -326,10 +342,14 @@ def place_roles(art: Placement) -> None:
         if _SPEAK_RE.match(text, end):
             art.place(art.context(m.start), [m], False)
     # 会上，A、B、C等领导代表…: the people a sentence at the meeting opens with
+    groups = _named_groups(art)
     for s in _AT_THE_MEETING_RE.finditer(text):
         _, e = sentence(text, s.end())
         verb = _SUBJECT_END_RE.search(text, s.end(), e)
         art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
+        # 会上，…老同志们纷纷发言 after A、B、C等市级老同志…: the group the article named earlier, by its names
+        for g in _GROUP_BACK_RE.finditer(text, s.end(), e):
+            art.place(art.context(s.end()), groups.get(g.group(1), []), False)
     # 听取了A、B的工作汇报: who reported was there
     for h in _HEARD_RE.finditer(text):
         art.place(art.context(h.start()), art.people_before(h.end(1), h.start(1)), False)

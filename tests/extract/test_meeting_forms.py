@@ -168,6 +168,18 @@ def test_a_group_the_lead_names_by_its_people_speaks_at_the_meeting_as_a_group()
     assert m.attendees == []
 
 
+def test_group_sittings_of_a_session_and_a_delegation_reported_as_the_lead():
+    body = "5月6日,市政协五届三次会议各界别分组讨论政府工作报告。市领导马文青、钱文博参加讨论。"
+    [m] = _meetings(body, known=("马文青", "钱文博"))
+    assert m.name == "市政协五届三次会议分组讨论" and m.attendees == ["马文青", "钱文博"]
+    body = "5月6日,出席市五届人大三次会议的青山代表团分组审议政府工作报告。马文青、钱文博等代表踊跃发言。"
+    [m] = _meetings(body, known=("马文青", "钱文博"))
+    assert m.name == "青山代表团分组审议" and m.attendees == ["马文青", "钱文博"]
+    # a visitor's verb in front is the visitor's, not the delegation's name
+    [m] = _meetings("5月6日,市长马文青参加青山代表团分组审议。")
+    assert m.name == "青山代表团分组审议"
+
+
 def test_a_promotion_joined_with_a_signing_is_one_meeting():
     body = "5月6日,临江市在深圳举行投资环境推介会暨项目签约会。市委书记马青出席并致辞。深圳市临江商会会长钱进出席。"
     [m] = _meetings(body)

@@ -51,6 +51,9 @@ _LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
 _ENLARGED_RE = re.compile(r"[(（]扩大[)）](?:会议)?")
 _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
 _SPACE_RE = re.compile(r"\s+")
+# 市长A参加青山代表团分组审议: a visitor's, whose role verb implied_meetings reads
+_VISITOR_IN_SUBJECT_RE = re.compile(r"参加|出席|列席|来到|深入|看望|[在到]")
+_GROUP_SITTING_RE = re.compile(rf"(?:各{_CLAUSE}{{1,3}}?)?(分组(?:讨论|审议))")
 # a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
 _BLOCK_DATE_RE = re.compile(
     r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
@@ -69,7 +72,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # 6月26日，Y全会选举…: a dated lead whose subject is the meeting
         "subject": re.compile(
             rf"(?:^|(?<=[。\n]))[●◆■▲★\s]*{_DATE}[,，]?\s*({_CLAUSE}{{3,60}}?{noun})"
-            rf"(?=选举|审议|听取|决定|通过|研究|表决|分组(?:讨论|审议))",
+            rf"(?=选举|审议|听取|决定|通过|研究|表决|(?:各{_CLAUSE}{{1,3}}?)?分组(?:讨论|审议))",
+            re.M,
+        ),
+        # 5月6日，(出席市人代会的)青山代表团分组审议…: a delegation's sitting, dated, as the lead's subject
+        "delegation": re.compile(
+            rf"(?:^|(?<=[。\n]))[●◆■▲★\s]*{_DATE}[,，]?\s*(?:出席{_CLAUSE}{{2,30}}?的)?({_CLAUSE}{{1,20}}?代表团)"
+            r"(?=分组(?:讨论|审议))",
             re.M,
         ),
         # A在Y会上强调 / 在…召开的Y会上，A指出
@@ -350,9 +359,15 @@ class _Finder:
     def by_subject(self) -> None:
         for m in _patterns()["subject"].finditer(self.text):
             end = _extend(self.text, m.end(1))
-            if self.text.startswith(("分组讨论", "分组审议"), end):  # 市政协十届三次会议分组讨论政府工作报告
-                end += 4
-            self.add(self.text[m.start(1) : end], m.start(1), end, "subject")
+            name = self.text[m.start(1) : end]
+            # 市政协十届三次会议(各界别)分组讨论政府工作报告: the session's group sittings, one meeting
+            if group := _GROUP_SITTING_RE.match(self.text, end):
+                name, end = name + group.group(1), group.end()
+            self.add(name, m.start(1), end, "subject")
+        for m in _patterns()["delegation"].finditer(self.text):
+            group = _GROUP_SITTING_RE.match(self.text, m.end(1))
+            if group is not None and not _VISITOR_IN_SUBJECT_RE.search(m.group(1)):
+                self.add(m.group(1) + group.group(1), m.start(1), group.end(), "subject")
 
     def at_meeting(self) -> None:
         text = self.text

@@ -180,6 +180,13 @@ def test_group_sittings_of_a_session_and_a_delegation_reported_as_the_lead():
     assert m.name == "青山代表团分组审议"
 
 
+def test_a_bare_forum_held_to_consult_someone_is_named_for_it():
+    body = "5月6日,市政府在市政协大楼召开座谈会,征求政协委员意见。市领导马文青、钱文博等参加会议。"
+    [m] = _meetings(body, known=("马文青", "钱文博"))
+    assert m.name == "征求政协委员意见座谈会" and m.attendees == ["马文青", "钱文博"]
+    assert _names("5月6日,市政府召开座谈会,征求意见。") == ["市政府座谈会"]
+
+
 def test_a_promotion_joined_with_a_signing_is_one_meeting():
     body = "5月6日,临江市在深圳举行投资环境推介会暨项目签约会。市委书记马青出席并致辞。深圳市临江商会会长钱进出席。"
     [m] = _meetings(body)

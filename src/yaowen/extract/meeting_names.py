@@ -171,7 +171,9 @@ _COUNTED_RE = re.compile(
     r"|(?:\d+|[两三四五六七八九十百多数几]+)场|等?(?:多|数|几|若干)[个项场次]|系列"
 )
 # 召开视频会，安排部署X工作: a bare conference takes the business it was called for
-_PURPOSE_RE = re.compile(r"[,，](?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)")
+_PURPOSE_RE = re.compile(
+    r"[,，](?:(?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)|(征求[^,，。;；]{2,20}?意见))"
+)
 def clean_name(name: str) -> str:
     name = name.strip()
     if (name.startswith("“") and "”" not in name) or (name.startswith('"') and name.count('"') == 1):
@@ -342,8 +344,11 @@ class _Finder:
                 subject = "" if verb.startswith("主持") else _subject(before, noun_of(name) == name == "会议")
                 how = "verb"
                 own_sitting = subject and noun_of(name) in _ORGAN_SITTINGS  # 市财政局召开局务会: the bureau's
-                if is_generic(name) and not own_sitting and (p := _PURPOSE_RE.match(text, end)):
-                    name = p.group(1) + clean_name(name)  # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…)
+                if is_generic(name) and not own_sitting and (p := _PURPOSE_RE.match(text, end)) and (
+                    p.group(1) or noun_of(name) == "座谈会"
+                ):
+                    # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…); 召开座谈会，征求X意见
+                    name = (p.group(1) or p.group(2)) + clean_name(name)
                     how = "purpose"  # a name of our making: the headline's, if it names one, is better
                 elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):
                     name = subject + name

@@ -2,15 +2,20 @@
 
 The 90 items fall in three folds by their number mod 3: A (d003, d006, ...), B (d001, d004, ...) and
 C (d002, d005, ...). In rounds 1-2 the rules were written on B+C with A out of sight; in round 3 the split
-rotated: written on A+C with B out of sight. Each round's columns show its tuned part and its held part.
+rotated: written on A+C with B out of sight; in round 4 on A+B with C out of sight. Each round's columns show
+its tuned part and its held part.
 
-    .venv/bin/python bench/eval_dev.py [--shared ../shared] [--jieba] [--json OUT]
+    .venv/bin/python bench/eval_dev.py [--shared ../shared] [--jieba] [--with-urls] [--json OUT]
 
 Extracts ``../shared/dev/raw`` with this checkout's ``yaowen extract``, then scores the whole set and each
 part with ``../shared/eval/score.py``. With ``--jieba`` it also scores what a quick script would give: every
 jieba ``posseg`` token tagged ``nr*`` (2-4 characters) on the simplified, pinyin-free text is a person, and
-nothing else is predicted (jieba is a benchmark-only dependency: ``pip install jieba``). Prints a table of
-every figure side by side; asserts nothing.
+nothing else is predicted (jieba is a benchmark-only dependency: ``pip install jieba``). With
+``--with-urls`` it also scores the pages as a user who scraped them holds them: one JSON Lines dump whose
+records carry each page's source URL (``dev/INDEX.tsv``) beside its text. The text-only figures are the
+project's; this column shows what the page's URL adds (a quarter of the dev meetings print no year: their
+year is in the URL only, and the scorer matches a meeting only on its exact date). Prints a table of every
+figure side by side; asserts nothing.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 # round -> the fold (item number mod 3) held out of sight while its rules were written
-ROUNDS = {"rounds 1-2": 0, "round 3": 1}
+ROUNDS = {"rounds 1-2": 0, "round 3": 1, "round 4": 2}
 
 
 def _part(gold_dir: Path, tmp: Path, name: str, keep: Callable[[int], bool]) -> Path:
@@ -60,6 +65,23 @@ def _jieba_predictions(raw: Path, out: Path) -> None:
         (out / f"{page.stem}.json").write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
 
 
+def _url_predictions(yaowen: Path, shared: Path, tmp: Path) -> Path:
+    """Predictions for the dev pages read as one dump of {id, url, content} records, renamed to their ids."""
+    dump = tmp / "dev-with-urls.jsonl"
+    ids = []
+    with dump.open("w", encoding="utf-8") as f:
+        for line in (shared / "dev" / "INDEX.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+            item, _, url = line.split("\t")[:3]
+            text = (shared / "dev" / "raw" / f"{item}.txt").read_text(encoding="utf-8")
+            f.write(json.dumps({"id": item, "url": url, "content": text}, ensure_ascii=False) + "\n")
+            ids.append(item)
+    out = tmp / "with-urls"
+    subprocess.run([str(yaowen), "extract", str(dump), "--out", str(out)], check=True, capture_output=True)
+    for n, item in enumerate(ids, 1):  # the dump's records come out as <dump stem>-<record number>.json
+        (out / f"{dump.stem}-{n}.json").rename(out / f"{item}.json")
+    return out
+
+
 def _figure(v: object) -> float | None:
     if isinstance(v, dict):
         return v.get("f1", v.get("acc"))
@@ -70,6 +92,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--jieba", action="store_true", help="also score a jieba POS-tag script")
+    ap.add_argument("--with-urls", action="store_true", help="also score the pages with their source URLs")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = ap.parse_args()
     print(f"$ {shlex.join([Path(sys.executable).name, *sys.argv])}")
@@ -85,6 +108,8 @@ def main() -> None:
             held = _part(gold, tmp, f"held{k}", lambda n, f=fold: n % 3 == f)
             columns[f"{round_}: tuned"] = _score(args.shared, tuned, pred)
             columns[f"{round_}: held"] = _score(args.shared, held, pred)
+        if args.with_urls:
+            columns["dev with URLs (90)"] = _score(args.shared, gold, _url_predictions(yaowen, args.shared, tmp))
         if args.jieba:
             jpred = tmp / "jieba"
             jpred.mkdir()

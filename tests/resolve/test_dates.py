@@ -2,7 +2,7 @@ from conftest import make_clean
 
 from yaowen.model import PageMeta
 from yaowen.resolve import resolve_dates
-from yaowen.resolve.dates import infer_year, resolve_month_day
+from yaowen.resolve.dates import infer_year, resolve_month_day, stale_stamp
 from yaowen.segment import segment_clean
 
 
@@ -36,6 +36,24 @@ def test_dates_no_evidence_gives_no_year():
 def test_dates_december_event_in_a_january_issue_is_last_year():
     assert resolve_month_day((12, 30), 2024, "2024-01-02", {}) == "2023-12-30"
     assert resolve_month_day((12, 30), 2024, None, {(12, 30): 2023}) == "2023-12-30"
+
+
+def test_dates_a_day_just_after_the_issue_is_in_its_year():
+    # a stamp a day early, or a date the report announces (9月1日起施行), is not last year's
+    assert resolve_month_day((7, 24), 2021, "2021-07-23", {}) == "2021-07-24"
+    assert resolve_month_day((9, 1), 2024, "2024-08-15", {}) == "2024-09-01"
+
+
+def test_dates_a_stamp_months_after_every_event_does_not_date_them():
+    # 发布时间 2018-09-19 over a report of 1月7日: a repost stamp; the session may be of any earlier year
+    assert stale_stamp("2018-09-19", [(1, 7)])
+    assert not stale_stamp("2018-09-19", [(1, 7), (9, 18)]) and not stale_stamp("2018-05-20", [(5, 6)])
+    assert not stale_stamp("2018-09-19", [])
+    page = "临江市人代会开幕\n发布时间:2018-09-19 来源:临江新闻网\n1月7日上午,临江市第五届人民代表大会第三次会议开幕。"
+    clean = make_clean(page)
+    [a] = segment_clean(clean)
+    issue, _, year = resolve_dates([a], clean, PageMeta())
+    assert (issue, year, a.event_date) == ("2018-09-19", None, None)
 
 
 def test_dates_issue_is_day_after_latest_event_and_anchors_yesterday():

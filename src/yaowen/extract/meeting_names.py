@@ -22,6 +22,7 @@ from datetime import date
 from functools import cache
 
 from .meeting_ids import is_generic, noun_of, noun_pattern
+from .meeting_name_parts import BETWEEN, CLAUSE, DATE, clean_name, extend_name, organ_subject
 
 
 @dataclass
@@ -35,22 +36,13 @@ class Held:
     joint: bool = False  # 会议同时套开了Y: Y shares the chair and attendees of the meeting it was held with
 
 
-_CLAUSE = r"[^,，。;；:：!！?？\n]"
-_DATE = (
-    r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|(?:昨日|昨天|今天|今日|当天|当日)(?:[(（]\d{1,2}月\d{1,2}日[)）])?)"
-    r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午)?(?:\d{1,2}[时:：]\d{0,2}分?)?"
-)
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
-# what may stand between a meeting's name and 召开/举行/开幕: when, where, how, and adverbs
-_BETWEEN = (
-    rf"于?{_DATE}(?:[至到—–-]\d{{1,2}}日)?|于?(?:日前|近日|近期)|在{_CLAUSE}{{1,20}}?|(?:以|通过){_CLAUSE}{{1,12}}?(?:形式|方式)|"
-    rf"(?:圆满|顺利)?完成{_CLAUSE}{{0,12}}?后|胜利|隆重|正式|如期|顺利|再次|专门|紧急|也|又|还"
-)
 _DATE_IN_RE = re.compile(r"\d{1,2}日|昨日|昨天|今天|今日|当天|当日|日前|近日|上午|下午|晚上")
 _LEADER_BEFORE_RE = re.compile(r"(?:总书记|总理|委员长|国家主席)$")
-_ENLARGED_RE = re.compile(r"[(（]扩大[)）](?:会议)?")
 _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
-_SPACE_RE = re.compile(r"\s+")
+# 市长A参加青山代表团分组审议: a visitor's, whose role verb implied_meetings reads
+_VISITOR_IN_SUBJECT_RE = re.compile(r"参加|出席|列席|来到|深入|看望|[在到]")
+_GROUP_SITTING_RE = re.compile(rf"(?:各{CLAUSE}{{1,3}}?)?(分组(?:讨论|审议))")
 # a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
 _BLOCK_DATE_RE = re.compile(
     r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
@@ -63,25 +55,31 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # Y会议 [于D] [在X | 圆满完成各项议程后] [胜利] 召开 / 举行 / 开幕 / 闭幕
         "before": re.compile(
-            rf"({_CLAUSE}{{2,60}}?(?:{noun}(?:暨{_CLAUSE}{{1,30}}?(?:仪式|活动|{noun}))?|{noun}))"
-            rf"(?:\s*(?:{_BETWEEN}))*\s*$"
+            rf"({CLAUSE}{{2,60}}?(?:{noun}(?:暨{CLAUSE}{{1,30}}?(?:仪式|活动|{noun}))?|{noun}))"
+            rf"(?:\s*(?:{BETWEEN}))*\s*$"
         ),
         # 6月26日，Y全会选举…: a dated lead whose subject is the meeting
         "subject": re.compile(
-            rf"(?:^|(?<=[。\n]))[●◆■▲★\s]*{_DATE}[,，]?\s*({_CLAUSE}{{3,60}}?{noun})"
-            rf"(?=选举|审议|听取|决定|通过|研究|表决|分组(?:讨论|审议))",
+            rf"(?:^|(?<=[。\n]))[●◆■▲★\s]*{DATE}[,，]?\s*({CLAUSE}{{3,60}}?{noun})"
+            rf"(?=选举|审议|听取|决定|通过|研究|表决|(?:各{CLAUSE}{{1,3}}?)?分组(?:讨论|审议))",
+            re.M,
+        ),
+        # 5月6日，(出席市人代会的)青山代表团分组审议…: a delegation's sitting, dated, as the lead's subject
+        "delegation": re.compile(
+            rf"(?:^|(?<=[。\n]))[●◆■▲★\s]*{DATE}[,，]?\s*(?:出席{CLAUSE}{{2,30}}?的)?({CLAUSE}{{1,20}}?代表团)"
+            r"(?=分组(?:讨论|审议))",
             re.M,
         ),
         # A在Y会上强调 / 在…召开的Y会上，A指出
         "at": re.compile(
-            rf"在({_CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff、]{{2,24}}?(?:同志)?)?"  # 上，市委书记A强调
+            rf"在({CLAUSE}{{2,60}}?{noun})上[,，]?(?:[\u4e00-\u9fff、]{{2,24}}?(?:同志)?)?"  # 上，市委书记A强调
             r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|听取|作了?[^,，。]{0,12}讲话)(?![的时过])"  # not 正如他…上强调的那样
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
         "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|(?:进行|举行)了?(?:集中|专题|工作)?)座谈(?!会)"),
         "noun": re.compile(noun),
         # 推介会|暨项目签约仪式: a joint name goes on to its second part
-        "joint_rest": re.compile(rf"暨{_CLAUSE}{{1,30}}?(?:{noun}|仪式|活动)"),
+        "joint_rest": re.compile(rf"暨{CLAUSE}{{1,30}}?(?:{noun}|仪式|活动)"),
     }
 
 
@@ -132,76 +130,15 @@ _DATE_ANY_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _CLAUSE_MARK_RE = re.compile(r"[,，。;；:：!！?？\n]")
 _TITLE_RE = re.compile(r"《[^《》\n]{1,120}》")
 
-# the subject before 召开/举行, cleaned of time, place and adverbs: 市政府紧接着 -> 市政府
-_LEAD_TIME_RE = re.compile(rf"^(?:{_DATE}[,，]?)+")
-_TRAIL_RE = re.compile(
-    rf"(?:{_BETWEEN}|紧接着|随即|随后|同时|今年)+$"
-)
-_ORGAN_SUBJECT_RE = re.compile(
-    r"(?:委员会|常委会|政府|政协|人大|党组|党委|党工委|市委|县委|区委|省委|州委|主席团|代表团|领导小组|指挥部|中心组|"
-    r"工作组|会议|大会|全会|机关|人大常委会|局|办|院|厅|部|中心|办公室|班子)$"
-)
-# two hosts: 市委、市政府 / 市委和市政府 / 市委市政府 (not 发展和改革委员会)
-_JOINT_RE = re.compile(r"、|[和与及](?=中共|市|县|区|省|州)|委(?:市|县|区|省|州)?政府|政府(?:市|县|区|省|州)?委")
-_PLACE_ONLY_RE = re.compile(r"^(?:我|全)?(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|区|州|镇|乡))$")
 _SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国)")
-# 出席省十四届人大三次会议的益阳代表团 -> 省十四届人大三次会议益阳代表团
-_DELEGATION_RE = re.compile(r"^(?:出席|参加)(.+?)的(.+代表团)$")
-
-_JUNK_PREFIX_RE = re.compile(r"^(?!\d{4}年?[\u4e00-\u9fff])[^\u4e00-\u9fff《“\"(（]+|^[(（](?:紧接|上接|接)[^)）]{0,8}[)）]")
-_LEADING_DATE_RE = re.compile(rf"^{_DATE}的")  # 在今天(9月27日)的Y会上
-_ATTENDING_OF_RE = re.compile(r"^(?:出席|参加)(.{4,40}?(?:大会|会议))的(.+)$")
-_LEADING_WORD_RE = re.compile(r"^(?:了|的|于|我市|我县|我区|我省|我州)")
-# 由A主办的B会, 由A发起、C参与的B会, 以“…”为主题的B会: the phrase before 的 describes B
-_ORGANIZER_RE = re.compile(
-    r"^(?:由[^,，。]{1,60}?的|以[^,，。]{1,40}?为主题的|主题为[^,，。]{1,40}?的|[^,，。的]{1,40}?(?:主办|承办|举办)的|为期[^,，。的]{1,6}的)+"
-)
-_ANNOUNCER_RE = re.compile(r"^.{2,12}?宣布")
 _COUNTED_RE = re.compile(
     r"^(?:超|近|约|共|逾)?(?:(?:\d+|[一二三四五六七八九十两百]+|多)(?:个|场|次|项)|若干|系列)"
     r"|(?:\d+|[两三四五六七八九十百多数几]+)场|等?(?:多|数|几|若干)[个项场次]|系列"
 )
 # 召开视频会，安排部署X工作: a bare conference takes the business it was called for
-_PURPOSE_RE = re.compile(r"[,，](?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)")
-def clean_name(name: str) -> str:
-    name = name.strip()
-    if (name.startswith("“") and "”" not in name) or (name.startswith('"') and name.count('"') == 1):
-        name = name[1:]  # 举办了“第二届…论坛”: a name read up to the closing quote mark drops the opening one
-    name = _JUNK_PREFIX_RE.sub("", name)
-    name = _ORGANIZER_RE.sub("", _LEADING_WORD_RE.sub("", _LEADING_DATE_RE.sub("", name)))  # "由A主办的B会" is B会
-    if (a := _ANNOUNCER_RE.match(name)) is not None and noun_of(name[a.end() :]):
-        name = name[a.end() :]  # 阎红心宣布…会议开幕
-    if (d := _ATTENDING_OF_RE.match(name)) is not None:
-        name = d.group(1) + d.group(2)  # 出席X代表大会的各代表团召集人会议 -> X代表大会各代表团召集人会议
-    return _SPACE_RE.sub("", name)
-
-
-def _extend(text: str, end: int) -> int:
-    """A name that stopped at 会 may go on: 调度会|议, 常委会|会议, 常委会|(扩大)会议."""
-    while True:
-        if text[end - 1 : end] == "会" and text.startswith("议", end):
-            end += 1
-        elif (m := _ENLARGED_RE.match(text, end)) is not None:
-            end = m.end()
-        elif text[end - 1 : end] == "会" and text.startswith("会议", end):
-            end += 2
-        else:
-            return end
-
-
-def _subject(before: str, bare_meeting: bool = False) -> str:
-    """The subject of 召开/举行 as an organ name, or '' for a place, a joint host or anything else. A joint host
-    does name a bare 会议 (市委、市政府召开会议), which has no other name."""
-    s = _TRAIL_RE.sub("", _LEAD_TIME_RE.sub("", before.strip()))
-    if (d := _DELEGATION_RE.match(s)) is not None:
-        s = d.group(1) + d.group(2)
-    if not s or len(s) > 40 or not _ORGAN_SUBJECT_RE.search(s) or _PLACE_ONLY_RE.match(s):
-        return ""
-    if _JOINT_RE.search(s) and not bare_meeting:
-        return ""
-    if noun_of(s) == s:  # 会议同时套开了…: 会议 is the meeting already named
-        return ""
-    return s
+_PURPOSE_RE = re.compile(
+    r"[,，](?:(?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)|(征求[^,，。;；]{2,20}?意见))"
+)
 
 
 def _later(m: re.Match[str], ref: str) -> bool:
@@ -286,14 +223,14 @@ class _Finder:
         m = _CLAUSE_MARK_RE.search(text, start, start + 61)
         limit = m.start() if m else min(len(text), start + 61)
         for n in _patterns()["noun"].finditer(text, start, limit):
-            end = _extend(text, n.end())
+            end = extend_name(text, n.end())
             if end - start < 2 or text.startswith("精神", end):
                 continue
             if text.startswith("暨", end):
                 rest = _patterns()["joint_rest"].match(text, end, limit)
                 if rest is None:
                     continue
-                end = _extend(text, rest.end())
+                end = extend_name(text, rest.end())
             if end >= limit or _NAME_FOLLOW_RE.match(text, end):
                 return end
             if attributive and not _NOT_A_MEETING_AFTER_RE.match(text, end) and not _GOES_ON_RE.match(text, end):
@@ -335,11 +272,14 @@ class _Finder:
                 end = 0  # 开展集体学习 is a sitting; 开展线上论坛, 开展对接会 at a fair are its programme
             if end and not self.not_held(v.start(), cited_at=clause_start):
                 name = text[v.end() : end]
-                subject = "" if verb.startswith("主持") else _subject(before, noun_of(name) == name == "会议")
+                subject = "" if verb.startswith("主持") else organ_subject(before, noun_of(name) == name == "会议")
                 how = "verb"
                 own_sitting = subject and noun_of(name) in _ORGAN_SITTINGS  # 市财政局召开局务会: the bureau's
-                if is_generic(name) and not own_sitting and (p := _PURPOSE_RE.match(text, end)):
-                    name = p.group(1) + clean_name(name)  # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…)
+                if is_generic(name) and not own_sitting and (p := _PURPOSE_RE.match(text, end)) and (
+                    p.group(1) or noun_of(name) == "座谈会"
+                ):
+                    # 召开视频会，安排部署X工作 (but 市委常委会召开会议，研究…); 召开座谈会，征求X意见
+                    name = (p.group(1) or p.group(2)) + clean_name(name)
                     how = "purpose"  # a name of our making: the headline's, if it names one, is better
                 elif subject and not _SCOPE_START_RE.match(name) and not name.startswith(subject):
                     name = subject + name
@@ -354,10 +294,16 @@ class _Finder:
 
     def by_subject(self) -> None:
         for m in _patterns()["subject"].finditer(self.text):
-            end = _extend(self.text, m.end(1))
-            if self.text.startswith(("分组讨论", "分组审议"), end):  # 市政协十届三次会议分组讨论政府工作报告
-                end += 4
-            self.add(self.text[m.start(1) : end], m.start(1), end, "subject")
+            end = extend_name(self.text, m.end(1))
+            name = self.text[m.start(1) : end]
+            # 市政协十届三次会议(各界别)分组讨论政府工作报告: the session's group sittings, one meeting
+            if group := _GROUP_SITTING_RE.match(self.text, end):
+                name, end = name + group.group(1), group.end()
+            self.add(name, m.start(1), end, "subject")
+        for m in _patterns()["delegation"].finditer(self.text):
+            group = _GROUP_SITTING_RE.match(self.text, m.end(1))
+            if group is not None and not _VISITOR_IN_SUBJECT_RE.search(m.group(1)):
+                self.add(m.group(1) + group.group(1), m.start(1), group.end(), "subject")
 
     def at_meeting(self) -> None:
         text = self.text

@@ -57,6 +57,13 @@ _ROLE_AS_NOUN_RE = re.compile(r"人员|者|嘉宾|单位|名单|对象|范围") 
 # A召开Y会 (not 主持召开, not 决定召开): who calls a meeting is at it, as its attendee (率督导组…召开反馈会)
 _CONVENE_RE = re.compile(r"(?<![主持决定要将拟])召开了?")
 _JOINED_ROLE_RE = re.compile(r"并(?:主持|出席|参加|列席)")
+# 调研组召开座谈会 after A率调研组赴…: the group that calls it was led there by A, who is at it
+_GROUP_RE = re.compile(r"(?:调研|督导|督查|检查|考察|视察|巡视|巡察|指导|工作|专家|宣讲|评估|验收)(?:组|团)")
+# A、B、C等市级老同志 named as a group, then 老同志们 at the meeting
+_GROUPS = r"(老同志|老领导|代表|委员|专家|学者|企业家|嘉宾)"
+_GROUP_OF_LIST_RE = re.compile(rf"等[^,，。;；、]{{0,6}}?{_GROUPS}")
+_GROUP_BACK_RE = re.compile(rf"{_GROUPS}们")
+_LED_BEFORE_RE = re.compile(r"(?:率领?|带领)[^,，。;；]{0,12}$")
 _LOOKBACK = 300
 _CLAUSE_RE = re.compile(r"[,，;；]")
 
@@ -233,7 +240,7 @@ def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
 
 @cache
 def _before_name() -> tuple[str, ...]:
-    return (*post_words(), "领导", "有", "是")  # 市长A, 市人大常委会领导A、B, 出席的还有A
+    return (*post_words(), "领导", "有", "是", "由")  # 市长A, 市人大常委会领导A、B, 出席的还有A, 会议由A主持
 
 
 def known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:
@@ -245,18 +252,49 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
             return []
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
-    out = []
+    found = []
     for occ in known.finditer(text):
         s, e = occ.span()
         i = bisect_right(taken_starts, s) - 1
         if (i >= 0 and taken[i][1] > s) or (i + 1 < len(taken) and taken[i + 1][0] < e):
             continue  # a mention already
-        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s)
-        after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e)
+        found.append(occ)
+    # names run together in a list (市领导A B C、D, the separators lost): a name that touches another is bounded by it
+    ends = {e for _, e in taken} | {occ.end() for occ in found}
+    starts = set(taken_starts) | {occ.start() for occ in found}
+    out = []
+    for occ in found:
+        s, e = occ.span()
+        before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s) or s in ends
+        after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e) or e in starts
         if (after_ok or e - s >= 3) and before_ok or after_ok and e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]):
             out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
     return out
 
+
+def _named_groups(art: Placement) -> dict[str, list[PersonMention]]:
+    """The people of each group a list names (A、B、C等市级老同志 -> 老同志: A, B, C), the first list of each."""
+    groups: dict[str, list[PersonMention]] = {}
+    for g in _GROUP_OF_LIST_RE.finditer(art.text):
+        if g.group(1) not in groups:
+            s, _ = sentence(art.text, g.start())
+            members = [m for m in art.people_before(g.start(), s) if art.list_end(m) == g.start()]
+            if len(members) >= 2:
+                groups[g.group(1)] = members
+    return groups
+
+
+def _leaders_of(art: Placement, group: str, before: int) -> list[PersonMention]:
+    """Who led ``group`` there, as the article said before ``before``: A率调研组赴…, A带领督导组…."""
+    text = art.text
+    at = text.rfind(group, max(0, before - _LOOKBACK * 4), before)
+    while at >= 0:
+        led = _LED_BEFORE_RE.search(text, max(0, at - 16), at)
+        if led is not None:
+            s, _ = sentence(text, led.start())
+            return [m for m in art.people_before(led.start(), s) if art.list_end(m) == led.start()]
+        at = text.rfind(group, max(0, before - _LOOKBACK * 4), at)
+    return []
 
 
 def place_roles(art: Placement) -> None:
@@ -286,7 +324,10 @@ def place_roles(art: Placement) -> None:
     for c in _CONVENE_RE.finditer(text):
         target = art.named(_object(text, c.end()), c.start())
         if isinstance(target, Meeting) and not is_generic(target.name):
-            art.place(target, art.people_before(c.start(), art.span_start(c.start())), False)
+            lo = art.span_start(c.start())
+            callers = art.people_before(c.start(), lo)
+            group = None if callers else _GROUP_RE.search(text, lo, c.start())
+            art.place(target, callers or (_leaders_of(art, group.group(0), group.start()) if group else []), False)
     # speakers: 马懿强调, 市领导A、B、C在会上通报, 郑国强在会上作…工作报告
     for m in art.mentions:
         if id(m) in art.excluded:
@@ -295,10 +336,14 @@ def place_roles(art: Placement) -> None:
         if _SPEAK_RE.match(text, end):
             art.place(art.context(m.start), [m], False)
     # 会上，A、B、C等领导代表…: the people a sentence at the meeting opens with
+    groups = _named_groups(art)
     for s in _AT_THE_MEETING_RE.finditer(text):
         _, e = sentence(text, s.end())
         verb = _SUBJECT_END_RE.search(text, s.end(), e)
         art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
+        # 会上，…老同志们纷纷发言 after A、B、C等市级老同志…: the group the article named earlier, by its names
+        for g in _GROUP_BACK_RE.finditer(text, s.end(), e):
+            art.place(art.context(s.end()), groups.get(g.group(1), []), False)
     # 听取了A、B的工作汇报: who reported was there
     for h in _HEARD_RE.finditer(text):
         art.place(art.context(h.start()), art.people_before(h.end(1), h.start(1)), False)

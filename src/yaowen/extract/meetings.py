@@ -53,7 +53,7 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")  # a continued report of a meeting it named before
 _MIN_REPORT = 30  # Chinese characters of body under a headline for it to report a meeting
 # 会后，…召开Y / 大会首先举行Y / 完成各项议程后，举行Y: Y is the meeting of what follows
-_SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后")
+_SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后|首先|(?:完成|结束)[^。，,；;]{0,12}?后")
 
 
 def _own_day(text: str, start: int, end: int, ref: str | None) -> tuple[int, int] | None:
@@ -138,6 +138,7 @@ def find_meetings(
     joint: list[Meeting] = []
     sequels: list[tuple[int, Meeting]] = []  # 会后，…召开Y: Y is the meeting of what follows, to its block's end
     named_by_purpose: set[int] = set()
+    same_day_sides: set[int] = set()  # side meetings on no day of their own: a lead-less block's may be its main
     head_starts = [s for s, _, _ in block_heads]
     for h in held:
         check_time()
@@ -174,6 +175,8 @@ def find_meetings(
             sequels.append((s, mt))
         else:
             art.sides.append((s, e, mt))
+            if own is None or own == day:
+                same_day_sides.add(id(mt))
         if h.joint:
             joint.append(mt)
 
@@ -199,6 +202,7 @@ def find_meetings(
         art.meetings.append(per_block[0])
     if not art.meetings:
         return []
+    _promote_first_side(art, per_block, head_starts, sequels, same_day_sides)
     art.blocks = sorted([(s, per_block[i]) for i, (s, _, _) in enumerate(block_heads)] + sequels, key=lambda x: x[0])
     art.block_starts = [s for s, _ in art.blocks]
     art.sides.sort(key=lambda x: x[0])
@@ -212,6 +216,22 @@ def find_meetings(
             mt.chairs, mt.attendees = list(owner.chairs), list(owner.attendees)
     _place_approved(art, approved_in, stack)
     return sorted(art.meetings, key=lambda m: m.start)
+
+
+def _promote_first_side(
+    art: Placement, per_block: list[Meeting | None], head_starts: list[int], sequels: list[tuple[int, Meeting]],
+    same_day: set[int],
+) -> None:
+    """A block whose lead reports no meeting (a feature that opens on a scene, 21时许，…参加Y报告会) is about the
+    first meeting it reports held on the block's day: what it says from that sentence on is said of that meeting.
+    One on a day of its own (5月2日督查…5月6日召开反馈会) stays a side event."""
+    with_sequel = {bisect_right(head_starts, s) - 1 for s, _ in sequels}
+    for i, (s, _, mt) in enumerate(art.sides):
+        b = bisect_right(head_starts, s) - 1
+        if per_block[b] is None and b not in with_sequel and id(mt) in same_day:
+            with_sequel.add(b)
+            sequels.append((s, mt))
+            art.sides[i] = (s, s, mt)  # its sentence is in its block now
 
 
 def _place_approved(art: Placement, approved_in: Callable[[int, int], list[str]], stack: str) -> None:

@@ -17,6 +17,8 @@ from .dates import (
     resolve_month_day,
     resolve_relative,
     shift,
+    stale_stamp,
+    without_date,
 )
 
 HEAD_LINES = 60  # the page's own date stands above its text: a masthead, an e-paper date line, a meta line
@@ -49,7 +51,10 @@ def resolve_dates(
     if meta.date is None and (found := printed_issue_date(text)):
         meta = PageMeta(title=meta.title, date=found[0], paper=meta.paper, url=meta.url)
         printed_note = found[1]
-    evidence = infer_year(text, meta.date, mds)
+    if meta.date and stale_stamp(meta.date, mds):  # a repost stamp: the year is the text's, not the stamp's
+        evidence = infer_year(without_date(text, meta.date), None, mds)
+    else:
+        evidence = infer_year(text, meta.date, mds)
     if evidence.year is None and year_hint is not None:
         evidence = YearEvidence(year_hint[0], year_hint[1])
     year = evidence.year

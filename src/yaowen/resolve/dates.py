@@ -216,6 +216,30 @@ def full_date_years(text: str) -> dict[tuple[int, int], int]:
     return {(int(m.group(2)), int(m.group(3))): int(m.group(1)) for m in FULL_DATE_RE.finditer(text)}
 
 
+_STALE_DAYS = 150  # a report printed this long after every event it dates was reposted or archived
+_AHEAD_DAYS = 180  # a date up to this far after the issue is in its year (announced, or a stamp a day early)
+
+
+def _days(date: str, issue: str) -> int:
+    """How many days ``date`` lies before ``issue`` (negative: after it)."""
+    return (dt.date.fromisoformat(issue) - dt.date.fromisoformat(date)).days
+
+
+def stale_stamp(issue: str, mds: list[tuple[int, int]]) -> bool:
+    """Whether a page's stamp comes long after every event its articles are dated by (a repost time, 发布时间
+    2018-09-19 over a report of 1月7日): such a stamp says nothing of their year."""
+    year = int(issue[:4])
+    dates = [iso(year, *md) for md in mds]
+    return bool(dates) and all(d is not None and _days(d, issue) > _STALE_DAYS for d in dates)
+
+
+def without_date(text: str, date: str) -> str:
+    """``text`` with every printing of the ISO ``date`` (2018-09-19, 2018年09月19日, 2018/9/19) taken out."""
+    y, m, d = date.split("-")
+    printed = re.compile(rf"{y}\s*[-年/.]\s*0?{int(m)}\s*[-月/.]\s*0?{int(d)}(?!\d)日?")
+    return printed.sub("", text)
+
+
 def resolve_month_day(
     md: tuple[int, int], year: int | None, issue: str | None, printed: dict[tuple[int, int], int]
 ) -> str | None:
@@ -225,7 +249,7 @@ def resolve_month_day(
     if y is None:
         return None
     out = iso(y, *md)
-    if out and issue and out > issue and md not in printed:
+    if out and issue and md not in printed and _days(out, issue) < -_AHEAD_DAYS:
         out = iso(y - 1, *md)
     return out
 

@@ -138,6 +138,9 @@ def _stage(conn: Connection, table: str, columns: list[tuple[str, str]], rows: l
 
 _ON_COMMIT = {"postgresql": " ON COMMIT DROP", "sqlite": ""}
 _WHERE = {"postgresql": "", "sqlite": "WHERE true"}  # SQLite parses ON CONFLICT after a SELECT only past a WHERE
+# a staging row's place in its freshly filled table: rows whose ids the database assigns go in in the record's
+# order (the order of a meeting's documents and attendees is what listings show), as a row-by-row ingest does
+_ROW_ORDER = {"postgresql": "ctid", "sqlite": "rowid"}
 
 _PAGE_COLUMNS = ("source, source_bytes, paper, title, url, meta, issue_date, issue_date_note, year, media_type, "
                  "encoding, script, size, raw, repairs, extractor, ingested_at")
@@ -174,7 +177,7 @@ def _keys_statement(table: str, columns: str, select: str, order: str, dialect: 
 
 def _statements(dialect: str) -> list[str]:
     """The INSERT … SELECTs that move the staged rows of the pages just stored into the record."""
-    where = _WHERE[dialect]
+    where, row = _WHERE[dialect], _ROW_ORDER[dialect]
     person = "JOIN st_pages sp ON sp.sha = {t}.sha JOIN people pe ON pe.paper = sp.paper AND pe.key = {t}.person_key"
     article = "JOIN k_articles ka ON ka.sha = {t}.sha AND ka.article = {t}.article"
     fts = ("INSERT INTO article_fts (article_id, tsv, len) SELECT ka.id, CAST(a.tsv AS tsvector), a.len "
@@ -189,7 +192,7 @@ def _statements(dialect: str) -> list[str]:
         "a.continues_to, a.spans, a.raw_spans, a.notes, a.extractor FROM st_articles a "
         f"{article.format(t='a')} ORDER BY ka.id",
         "INSERT INTO article_topics (article_id, topic, rank) SELECT ka.id, t.topic, t.rank "
-        f"FROM st_article_topics t {article.format(t='t')}",
+        f"FROM st_article_topics t {article.format(t='t')} ORDER BY t.{row}",
         fts + f"FROM st_articles a {article.format(t='a')}",
         # every person the new rows name, made when new (another writer may make the same one: theirs stays)
         "INSERT INTO people (paper, name, key, mentions) SELECT DISTINCT sp.paper, x.person_name, x.person_key, 0 "
@@ -204,7 +207,7 @@ def _statements(dialect: str) -> list[str]:
         "JOIN k_mentions km ON km.sha = m.sha AND km.mention = m.mention ORDER BY km.id",
         "INSERT INTO posts (mention_id, article_id, person_id, post, canonical, date) SELECT km.id, km.article_id, "
         "km.person_id, p.post, p.post, p.date FROM st_posts p "
-        "JOIN k_mentions km ON km.sha = p.sha AND km.mention = p.mention ORDER BY km.id",
+        f"JOIN k_mentions km ON km.sha = p.sha AND km.mention = p.mention ORDER BY p.{row}",
         _keys_statement(*_KEYS[2], dialect),
         "INSERT INTO meetings (id, article_id, name, body, ordinal, date, body_start, body_end, raw_start, raw_end, "
         "extractor) SELECT kt.id, kt.article_id, mt.name, mt.body, mt.ordinal, mt.date, mt.body_start, "
@@ -212,17 +215,18 @@ def _statements(dialect: str) -> list[str]:
         "JOIN k_meetings kt ON kt.sha = mt.sha AND kt.meeting = mt.meeting ORDER BY kt.id",
         "INSERT INTO participants (meeting_id, person_id, name, role) SELECT kt.id, pe.id, pa.name, pa.role "
         "FROM st_participants pa JOIN k_meetings kt ON kt.sha = pa.sha AND kt.meeting = pa.meeting "
-        f"{person.format(t='pa')} ORDER BY kt.id",
+        f"{person.format(t='pa')} ORDER BY pa.{row}",
         "INSERT INTO documents (article_id, meeting_id, title, approved, body_start, body_end, extractor) "
         "SELECT ka.id, kt.id, d.title, d.approved, d.body_start, d.body_end, d.extractor FROM st_documents d "
-        f"{article.format(t='d')} LEFT JOIN k_meetings kt ON kt.sha = d.sha AND kt.meeting = d.meeting",
+        f"{article.format(t='d')} LEFT JOIN k_meetings kt ON kt.sha = d.sha AND kt.meeting = d.meeting "
+        f"ORDER BY d.{row}",
         "INSERT INTO figures (article_id, text, value, unit, measure, approximate, target, body_start, body_end, "
         "raw_start, raw_end, extractor) SELECT ka.id, f.text, f.value, f.unit, f.measure, f.approximate, "
         "f.target, f.body_start, f.body_end, f.raw_start, f.raw_end, f.extractor FROM st_figures f "
-        f"{article.format(t='f')}",
+        f"{article.format(t='f')} ORDER BY f.{row}",
         "INSERT INTO appointments (article_id, person_id, person, post, kind, body_start, body_end, extractor) "
         "SELECT ka.id, pe.id, ap.person, ap.post, ap.kind, ap.body_start, ap.body_end, ap.extractor "
-        f"FROM st_appointments ap {article.format(t='ap')} {person.format(t='ap')}",
+        f"FROM st_appointments ap {article.format(t='ap')} {person.format(t='ap')} ORDER BY ap.{row}",
     ]
 
 

@@ -35,7 +35,7 @@ SKIPPED = {
         "tests/test_cli_mistakes.py::test_the_demo_says_how_many_meetings_it_shows",
     'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest':
         "the test command: exactly what .ci/run runs",
-    ".venv/bin/python bench/eval_dev.py --jieba": "a benchmark (needs jieba, a bench-only package); the gold gate "
+    ".venv/bin/python bench/eval_dev.py --jieba --with-urls": "a benchmark (needs jieba, a bench-only package); the gold gate "
     "tests/eval/test_gold_gate.py scores the same dev set against its floors",
     ".venv/bin/yaowen extract ../shared/seeds --out /tmp/out && python3 ../shared/eval/score.py "
     "../shared/gold/seeds /tmp/out": "the gold gate: tests/eval/test_gold_gate.py runs this extract and score",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from functools import partial
 from pathlib import Path
 
 from alembic import command
@@ -32,10 +31,7 @@ def database_url(db: str | None = None) -> str:
     return f"sqlite:///{Path(target).expanduser()}"
 
 
-READ_MAP_BYTES = 1 << 30  # the memory map of a record opened to read
-
-
-def _sqlite_pragmas(dbapi_conn, _record, map_bytes: int = READ_MAP_BYTES) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
     # transactions are begun by ``txn.sqlite_begin`` (BEGIN IMMEDIATE for writes), not by sqlite3, whose own
     # BEGIN comes only before the first INSERT: reads ran outside it and DDL was not transactional
     dbapi_conn.isolation_level = None
@@ -46,12 +42,16 @@ def _sqlite_pragmas(dbapi_conn, _record, map_bytes: int = READ_MAP_BYTES) -> Non
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    # reads through a memory map and a 64 MB page cache per connection instead of read() calls into a 2 MB one;
-    # a record opened to write (ingest, reextract, ...) maps nothing: the map's pages count in the process's
-    # memory and grew with the record, while writing needs only the bounded cache
-    cur.execute(f"PRAGMA mmap_size={int(map_bytes)}")
+    # reads through a memory map and a 64 MB page cache per connection instead of read() calls into a 2 MB one
+    cur.execute("PRAGMA mmap_size=1073741824")
     cur.execute("PRAGMA cache_size=-65536")
     cur.close()
+
+
+def _no_memory_map(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    # a record opened to write (ingest, load-shards) maps nothing: the map's pages count in the process's memory
+    # and grew with the record, while writing needs only the bounded page cache
+    dbapi_conn.execute("PRAGMA mmap_size=0")
 
 
 def _alembic_config() -> Config:
@@ -79,7 +79,9 @@ def open_engine(db: str | None = None, migrate: bool = True, create: bool = True
             if not target.parent.is_dir():
                 raise RecordMissing(f"cannot create the record {path}: no directory {target.parent}")
         engine = create_engine(url)
-        event.listen(engine, "connect", partial(_sqlite_pragmas, map_bytes=0 if create else READ_MAP_BYTES))
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if create:
+            event.listen(engine, "connect", _no_memory_map)
         event.listen(engine, "begin", sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)

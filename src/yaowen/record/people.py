@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -58,17 +59,24 @@ class Rules:
 
 
 class PersonKeys:
-    """Person row ids by key for one paper, created on first use (ingest's side of resolution)."""
+    """Person row ids by key for one paper, read from the record as they are needed (``prefetch``: many keys
+    in one query) and created on first use (ingest's side of resolution). Never the paper's every person at
+    once: that grows with the archive, and a page names dozens."""
 
     def __init__(self, conn: Connection, paper: str, rules: Rules) -> None:
         self.conn, self.paper, self.rules = conn, paper, rules
-        t = s.people
-        # one query for the paper's people beats one per name (a page names dozens)
-        self.ids: dict[str, int] = dict(conn.execute(select(t.c.key, t.c.id).where(t.c.paper == paper)).all())
+        self.ids: dict[str, int] = {}
 
     @classmethod
     def for_connection(cls, conn: Connection, paper: str) -> PersonKeys:
         return cls(conn, paper, Rules.load(conn, paper))
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read the ids of those ``keys`` not yet known, 500 to a query."""
+        t = s.people
+        for chunk in _chunks(sorted(set(keys) - self.ids.keys())):
+            self.ids.update(self.conn.execute(select(t.c.key, t.c.id).where(t.c.paper == self.paper,
+                                                                            t.c.key.in_(chunk))).all())
 
     def person_id(self, name: str, titles: list[str] | None) -> int:
         return self.id_for_key(self.rules.key(name, titles))
@@ -76,7 +84,10 @@ class PersonKeys:
     def id_for_key(self, key: str) -> int:
         pid = self.ids.get(key)
         if pid is None:
-            # another writer may have made this person since the ids were read: then theirs is the one
+            self.prefetch([key])
+            pid = self.ids.get(key)
+        if pid is None:
+            # another writer may have made this person since: then theirs is the one
             pid = insert_new(self.conn, s.people, {"paper": self.paper, "name": key.split("#", 1)[0], "key": key,
                                                    "mentions": 0}, ["paper", "key"])
             if pid is None:
@@ -189,75 +200,104 @@ def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
     (a query of page ids): only what those pages can change — the rows of the names they print and of the
     given names their full names may stand for, the counts of those people, the canonical posts of those
     pages (of every page of the papers in ``organ_papers``, whose full organ names grew) — the same result
-    as the whole refresh, at the cost of the pages rather than of the record.
+    as the whole refresh, at the cost of the pages rather than of the record. Rows are read
+    ``REFRESH_ARTICLES`` articles at a time, so memory follows the people, not the record.
     """
     changed = {"mentions": 0, "participants": 0, "appointments": 0}
     touched: set[int] | None = None if new_pages is None else set()
-    moved: list[dict[str, int]] = []  # mentions that changed person: their posts follow
-    p, a = s.pages, s.articles
+    p, a, m, pa, ap = s.pages, s.articles, s.mentions, s.participants, s.appointments
     papers = (select(p.c.paper).distinct() if new_pages is None else
               select(p.c.paper).where(p.c.id.in_(new_pages)).distinct())
     for paper in conn.execute(papers).scalars().all():
         rules = Rules.load(conn, paper)
-        page_articles = select(a.c.id).join(p, p.c.id == a.c.page_id).where(p.c.paper == paper)
-        if new_pages is None:
-            names, rows = None, _mention_rows(conn, page_articles, None)
-            deciding = rows
-        else:
-            new_articles = page_articles.where(p.c.id.in_(new_pages))
-            names = _names_to_resolve(conn, new_articles)
-            deciding = _mention_rows(conn, page_articles, names | _full_names_for(conn, paper, names, rules))
-            rows = [r for r in deciding if r[1] in names]
+        of_paper = select(a.c.id).join(p, p.c.id == a.c.page_id).where(p.c.paper == paper)
+        articles = _article_ids(conn, of_paper)
+        names: set[str] | None = None
+        deciding: set[str] | None = None
+        if new_pages is not None:
+            of_new_pages = of_paper.where(p.c.id.in_(new_pages))
+            new_articles = _article_ids(conn, of_new_pages)
+            names = _names_to_resolve(conn, of_new_pages)
+            deciding = names | _full_names_for(conn, paper, names, rules)
+        mention_rows = select(m.c.id, m.c.name, m.c.titles, m.c.person_id)
         names_posts: dict[str, set[str]] = defaultdict(set)
-        for _, name, titles, _ in deciding:
-            names_posts[name].update(json.loads(titles or "[]"))
+        for rows in _by_articles(conn, articles, mention_rows, m.c.article_id, m.c.name, deciding):
+            for _, name, titles, _ in rows:
+                names_posts[name].update(json.loads(titles or "[]"))
         for alias, full in given_name_aliases(names_posts).items():
             rules.merges.setdefault(alias, full)
+        del names_posts
         keys = PersonKeys(conn, paper, rules)
-        found = {"mentions": [(mid, keys.person_id(name, json.loads(titles or "[]")), pid)
-                              for mid, name, titles, pid in rows]}
-        pa, ap = s.participants, s.appointments
-        found["participants"] = [(i, keys.person_id(n, None), pid) for i, n, pid in _named(conn, select(
-            pa.c.id, pa.c.name, pa.c.person_id).join(s.meetings, s.meetings.c.id == pa.c.meeting_id)
-            .where(s.meetings.c.article_id.in_(page_articles)), pa.c.name, names)]
-        found["appointments"] = [(i, keys.person_id(n, [post]), pid) for i, n, post, pid in _named(conn, select(
-            ap.c.id, ap.c.person, ap.c.post, ap.c.person_id).where(ap.c.article_id.in_(page_articles)),
-            ap.c.person, names)]
-        for table, resolved in found.items():
-            updates = [{"row": i, "pid": new, "old": old} for i, new, old in resolved if new != old]
-            changed[table] += _update_person_ids(conn, s.metadata.tables[table], updates)
-            if table == "mentions":
-                moved += updates
-            if touched is not None:
-                touched |= {new for _, new, _ in resolved} | {u["old"] for u in updates if u["old"] is not None}
-        _canonical_posts(conn, paper, page_articles if names is None or paper in organ_papers else new_articles)
+        # each table's rows (id, name, …, person id), and the titles a row gives for its name's key
+        resolvers: list[tuple[Any, Select[Any], Any, Any, Callable[[Any], list[str] | None]]] = [
+            (m, mention_rows, m.c.article_id, m.c.name, lambda r: json.loads(r[2] or "[]")),
+            (pa, select(pa.c.id, pa.c.name, pa.c.person_id).join(s.meetings, s.meetings.c.id == pa.c.meeting_id),
+             s.meetings.c.article_id, pa.c.name, lambda r: None),
+            (ap, select(ap.c.id, ap.c.person, ap.c.post, ap.c.person_id), ap.c.article_id, ap.c.person,
+             lambda r: [r[2]]),
+        ]
+        for table, query, article_id, name_column, titles_of in resolvers:
+            for rows in _by_articles(conn, articles, query, article_id, name_column, names):
+                row_keys = [rules.key(r[1], titles_of(r)) for r in rows]
+                keys.ids.clear()  # the ids of this range's people only
+                keys.prefetch(row_keys)
+                updates = []
+                for r, key in zip(rows, row_keys, strict=True):
+                    new, old = keys.id_for_key(key), r[-1]
+                    if new != old:
+                        updates.append({"row": r[0], "pid": new, "old": old})
+                    if touched is not None:
+                        touched.add(new)
+                        if new != old and old is not None:
+                            touched.add(old)
+                changed[table.name] += _update_person_ids(conn, table, updates)
+                if table is m and new_pages is not None:
+                    _move_posts(conn, updates)
+        _canonical_posts(conn, paper, articles if names is None or paper in organ_papers else new_articles)
 
     if new_pages is None:
         conn.execute(update(s.posts).values(person_id=select(s.mentions.c.person_id)
                                             .where(s.mentions.c.id == s.posts.c.mention_id).scalar_subquery()))
-    else:  # by the person first where there is one: posts are indexed by person, not by mention
-        po = s.posts
-        for known, rows in ((True, [u for u in moved if u["old"] is not None]),
-                            (False, [u for u in moved if u["old"] is None])):
-            if rows:
-                conn.execute(update(po).where(po.c.person_id == bindparam("old") if known else po.c.person_id.is_(None),
-                                              po.c.mention_id == bindparam("row")).values(person_id=bindparam("pid")),
-                             rows)
     _person_stats(conn, touched)
     return changed
 
 
-def _mention_rows(conn: Connection, page_articles: Select[Any], names: set[str] | None) -> list[Any]:
-    m = s.mentions
-    return _named(conn, select(m.c.id, m.c.name, m.c.titles, m.c.person_id).where(m.c.article_id.in_(page_articles)),
-                  m.c.name, names)
+REFRESH_ARTICLES = 2_000  # articles whose rows are read at a time: never every mention of the record at once
 
 
-def _named(conn: Connection, query: Select[Any], column: Any, names: set[str] | None) -> list[Any]:
-    """The rows of ``query`` (those whose ``column`` is one of ``names``, unless None)."""
-    if names is None:
-        return list(conn.execute(query).all())
-    return [r for chunk in _chunks(sorted(names)) for r in conn.execute(query.where(column.in_(chunk))).all()]
+def _article_ids(conn: Connection, query: Select[Any]) -> array[int]:
+    """The article ids ``query`` gives, in order, as a packed array (8 bytes an article)."""
+    return array("q", conn.execute(query.order_by(s.articles.c.id)).scalars())
+
+
+def _by_articles(conn: Connection, articles: array[int], query: Select[Any], article_id: Any,
+                 name_column: Any = None, names: set[str] | None = None) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``query`` for ``articles`` (ids in order) — those whose ``name_column`` is one of
+    ``names``, unless None — read ``REFRESH_ARTICLES`` articles at a time: the range of their ids in the
+    index of ``article_id`` (not thousands of bound ids; rows of other articles in the range are dropped
+    here)."""
+    name_chunks: list[list[str] | None] = [None] if names is None else list(_chunks(sorted(names)))
+    for at in range(0, len(articles), REFRESH_ARTICLES):
+        chunk = articles[at : at + REFRESH_ARTICLES]
+        ids = set(chunk)
+        ranged = query.add_columns(article_id).where(article_id.between(chunk[0], chunk[-1]))
+        rows = []
+        for part in name_chunks:
+            found = conn.execute(ranged if part is None else ranged.where(name_column.in_(part)))
+            rows += [tuple(row[:-1]) for row in found if row[-1] in ids]
+        yield rows
+
+
+def _move_posts(conn: Connection, updates: list[dict[str, Any]]) -> None:
+    """Posts follow their mentions to their new person: by the person first where there is one (posts are
+    indexed by person, not by mention)."""
+    po = s.posts
+    for known, rows in ((True, [u for u in updates if u["old"] is not None]),
+                        (False, [u for u in updates if u["old"] is None])):
+        if rows:
+            conn.execute(update(po).where(po.c.person_id == bindparam("old") if known else po.c.person_id.is_(None),
+                                          po.c.mention_id == bindparam("row")).values(person_id=bindparam("pid")),
+                         rows)
 
 
 def printed_names(conn: Connection, page_id: int) -> set[str]:
@@ -298,21 +338,25 @@ def _update_person_ids(conn: Connection, table, updates: list[dict]) -> int:  # 
     return len(updates)
 
 
-def _canonical_posts(conn: Connection, paper: str, page_articles) -> None:  # type: ignore[no-untyped-def]
+def _canonical_posts(conn: Connection, paper: str, articles: array[int]) -> None:
     full_forms = set(conn.execute(select(s.organs.c.name).where(s.organs.c.paper == paper)).scalars())
-    rows = conn.execute(select(s.posts.c.id, s.posts.c.post, s.posts.c.canonical)
-                        .where(s.posts.c.article_id.in_(page_articles))).all()
-    shorts = {split_post(post)[0] for _, post, _ in rows}
-    canon = organ_canon(shorts, full_forms)
-    updates = []
-    for pid, post, current in rows:
-        organ, word = split_post(post)
-        want = canon.get(organ, organ) + word if organ else post
-        if want != current:
-            updates.append({"row": pid, "canon": want})
-    if updates:
-        conn.execute(update(s.posts).where(s.posts.c.id == bindparam("row")).values(canonical=bindparam("canon")),
-                     updates)
+    posts = select(s.posts.c.id, s.posts.c.post, s.posts.c.canonical)
+    split: dict[str, tuple[str, str]] = {}  # post -> (organ, word): far fewer posts than rows
+    for rows in _by_articles(conn, articles, posts, s.posts.c.article_id):
+        for _, post, _ in rows:
+            if post not in split:
+                split[post] = split_post(post)
+    canon = organ_canon({organ for organ, _ in split.values()}, full_forms)
+    for rows in _by_articles(conn, articles, posts, s.posts.c.article_id):
+        updates = []
+        for pid, post, current in rows:
+            organ, word = split[post]
+            want = canon.get(organ, organ) + word if organ else post
+            if want != current:
+                updates.append({"row": pid, "canon": want})
+        if updates:
+            conn.execute(update(s.posts).where(s.posts.c.id == bindparam("row"))
+                         .values(canonical=bindparam("canon")), updates)
 
 
 def _person_stats(conn: Connection, ids: set[int] | None = None) -> None:

@@ -6,6 +6,7 @@ All rows of a page go in through the caller's transaction, so a page is either w
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -76,11 +77,23 @@ def _spans(fact: dict[str, Any], key: str) -> list[Any]:
     return fact.get(key) or [None, None]
 
 
+def _named_people(record: dict[str, Any]) -> Iterator[tuple[str, list[str] | None]]:
+    """Each name the record's facts give, with the titles its person is keyed by."""
+    for m in record.get("mentions", []):
+        yield m["name"], m["titles"]
+    for mt in record.get("meetings", []):
+        for name in (*mt.get("chairs", []), *mt.get("attendees", [])):
+            yield name, None
+    for ap in record.get("appointments", []):
+        yield ap["person"], [ap["post"]]
+
+
 def insert_facts(conn: Connection, page_id: int, record: dict[str, Any], paper: str,
                  keys: PersonKeys | None = None) -> None:
     version = record["extractor"]
     issue = record.get("issue_date")
     keys = keys or PersonKeys.for_connection(conn, paper)
+    keys.prefetch(keys.rules.key(name, titles) for name, titles in _named_people(record))
     arts = record["articles"]
     article_ids = _insert_returning_ids(conn, s.articles, [
         {"page_id": page_id, "ordinal": n, "kicker": a.get("kicker"), "headline": a.get("headline"),

@@ -65,3 +65,26 @@ def test_a_page_stored_marks_the_steps_for_itself_not_the_whole_record(tmp_path,
     with rec.engine.connect() as conn:
         newest = conn.execute(select(s.pages.c.id).order_by(s.pages.c.id.desc()).limit(1)).scalar()
     assert seen == {"whole": False, "pages": [newest]}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_full_name_printed_later_takes_in_the_given_name_printed_before(db_url, tmp_path):
+    """An ingest's refresh looks at every row of a given name again (a page printing the full name with
+    the same post makes the earlier pages' 群策 邓群策), and at the new pages' rows of any other name."""
+    rec = Record.open(db_url)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "a.txt").write_text("临江日报\n2023年3月1日\n群策调研园区\n市委书记群策到园区调研，"
+                                          "市长韩松涛陪同。\n", encoding="utf-8")
+    rec.ingest([str(tmp_path / "a")])
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "b.txt").write_text("临江日报\n2023年3月9日\n市委常委会召开\n市委常委会召开会议。市委书记"
+                                          "邓群策主持会议，市长韩松涛出席。\n", encoding="utf-8")
+    rec.ingest([str(tmp_path / "b")])
+    incremental = record_content(rec.engine)
+    with rec.engine.connect() as conn:
+        people = dict(conn.execute(select(s.people.c.name, s.people.c.mentions)).all())
+        persons = dict(conn.execute(select(s.mentions.c.name, s.mentions.c.person_id).distinct()).all())
+    assert persons["群策"] == persons["邓群策"] and "群策" not in people, people
+    assert people["邓群策"] == 2 and people["韩松涛"] == 2, people
+    write(rec.engine, refresh_people)
+    assert record_content(rec.engine) == incremental

@@ -102,6 +102,11 @@ def _surnames() -> frozenset[str]:
     return frozenset(load_lexicon("surnames"))
 
 
+def _is_given_name(name: str) -> bool:
+    """A name that may be a surname-less given name (群策), which given_name_aliases may fold into a full one."""
+    return len(name) == 2 and name[0] not in _surnames()
+
+
 def given_name_aliases(names_posts: dict[str, set[str]]) -> dict[str, str]:
     """Surname-less given names (群策) that stand for exactly one full name (邓群策) sharing a post."""
     surnames = _surnames()
@@ -112,7 +117,7 @@ def given_name_aliases(names_posts: dict[str, set[str]]) -> dict[str, str]:
                 full_by_tail[name[cut:]].append(name)
     aliases = {}
     for name, posts in names_posts.items():
-        if len(name) != 2 or name[0] in surnames or not posts:
+        if not _is_given_name(name) or not posts:
             continue
         fulls = [f for f in full_by_tail.get(name, []) if names_posts[f] & posts]
         if len(fulls) == 1:
@@ -220,7 +225,11 @@ def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
             group = new_articles[at:at + REFRESH_ARTICLES]
             names = _names_to_resolve(conn, of_paper.where(p.c.id.in_(new_pages),
                                                            a.c.id.between(group[0], group[-1])))
-            _resolve(conn, paper, names, partial(_by_names, conn, paper), changed)
+            # a given name's person may change with what the paper prints (given_name_aliases): every row of
+            # it is looked at again; any other name's key is its row's own, so only the group's rows are
+            given = {n for n in names if _is_given_name(n)}
+            _resolve(conn, paper, given, partial(_by_names, conn, paper), changed)
+            _resolve(conn, paper, names - given, partial(_by_articles, conn, group), changed)
         _canonical_posts(conn, paper, articles if paper in organ_papers else new_articles)
 
     if new_pages is None:
@@ -230,7 +239,7 @@ def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
     return changed
 
 
-RowsOf = Callable[[Select[Any], Any, Any, set[str]], Iterator[list[tuple[Any, ...]]]]  # _by_articles, _by_names
+RowsOf = Callable[[Select[Any], Any, Any, set[str] | None], Iterator[list[tuple[Any, ...]]]]  # _by_articles, _by_names
 
 
 def _resolve(conn: Connection, paper: str, names: set[str] | None, rows_of: RowsOf,
@@ -240,7 +249,7 @@ def _resolve(conn: Connection, paper: str, names: set[str] | None, rows_of: Rows
     they leave or join, and the posts of the mentions that moved."""
     rules = Rules.load(conn, paper)
     m, pa, ap = s.mentions, s.participants, s.appointments
-    deciding = set() if names is None else names | _full_names_for(conn, paper, names, rules)
+    deciding = None if names is None else names | _full_names_for(conn, paper, names, rules)
     mention_rows = select(m.c.id, m.c.name, m.c.titles, m.c.person_id)
     names_posts: dict[str, set[str]] = defaultdict(set)
     for rows in rows_of(mention_rows, m.c.article_id, m.c.name, deciding):
@@ -260,7 +269,7 @@ def _resolve(conn: Connection, paper: str, names: set[str] | None, rows_of: Rows
          lambda r: [r[2]]),
     ]
     for table, query, article_id, name_column, titles_of in resolvers:
-        for rows in rows_of(query, article_id, name_column, names or set()):
+        for rows in rows_of(query, article_id, name_column, names):
             row_keys = [rules.key(r[1], titles_of(r)) for r in rows]
             keys.ids.clear()  # the ids of this part's people only
             keys.prefetch(row_keys)
@@ -289,25 +298,25 @@ def _article_ids(conn: Connection, query: Select[Any]) -> array[int]:
 
 
 def _by_articles(conn: Connection, articles: array[int], query: Select[Any], article_id: Any,
-                 name_column: Any = None, names: Any = None) -> Iterator[list[tuple[Any, ...]]]:
-    """The rows of ``query`` for ``articles`` (ids in order), read ``REFRESH_ARTICLES`` articles at a time:
-    the range of their ids in the index of ``article_id`` (not thousands of bound ids; rows of other
-    articles in the range are dropped here)."""
+                 name_column: Any = None, names: set[str] | None = None) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``query`` (id, name, …) for ``articles`` (ids in order) — those of ``names`` unless None —
+    read ``REFRESH_ARTICLES`` articles at a time: the range of their ids in the index of ``article_id`` (not
+    thousands of bound ids; rows of other articles in the range are dropped here)."""
     for at in range(0, len(articles), REFRESH_ARTICLES):
         chunk = articles[at : at + REFRESH_ARTICLES]
         ids = set(chunk)
         rows = conn.execute(query.add_columns(article_id).where(article_id.between(chunk[0], chunk[-1])))
-        yield [tuple(row[:-1]) for row in rows if row[-1] in ids]
+        yield [tuple(row[:-1]) for row in rows if row[-1] in ids and (names is None or row[1] in names)]
 
 
 def _by_names(conn: Connection, paper: str, query: Select[Any], article_id: Any, name_column: Any,
-              names: set[str]) -> Iterator[list[tuple[Any, ...]]]:
+              names: set[str] | None) -> Iterator[list[tuple[Any, ...]]]:
     """The rows of ``query`` on the paper's pages whose ``name_column`` is one of ``names``, 500 names at a
     time: found through the name's index, each row's paper looked up from there (joined the other way round,
     SQLite walks every article of the paper for each lookup)."""
     a, p = s.articles, s.pages
     paper_of = select(p.c.paper).join(a, a.c.page_id == p.c.id).where(a.c.id == article_id).scalar_subquery()
-    for chunk in _chunks(sorted(names)):
+    for chunk in _chunks(sorted(names or ())):
         yield [tuple(row) for row in conn.execute(query.where(name_column.in_(chunk), paper_of == paper))]
 
 
@@ -348,11 +357,15 @@ def _full_names_for(conn: Connection, paper: str, names: set[str], rules: Rules)
     """The paper's full names (surname + two characters) that end with one of the given names among
     ``names``: what deciding which full name a given name stands for looks at."""
     surnames = _surnames()
-    given = {n for n in names if len(n) == 2 and n[0] not in surnames}
-    if not given:
-        return set()
-    known = set(conn.execute(select(s.people.c.name).where(s.people.c.paper == paper).distinct()).scalars())
-    return {f for f in known | set(rules.merges) if len(f) in (3, 4) and f[:-2] in surnames and f[-2:] in given}
+    given = sorted(n for n in names if _is_given_name(n))
+    pe = s.people
+    tail = func.substr(pe.c.name, func.length(pe.c.name) - 1)
+    known = {name for chunk in _chunks(given) for name in conn.execute(
+        select(pe.c.name).where(pe.c.paper == paper, func.length(pe.c.name).in_([3, 4]), tail.in_(chunk))
+        .distinct()).scalars()}
+    tails = set(given)
+    known |= {f for f in rules.merges if f[-2:] in tails}
+    return {f for f in known if len(f) in (3, 4) and f[:-2] in surnames and f[-2:] in tails}
 
 
 def _update_person_ids(conn: Connection, table, updates: list[dict]) -> int:  # type: ignore[no-untyped-def]

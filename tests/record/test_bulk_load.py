@@ -64,11 +64,11 @@ def test_bulk_load_stores_what_row_by_row_inserts_store_and_kept_shards_load_onc
 
 
 def _loading(rec: Record) -> bool:
-    """Whether another connection is inside a bulk load right now (a COPY into staging or an INSERT … SELECT)."""
+    """Whether another connection is inside a bulk load right now (a COPY, or the pages' INSERT … SELECT)."""
     with rec.engine.connect() as conn:
         return bool(conn.execute(text(
             "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() "
-            "AND state = 'active' AND (query LIKE 'COPY st_%' OR query LIKE 'INSERT INTO % SELECT %' "
+            "AND state = 'active' AND (query LIKE 'COPY %' OR query LIKE 'INSERT INTO % SELECT %' "
             "OR query LIKE 'CREATE TEMP TABLE%')")).scalar())
 
 

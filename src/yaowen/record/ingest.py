@@ -32,7 +32,7 @@ from ..read.inputs import PageInput, iter_inputs
 from ..sources import shown
 from . import pending as work
 from . import schema as s
-from .bulk import load_shard
+from .bulk import load_shard, merge_pending_index
 from .people import PersonKeys, printed_names, record_organs, refresh_people
 from .shards import Shard, ShardOutput
 from .tenure import years_by_tenure
@@ -278,6 +278,8 @@ def _settle(engine: Engine, pages: PageEngine[Any]) -> None:
             write(engine, _refresh_step, exclusive=True, what="refreshing people")
         elif work.TENURE in steps:
             write(engine, _tenure_step, exclusive=True, what="dating pages by tenure")
+        elif work.SEARCH_INDEX in steps:  # beside writers: it changes no row
+            write(engine, merge_pending_index, what="merging the search index's pending entries")
         else:
             return
 

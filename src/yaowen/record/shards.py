@@ -22,7 +22,8 @@ import pyarrow.parquet as pq
 from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from .people import full_organ_names
-from .write import _headline_text, _json, _spans, page_year, tsvector_literal
+from .tsvector import tsvector_binary
+from .write import _headline_text, _json, _spans, page_year
 
 _STR, _INT, _BOOL, _FLOAT, _BIN = pa.string(), pa.int64(), pa.bool_(), pa.float64(), pa.binary()
 _SPAN = [("body_start", _INT), ("body_end", _INT)]
@@ -40,7 +41,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                  ("column_name", _STR), ("source", _STR), ("reporters", _STR), ("dateline", _STR),
                  ("event_date", _STR), ("date", _STR), ("body", _STR), ("fragment", _BOOL),
                  ("continued_from", _STR), ("continues_to", _STR), ("spans", _STR), ("raw_spans", _STR),
-                 ("notes", _STR), ("extractor", _STR), ("tsv", _STR), ("len", _INT)],
+                 ("notes", _STR), ("extractor", _STR), ("tsv", _BIN), ("len", _INT)],
     "article_topics": [("sha", _STR), ("article", _INT), ("topic", _STR), ("rank", _INT)],
     "mentions": [("sha", _STR), ("mention", _INT), ("article", _INT), ("name", _STR), ("titles", _STR),
                  ("how", _STR), *_SPAN, *_RAW_SPAN, ("extractor", _STR)],
@@ -158,10 +159,10 @@ class BadShard(Exception):
     """A shard folder whose files cannot be read as the tables of a shard."""
 
 
-def _search_terms(headline: str, body: str) -> tuple[str, int]:
-    """What PostgreSQL's search index takes of an article (its tsvector, its length), worked out with the
-    rest of the rows (on SQLite the loader indexes the text itself)."""
-    return tsvector_literal(headline, body), len(headline) + len(body)
+def _search_terms(headline: str, body: str) -> tuple[bytes, int]:
+    """What PostgreSQL's search index takes of an article (its tsvector in binary form, its length), worked
+    out with the rest of the rows (on SQLite the loader indexes the text itself)."""
+    return tsvector_binary(headline, body), len(headline) + len(body)
 
 
 class ShardOutput:

@@ -16,7 +16,8 @@ from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from . import schema as s
 from .people import PersonKeys, record_organs
-from .tokens import index_text, index_tokens
+from .tokens import index_text
+from .tsvector import tsvector_literal
 from .txn import insert_new
 
 
@@ -214,18 +215,3 @@ def _fts_delete(conn: Connection, ids: list[int]) -> None:
             text("INSERT INTO article_fts(article_fts, rowid, headline, body) VALUES ('delete', :id, :h, :b)"),
             {"id": r["id"], "h": index_text(_headline_text(r)), "b": index_text(r["body"])},
         )
-
-
-MAX_TSV_POSITION = 16383  # PostgreSQL's largest tsvector position; later tokens share it
-
-
-def tsvector_literal(headline: str, body: str) -> str:
-    """A tsvector written out (no text-search parser involved): 'token':pos,pos ... headline weighted A."""
-    positions: dict[str, list[str]] = {}
-    pos = 0
-    for weight, part in (("A", headline), ("", body)):
-        for tok in index_tokens(part):
-            pos = min(pos + 1, MAX_TSV_POSITION)
-            positions.setdefault(tok, []).append(f"{pos}{weight}")
-        pos = min(pos + 1, MAX_TSV_POSITION)  # a gap: a phrase must not run from the headline into the body
-    return " ".join(f"'{tok}':{','.join(ps[:256])}" for tok, ps in positions.items())

@@ -110,3 +110,43 @@ def test_a_damaged_shard_is_one_line_naming_its_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert done.value.code == 2 and len(err.strip().splitlines()) == 1
     assert str(damaged / "pages.parquet") in err and "Traceback" not in err
+
+
+def _pending_index_pages(rec: Record) -> int:
+    """Merges the search index's pending list; how many pages it held (0: none was left)."""
+    with rec.engine.begin() as conn:
+        return conn.execute(text("SELECT gin_clean_pending_list('ix_article_fts_tsv')")).scalar()
+
+
+def test_search_index_entries_a_load_leaves_pending_are_merged_by_settle_also_after_a_kill(tmp_path, pg_server):
+    from yaowen.record.bulk import load_folder
+    from yaowen.record.pending import summary
+
+    write_page_set(tmp_path / "pages", 12, undated=0)  # no page for settle to re-derive: the same articles
+    first = Record.open(pg_server.new_database())
+    ingest_sources(first.engine, [str(tmp_path / "pages")], shards=tmp_path / "shards")
+    assert _pending_index_pages(first) == 0  # the ingest's settle merged them
+    def found(rec: Record) -> list[tuple[int, list[tuple[str | None, float, str]]]]:
+        results = [rec.search(q) for q in ("安全生产", "审计整改", "韩松涛 邱建国", "城镇燃气")]
+        return [(r.total, [(h.headline, h.score, h.snippet) for h in r.hits]) for r in results]
+
+    want = found(first)
+    assert all(total for total, _ in want) and want[3][0] < want[0][0]
+
+    for rerun in (False, True):  # loads whose command was killed before its global steps
+        rec = Record.open(pg_server.new_database())
+        stored, _, _ = load_folder(rec.engine, tmp_path / "shards")
+        assert stored == 12
+        with rec.engine.connect() as conn:
+            assert "search_index" in {r["kind"] for r in summary(conn)}
+        assert found(rec) == want  # searches read the pending list through
+        if not rerun:
+            assert _pending_index_pages(rec) > 0  # what the load left pending, merged here by hand
+            continue
+        again = rec.load_shards(tmp_path / "shards")  # the same command again: nothing to load, settles
+        assert again.stored == 0
+        with rec.engine.connect() as conn:
+            assert not summary(conn)
+        assert _pending_index_pages(rec) == 0
+        assert found(rec) == want
+        assert_same_content(rec.engine, first.engine)

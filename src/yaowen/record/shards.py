@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from .people import full_organ_names
-from .tsvector import tsvector_binary
+from .tsvector import tsvectors_binary
 from .write import _headline_text, _json, _spans, page_year
 
 _STR, _INT, _BOOL, _FLOAT, _BIN = pa.string(), pa.int64(), pa.bool_(), pa.float64(), pa.binary()
@@ -97,13 +97,15 @@ class Shard:
             for title in mt.get("approved", []):
                 approved_by.setdefault((mt["article"], title), n)
         organs: set[str] = set()
-        for n, a in enumerate(arts, 1):
+        # what PostgreSQL's search index takes of each article (on SQLite the loader indexes the text itself)
+        texts = [(_headline_text(a), a["body"]) for a in arts]
+        for n, (a, tsv, (headline, body)) in enumerate(zip(arts, tsvectors_binary(texts), texts, strict=True), 1):
             r["articles"].append((
                 sha, n, a.get("kicker"), a.get("headline"), a.get("subheadline"), a.get("column"), a.get("source"),
                 _json(a.get("reporters", [])), a.get("dateline"), a.get("event_date"), dates[a["id"]], a["body"],
                 bool(a.get("fragment")), a.get("continued_from"), a.get("continues_to"), _json(a.get("spans", [])),
                 _json(a.get("raw_spans", [])), _json(a.get("notes", [])), version,
-                *_search_terms(_headline_text(a), a["body"])))
+                tsv, len(headline) + len(body)))
             r["article_topics"] += [(sha, n, t, rank) for rank, t in enumerate(dict.fromkeys(a.get("topics") or []), 1)]
             seen: set[str] = set()
             for doc in find_documents(a["body"]):
@@ -157,12 +159,6 @@ class Shard:
 
 class BadShard(Exception):
     """A shard folder whose files cannot be read as the tables of a shard."""
-
-
-def _search_terms(headline: str, body: str) -> tuple[bytes, int]:
-    """What PostgreSQL's search index takes of an article (its tsvector in binary form, its length), worked
-    out with the rest of the rows (on SQLite the loader indexes the text itself)."""
-    return tsvector_binary(headline, body), len(headline) + len(body)
 
 
 class ShardOutput:

@@ -33,7 +33,8 @@ from .txn import write
 from .write import _headline_text
 
 Row = tuple[Any, ...]
-PENDING_INDEX_MB = 256  # the search index's pending list a load may leave (PostgreSQL), past which it merges it
+_COPY_TYPES = "yaowen_copy_types"
+PENDING_INDEX_MB = 128  # the search index pending list a load may leave (PostgreSQL), past which it merges it
 
 _RECORD_COLUMNS = {
     "articles": "id, page_id, ordinal, kicker, headline, subheadline, column_name, source, reporters, dateline, "
@@ -156,8 +157,11 @@ class _Postgres:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.raw = conn.connection.driver_connection  # type: ignore[union-attr]
-        register_tsvector(self.raw)
-        self._types: dict[str, dict[str, int]] = {}
+        # kept with the connection (the pool's), not read again for every shard
+        self._types: dict[str, dict[str, int]] | None = conn.connection.info.get(_COPY_TYPES)
+        if self._types is None:
+            register_tsvector(self.raw)
+            self._types = conn.connection.info[_COPY_TYPES] = {}
 
     def begin(self) -> None:
         # The search index's entries go to its pending list, merged later in one pass (``merge_pending_index``,
@@ -172,6 +176,7 @@ class _Postgres:
 
     def _column_types(self, table: str) -> dict[str, int]:
         """{column: type oid} of a table, as binary COPY must send each value in its column's exact type."""
+        assert self._types is not None
         if table not in self._types:
             rows = self.raw.execute("SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass "
                                     "AND attnum > 0 AND NOT attisdropped", [table]).fetchall()

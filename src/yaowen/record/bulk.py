@@ -55,7 +55,8 @@ _PAGE_COLUMNS = ("sha256, source, source_bytes, paper, title, url, meta, issue_d
 
 def load_shard(conn: Connection, shard: Shard, run: str = "") -> dict[str, int]:
     """Store the shard's pages not in the record yet, with all their rows; returns {sha256: page id} of
-    those it stored. Marks the people refresh and tenure dating (pending.py) and notes the run's papers."""
+    those it stored. Marks the people refresh, tenure dating and (PostgreSQL) the search index merge
+    (pending.py) and notes the run's papers."""
     if not shard.rows["pages"]:
         return {}
     db: _Postgres | _Sqlite = _Postgres(conn) if conn.dialect.name == "postgresql" else _Sqlite(conn)

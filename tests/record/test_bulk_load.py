@@ -150,3 +150,20 @@ def test_search_index_entries_a_load_leaves_pending_are_merged_by_settle_also_af
         assert _pending_index_pages(rec) == 0
         assert found(rec) == want
         assert_same_content(rec.engine, first.engine)
+
+
+def test_a_shard_kept_by_another_version_is_one_line_naming_its_file_and_column(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from yaowen.record.shards import BadShard
+
+    write_page_set(tmp_path / "pages", 2, undated=0)
+    ingest_sources(Record.open(str(tmp_path / "r.db")).engine, [str(tmp_path / "pages")], shards=tmp_path / "shards")
+    folder = shard_folders(tmp_path / "shards")[0]
+    assert Shard.read(folder).shas
+    articles = pq.read_table(folder / "articles.parquet")
+    at = articles.schema.get_field_index("tsv")
+    pq.write_table(articles.set_column(at, "tsv", pa.array(["'审计':1"] * len(articles))), folder / "articles.parquet")
+    with pytest.raises(BadShard, match=r"articles\.parquet: column tsv is string, not binary"):
+        Shard.read(folder)

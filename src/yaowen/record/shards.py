@@ -150,9 +150,14 @@ class Shard:
         for table, columns in COLUMNS.items():
             path = folder / f"{table}.parquet"
             try:
-                data = pq.read_table(path, columns=[c for c, _ in columns]).to_pydict()
+                read = pq.read_table(path, columns=[c for c, _ in columns])
             except (OSError, pa.ArrowException) as e:
                 raise BadShard(f"{path}: not a shard's table ({' '.join(str(e).split())[:200]})") from e
+            for name, kind in columns:  # e.g. a text tsvector, kept by a version before the binary one
+                if read.schema.field(name).type != kind:
+                    raise BadShard(f"{path}: column {name} is {read.schema.field(name).type}, not {kind}: kept by "
+                                   "another version of yaowen (ingest the pages again to make shards of this one)")
+            data = read.to_pydict()
             shard.rows[table] = list(zip(*(data[c] for c, _ in columns), strict=True))
         return shard
 

@@ -65,10 +65,17 @@ def corpus(folder: Path, pages: int) -> list[str]:
     return sorted(str(p) for p in folder.iterdir() if not p.name.startswith("_"))[:pages]
 
 
+# each page's search index values (PostgreSQL tsvectors) by page hash, worked out by the extraction workers
+# as in ``ingest``: building a shard takes them from here, as ``ingest`` takes them from the engine
+INDEXED: dict[str, list[bytes] | None] = {}
+
+
 def extract(paths: list[str]) -> list[tuple[PageInput, dict[str, Any]]]:
     with LocalEngine(2) as engine:
-        return [(o.item, o.record) for o in engine.outcomes(iter_inputs(paths), extraction())
+        done = [o for o in engine.outcomes(iter_inputs(paths), extraction())
                 if o.item is not None and o.record is not None]
+    INDEXED.update((o.record["page_id"], o.tsvectors) for o in done if o.record is not None)
+    return [(o.item, o.record) for o in done if o.item is not None and o.record is not None]
 
 
 def copies(pages: list[tuple[PageInput, dict[str, Any]]], n: int) -> list[tuple[PageInput, dict[str, Any]]]:
@@ -80,6 +87,7 @@ def copies(pages: list[tuple[PageInput, dict[str, Any]]], n: int) -> list[tuple[
         if i >= len(pages):
             raw = item.raw + b"\n" * (i // len(pages))
             item = PageInput(f"{item.source}#{i}", raw, item.stem, item.media_type, item.container, item.year_hint)
+            INDEXED[hashlib.sha256(raw).hexdigest()] = INDEXED.get(record["page_id"])
             record = record | {"page_id": hashlib.sha256(raw).hexdigest()}
         out.append((item, record))
     return out
@@ -90,7 +98,7 @@ def shards(pages: list[tuple[PageInput, dict[str, Any]]], batch: int) -> list[Sh
     for at in range(0, len(pages), batch):
         shard = Shard()
         for item, record in pages[at:at + batch]:
-            shard.add_page(record, item.raw, item.source, record.get("paper") or "", None)
+            shard.add_page(record, item.raw, item.source, record.get("paper") or "", None, INDEXED.get(record["page_id"]))
         out.append(shard)
     return out
 

@@ -30,3 +30,19 @@ def test_binary_tsvectors_are_what_postgresql_parses_of_the_literal(pg_server):
                              [tsvector_literal(h, b)] * 2).fetchone() for h, b in ARTICLES]
     assert got == want
     assert want[2][0].count(",") > 256 and "16383" in want[3][0] and want[0] == ("", 0)
+
+
+def test_an_extraction_asked_for_the_search_index_brings_it_beside_an_unchanged_record():
+    from pathlib import Path
+
+    from yaowen.batch import Extraction
+    from yaowen.read.inputs import iter_inputs
+    from yaowen.record.tsvector import article_tsvectors
+
+    page = next(iter(iter_inputs([str(Path(__file__).resolve().parents[2] / "examples" / "pages" /
+                                      "02_standing_committee.txt")])))
+    plain, indexed = Extraction()(page), Extraction(search_index=True)(page)
+    assert plain.record == indexed.record and plain.tsvectors is None  # what extract --out writes is the same
+    assert indexed.record is not None and len(indexed.record["articles"]) > 0
+    assert indexed.tsvectors == article_tsvectors(indexed.record["articles"])
+    assert len(indexed.tsvectors) == len(indexed.record["articles"])

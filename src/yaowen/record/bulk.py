@@ -28,9 +28,8 @@ from . import schema as s
 from .people import Rules
 from .shards import COLUMNS, Shard, shard_folders
 from .tokens import index_text
-from .tsvector import register_tsvector
+from .tsvector import headline_text, register_tsvector
 from .txn import write
-from .write import _headline_text
 
 Row = tuple[Any, ...]
 _COPY_TYPES = "yaowen_copy_types"
@@ -128,7 +127,7 @@ def _record_rows(conn: Connection, shard: Shard, stored: dict[str, int], paper: 
     mention_person = {(r[0], r[1]): person[k] for r, k in zip(mentions, mention_keys, strict=True)}
 
     fts = ([(article[r[0], r[1]], r[19], r[20]) for r in arts] if db.dialect == "postgresql" else
-           [(article[r[0], r[1]], index_text(_headline_text({"kicker": r[2], "headline": r[3], "subheadline": r[4]})),
+           [(article[r[0], r[1]], index_text(headline_text({"kicker": r[2], "headline": r[3], "subheadline": r[4]})),
              index_text(r[11])) for r in arts])
     return {
         "articles": [(article[r[0], r[1]], stored[r[0]], r[1], *r[2:19]) for r in arts],

@@ -22,8 +22,8 @@ import pyarrow.parquet as pq
 from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from .people import full_organ_names
-from .tsvector import tsvectors_binary
-from .write import _headline_text, _json, _spans, page_year
+from .tsvector import article_tsvectors, headline_text
+from .write import _json, _spans, page_year
 
 _STR, _INT, _BOOL, _FLOAT, _BIN = pa.string(), pa.int64(), pa.bool_(), pa.float64(), pa.binary()
 _SPAN = [("body_start", _INT), ("body_end", _INT)]
@@ -74,8 +74,10 @@ class Shard:
         return sum(len(r) for r in self.rows.values())
 
     def add_page(self, record: dict[str, Any], raw: bytes, source: str, paper: str,
-                 container: str | None) -> None:
-        """One extracted page (``output.page_record``) as rows, as ``write.insert_page`` would store it."""
+                 container: str | None, tsvectors: list[bytes] | None = None) -> None:
+        """One extracted page (``output.page_record``) as rows, as ``write.insert_page`` would store it;
+        ``tsvectors``: its articles' search index values when the extraction worked them out
+        (``Extraction.search_index``), else worked out here."""
         sha, version, issue = record["page_id"], record["extractor"], record.get("issue_date")
         r = self.rows
         r["pages"].append((
@@ -98,14 +100,14 @@ class Shard:
                 approved_by.setdefault((mt["article"], title), n)
         organs: set[str] = set()
         # what PostgreSQL's search index takes of each article (on SQLite the loader indexes the text itself)
-        texts = [(_headline_text(a), a["body"]) for a in arts]
-        for n, (a, tsv, (headline, body)) in enumerate(zip(arts, tsvectors_binary(texts), texts, strict=True), 1):
+        tsvectors = article_tsvectors(arts) if tsvectors is None else tsvectors
+        for n, (a, tsv) in enumerate(zip(arts, tsvectors, strict=True), 1):
             r["articles"].append((
                 sha, n, a.get("kicker"), a.get("headline"), a.get("subheadline"), a.get("column"), a.get("source"),
                 _json(a.get("reporters", [])), a.get("dateline"), a.get("event_date"), dates[a["id"]], a["body"],
                 bool(a.get("fragment")), a.get("continued_from"), a.get("continues_to"), _json(a.get("spans", [])),
                 _json(a.get("raw_spans", [])), _json(a.get("notes", [])), version,
-                tsv, len(headline) + len(body)))
+                tsv, len(headline_text(a)) + len(a["body"])))
             r["article_topics"] += [(sha, n, t, rank) for rank, t in enumerate(dict.fromkeys(a.get("topics") or []), 1)]
             seen: set[str] = set()
             for doc in find_documents(a["body"]):

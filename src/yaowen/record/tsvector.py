@@ -72,6 +72,16 @@ def tsvector_binary(headline: str, body: str) -> bytes:
     return tsvectors_binary([(headline, body)])[0]
 
 
+def article_tsvectors(articles: list[dict[str, Any]]) -> list[bytes]:
+    """The binary tsvector of each article of a page record (``output.page_record``)."""
+    return tsvectors_binary([(headline_text(a), a["body"]) for a in articles])
+
+
+def headline_text(article: dict[str, Any]) -> str:
+    """What the search index takes as an article's headline: kicker, headline and subheadline."""
+    return " ".join(x for x in (article.get("kicker"), article.get("headline"), article.get("subheadline")) if x)
+
+
 def tsvectors_binary(articles: list[tuple[str, str]]) -> list[bytes]:
     """Each (headline, body)'s tsvector in PostgreSQL's binary form: token count; each token's UTF-8 bytes,
     a zero byte, its position count and positions (16 bits, big-endian), tokens in the order PostgreSQL

@@ -19,7 +19,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, delete, func, select, update
@@ -200,66 +200,84 @@ def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
     (a query of page ids): only what those pages can change — the rows of the names they print and of the
     given names their full names may stand for, the counts of those people, the canonical posts of those
     pages (of every page of the papers in ``organ_papers``, whose full organ names grew) — the same result
-    as the whole refresh, at the cost of the pages rather than of the record. Rows are read
-    ``REFRESH_ARTICLES`` articles at a time, so memory follows the people, not the record.
+    as the whole refresh, at the cost of the pages rather than of the record. The new pages are taken
+    ``REFRESH_ARTICLES`` articles at a time, each group as an incremental refresh of its own, and the whole
+    refresh reads the record that many articles at a time: memory follows a group's people, not the record.
     """
     changed = {"mentions": 0, "participants": 0, "appointments": 0}
-    touched: set[int] | None = None if new_pages is None else set()
-    p, a, m, pa, ap = s.pages, s.articles, s.mentions, s.participants, s.appointments
+    p, a = s.pages, s.articles
     papers = (select(p.c.paper).distinct() if new_pages is None else
               select(p.c.paper).where(p.c.id.in_(new_pages)).distinct())
     for paper in conn.execute(papers).scalars().all():
-        rules = Rules.load(conn, paper)
         of_paper = select(a.c.id).join(p, p.c.id == a.c.page_id).where(p.c.paper == paper)
         articles = _article_ids(conn, of_paper)
-        names: set[str] | None = None
-        deciding: set[str] | None = None
-        if new_pages is not None:
-            of_new_pages = of_paper.where(p.c.id.in_(new_pages))
-            new_articles = _article_ids(conn, of_new_pages)
-            names = _names_to_resolve(conn, of_new_pages)
-            deciding = names | _full_names_for(conn, paper, names, rules)
-        mention_rows = select(m.c.id, m.c.name, m.c.titles, m.c.person_id)
-        names_posts: dict[str, set[str]] = defaultdict(set)
-        for rows in _by_articles(conn, articles, mention_rows, m.c.article_id, m.c.name, deciding):
-            for _, name, titles, _ in rows:
-                names_posts[name].update(json.loads(titles or "[]"))
-        for alias, full in given_name_aliases(names_posts).items():
-            rules.merges.setdefault(alias, full)
-        del names_posts
-        keys = PersonKeys(conn, paper, rules)
-        # each table's rows (id, name, …, person id), and the titles a row gives for its name's key
-        resolvers: list[tuple[Any, Select[Any], Any, Any, Callable[[Any], list[str] | None]]] = [
-            (m, mention_rows, m.c.article_id, m.c.name, lambda r: json.loads(r[2] or "[]")),
-            (pa, select(pa.c.id, pa.c.name, pa.c.person_id).join(s.meetings, s.meetings.c.id == pa.c.meeting_id),
-             s.meetings.c.article_id, pa.c.name, lambda r: None),
-            (ap, select(ap.c.id, ap.c.person, ap.c.post, ap.c.person_id), ap.c.article_id, ap.c.person,
-             lambda r: [r[2]]),
-        ]
-        for table, query, article_id, name_column, titles_of in resolvers:
-            for rows in _by_articles(conn, articles, query, article_id, name_column, names):
-                row_keys = [rules.key(r[1], titles_of(r)) for r in rows]
-                keys.ids.clear()  # the ids of this range's people only
-                keys.prefetch(row_keys)
-                updates = []
-                for r, key in zip(rows, row_keys, strict=True):
-                    new, old = keys.id_for_key(key), r[-1]
-                    if new != old:
-                        updates.append({"row": r[0], "pid": new, "old": old})
-                    if touched is not None:
-                        touched.add(new)
-                        if new != old and old is not None:
-                            touched.add(old)
-                changed[table.name] += _update_person_ids(conn, table, updates)
-                if table is m and new_pages is not None:
-                    _move_posts(conn, updates)
-        _canonical_posts(conn, paper, articles if names is None or paper in organ_papers else new_articles)
+        if new_pages is None:
+            _resolve(conn, paper, None, partial(_by_articles, conn, articles), changed)
+            _canonical_posts(conn, paper, articles)
+            continue
+        new_articles = _article_ids(conn, of_paper.where(p.c.id.in_(new_pages)))
+        for at in range(0, len(new_articles), REFRESH_ARTICLES):
+            group = new_articles[at:at + REFRESH_ARTICLES]
+            names = _names_to_resolve(conn, of_paper.where(p.c.id.in_(new_pages),
+                                                           a.c.id.between(group[0], group[-1])))
+            _resolve(conn, paper, names, partial(_by_names, conn, paper), changed)
+        _canonical_posts(conn, paper, articles if paper in organ_papers else new_articles)
 
     if new_pages is None:
         conn.execute(update(s.posts).values(person_id=select(s.mentions.c.person_id)
                                             .where(s.mentions.c.id == s.posts.c.mention_id).scalar_subquery()))
-    _person_stats(conn, touched)
+        _person_stats(conn, None)
     return changed
+
+
+RowsOf = Callable[[Select[Any], Any, Any, set[str]], Iterator[list[tuple[Any, ...]]]]  # _by_articles, _by_names
+
+
+def _resolve(conn: Connection, paper: str, names: set[str] | None, rows_of: RowsOf,
+             changed: dict[str, int]) -> None:
+    """Resolve the rows ``rows_of(query, article id column, name column, names)`` gives, a part at a time:
+    every row of the paper (``names`` None), or those of ``names`` — and then the counts of the people
+    they leave or join, and the posts of the mentions that moved."""
+    rules = Rules.load(conn, paper)
+    m, pa, ap = s.mentions, s.participants, s.appointments
+    deciding = set() if names is None else names | _full_names_for(conn, paper, names, rules)
+    mention_rows = select(m.c.id, m.c.name, m.c.titles, m.c.person_id)
+    names_posts: dict[str, set[str]] = defaultdict(set)
+    for rows in rows_of(mention_rows, m.c.article_id, m.c.name, deciding):
+        for _, name, titles, _ in rows:
+            names_posts[name].update(json.loads(titles or "[]"))
+    for alias, full in given_name_aliases(names_posts).items():
+        rules.merges.setdefault(alias, full)
+    del names_posts
+    keys = PersonKeys(conn, paper, rules)
+    touched: set[int] = set()
+    # each table's rows (id, name, …, person id), and the titles a row gives for its name's key
+    resolvers: list[tuple[Any, Select[Any], Any, Any, Callable[[Any], list[str] | None]]] = [
+        (m, mention_rows, m.c.article_id, m.c.name, lambda r: json.loads(r[2] or "[]")),
+        (pa, select(pa.c.id, pa.c.name, pa.c.person_id).join(s.meetings, s.meetings.c.id == pa.c.meeting_id),
+         s.meetings.c.article_id, pa.c.name, lambda r: None),
+        (ap, select(ap.c.id, ap.c.person, ap.c.post, ap.c.person_id), ap.c.article_id, ap.c.person,
+         lambda r: [r[2]]),
+    ]
+    for table, query, article_id, name_column, titles_of in resolvers:
+        for rows in rows_of(query, article_id, name_column, names or set()):
+            row_keys = [rules.key(r[1], titles_of(r)) for r in rows]
+            keys.ids.clear()  # the ids of this part's people only
+            keys.prefetch(row_keys)
+            updates = []
+            for r, key in zip(rows, row_keys, strict=True):
+                new, old = keys.id_for_key(key), r[-1]
+                if new != old:
+                    updates.append({"row": r[0], "pid": new, "old": old})
+                if names is not None:
+                    touched.add(new)
+                    if new != old and old is not None:
+                        touched.add(old)
+            changed[table.name] += _update_person_ids(conn, table, updates)
+            if table is m and names is not None:
+                _move_posts(conn, updates)
+    if names is not None:
+        _person_stats(conn, touched)
 
 
 REFRESH_ARTICLES = 2_000  # articles whose rows are read at a time: never every mention of the record at once
@@ -271,21 +289,26 @@ def _article_ids(conn: Connection, query: Select[Any]) -> array[int]:
 
 
 def _by_articles(conn: Connection, articles: array[int], query: Select[Any], article_id: Any,
-                 name_column: Any = None, names: set[str] | None = None) -> Iterator[list[tuple[Any, ...]]]:
-    """The rows of ``query`` for ``articles`` (ids in order) — those whose ``name_column`` is one of
-    ``names``, unless None — read ``REFRESH_ARTICLES`` articles at a time: the range of their ids in the
-    index of ``article_id`` (not thousands of bound ids; rows of other articles in the range are dropped
-    here)."""
-    name_chunks: list[list[str] | None] = [None] if names is None else list(_chunks(sorted(names)))
+                 name_column: Any = None, names: Any = None) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``query`` for ``articles`` (ids in order), read ``REFRESH_ARTICLES`` articles at a time:
+    the range of their ids in the index of ``article_id`` (not thousands of bound ids; rows of other
+    articles in the range are dropped here)."""
     for at in range(0, len(articles), REFRESH_ARTICLES):
         chunk = articles[at : at + REFRESH_ARTICLES]
         ids = set(chunk)
-        ranged = query.add_columns(article_id).where(article_id.between(chunk[0], chunk[-1]))
-        rows = []
-        for part in name_chunks:
-            found = conn.execute(ranged if part is None else ranged.where(name_column.in_(part)))
-            rows += [tuple(row[:-1]) for row in found if row[-1] in ids]
-        yield rows
+        rows = conn.execute(query.add_columns(article_id).where(article_id.between(chunk[0], chunk[-1])))
+        yield [tuple(row[:-1]) for row in rows if row[-1] in ids]
+
+
+def _by_names(conn: Connection, paper: str, query: Select[Any], article_id: Any, name_column: Any,
+              names: set[str]) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``query`` on the paper's pages whose ``name_column`` is one of ``names``, 500 names at a
+    time: found through the name's index, each row's paper looked up from there (joined the other way round,
+    SQLite walks every article of the paper for each lookup)."""
+    a, p = s.articles, s.pages
+    paper_of = select(p.c.paper).join(a, a.c.page_id == p.c.id).where(a.c.id == article_id).scalar_subquery()
+    for chunk in _chunks(sorted(names)):
+        yield [tuple(row) for row in conn.execute(query.where(name_column.in_(chunk), paper_of == paper))]
 
 
 def _move_posts(conn: Connection, updates: list[dict[str, Any]]) -> None:

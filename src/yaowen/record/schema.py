@@ -163,6 +163,7 @@ participants = Table(
 )
 Index("ix_participants_meeting", participants.c.meeting_id)
 Index("ix_participants_person", participants.c.person_id)
+Index("ix_participants_name", participants.c.name)  # the people refresh finds rows by name
 
 documents = Table(
     "documents", metadata,
@@ -210,6 +211,7 @@ appointments = Table(
     Column("extractor", String(32), nullable=False),
 )
 Index("ix_appointments_article", appointments.c.article_id)
+Index("ix_appointments_person", appointments.c.person)  # the people refresh finds rows by name
 
 person_rules = Table(  # corrections by hand: merge two names into one person, or split a name by post
     "person_rules", metadata,

@@ -64,11 +64,11 @@ def test_bulk_load_stores_what_row_by_row_inserts_store_and_kept_shards_load_onc
 
 
 def _loading(rec: Record) -> bool:
-    """Whether another connection is inside a bulk load right now (a COPY into staging or an INSERT … SELECT)."""
+    """Whether another connection is inside a bulk load right now (a COPY, or the pages' INSERT … SELECT)."""
     with rec.engine.connect() as conn:
         return bool(conn.execute(text(
             "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() "
-            "AND state = 'active' AND (query LIKE 'COPY st_%' OR query LIKE 'INSERT INTO % SELECT %' "
+            "AND state = 'active' AND (query LIKE 'COPY %' OR query LIKE 'INSERT INTO % SELECT %' "
             "OR query LIKE 'CREATE TEMP TABLE%')")).scalar())
 
 
@@ -110,3 +110,60 @@ def test_a_damaged_shard_is_one_line_naming_its_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert done.value.code == 2 and len(err.strip().splitlines()) == 1
     assert str(damaged / "pages.parquet") in err and "Traceback" not in err
+
+
+def _pending_index_pages(rec: Record) -> int:
+    """Merges the search index's pending list; how many pages it held (0: none was left)."""
+    with rec.engine.begin() as conn:
+        return conn.execute(text("SELECT gin_clean_pending_list('ix_article_fts_tsv')")).scalar()
+
+
+def test_search_index_entries_a_load_leaves_pending_are_merged_by_settle_also_after_a_kill(tmp_path, pg_server):
+    from yaowen.record.bulk import load_folder
+    from yaowen.record.pending import summary
+
+    write_page_set(tmp_path / "pages", 12, undated=0)  # no page for settle to re-derive: the same articles
+    first = Record.open(pg_server.new_database())
+    ingest_sources(first.engine, [str(tmp_path / "pages")], shards=tmp_path / "shards")
+    assert _pending_index_pages(first) == 0  # the ingest's settle merged them
+    def found(rec: Record) -> list[tuple[int, list[tuple[str | None, float, str]]]]:
+        results = [rec.search(q) for q in ("安全生产", "审计整改", "韩松涛 邱建国", "城镇燃气")]
+        return [(r.total, [(h.headline, h.score, h.snippet) for h in r.hits]) for r in results]
+
+    want = found(first)
+    assert all(total for total, _ in want) and want[3][0] < want[0][0]
+
+    for rerun in (False, True):  # loads whose command was killed before its global steps
+        rec = Record.open(pg_server.new_database())
+        stored, _, _ = load_folder(rec.engine, tmp_path / "shards")
+        assert stored == 12
+        with rec.engine.connect() as conn:
+            assert "search_index" in {r["kind"] for r in summary(conn)}
+        assert found(rec) == want  # searches read the pending list through
+        if not rerun:
+            assert _pending_index_pages(rec) > 0  # what the load left pending, merged here by hand
+            continue
+        again = rec.load_shards(tmp_path / "shards")  # the same command again: nothing to load, settles
+        assert again.stored == 0
+        with rec.engine.connect() as conn:
+            assert not summary(conn)
+        assert _pending_index_pages(rec) == 0
+        assert found(rec) == want
+        assert_same_content(rec.engine, first.engine)
+
+
+def test_a_shard_kept_by_another_version_is_one_line_naming_its_file_and_column(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from yaowen.record.shards import BadShard
+
+    write_page_set(tmp_path / "pages", 2, undated=0)
+    ingest_sources(Record.open(str(tmp_path / "r.db")).engine, [str(tmp_path / "pages")], shards=tmp_path / "shards")
+    folder = shard_folders(tmp_path / "shards")[0]
+    assert Shard.read(folder).shas
+    articles = pq.read_table(folder / "articles.parquet")
+    at = articles.schema.get_field_index("tsv")
+    pq.write_table(articles.set_column(at, "tsv", pa.array(["'审计':1"] * len(articles))), folder / "articles.parquet")
+    with pytest.raises(BadShard, match=r"articles\.parquet: column tsv is string, not binary"):
+        Shard.read(folder)

@@ -26,6 +26,7 @@ class PageOutcome:
     error: str | None = None  # the one-line message when the page could not be processed
     stem: str | None = None  # a file name for the page's output
     item: PageInput | None = None  # the input it came from: set by the engine in this process, never shipped
+    tsvectors: list[bytes] | None = None  # its articles' search index values, when the job asks (beside the record)
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,21 @@ class Extraction:
     ``options``: keyword arguments of ``process_page`` for every page (passed on as they are).
     ``printed_paper``: when the page's container names no paper, the record takes the one its masthead or
     datelines print (what the record stores; ``extract`` shows the container's only).
+    ``search_index``: also work out each article's PostgreSQL tsvector (``record.tsvector``), carried beside
+    the record (which stays as ``extract`` writes it): where the workers are, not in the process that writes.
     """
 
     options: dict[str, Any] = field(default_factory=dict)
     printed_paper: bool = False
+    search_index: bool = False
 
     def __call__(self, item: PageInput) -> PageOutcome:
-        return _guarded(item.source, item.stem, lambda: self.record(item))
+        outcome = _guarded(item.source, item.stem, lambda: self.record(item))
+        if self.search_index and outcome.record is not None:
+            from ..record.tsvector import article_tsvectors  # the record's, loaded only where it is used
+
+            outcome.tsvectors = article_tsvectors(outcome.record["articles"])
+        return outcome
 
     def record(self, item: PageInput) -> dict[str, Any]:
         return self.record_of(read_input(item), item.year_hint)

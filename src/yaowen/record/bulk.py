@@ -1,65 +1,77 @@
-"""Load a shard (shards.py) into the record in one transaction, set-wise instead of row by row.
+"""Load a shard (shards.py) into the record in one transaction, table by table instead of row by row.
 
-The shard's rows go into temporary staging tables (PostgreSQL: ``COPY`` through psycopg; SQLite: one
-``executemany`` per table), then into the record's tables with one ``INSERT … SELECT`` per table: the pages
-with ``ON CONFLICT (sha256) DO NOTHING`` (a page another writer stored first is theirs, and none of its
-rows are loaded again), row ids assigned in SQL (a sequence on PostgreSQL; on SQLite, whose writer holds the
-file's write lock, after the largest id), parents found by content hash and place on the page. The caller
-runs it inside ``txn.write``, so the advisory-lock discipline, the retries and the all-or-nothing of a
-batch are those of the row-by-row path, and the pending global steps are marked in the same transaction.
+The pages go in first, ``ON CONFLICT (sha256) DO NOTHING``: a page another writer stored first is theirs,
+and none of its rows are loaded again. Only the stored pages' rows follow. Their ids are drawn in one
+statement per table (PostgreSQL: that many values of the table's sequence, which concurrent writers never
+share; SQLite, whose writer holds the file's write lock: after the largest id) and given in the order of the
+row-by-row path; the people the rows name are made when new and their ids read, in one statement each. Then
+each table's rows go straight into the record's table: ``COPY … (FORMAT BINARY)`` on PostgreSQL (the search
+index's tsvector too, built by the shard: no text parsing on the server), one ``executemany`` on SQLite.
+The caller runs it inside ``txn.write``, so the advisory-lock discipline, the retries and the all-or-nothing
+of a batch are those of the row-by-row path, and the pending global steps are marked in the same
+transaction.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from . import pending as work
 from . import schema as s
 from .people import Rules
 from .shards import COLUMNS, Shard, shard_folders
 from .tokens import index_text
+from .tsvector import headline_text, register_tsvector
 from .txn import write
-from .write import _headline_text
 
-_PG_TYPES = {pa.string(): "text", pa.int64(): "bigint", pa.bool_(): "boolean", pa.float64(): "double precision",
-             pa.binary(): "bytea"}
-# columns the loader adds to the shard's: person keys (rules of the record it loads into), the search index
-_KEYED = {"mentions": "name", "participants": "name", "appointments": "person"}
-_DERIVED = {"mentions": ["person_key", "person_name"], "participants": ["person_key", "person_name"],
-            "appointments": ["person_key", "person_name"]}
-_FTS = {"postgresql": [], "sqlite": [("fts_headline", "text"), ("fts_body", "text")]}
+Row = tuple[Any, ...]
+_COPY_TYPES = "yaowen_copy_types"
+PENDING_INDEX_MB = 128  # the search index pending list a load may leave (PostgreSQL), past which it merges it
+
+_RECORD_COLUMNS = {
+    "articles": "id, page_id, ordinal, kicker, headline, subheadline, column_name, source, reporters, dateline, "
+                "event_date, date, body, fragment, continued_from, continues_to, spans, raw_spans, notes, extractor",
+    "article_topics": "article_id, topic, rank",
+    "mentions": "id, article_id, person_id, name, titles, how, body_start, body_end, raw_start, raw_end, extractor",
+    "posts": "mention_id, article_id, person_id, post, canonical, date",
+    "meetings": "id, article_id, name, body, ordinal, date, body_start, body_end, raw_start, raw_end, extractor",
+    "participants": "meeting_id, person_id, name, role",
+    "documents": "article_id, meeting_id, title, approved, body_start, body_end, extractor",
+    "figures": "article_id, text, value, unit, measure, approximate, target, body_start, body_end, raw_start, "
+               "raw_end, extractor",
+    "appointments": "article_id, person_id, person, post, kind, body_start, body_end, extractor",
+}
+_PAGE_COLUMNS = ("sha256, source, source_bytes, paper, title, url, meta, issue_date, issue_date_note, year, "
+                 "media_type, encoding, script, size, raw, repairs, extractor, ingested_at")
 
 
 def load_shard(conn: Connection, shard: Shard, run: str = "") -> dict[str, int]:
     """Store the shard's pages not in the record yet, with all their rows; returns {sha256: page id} of
-    those it stored. Marks the people refresh and tenure dating (pending.py) and notes the run's papers."""
+    those it stored. Marks the people refresh, tenure dating and (PostgreSQL) the search index merge
+    (pending.py) and notes the run's papers."""
     if not shard.rows["pages"]:
         return {}
-    dialect = conn.dialect.name
-    staged = _staged(conn, shard, dialect)
-    for table, rows in staged.items():
-        _stage(conn, table, _columns(table, dialect), rows, dialect)
-    returned = conn.execute(text(_INSERT_PAGES.format(where=_WHERE[dialect]))).all()
-    stored = {sha: page_id for page_id, sha in returned}
-    if stored:
-        conn.execute(text("CREATE TEMP TABLE k_pages (sha text, id bigint)" + _ON_COMMIT[dialect]))
-        conn.execute(text("INSERT INTO k_pages (sha, id) VALUES (:sha, :id)"),
-                     [{"sha": sha, "id": page_id} for sha, page_id in stored.items()])
-        for statement in _statements(dialect):
-            conn.execute(text(statement))
-        work.mark_organs(conn, conn.execute(text(_INSERT_ORGANS.format(where=_WHERE[dialect]))).scalars())
-        papers = {r[1]: r[4] for r in shard.rows["pages"]}
-        work.mark_pages(conn, stored.values(), work.PEOPLE, work.TENURE)
-        work.note_run(conn, run, {papers[sha] for sha in stored if papers[sha]},
-                      [page_id for sha, page_id in stored.items() if not papers[sha]])
-    if dialect == "sqlite":  # SQLite's temporary tables outlive the transaction
-        for table in [*staged, "k_pages", *_KEY_TABLES]:
-            conn.execute(text(f"DROP TABLE IF EXISTS temp.{_staging(table)}"))
+    db: _Postgres | _Sqlite = _Postgres(conn) if conn.dialect.name == "postgresql" else _Sqlite(conn)
+    db.begin()
+    stored = db.insert_pages(shard.rows["pages"])
+    if not stored:
+        return stored
+    paper = {r[1]: r[4] for r in shard.rows["pages"]}
+    for table, rows in _record_rows(conn, shard, stored, paper, db).items():
+        db.insert(table, _RECORD_COLUMNS.get(table, db.fts_columns), rows)
+    work.mark_organs(conn, db.insert_organs(sorted({(r[1], r[2]) for r in shard.rows["organs"] if r[0] in stored})))
+    work.mark_pages(conn, stored.values(), work.PEOPLE, work.TENURE)
+    if db.dialect == "postgresql":
+        work.mark(conn, work.SEARCH_INDEX)
+    work.note_run(conn, run, {paper[sha] for sha in stored if paper[sha]},
+                  [page_id for sha, page_id in stored.items() if not paper[sha]])
     return stored
 
 
@@ -78,159 +90,222 @@ def load_folder(engine: Engine, root: Path) -> tuple[int, int, set[str]]:
     return stored, skipped, runs
 
 
-def _staging(table: str) -> str:
-    return table if table.startswith("k_") else f"st_{table}"
-
-
-def _columns(table: str, dialect: str) -> list[tuple[str, str]]:
-    cols = [(name, _PG_TYPES.get(kind, "timestamptz")) for name, kind in COLUMNS[table]]
-    cols += [(name, "text") for name in _DERIVED.get(table, [])]
-    return cols + (_FTS[dialect] if table == "articles" else [])
-
-
-def _staged(conn: Connection, shard: Shard, dialect: str) -> dict[str, list[tuple[Any, ...]]]:
-    """The shard's rows with the loader's columns added: each person's key under the record's rules (as
-    ``people.PersonKeys`` gives it) and the text the search index takes of each article."""
-    paper = {r[1]: r[4] for r in shard.rows["pages"]}
-    rules = {p: Rules.load(conn, p) for p in set(paper.values())}
-    out = dict(shard.rows)
-    if dialect == "sqlite":  # the text SQLAlchemy stores a DateTime as on SQLite (sqlite3 would write another)
-        stamp = s.pages.c.ingested_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        assert stamp is not None
-        out["pages"] = [(*r[:-1], stamp(r[-1])) for r in shard.rows["pages"]]
-    for table, name_col in _KEYED.items():
-        names = [c for c, _ in COLUMNS[table]]
-        at, titles_at = names.index(name_col), names.index("titles") if "titles" in names else None
-        post_at = names.index("post") if table == "appointments" else None
-        keyed = []
-        for row in shard.rows[table]:
-            titles = (json.loads(row[titles_at]) if titles_at is not None else
-                      [row[post_at]] if post_at is not None else None)
-            key = rules[paper[row[0]]].key(row[at], titles)
-            keyed.append((*row, key, key.split("#", 1)[0]))
-        out[table] = keyed
-    if dialect == "sqlite":  # FTS5 takes the tokens as text (PostgreSQL's tsvector is in the shard)
-        names = [c for c, _ in COLUMNS["articles"]]
-        kicker, headline, sub, body = (names.index(c) for c in ("kicker", "headline", "subheadline", "body"))
-        out["articles"] = [
-            (*row, index_text(_headline_text({"kicker": row[kicker], "headline": row[headline],
-                                              "subheadline": row[sub]})), index_text(row[body]))
-            for row in shard.rows["articles"]]
-    return out
-
-
-def _stage(conn: Connection, table: str, columns: list[tuple[str, str]], rows: list[tuple[Any, ...]],
-           dialect: str) -> None:
-    name = _staging(table)
-    conn.execute(text(f"DROP TABLE IF EXISTS {'temp.' if dialect == 'sqlite' else ''}{name}"))
-    conn.execute(text(f"CREATE TEMP TABLE {name} ({', '.join(f'{c} {t}' for c, t in columns)})"
-                      + _ON_COMMIT[dialect]))
-    if not rows:
+def merge_pending_index(conn: Connection) -> None:
+    """The ``SEARCH_INDEX`` step: merge the entries bulk loads left in the search index's pending list into
+    the index (searches read that list through, so results never depend on it; a long one slows them).
+    The mark goes in the same transaction: a load that marks meanwhile waits for it and marks anew."""
+    work.clear(conn, work.SEARCH_INDEX)
+    if conn.dialect.name != "postgresql":
         return
-    if dialect == "postgresql":
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with cursor.copy(f"COPY {name} ({', '.join(c for c, _ in columns)}) FROM STDIN") as copy:
+    try:
+        with conn.begin_nested():
+            conn.execute(text("SELECT gin_clean_pending_list('ix_article_fts_tsv')"))
+    except DBAPIError as e:  # only the index's owner may; autovacuum merges the list then
+        if getattr(e.orig, "sqlstate", None) != "42501":
+            raise
+
+
+def _record_rows(conn: Connection, shard: Shard, stored: dict[str, int], paper: dict[str, str],
+                 db: _Postgres | _Sqlite) -> dict[str, list[Row]]:
+    """The stored pages' rows as the record's, ids and parents filled in, parents' tables first."""
+    def kept(table: str) -> list[Row]:  # in the order of the row-by-row path: by page, then place on it
+        return sorted((r for r in shard.rows[table] if r[0] in stored), key=lambda r: (stored[r[0]], r[1]))
+
+    arts, mentions, meetings = kept("articles"), kept("mentions"), kept("meetings")
+    article = dict(zip(((r[0], r[1]) for r in arts), db.new_ids("articles", len(arts)), strict=True))
+    mention = dict(zip(((r[0], r[1]) for r in mentions), db.new_ids("mentions", len(mentions)), strict=True))
+    meeting = dict(zip(((r[0], r[1]) for r in meetings), db.new_ids("meetings", len(meetings)), strict=True))
+    participants = [r for r in shard.rows["participants"] if r[0] in stored]
+    appointments = [r for r in shard.rows["appointments"] if r[0] in stored]
+
+    # each person's key under the record's rules (as ``people.PersonKeys`` gives it)
+    rules = {p: Rules.load(conn, p) for p in {paper[sha] for sha in stored}}
+    mention_keys = [(paper[r[0]], rules[paper[r[0]]].key(r[3], json.loads(r[4]))) for r in mentions]
+    participant_keys = [(paper[r[0]], rules[paper[r[0]]].key(r[2], None)) for r in participants]
+    appointment_keys = [(paper[r[0]], rules[paper[r[0]]].key(r[2], [r[3]])) for r in appointments]
+    person = db.person_ids(sorted({*mention_keys, *participant_keys, *appointment_keys}))
+    mention_person = {(r[0], r[1]): person[k] for r, k in zip(mentions, mention_keys, strict=True)}
+
+    fts = ([(article[r[0], r[1]], r[19], r[20]) for r in arts] if db.dialect == "postgresql" else
+           [(article[r[0], r[1]], index_text(headline_text({"kicker": r[2], "headline": r[3], "subheadline": r[4]})),
+             index_text(r[11])) for r in arts])
+    return {
+        "articles": [(article[r[0], r[1]], stored[r[0]], r[1], *r[2:19]) for r in arts],
+        "article_topics": [(article[r[0], r[1]], r[2], r[3]) for r in shard.rows["article_topics"] if r[0] in stored],
+        "article_fts": fts,
+        "mentions": [(mention[r[0], r[1]], article[r[0], r[2]], person[k], *r[3:])
+                     for r, k in zip(mentions, mention_keys, strict=True)],
+        "posts": [(mention[r[0], r[1]], article[r[0], r[2]], mention_person[r[0], r[1]], r[3], r[3], r[4])
+                  for r in shard.rows["posts"] if r[0] in stored],
+        "meetings": [(meeting[r[0], r[1]], article[r[0], r[2]], *r[3:]) for r in meetings],
+        "participants": [(meeting[r[0], r[1]], person[k], r[2], r[3])
+                         for r, k in zip(participants, participant_keys, strict=True)],
+        "documents": [(article[r[0], r[1]], None if r[2] is None else meeting[r[0], r[2]], *r[3:])
+                      for r in shard.rows["documents"] if r[0] in stored],
+        "figures": [(article[r[0], r[1]], *r[2:]) for r in shard.rows["figures"] if r[0] in stored],
+        "appointments": [(article[r[0], r[1]], person[k], *r[2:])
+                         for r, k in zip(appointments, appointment_keys, strict=True)],
+    }
+
+
+class _Postgres:
+    """PostgreSQL: the pages through a staging table (ON CONFLICT needs a statement), the rest by binary COPY."""
+
+    dialect = "postgresql"
+    fts_columns = "article_id, tsv, len"
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.raw = conn.connection.driver_connection  # type: ignore[union-attr]
+        # kept with the connection (the pool's), not read again for every shard
+        self._types: dict[str, dict[str, int]] | None = conn.connection.info.get(_COPY_TYPES)
+        if self._types is None:
+            register_tsvector(self.raw)
+            self._types = conn.connection.info[_COPY_TYPES] = {}
+
+    def begin(self) -> None:
+        # The search index's entries go to its pending list, merged later in one pass (``merge_pending_index``,
+        # or autovacuum meanwhile), not into the index row by row: that merge was half the load's time.
+        # Searches read the list through (43 MB per 1,000 pages: +30 ms a search); the limit bounds it.
+        # Long values (bodies, raw pages) compressed by lz4 where the server has it: faster than pglz, and
+        # here as small; readers decompress either.
+        self.raw.execute(
+            "SELECT set_config('gin_pending_list_limit', %s, true), set_config('default_toast_compression', "
+            "CASE WHEN 'lz4' = ANY(enumvals) THEN 'lz4' ELSE setting END, true) FROM pg_settings "
+            "WHERE name = 'default_toast_compression'", [f"{PENDING_INDEX_MB}MB"])
+
+    def _column_types(self, table: str) -> dict[str, int]:
+        """{column: type oid} of a table, as binary COPY must send each value in its column's exact type."""
+        assert self._types is not None
+        if table not in self._types:
+            rows = self.raw.execute("SELECT attname, atttypid FROM pg_attribute WHERE attrelid = %s::regclass "
+                                    "AND attnum > 0 AND NOT attisdropped", [table]).fetchall()
+            self._types[table] = {name: int(oid) for name, oid in rows}
+        return self._types[table]
+
+    def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Row]) -> None:
+        types = self._column_types(table)
+        with self.raw.cursor() as cursor, cursor.copy(
+                f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types([types[c] for c in columns])
             for row in rows:
                 copy.write_row(row)
-    else:
-        conn.exec_driver_sql(f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})", rows)
+
+    def insert_pages(self, pages: list[Row]) -> dict[str, int]:
+        columns = [f"{name} {_PG_TYPES.get(kind, 'timestamptz')}" for name, kind in COLUMNS["pages"]]
+        self.raw.execute("DROP TABLE IF EXISTS st_pages")
+        self.raw.execute(f"CREATE TEMP TABLE st_pages ({', '.join(columns)}) ON COMMIT DROP")
+        self._copy("st_pages", [c for c, _ in COLUMNS["pages"]], pages)
+        shard_columns = _PAGE_COLUMNS.replace("sha256", "sha")
+        returned = self.raw.execute(
+            f"INSERT INTO pages ({_PAGE_COLUMNS}) SELECT {shard_columns} FROM st_pages ORDER BY seq "
+            "ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256").fetchall()
+        return {sha: page_id for page_id, sha in returned}
+
+    def new_ids(self, table: str, n: int) -> list[int]:
+        if not n:
+            return []
+        # nextval is never rolled back nor handed to two transactions: the ids are ours whoever else writes
+        return sorted(r[0] for r in self.raw.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n]))
+
+    def person_ids(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        if not keys:
+            return {}
+        papers, names = [p for p, _ in keys], [k for _, k in keys]
+        # made when new, in the order of the keys (two writers making the same people take their locks in the
+        # same order); another writer may have made one first: theirs stays
+        self.raw.execute("INSERT INTO people (paper, name, key, mentions) SELECT k.paper, split_part(k.key, '#', 1), "
+                         "k.key, 0 FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS k(paper, key, n) "
+                         "ORDER BY k.n ON CONFLICT (paper, key) DO NOTHING", [papers, names])
+        rows = self.raw.execute("SELECT pe.paper, pe.key, pe.id FROM people pe JOIN unnest(%s::text[], %s::text[]) "
+                                "AS k(paper, key) ON pe.paper = k.paper AND pe.key = k.key", [papers, names])
+        return {(paper, key): pid for paper, key, pid in rows}
+
+    def insert(self, table: str, columns: str, rows: list[Row]) -> None:
+        if rows:
+            self._copy(table, columns.split(", "), rows)
+
+    def insert_organs(self, organs: list[tuple[str, str]]) -> list[str]:
+        """The full organ names new to their paper; the papers they are new to."""
+        if not organs:
+            return []
+        return [r[0] for r in self.raw.execute(
+            "INSERT INTO organs (paper, name, canonical) SELECT o.paper, o.name, o.name FROM "
+            "unnest(%s::text[], %s::text[]) AS o(paper, name) ON CONFLICT (paper, name) DO NOTHING RETURNING paper",
+            [[p for p, _ in organs], [n for _, n in organs]])]
 
 
-_ON_COMMIT = {"postgresql": " ON COMMIT DROP", "sqlite": ""}
-_WHERE = {"postgresql": "", "sqlite": "WHERE true"}  # SQLite parses ON CONFLICT after a SELECT only past a WHERE
-# a staging row's place in its freshly filled table: rows whose ids the database assigns go in in the record's
-# order (the order of a meeting's documents and attendees is what listings show), as a row-by-row ingest does
-_ROW_ORDER = {"postgresql": "ctid", "sqlite": "rowid"}
+class _Sqlite:
+    """SQLite: its writer holds the file's write lock, so what is stored cannot change under it."""
 
-_PAGE_COLUMNS = ("source, source_bytes, paper, title, url, meta, issue_date, issue_date_note, year, media_type, "
-                 "encoding, script, size, raw, repairs, extractor, ingested_at")
-_INSERT_PAGES = (f"INSERT INTO pages (sha256, {_PAGE_COLUMNS}) SELECT sha, {_PAGE_COLUMNS} FROM st_pages "
-                 "{where} ORDER BY seq ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256")
+    dialect = "sqlite"
+    fts_columns = "rowid, headline, body"
 
-# the new rows of a parent table, their ids drawn in the order of the row-by-row path: (table, columns,
-# select, order)
-_KEYS = [
-    ("articles", "sha, article, page_id",
-     "SELECT a.sha, a.article, kp.id AS page_id FROM st_articles a JOIN k_pages kp ON kp.sha = a.sha",
-     "page_id, article"),
-    ("mentions", "sha, mention, page_id, article_id, person_id",
-     "SELECT m.sha, m.mention, kp.id AS page_id, ka.id AS article_id, pe.id AS person_id FROM st_mentions m "
-     "JOIN k_pages kp ON kp.sha = m.sha JOIN k_articles ka ON ka.sha = m.sha AND ka.article = m.article "
-     "JOIN st_pages sp ON sp.sha = m.sha JOIN people pe ON pe.paper = sp.paper AND pe.key = m.person_key",
-     "page_id, mention"),
-    ("meetings", "sha, meeting, page_id, article_id",
-     "SELECT mt.sha, mt.meeting, kp.id AS page_id, ka.id AS article_id FROM st_meetings mt "
-     "JOIN k_pages kp ON kp.sha = mt.sha JOIN k_articles ka ON ka.sha = mt.sha AND ka.article = mt.article",
-     "page_id, meeting"),
-]
-_KEY_TABLES = [f"k_{table}" for table, *_ in _KEYS]
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        # the text SQLAlchemy stores a DateTime as on SQLite (sqlite3 would write another)
+        self.stamp = s.pages.c.ingested_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
 
+    def begin(self) -> None:
+        pass
 
-def _keys_statement(table: str, columns: str, select: str, order: str, dialect: str) -> str:
-    if dialect == "postgresql":
-        new_id = f"nextval(pg_get_serial_sequence('{table}', 'id'))"
-        return (f"CREATE TEMP TABLE k_{table} ON COMMIT DROP AS SELECT {new_id} AS id, {columns} "
-                f"FROM ({select} ORDER BY {order}) x")
-    return (f"CREATE TEMP TABLE k_{table} AS SELECT (SELECT coalesce(max(id), 0) FROM {table}) + row_number() "
-            f"OVER (ORDER BY {order}) AS id, {columns} FROM ({select}) x")
+    def _in(self, query: str, values: list[Any], *first: Any) -> list[Row]:
+        """``query`` with its ``{marks}`` bound to ``values``, 500 at a time (after the ``first`` parameters)."""
+        out: list[Row] = []
+        for at in range(0, len(values), 500):
+            chunk = values[at:at + 500]
+            out += self.conn.exec_driver_sql(query.format(marks=", ".join("?" * len(chunk))), (*first, *chunk)).all()
+        return out
 
+    def insert_pages(self, pages: list[Row]) -> dict[str, int]:
+        there = {r[0] for r in self._in("SELECT sha256 FROM pages WHERE sha256 IN ({marks})", [r[1] for r in pages])}
+        new, seen = [], set(there)
+        for row in sorted(pages, key=lambda r: r[0]):
+            if row[1] not in seen:
+                seen.add(row[1])
+                new.append(row)
+        if not new:
+            return {}
+        ids = self.new_ids("pages", len(new))
+        assert self.stamp is not None
+        self.conn.exec_driver_sql(f"INSERT INTO pages (id, {_PAGE_COLUMNS}) VALUES ({', '.join('?' * 19)})",
+                                  [(i, *r[1:-1], self.stamp(r[-1])) for i, r in zip(ids, new, strict=True)])
+        return {r[1]: i for i, r in zip(ids, new, strict=True)}
 
-def _statements(dialect: str) -> list[str]:
-    """The INSERT … SELECTs that move the staged rows of the pages just stored into the record."""
-    where, row = _WHERE[dialect], _ROW_ORDER[dialect]
-    person = "JOIN st_pages sp ON sp.sha = {t}.sha JOIN people pe ON pe.paper = sp.paper AND pe.key = {t}.person_key"
-    article = "JOIN k_articles ka ON ka.sha = {t}.sha AND ka.article = {t}.article"
-    fts = ("INSERT INTO article_fts (article_id, tsv, len) SELECT ka.id, CAST(a.tsv AS tsvector), a.len "
-           if dialect == "postgresql" else
-           "INSERT INTO article_fts (rowid, headline, body) SELECT ka.id, a.fts_headline, a.fts_body ")
-    return [
-        _keys_statement(*_KEYS[0], dialect),
-        "INSERT INTO articles (id, page_id, ordinal, kicker, headline, subheadline, column_name, source, reporters, "
-        "dateline, event_date, date, body, fragment, continued_from, continues_to, spans, raw_spans, notes, "
-        "extractor) SELECT ka.id, ka.page_id, a.article, a.kicker, a.headline, a.subheadline, a.column_name, "
-        "a.source, a.reporters, a.dateline, a.event_date, a.date, a.body, a.fragment, a.continued_from, "
-        "a.continues_to, a.spans, a.raw_spans, a.notes, a.extractor FROM st_articles a "
-        f"{article.format(t='a')} ORDER BY ka.id",
-        "INSERT INTO article_topics (article_id, topic, rank) SELECT ka.id, t.topic, t.rank "
-        f"FROM st_article_topics t {article.format(t='t')} ORDER BY t.{row}",
-        fts + f"FROM st_articles a {article.format(t='a')}",
-        # every person the new rows name, made when new (another writer may make the same one: theirs stays)
-        "INSERT INTO people (paper, name, key, mentions) SELECT DISTINCT sp.paper, x.person_name, x.person_key, 0 "
-        "FROM (SELECT sha, person_key, person_name FROM st_mentions UNION SELECT sha, person_key, person_name "
-        "FROM st_participants UNION SELECT sha, person_key, person_name FROM st_appointments) x "
-        f"JOIN k_pages kp ON kp.sha = x.sha JOIN st_pages sp ON sp.sha = x.sha {where} "
-        "ON CONFLICT (paper, key) DO NOTHING",
-        _keys_statement(*_KEYS[1], dialect),
-        "INSERT INTO mentions (id, article_id, person_id, name, titles, how, body_start, body_end, raw_start, "
-        "raw_end, extractor) SELECT km.id, km.article_id, km.person_id, m.name, m.titles, m.how, m.body_start, "
-        "m.body_end, m.raw_start, m.raw_end, m.extractor FROM st_mentions m "
-        "JOIN k_mentions km ON km.sha = m.sha AND km.mention = m.mention ORDER BY km.id",
-        "INSERT INTO posts (mention_id, article_id, person_id, post, canonical, date) SELECT km.id, km.article_id, "
-        "km.person_id, p.post, p.post, p.date FROM st_posts p "
-        f"JOIN k_mentions km ON km.sha = p.sha AND km.mention = p.mention ORDER BY p.{row}",
-        _keys_statement(*_KEYS[2], dialect),
-        "INSERT INTO meetings (id, article_id, name, body, ordinal, date, body_start, body_end, raw_start, raw_end, "
-        "extractor) SELECT kt.id, kt.article_id, mt.name, mt.body, mt.ordinal, mt.date, mt.body_start, "
-        "mt.body_end, mt.raw_start, mt.raw_end, mt.extractor FROM st_meetings mt "
-        "JOIN k_meetings kt ON kt.sha = mt.sha AND kt.meeting = mt.meeting ORDER BY kt.id",
-        "INSERT INTO participants (meeting_id, person_id, name, role) SELECT kt.id, pe.id, pa.name, pa.role "
-        "FROM st_participants pa JOIN k_meetings kt ON kt.sha = pa.sha AND kt.meeting = pa.meeting "
-        f"{person.format(t='pa')} ORDER BY pa.{row}",
-        "INSERT INTO documents (article_id, meeting_id, title, approved, body_start, body_end, extractor) "
-        "SELECT ka.id, kt.id, d.title, d.approved, d.body_start, d.body_end, d.extractor FROM st_documents d "
-        f"{article.format(t='d')} LEFT JOIN k_meetings kt ON kt.sha = d.sha AND kt.meeting = d.meeting "
-        f"ORDER BY d.{row}",
-        "INSERT INTO figures (article_id, text, value, unit, measure, approximate, target, body_start, body_end, "
-        "raw_start, raw_end, extractor) SELECT ka.id, f.text, f.value, f.unit, f.measure, f.approximate, "
-        "f.target, f.body_start, f.body_end, f.raw_start, f.raw_end, f.extractor FROM st_figures f "
-        f"{article.format(t='f')} ORDER BY f.{row}",
-        "INSERT INTO appointments (article_id, person_id, person, post, kind, body_start, body_end, extractor) "
-        "SELECT ka.id, pe.id, ap.person, ap.post, ap.kind, ap.body_start, ap.body_end, ap.extractor "
-        f"FROM st_appointments ap {article.format(t='ap')} {person.format(t='ap')} ORDER BY ap.{row}",
-    ]
+    def new_ids(self, table: str, n: int) -> list[int]:
+        last = self.conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0
+        return list(range(last + 1, last + 1 + n))
+
+    def person_ids(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        if not keys:
+            return {}
+        self.conn.exec_driver_sql("INSERT INTO people (paper, name, key, mentions) VALUES (?, ?, ?, 0) "
+                                  "ON CONFLICT (paper, key) DO NOTHING",
+                                  [(p, k.split("#", 1)[0], k) for p, k in keys])
+        out: dict[tuple[str, str], int] = {}
+        for paper in sorted({p for p, _ in keys}):
+            out.update(((paper, key), pid) for key, pid in self._in(
+                "SELECT key, id FROM people WHERE paper = ? AND key IN ({marks})", [k for p, k in keys if p == paper],
+                paper))
+        return out
+
+    def insert(self, table: str, columns: str, rows: list[Row]) -> None:
+        if rows:
+            self.conn.exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(rows[0]))})",
+                                      rows)
+
+    def insert_organs(self, organs: list[tuple[str, str]]) -> list[str]:
+        there = set()
+        for paper in sorted({p for p, _ in organs}):
+            there |= {(paper, r[0]) for r in self._in("SELECT name FROM organs WHERE paper = ? AND name IN ({marks})",
+                                                      [n for p, n in organs if p == paper], paper)}
+        new = [o for o in organs if o not in there]
+        if new:
+            self.conn.exec_driver_sql("INSERT INTO organs (paper, name, canonical) VALUES (?, ?, ?)",
+                                      [(p, n, n) for p, n in new])
+        return [p for p, _ in new]
 
 
-# the full organ names new to their paper; the papers they are new to come back (their posts to re-canonicalize)
-_INSERT_ORGANS = ("INSERT INTO organs (paper, name, canonical) SELECT DISTINCT o.paper, o.name, o.name "
-                  "FROM st_organs o JOIN k_pages kp ON kp.sha = o.sha {where} ON CONFLICT (paper, name) DO NOTHING "
-                  "RETURNING paper")
+_PG_TYPES = {pa.string(): "text", pa.int64(): "bigint", pa.bool_(): "boolean", pa.float64(): "double precision",
+             pa.binary(): "bytea"}

@@ -12,8 +12,9 @@ from sqlalchemy import Connection, Engine, func, select, text
 from . import pending
 from . import schema as s
 from .ingest import paper_for_paperless, settle
+from .tsvector import headline_text
 from .txn import write
-from .write import _headline_text, fts_insert
+from .write import fts_insert
 
 SAMPLE = 5  # ids shown in a finding
 
@@ -105,7 +106,7 @@ def _rebuild_fts(conn: Connection) -> None:
                             .where(a.c.id > last).order_by(a.c.id).limit(1000)).mappings().all()
         if not rows:
             return
-        fts_insert(conn, [(r["id"], _headline_text(r), r["body"]) for r in rows])
+        fts_insert(conn, [(r["id"], headline_text(r), r["body"]) for r in rows])
         last = rows[-1]["id"]
 
 

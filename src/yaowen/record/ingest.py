@@ -32,7 +32,7 @@ from ..read.inputs import PageInput, iter_inputs
 from ..sources import shown
 from . import pending as work
 from . import schema as s
-from .bulk import load_shard
+from .bulk import load_shard, merge_pending_index
 from .people import PersonKeys, printed_names, record_organs, refresh_people
 from .shards import Shard, ShardOutput
 from .tenure import years_by_tenure
@@ -96,13 +96,15 @@ def ingest_sources(
     with _engine(pages, workers) as pages:
         new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes), paper, report, relabel, on_page, batch)
         pending: list[tuple[PageInput, dict[str, Any]]] = []
-        for item, record in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
+        indexed: list[list[bytes] | None] = []  # each page's search index values, worked out by the engine
+        for item, record, tsvectors in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
             pending.append((item, record))
+            indexed.append(tsvectors)
             if len(pending) >= batch:
-                _write(engine, pending, paper, report, on_page, run, kept, row_by_row)
-                pending = []
+                _write(engine, pending, paper, report, on_page, run, kept, row_by_row, indexed)
+                pending, indexed = [], []
         if pending:
-            _write(engine, pending, paper, report, on_page, run, kept, row_by_row)
+            _write(engine, pending, paper, report, on_page, run, kept, row_by_row, indexed)
         if relabel and paper:
             report.relabelled = set_paper(engine, relabel, paper)
         write(engine, lambda conn: paper_for_paperless(conn, run), exclusive=True, what="giving pages their paper")
@@ -114,7 +116,7 @@ def ingest_sources(
 def extraction(time_limit: float | None = None) -> Extraction:
     """What is asked of each page stored: its record, with the paper it prints when nothing else names one;
     ``time_limit``: seconds it may take (``process_page``)."""
-    return Extraction(options={"time_limit": time_limit}, printed_paper=True)
+    return Extraction(options={"time_limit": time_limit}, printed_paper=True, search_index=True)
 
 
 def _engine(pages: PageEngine[Any] | None, workers: int) -> AbstractContextManager[PageEngine[Any]]:
@@ -155,13 +157,14 @@ def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: s
 
 def _extracted(engine: Engine, pages: PageEngine[Any], items: Iterable[PageInput], job: Extraction,
                report: IngestReport, on_page: Callable[[str, str | None], None] | None,
-               ) -> Iterator[tuple[PageInput, dict[str, Any]]]:
-    """(page, its record) through the engine, in input order; the pages that fail are reported."""
+               ) -> Iterator[tuple[PageInput, dict[str, Any], list[bytes] | None]]:
+    """(page, its record, its search index values if the job asked) through the engine, in input order;
+    the pages that fail are reported."""
     for outcome in pages.outcomes(items, job):
         if outcome.record is None or outcome.item is None:
             _fail(engine, report, outcome.source, outcome.error or f"{outcome.source}: no result", on_page)
         else:
-            yield outcome.item, outcome.record
+            yield outcome.item, outcome.record, outcome.tsvectors
 
 
 def _chunks(items: Iterable[PageInput | PageError], n: int) -> Iterator[list[PageInput | PageError]]:
@@ -172,21 +175,22 @@ def _chunks(items: Iterable[PageInput | PageError], n: int) -> Iterator[list[Pag
 
 def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], paper: str | None, report: IngestReport,
            on_page: Callable[[str, str | None], None] | None, run: str = "", shards: ShardOutput | None = None,
-           row_by_row: bool = False) -> None:
+           row_by_row: bool = False, tsvectors: list[list[bytes] | None] | None = None) -> None:
     """One transaction for the batch: its pages, and the global steps they call for (pending.py). The batch
     goes in as a shard (bulk.py: COPY on PostgreSQL, one executemany per table on SQLite), kept as Parquet
     in ``shards`` when asked; ``row_by_row``: page by page through ``write.insert_page`` instead (the
-    reference the bulk path is tested and measured against)."""
+    reference the bulk path is tested and measured against). ``tsvectors``: each page's search index values
+    where the engine worked them out."""
     papers = [paper or record.get("paper") or "" for _, record in pending]
     if row_by_row:
         stored = write(engine, lambda conn: store_rows(conn, pending, papers, run),
                        what=f"storing {len(pending)} page(s)")
     else:
         shard, first = Shard(), set()
-        for (job, record), name in zip(pending, papers, strict=True):
+        for (job, record), name, indexed in zip(pending, papers, tsvectors or [None] * len(pending), strict=True):
             if job.sha256 not in first:  # a copy in the same batch (read after its hash was forgotten) is skipped
                 first.add(job.sha256)
-                shard.add_page(record, job.raw, job.source, name, _container_json(job.container))
+                shard.add_page(record, job.raw, job.source, name, _container_json(job.container), indexed)
         if shards is not None:
             shards.keep(shard)
         ids = write(engine, lambda conn: load_shard(conn, shard, run), what=f"storing {len(pending)} page(s)")
@@ -278,6 +282,8 @@ def _settle(engine: Engine, pages: PageEngine[Any]) -> None:
             write(engine, _refresh_step, exclusive=True, what="refreshing people")
         elif work.TENURE in steps:
             write(engine, _tenure_step, exclusive=True, what="dating pages by tenure")
+        elif work.SEARCH_INDEX in steps:  # beside writers: it changes no row
+            write(engine, merge_pending_index, what="merging the search index's pending entries")
         else:
             return
 

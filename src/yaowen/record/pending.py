@@ -31,7 +31,8 @@ REDERIVE = "rederive"  # re-derive one page's facts from its stored bytes (with 
 PAPERLESS = "paperless"  # a page a run stored without a paper
 RUN_PAPER = "run_paper"  # a paper a run stored pages of
 ORGANS = "organs"  # a paper whose full organ names grew: every post of it to re-canonicalize with the people
-GLOBAL_STEPS = (PEOPLE, TENURE)
+SEARCH_INDEX = "search_index"  # merge the entries a bulk load left pending into the search index (bulk.py)
+GLOBAL_STEPS = (PEOPLE, TENURE, SEARCH_INDEX)
 
 _w = s.pending_work
 

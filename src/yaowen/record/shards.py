@@ -22,7 +22,8 @@ import pyarrow.parquet as pq
 from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from .people import full_organ_names
-from .write import _headline_text, _json, _spans, page_year, tsvector_literal
+from .tsvector import article_tsvectors, headline_text
+from .write import _json, _spans, page_year
 
 _STR, _INT, _BOOL, _FLOAT, _BIN = pa.string(), pa.int64(), pa.bool_(), pa.float64(), pa.binary()
 _SPAN = [("body_start", _INT), ("body_end", _INT)]
@@ -40,7 +41,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
                  ("column_name", _STR), ("source", _STR), ("reporters", _STR), ("dateline", _STR),
                  ("event_date", _STR), ("date", _STR), ("body", _STR), ("fragment", _BOOL),
                  ("continued_from", _STR), ("continues_to", _STR), ("spans", _STR), ("raw_spans", _STR),
-                 ("notes", _STR), ("extractor", _STR), ("tsv", _STR), ("len", _INT)],
+                 ("notes", _STR), ("extractor", _STR), ("tsv", _BIN), ("len", _INT)],
     "article_topics": [("sha", _STR), ("article", _INT), ("topic", _STR), ("rank", _INT)],
     "mentions": [("sha", _STR), ("mention", _INT), ("article", _INT), ("name", _STR), ("titles", _STR),
                  ("how", _STR), *_SPAN, *_RAW_SPAN, ("extractor", _STR)],
@@ -73,8 +74,10 @@ class Shard:
         return sum(len(r) for r in self.rows.values())
 
     def add_page(self, record: dict[str, Any], raw: bytes, source: str, paper: str,
-                 container: str | None) -> None:
-        """One extracted page (``output.page_record``) as rows, as ``write.insert_page`` would store it."""
+                 container: str | None, tsvectors: list[bytes] | None = None) -> None:
+        """One extracted page (``output.page_record``) as rows, as ``write.insert_page`` would store it;
+        ``tsvectors``: its articles' search index values when the extraction worked them out
+        (``Extraction.search_index``), else worked out here."""
         sha, version, issue = record["page_id"], record["extractor"], record.get("issue_date")
         r = self.rows
         r["pages"].append((
@@ -96,13 +99,15 @@ class Shard:
             for title in mt.get("approved", []):
                 approved_by.setdefault((mt["article"], title), n)
         organs: set[str] = set()
-        for n, a in enumerate(arts, 1):
+        # what PostgreSQL's search index takes of each article (on SQLite the loader indexes the text itself)
+        tsvectors = article_tsvectors(arts) if tsvectors is None else tsvectors
+        for n, (a, tsv) in enumerate(zip(arts, tsvectors, strict=True), 1):
             r["articles"].append((
                 sha, n, a.get("kicker"), a.get("headline"), a.get("subheadline"), a.get("column"), a.get("source"),
                 _json(a.get("reporters", [])), a.get("dateline"), a.get("event_date"), dates[a["id"]], a["body"],
                 bool(a.get("fragment")), a.get("continued_from"), a.get("continues_to"), _json(a.get("spans", [])),
                 _json(a.get("raw_spans", [])), _json(a.get("notes", [])), version,
-                *_search_terms(_headline_text(a), a["body"])))
+                tsv, len(headline_text(a)) + len(a["body"])))
             r["article_topics"] += [(sha, n, t, rank) for rank, t in enumerate(dict.fromkeys(a.get("topics") or []), 1)]
             seen: set[str] = set()
             for doc in find_documents(a["body"]):
@@ -147,21 +152,20 @@ class Shard:
         for table, columns in COLUMNS.items():
             path = folder / f"{table}.parquet"
             try:
-                data = pq.read_table(path, columns=[c for c, _ in columns]).to_pydict()
+                read = pq.read_table(path, columns=[c for c, _ in columns])
             except (OSError, pa.ArrowException) as e:
                 raise BadShard(f"{path}: not a shard's table ({' '.join(str(e).split())[:200]})") from e
+            for name, kind in columns:  # e.g. a text tsvector, kept by a version before the binary one
+                if read.schema.field(name).type != kind:
+                    raise BadShard(f"{path}: column {name} is {read.schema.field(name).type}, not {kind}: kept by "
+                                   "another version of yaowen (ingest the pages again to make shards of this one)")
+            data = read.to_pydict()
             shard.rows[table] = list(zip(*(data[c] for c, _ in columns), strict=True))
         return shard
 
 
 class BadShard(Exception):
     """A shard folder whose files cannot be read as the tables of a shard."""
-
-
-def _search_terms(headline: str, body: str) -> tuple[str, int]:
-    """What PostgreSQL's search index takes of an article (its tsvector, its length), worked out with the
-    rest of the rows (on SQLite the loader indexes the text itself)."""
-    return tsvector_literal(headline, body), len(headline) + len(body)
 
 
 class ShardOutput:

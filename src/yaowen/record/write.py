@@ -16,7 +16,8 @@ from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from . import schema as s
 from .people import PersonKeys, record_organs
-from .tokens import index_text, index_tokens
+from .tokens import index_text
+from .tsvector import headline_text, tsvector_literal
 from .txn import insert_new
 
 
@@ -111,7 +112,7 @@ def insert_facts(conn: Connection, page_id: int, record: dict[str, Any], paper: 
                   for a in arts for r, t in enumerate(dict.fromkeys(a.get("topics") or []), 1)]
     if topic_rows:
         conn.execute(insert(s.article_topics), topic_rows)
-    fts_insert(conn, [(ids[a["id"]], _headline_text(a), a["body"]) for a in arts])
+    fts_insert(conn, [(ids[a["id"]], headline_text(a), a["body"]) for a in arts])
 
     mentions = record.get("mentions", [])
     person_ids = [keys.person_id(m["name"], m["titles"]) for m in mentions]
@@ -184,10 +185,6 @@ def insert_facts(conn: Connection, page_id: int, record: dict[str, Any], paper: 
         conn.execute(insert(s.appointments), app_rows)
 
 
-def _headline_text(a: dict[str, Any]) -> str:
-    return " ".join(x for x in (a.get("kicker"), a.get("headline"), a.get("subheadline")) if x)
-
-
 # ---- the full-text index: FTS5 on SQLite, tsvector on PostgreSQL ----------------------------------------
 
 def fts_insert(conn: Connection, docs: list[tuple[int, str, str]]) -> None:
@@ -212,20 +209,5 @@ def _fts_delete(conn: Connection, ids: list[int]) -> None:
     for r in rows.mappings().all():
         conn.execute(
             text("INSERT INTO article_fts(article_fts, rowid, headline, body) VALUES ('delete', :id, :h, :b)"),
-            {"id": r["id"], "h": index_text(_headline_text(r)), "b": index_text(r["body"])},
+            {"id": r["id"], "h": index_text(headline_text(r)), "b": index_text(r["body"])},
         )
-
-
-MAX_TSV_POSITION = 16383  # PostgreSQL's largest tsvector position; later tokens share it
-
-
-def tsvector_literal(headline: str, body: str) -> str:
-    """A tsvector written out (no text-search parser involved): 'token':pos,pos ... headline weighted A."""
-    positions: dict[str, list[str]] = {}
-    pos = 0
-    for weight, part in (("A", headline), ("", body)):
-        for tok in index_tokens(part):
-            pos = min(pos + 1, MAX_TSV_POSITION)
-            positions.setdefault(tok, []).append(f"{pos}{weight}")
-        pos = min(pos + 1, MAX_TSV_POSITION)  # a gap: a phrase must not run from the headline into the body
-    return " ".join(f"'{tok}':{','.join(ps[:256])}" for tok, ps in positions.items())

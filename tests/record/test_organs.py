@@ -3,7 +3,7 @@ words around them."""
 
 from __future__ import annotations
 
-from yaowen.record.people import full_organ_names
+from yaowen.record.organs import full_organ_names
 
 
 def test_a_word_before_the_city_is_not_part_of_the_organ():

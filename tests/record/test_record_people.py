@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from yaowen.record.people import given_name_aliases, organ_canon, split_post
+from yaowen.record.organs import organ_canon, split_post
+from yaowen.record.people import given_name_aliases
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pages"
 

@@ -33,7 +33,8 @@ from ..sources import shown
 from . import pending as work
 from . import schema as s
 from .bulk import load_shard, merge_pending_index
-from .people import PersonKeys, printed_names, record_organs, refresh_people
+from .organs import record_organs
+from .people import PersonKeys, printed_names, refresh_people
 from .shards import Shard, ShardOutput
 from .tenure import years_by_tenure
 from .txn import write

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
-from .people import full_organ_names
+from .organs import full_organ_names
 from .tsvector import article_tsvectors, headline_text
 from .write import _json, _spans, page_year
 

@@ -15,7 +15,8 @@ from sqlalchemy import Connection, delete, insert, select, text
 from ..extract.documents import find_documents
 from ..sources import name_bytes, shown
 from . import schema as s
-from .people import PersonKeys, record_organs
+from .organs import record_organs
+from .people import PersonKeys
 from .tokens import index_text
 from .tsvector import headline_text, tsvector_literal
 from .txn import insert_new

@@ -143,9 +143,10 @@ def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
         of_paper = select(a.c.id).join(p, p.c.id == a.c.page_id).where(p.c.paper == paper)
         articles = _article_ids(conn, of_paper)
         if new_pages is None:
-            _resolve(conn, paper, None, partial(_by_articles, conn, articles), changed)
+            _resolve(conn, paper, None, partial(_by_articles, conn, articles), changed, None)
             _canonical_posts(conn, paper, articles)
             continue
+        touched: set[int] = set()  # people whose rows the new pages' rows join or leave: recounted once
         new_articles = _article_ids(conn, of_paper.where(p.c.id.in_(new_pages)))
         for at in range(0, len(new_articles), REFRESH_ARTICLES):
             group = new_articles[at:at + REFRESH_ARTICLES]
@@ -154,8 +155,9 @@ def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
             # a given name's person may change with what the paper prints (given_name_aliases): every row of
             # it is looked at again; any other name's key is its row's own, so only the group's rows are
             given = {n for n in names if _is_given_name(n)}
-            _resolve(conn, paper, given, partial(_by_names, conn, paper), changed)
-            _resolve(conn, paper, names - given, partial(_by_articles, conn, group), changed)
+            _resolve(conn, paper, given, partial(_by_names, conn, paper), changed, touched)
+            _resolve(conn, paper, names - given, partial(_by_articles, conn, group), changed, touched)
+        _person_stats(conn, touched)  # once for the paper: a common name's person is in every group
         _canonical_posts(conn, paper, articles if paper in organ_papers else new_articles)
 
     if new_pages is None:
@@ -169,10 +171,10 @@ RowsOf = Callable[[Select[Any], Any, Any, set[str] | None], Iterator[list[tuple[
 
 
 def _resolve(conn: Connection, paper: str, names: set[str] | None, rows_of: RowsOf,
-             changed: dict[str, int]) -> None:
+             changed: dict[str, int], touched: set[int] | None) -> None:
     """Resolve the rows ``rows_of(query, article id column, name column, names)`` gives, a part at a time:
-    every row of the paper (``names`` None), or those of ``names`` — and then the counts of the people
-    they leave or join, and the posts of the mentions that moved."""
+    every row of the paper (``names`` None), or those of ``names`` — then the posts of the mentions that
+    moved follow them, and the people they join or leave are added to ``touched``."""
     rules = Rules.load(conn, paper)
     m, pa, ap = s.mentions, s.participants, s.appointments
     deciding = None if names is None else names | _full_names_for(conn, paper, names, rules)
@@ -185,7 +187,6 @@ def _resolve(conn: Connection, paper: str, names: set[str] | None, rows_of: Rows
         rules.merges.setdefault(alias, full)
     del names_posts
     keys = PersonKeys(conn, paper, rules)
-    touched: set[int] = set()
     # each table's rows (id, name, …, person id), and the titles a row gives for its name's key
     resolvers: list[tuple[Any, Select[Any], Any, Any, Callable[[Any], list[str] | None]]] = [
         (m, mention_rows, m.c.article_id, m.c.name, lambda r: json.loads(r[2] or "[]")),
@@ -204,15 +205,13 @@ def _resolve(conn: Connection, paper: str, names: set[str] | None, rows_of: Rows
                 new, old = keys.id_for_key(key), r[-1]
                 if new != old:
                     updates.append({"row": r[0], "pid": new, "old": old})
-                if names is not None:
+                if touched is not None:
                     touched.add(new)
                     if new != old and old is not None:
                         touched.add(old)
             changed[table.name] += _update_person_ids(conn, table, updates)
-            if table is m and names is not None:
+            if table is m and touched is not None:
                 _move_posts(conn, updates)
-    if names is not None:
-        _person_stats(conn, touched)
 
 
 REFRESH_ARTICLES = 2_000  # articles whose rows are read at a time: never every mention of the record at once

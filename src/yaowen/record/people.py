@@ -128,8 +128,8 @@ def refresh_people(conn: Connection, new_pages: Select[Any] | None = None,
     """Re-resolve every mention, participant and appointment to its person; update posts and counts.
 
     Runs after each ingest and after a rule changes. Returns how many rows changed person. ``new_pages``
-    (a query of page ids): only what those pages can change — the rows of the names they print and of the
-    given names their full names may stand for, the counts of those people, the canonical posts of those
+    (a query of page ids): only what those pages can change — their own rows, every row of the given names
+    they print or their full names may stand for (the one key later pages can move), the counts of those people, the canonical posts of those
     pages (of every page of the papers in ``organ_papers``, whose full organ names grew) — the same result
     as the whole refresh, at the cost of the pages rather than of the record. The new pages are taken
     ``REFRESH_ARTICLES`` articles at a time, each group as an incremental refresh of its own, and the whole

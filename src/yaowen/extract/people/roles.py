@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import countries, load_lexicon
+from ..lexicons import countries, load_lexicon, surnames
 from ..textscan import MarksSince
 from .mention import Mention
 from .names import (
@@ -62,6 +62,8 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             set_off = start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)
             if set_off and start > 0 and word_class(text[start - 1 : start + 1]) in _JOINED_CLASSES:
                 continue  # 由于|林海同志: the particle and the name's first character make one word
+            if n == 2 and s[0] in _PARTICLES and s[1] in surnames()[0] and m.group(0) in _NO_TITLE:
+                continue  # 由|吴先生, 向|王老师: a surname and its form of address after a particle
             # 牢记习近平总书记嘱托: a name jieba knows may follow any word before 总书记, 总理 ...
             if not set_off and not (m.group(0) in _ADDRESS_TITLES and n == 3 and word_class(s) in ("nr", "nrfg")):
                 continue

@@ -445,3 +445,11 @@ def test_things_and_places_the_model_may_take_for_names():
                  "列车从重庆发出,最终抵达缅甸曼德勒。", "福建周宁抽水蓄能电站投产。",
                  "索密克汽车配件有限公司等3家单位获奖。", "台风“木兰”将于明天登陆。"):
         assert _people(text) == {}, text
+
+
+def test_organs_a_reader_writes_out_whole():
+    got = _people("我市市委书记汪明、我市政协主席王一出席。华润(集团)有限公司副董事长王印致辞。")
+    assert got == {"汪明": ["市委书记"], "王一": ["市政协主席"], "王印": ["华润(集团)有限公司副董事长"]}
+    # a democratic party's provincial committee, and the place it shares with the next post (not the party)
+    got = _people("致公党江苏省委会主委、省住房和城乡建设厅厅长王学峰率调研组,省委会秘书长裘林参加。")
+    assert got == {"王学峰": ["致公党江苏省委会主委", "江苏省住房和城乡建设厅厅长"], "裘林": ["省委会秘书长"]}

@@ -453,3 +453,11 @@ def test_organs_a_reader_writes_out_whole():
     # a democratic party's provincial committee, and the place it shares with the next post (not the party)
     got = _people("致公党江苏省委会主委、省住房和城乡建设厅厅长王学峰率调研组,省委会秘书长裘林参加。")
     assert got == {"王学峰": ["致公党江苏省委会主委", "江苏省住房和城乡建设厅厅长"], "裘林": ["省委会秘书长"]}
+
+
+def test_a_bare_post_after_a_party_group_post_shares_the_group_only_for_its_own_posts():
+    got = _people("县人大常委会党组副书记钟一,副书记、副主任肖二,副主任邓三出席。市人民医院党委书记王五,副书记赵六参加。")
+    assert got == {"钟一": ["县人大常委会党组副书记"], "肖二": ["县人大常委会党组副书记", "县人大常委会副主任"],
+                   "邓三": ["县人大常委会副主任"], "王五": ["市人民医院党委书记"], "赵六": ["市人民医院党委副书记"]}
+    assert _people("市政协党组书记、主席张三,副主席李四出席。") == {"张三": ["市政协党组书记", "市政协主席"],
+                                                              "李四": ["市政协副主席"]}

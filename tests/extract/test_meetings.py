@@ -246,3 +246,8 @@ def test_meetings_a_paragraph_opening_with_a_deadline_is_no_new_event():
     )
     [m] = _meetings(body, known=("钱进", "孔明"))
     assert m.chairs == ["马青"] and m.attendees == ["钱进", "孔明"]
+
+
+def test_meetings_a_committee_by_its_short_name_names_its_sitting():
+    [m] = _meetings("临江市安委会召开第三次全体会议,市长欧阳青主持会议。")
+    assert m.name == "临江市安委会第三次全体会议" and m.chairs == ["欧阳青"]

@@ -96,3 +96,19 @@ def test_layout_headline_with_a_colon_stays_over_its_story():
     assert len(_join(text)) == 2
     text = "临江市民调显示:市民高度认同城市更新理念,今年满意度\n达到九成以上。"  # a cut paragraph with a comma joins
     assert len(_join(text)) == 1
+
+
+def test_layout_hard_wrapped_paragraphs_with_an_indented_first_line_and_a_timestamp_above():
+    # the indent takes two of the first line's cells; a timestamp the width happens to fit is not wrapped text
+    paras = [
+        "1月11日下午,临江市人大常委会主任周明远主持召开市人大常委会第三十三次会议,听取有关工作报告。",
+        "会议审议通过了关于临江市第十六届人民代表大会代表的代表资格审查报告,确认代表资格有效。",
+        "会上,受市长欧阳青委托,副市长王刚提请人事任免事项,会议以无记名投票方式表决通过了任免名单。",
+    ]
+    width = 15
+    lines = ["临江市人大常委会召开第三十三次会议", "12.01.2017 19:02"]
+    for p in paras:
+        first = width - 2
+        lines += ["  " + p[:first]] + [p[i : i + width] for i in range(first, len(p), width)] + [""]
+    out = _join("\n".join(ln.strip() for ln in lines))
+    assert out == ["临江市人大常委会召开第三十三次会议", "12.01.2017 19:02", *paras]

@@ -95,6 +95,14 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= 0.4 * sum(lengths.values()) and width >= 12 and longer * 10 <= len(lines) else None
 
 
+def _wrapped_line(line: str, width: int, opens_paragraph: bool) -> bool:
+    """Was ``line`` cut by the page's fixed width? It fills the width (a wide character that did not fit
+    leaves it one short; a paragraph's first line gives two to its indent; half-width digits let a few more
+    in), ends no sentence and is no line of the site's furniture (a timestamp the width happens to fit)."""
+    shortest = width - (2 if opens_paragraph else 1)
+    return shortest <= len(line) <= width + 2 and not is_terminal(line) and chrome_kind(line) is None
+
+
 def join_layout_breaks(
     text: str, headings: dict[int, int]
 ) -> tuple[str, OffsetMap, dict[int, int], list]:
@@ -137,7 +145,7 @@ def join_layout_breaks(
     for k, (start, line, is_heading) in enumerate(lines):
         following = lines[k + 1][1] if k + 1 < len(lines) else None
         last_line = out_parts[-1] if out_parts else ""
-        wrapped = width is not None and len(last_line) >= width - 1 and not is_terminal(last_line)
+        wrapped = width is not None and _wrapped_line(last_line, width, last_line == para)
         if para and not is_heading and not para_heading and (
             (wrapped and not starts_block(line))
             or (_is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading, para))

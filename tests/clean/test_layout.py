@@ -112,3 +112,11 @@ def test_layout_hard_wrapped_paragraphs_with_an_indented_first_line_and_a_timest
         lines += ["  " + p[:first]] + [p[i : i + width] for i in range(first, len(p), width)] + [""]
     out = _join("\n".join(ln.strip() for ln in lines))
     assert out == ["临江市人大常委会召开第三十三次会议", "12.01.2017 19:02", *paras]
+
+
+def test_layout_joins_a_break_inside_a_credit_and_after_a_dated_first_line():
+    out = _join("本报讯(记者\n\n方晓)5月6日,临江市委审计委员会举行第二次会议,研究部署下阶段审计工作。")
+    assert out == ["本报讯(记者方晓)5月6日,临江市委审计委员会举行第二次会议,研究部署下阶段审计工作。"]
+    # a page that opens with its story's dated first line cut by the column, not with a title
+    out = _join("4月8日,州委常委、市委书记周明主\n\n持召开第一季度经济运行分析会。市委常委王刚参加会议。")
+    assert out == ["4月8日,州委常委、市委书记周明主持召开第一季度经济运行分析会。市委常委王刚参加会议。"]

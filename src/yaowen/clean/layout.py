@@ -38,6 +38,8 @@ _HEADLINE_LABEL_RE = re.compile(
 # A word printed twice across the break ("疫情防控\n\n防控前线"): 2-4 Han characters.
 _DOUBLED_RE = re.compile(rf"({HAN}{{2,4}})$")
 
+# a story's dated opening, never a title: "4月8日,州委常委、市委书记…"
+_DATED_OPENING_RE = re.compile(r"^\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|中午)?[,，]")
 SHORT_LINE = 40  # lines shorter than this, unpunctuated, may be headline-stack lines
 BODY_LINE = 30  # an unfinished line at least this long reads as body text
 FIRST_TITLE = 24  # a page's unfinished first line up to this long is its title, not a cut paragraph
@@ -50,9 +52,11 @@ def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
         return False
     if is_byline(line) or SEE_PAGE_RE.match(line) or PAREN_LINE_RE.match(line) or line.startswith(("——", "--")):
         return False
+    if line.count("(") > line.count(")"):
+        return True  # a bracket left open: 本报讯(记者|王明), cut inside the credit
     if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(_HEADLINE_LABEL_RE.sub("", _SECTION_NO_RE.sub("", line))):
         return False  # a headline labelled with one colon ("临江:推进重大项目建设"), a section's ("一、总体要求")
-    if prev is None and len(line) <= FIRST_TITLE:
+    if prev is None and len(line) <= FIRST_TITLE and not _DATED_OPENING_RE.match(line):
         return False  # the page opens with its title, which may hold a comma ("9市迎来新书记,至少4人是博士")
     # A short line under another short unpunctuated line is a headline-stack line, not body.
     stacked = (

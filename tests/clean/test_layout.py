@@ -1,3 +1,4 @@
+from yaowen.clean import clean_text
 from yaowen.clean.layout import join_layout_breaks
 
 
@@ -110,8 +111,13 @@ def test_layout_hard_wrapped_paragraphs_with_an_indented_first_line_and_a_timest
     for p in paras:
         first = width - 2
         lines += ["  " + p[:first]] + [p[i : i + width] for i in range(first, len(p), width)] + [""]
-    out = _join("\n".join(ln.strip() for ln in lines))
+    out = clean_text("\n".join(lines)).text.split("\n")
     assert out == ["临江市人大常委会召开第三十三次会议", "12.01.2017 19:02", *paras]
+    # an indent of four spaces (or two ideographic ones) takes four cells of the first line
+    lines = lines[:2]
+    for p in paras:
+        lines += ["\u3000\u3000" + p[: width - 4]] + [p[i : i + width] for i in range(width - 4, len(p), width)] + [""]
+    assert clean_text("\n".join(lines)).text.split("\n") == ["临江市人大常委会召开第三十三次会议", "12.01.2017 19:02", *paras]
 
 
 def test_layout_joins_a_break_inside_a_credit_and_after_a_dated_first_line():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import CleanText, OffsetMap, Page, Repair
 from .forms import normalize_forms
-from .layout import join_layout_breaks
+from .layout import join_layout_breaks, line_indents
 from .pinyin import repair_pinyin_annotations
 from .script import detect_script, to_simplified
 
@@ -25,9 +25,10 @@ def clean_text(text: str) -> CleanText:
     if script == "traditional":
         text, m = to_simplified(text)
         omap = omap.then(m)
+    indents = line_indents(text)  # before the forms drop them: a wrapped paragraph's first line is short by its indent
     text, m, headings = normalize_forms(text)
     omap = omap.then(m)
-    text, m, headings, doubled = join_layout_breaks(text, headings)
+    text, m, headings, doubled = join_layout_breaks(text, headings, indents)
     # a word printed on both sides of a column break is dropped once; record it in raw offsets
     repairs += [Repair("dedup", *omap.span(start, end), "", word) for start, end, word in doubled]
     omap = omap.then(m)

@@ -10,6 +10,7 @@ continuation. Output: one paragraph, heading or byline a line, no blank lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from ..chrome import chrome_kind
@@ -99,23 +100,38 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= 0.4 * sum(lengths.values()) and width >= 12 and longer * 10 <= len(lines) else None
 
 
-def _wrapped_line(line: str, width: int, opens_paragraph: bool) -> bool:
+_INDENT_RE = re.compile(r"(?m)^[ \t\u3000\xa0]+(?=\S)")
+
+
+def line_indents(text: str) -> dict[int, int]:
+    """The width of each indented line's indent, by line index (an ideographic space is two cells)."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else [0]
+    out = {}
+    for m in _INDENT_RE.finditer(text):
+        out[bisect_right(starts, m.start()) - 1] = len(m.group(0)) + m.group(0).count("\u3000")
+    return out
+
+
+def _wrapped_line(line: str, width: int, indent: int) -> bool:
     """Was ``line`` cut by the page's fixed width? It fills the width (a wide character that did not fit
-    leaves it one short; a paragraph's first line gives two to its indent; half-width digits let a few more
+    leaves it one short, a paragraph's first line gives its ``indent`` and half-width digits let a few more
     in), ends no sentence and is no line of the site's furniture (a timestamp the width happens to fit)."""
-    shortest = width - (2 if opens_paragraph else 1)
-    return shortest <= len(line) <= width + 2 and not is_terminal(line) and chrome_kind(line) is None
+    return width - 1 - indent <= len(line) <= width + 2 and not is_terminal(line) and chrome_kind(line) is None
 
 
 def join_layout_breaks(
-    text: str, headings: dict[int, int]
+    text: str, headings: dict[int, int], indents: dict[int, int] | None = None
 ) -> tuple[str, OffsetMap, dict[int, int], list]:
-    """Return (text, map to input, headings by output line, doubled-word repairs as (start, end, word))."""
+    """Return (text, map to input, headings by output line, doubled-word repairs as (start, end, word)).
+    ``indents``: the width of the indent each line had before the forms were normalised, by line index."""
     lines: list[tuple[int, str, bool]] = []  # (input offset, text, is_heading), blank lines left out
+    indent_at: dict[int, int] = {}  # input offset of a line -> its indent
     pos = 0
     for i, line in enumerate(text.split("\n")):
         if line.strip():
             lines.append((pos, line, i in headings))
+            if indents and i in indents:
+                indent_at[pos] = indents[i]
         pos += len(line) + 1
     width = wrap_width([x for _, x, _ in lines])
 
@@ -127,6 +143,7 @@ def join_layout_breaks(
     dedups: list[tuple[int, int, str]] = []
     out_len = 0
     para = ""  # the paragraph being built, as output text
+    para_start = 0  # the input offset of its first line
     prev_para: str | None = None
     para_heading = False
     n_out_lines = 0
@@ -149,7 +166,7 @@ def join_layout_breaks(
     for k, (start, line, is_heading) in enumerate(lines):
         following = lines[k + 1][1] if k + 1 < len(lines) else None
         last_line = out_parts[-1] if out_parts else ""
-        wrapped = width is not None and _wrapped_line(last_line, width, last_line == para)
+        wrapped = width is not None and _wrapped_line(last_line, width, indent_at.get(para_start, 0) if last_line == para else 0)
         if para and not is_heading and not para_heading and (
             (wrapped and not starts_block(line))
             or (_is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading, para))
@@ -178,5 +195,6 @@ def join_layout_breaks(
             out_headings[n_out_lines] = heading_of[start]
         emit(start, line)
         para = line
+        para_start = start
         para_heading = is_heading
     return "".join(out_parts), OffsetMap(clean_starts, raw_starts, linear, out_len), out_headings, dedups

@@ -51,3 +51,9 @@ def test_pinyin_whole_clean_gives_simplified_text_and_raw_offsets():
     clean = clean_text(PAGE + "\n\n臨(lín)江(jiāng)日?(bào)訊 5月6日")
     assert clean.script == "traditional" and clean.text.startswith("临江市召开会议,记者报道。")
     assert clean.text.endswith("临江日报讯 5月6日")
+
+
+def test_pinyin_lost_character_that_makes_several_words_takes_the_far_commonest():
+    # 会?(yì): 会议 and 会意 are both words; 会议 is by far the commoner
+    text = "市政府秘書長王剛出席會?(yì)。會(huì)上,討(tǎo)論氣(qì)氛十分熱(rè)烈。"
+    assert clean_text(text).text == "市政府秘书长王刚出席会议。会上,讨论气氛十分热烈。"

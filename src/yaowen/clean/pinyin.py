@@ -54,8 +54,8 @@ def _is_pinyin(s: str) -> bool:
     return s in _readings()[0]
 
 
-def _makes_word(left: str, ch: str, right: str) -> bool:
-    """Does ``ch`` form a dictionary word with a neighbour (judged on the simplified form)?"""
+def _word_with(left: str, ch: str, right: str) -> str | None:
+    """The dictionary word ``ch`` forms with a neighbour (judged on the simplified form), or None."""
     import rjieba
 
     from .script import _t2s
@@ -65,25 +65,38 @@ def _makes_word(left: str, ch: str, right: str) -> bool:
     at = 0
     for tok in rjieba.cut(window, hmm=False):
         if at <= pos < at + len(tok):
-            return len(tok) >= 2
+            return tok if len(tok) >= 2 else None
         at += len(tok)
-    return False
+    return None
 
 
 def _recover(candidates: list[str], left: str, right: str) -> str | None:
-    """The one candidate that makes a word with its neighbours (報 and 报 count as one), in the script of
-    its neighbours, else None."""
+    """The candidate that makes a word with its neighbours (報 and 报 count as one), in the script of its
+    neighbours; where several do, the one whose word is far the commonest (会?(yì): 会议, not 会意), else None."""
     from .script import _t2s
 
     t2s = _t2s().convert
     traditional = t2s(left + right) != left + right
-    fits: dict[str, str] = {}
+    fits: dict[str, tuple[str, int]] = {}
     for ch in dict.fromkeys(candidates):
-        if _makes_word(left, ch, right):
+        word = _word_with(left, ch, right)
+        if word:
             key = t2s(ch)
             if key not in fits or (t2s(ch) != ch) == traditional:
-                fits[key] = ch
-    return next(iter(fits.values())) if len(fits) == 1 else None
+                fits[key] = (ch, _word_frequency(word))
+    ranked = sorted(fits.values(), key=lambda fit: -fit[1])
+    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] >= _CLEAR_LEAD * max(ranked[1][1], 1)):
+        return ranked[0][0]
+    return None
+
+
+_CLEAR_LEAD = 10  # how many times commoner the best candidate's word must be than the next one's
+
+
+def _word_frequency(word: str) -> int:
+    import rjieba
+
+    return int(rjieba.suggest_freq(word))
 
 
 def has_annotations(text: str) -> bool:

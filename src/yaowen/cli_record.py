@@ -104,6 +104,8 @@ def _summary(report: IngestReport, rec: Record) -> None:
     if report.failed:
         parts.append(f"{report.failed} failed")
     parts.append(f"{report.pages_per_second:.1f} pages/s")
+    if report.rows_written:
+        parts.append(f"{report.rows_written:,} rows written at {report.rows_per_second:,.0f} rows/s")
     err_console.print(f"[dim]{', '.join(parts)} -> {rec.url}[/dim]")
 
 

@@ -27,7 +27,7 @@ def _run(argv: list[str], log: str, batch: int | None) -> None:
     if batch:
         from yaowen.record import ingest
 
-        ingest.BATCH_PAGES = batch  # small batches: writers interleave (and a kill lands between batches)
+        ingest.BATCH_PAGES = ingest.BULK_BATCH_PAGES = batch  # small batches: writers interleave (and a kill lands between batches)
     from yaowen.cli import main
 
     main(argv)

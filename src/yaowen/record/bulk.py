@@ -206,8 +206,11 @@ class _Postgres:
         if not n:
             return []
         # nextval is never rolled back nor handed to two transactions: the ids are ours whoever else writes
-        return sorted(r[0] for r in self.raw.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n]))
+        # (one array, not a row per id: reading tens of thousands of rows cost a tenth of the load)
+        row = self.raw.execute("SELECT array_agg(v ORDER BY v) FROM (SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+                               "AS v FROM generate_series(1, %s)) AS ids", [table, n]).fetchone()
+        assert row is not None
+        return list(row[0])
 
     def person_ids(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         if not keys:

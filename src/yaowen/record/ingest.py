@@ -3,14 +3,18 @@
 The main process reads each page (a file, or one record of an article dump or web archive, streamed) and
 hashes it; a page whose hash is already stored is skipped before any work is done. New pages go to the
 extraction engine (``batch``: a local pool of ``workers`` processes, or Ray) and come back as JSON-ready
-records, in order, which the main process writes ``batch`` pages per transaction. It reads only a batch and
-the engine's window ahead of what it has written, so its memory does not grow with the corpus. Killing an ingest loses at most the batch in
-flight, and nothing half-written: the next run stores exactly the pages that are missing.
+records, in order, which the main process writes a batch at a time, one transaction each: up to
+``BATCH_PAGES`` pages (``BULK_BATCH_PAGES`` for a PostgreSQL bulk load, whose cost per transaction is larger),
+``BATCH_BYTES`` of page bytes, or the pages extracted in ``BATCH_SECONDS``, whichever comes first. It reads
+only a batch and the engine's window ahead of what it has written, so its memory does not grow with the
+corpus. Killing an ingest loses at most the batch in flight (bounded in pages, bytes and time), and nothing
+half-written: the next run stores exactly the pages that are missing.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -40,7 +44,12 @@ from .tenure import years_by_tenure
 from .txn import write
 from .write import delete_facts, insert_facts, insert_page, page_year
 
-BATCH_PAGES = 50
+# A batch is one transaction, and what a kill loses: bounded in pages, bytes and time so a kill loses little
+# at any speed, and large enough that a transaction's own costs are shared by many rows.
+BATCH_PAGES = 50  # SQLite (its writer holds the file's lock meanwhile) and the row-by-row writer
+BULK_BATCH_PAGES = 500  # PostgreSQL bulk loads (bench/bench_bulk_load.py: ~10 % more rows/s than 50 pages)
+BATCH_BYTES = 32 * 2**20  # page bytes: a batch of large pages (PDFs) is written sooner
+BATCH_SECONDS = 10.0  # a batch is written once its first page has waited this long (checked as pages arrive)
 # hashes of the pages sent on that are remembered to skip a copy still in flight: far more than are ever
 # between reading and writing (a batch, the engine's window), and a bound, so a corpus of millions of pages
 # is not held as hashes either (a copy that did slip through is found stored when written: insert_page)
@@ -58,6 +67,12 @@ class IngestReport:
     articles: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    rows_written: int = 0  # rows the bulk loads stored (the pages', their facts', the search index's)
+    writing_seconds: float = 0.0  # spent in those loads' transactions
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows_written / self.writing_seconds if self.writing_seconds else 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -89,7 +104,7 @@ def ingest_sources(
     """
     report = IngestReport()
     started = datetime.now(UTC)
-    batch = batch or BATCH_PAGES
+    batch = batch or batch_pages(engine, row_by_row)
     sources = list(sources)
     run = work.run_key(sources, paper)
     relabel: list[int] = []
@@ -98,10 +113,14 @@ def ingest_sources(
         new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes), paper, report, relabel, on_page, batch)
         pending: list[tuple[PageInput, dict[str, Any]]] = []
         indexed: list[list[bytes] | None] = []  # each page's search index values, worked out by the engine
+        size, opened = 0, 0.0  # the batch's page bytes; when its first page came
         for item, record, tsvectors in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
+            if not pending:
+                opened, size = time.monotonic(), 0
             pending.append((item, record))
             indexed.append(tsvectors)
-            if len(pending) >= batch:
+            size += len(item.raw)
+            if len(pending) >= batch or size >= BATCH_BYTES or time.monotonic() - opened >= BATCH_SECONDS:
                 _write(engine, pending, paper, report, on_page, run, kept, row_by_row, indexed)
                 pending, indexed = [], []
         if pending:
@@ -112,6 +131,11 @@ def ingest_sources(
         settle(engine, pages=pages)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
+
+
+def batch_pages(engine: Engine, row_by_row: bool = False) -> int:
+    """Pages a transaction at most by default: more for a PostgreSQL bulk load."""
+    return BULK_BATCH_PAGES if engine.dialect.name == "postgresql" and not row_by_row else BATCH_PAGES
 
 
 def extraction(time_limit: float | None = None) -> Extraction:
@@ -194,7 +218,10 @@ def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], pape
                 shard.add_page(record, job.raw, job.source, name, _container_json(job.container), indexed)
         if shards is not None:
             shards.keep(shard)
+        began = time.perf_counter()
         ids = write(engine, lambda conn: load_shard(conn, shard, run), what=f"storing {len(pending)} page(s)")
+        report.writing_seconds += time.perf_counter() - began
+        report.rows_written += shard.row_count(set(ids))
         stored = [ids.pop(job.sha256, None) for job, _ in pending]
     for (job, record), page_id, name in zip(pending, stored, papers, strict=True):
         if page_id is None:  # a concurrent ingest stored the same bytes first

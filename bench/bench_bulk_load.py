@@ -4,6 +4,7 @@ page-by-page inserts, on the same extracted records; the record's size per 1,000
 steps after a load cost, alone and on top of a larger archive.
 
     python bench/bench_bulk_load.py [--corpus DIR] [--pages 1000] [--batch N] [--pg URL] [--archive 20000]
+                                    [--archive-only] [--backends postgresql,sqlite]
 
 The pages are the first ``--pages`` page files of a corpus made by ``bench/make_corpus.py`` (default
 ``bench/.corpus-bulk``, generated when missing, no huge pages). They are extracted once (local engine, 2
@@ -154,6 +155,7 @@ def main() -> None:
     ap.add_argument("--pg", help="postgresql:// URL of a server to create databases on (default: a private one)")
     ap.add_argument("--archive", type=int, default=0, help="also measure adding --pages to an N-page record")
     ap.add_argument("--archive-only", action="store_true", help="only that (not the loads compared)")
+    ap.add_argument("--backends", default="postgresql,sqlite", help="the records measured, in this order")
     args = ap.parse_args()
     server = None
     if args.pg:
@@ -171,7 +173,8 @@ def main() -> None:
         pages = extract(paths)
         print(f"extracted {len(pages)} pages in {time.perf_counter() - started:.1f} s (not counted below)")
         figures: dict[tuple[str, str], tuple[int, float, int]] = {}
-        for backend in () if args.archive_only else ("postgresql", "sqlite"):
+        backends = args.backends.split(",")
+        for backend in () if args.archive_only else backends:
             for how in ("rows", "bulk"):
                 path = str(tmp / f"{how}.db") if backend == "sqlite" else None
                 rec = Record.open(path or new_db())
@@ -194,7 +197,7 @@ def main() -> None:
             (n, a, _), (_, b, _) = figures[backend, "rows"], figures[backend, "bulk"]
             print(f"{backend:10s} bulk (rows built and written) is {a / b:.1f}x page-by-page")
         if args.archive:
-            for backend in ("postgresql", "sqlite"):
+            for backend in backends:
                 path = str(tmp / "archive.db") if backend == "sqlite" else None
                 rec = Record.open(path or new_db())
                 load(rec.engine, copies(pages, args.archive), 500, "bulk")

@@ -3,9 +3,9 @@
 The main process reads each page (a file, or one record of an article dump or web archive, streamed) and
 hashes it; a page whose hash is already stored is skipped before any work is done. New pages go to the
 extraction engine (``batch``: a local pool of ``workers`` processes, or Ray) and come back as JSON-ready
-records, in order, which the main process writes a batch at a time, one transaction each: up to
-``BATCH_PAGES`` pages (``BULK_BATCH_PAGES`` for a PostgreSQL bulk load, whose cost per transaction is larger),
-``BATCH_BYTES`` of page bytes, or the pages extracted in ``BATCH_SECONDS``, whichever comes first. It reads
+records, in order, which the main process writes a batch at a time, one transaction each (``batches.py``:
+bounded in pages — more for a PostgreSQL bulk load, whose cost per transaction is larger — page bytes and
+time). Stored pages are re-derived (``reextract``, and by the global steps) in ``rederive.py``. It reads
 only a batch and the engine's window ahead of what it has written, so its memory does not grow with the
 corpus. Killing an ingest loses at most the batch in flight (bounded in pages, bytes and time), and nothing
 half-written: the next run stores exactly the pages that are missing.

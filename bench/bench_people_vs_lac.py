@@ -58,10 +58,13 @@ class Tally:
         self.pred += len(p)
         self.gold += len(g)
 
-    def line(self, label: str) -> str:
+    def score(self) -> tuple[float, float, float]:
         p = self.tp / self.pred if self.pred else 0.0
         r = self.tp / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, label: str) -> str:
+        p, r, f = self.score()
         return f"{label:34} {p:6.3f} {r:6.3f} {f:6.3f}   ({self.pred} found, {self.gold} gold, {self.tp} right)"
 
 

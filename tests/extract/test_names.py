@@ -97,3 +97,12 @@ def test_many_texts_at_once_give_what_each_gives_alone():
     assert find_names_many(texts) == [find_names(t) for t in texts]
     assert find_names_many(texts, threshold=0.01) == [find_names(t, threshold=0.01) for t in texts]
     assert find_names_many([]) == []
+
+
+def test_half_and_full_width_punctuation_read_alike():
+    # the cleaner writes , : ( where the training corpus prints ，：（: the model must see one code for both
+    full = "只是目前已住进了八九户人家。此后，魏源在小卷阿寓所潜心著述（见图）：“好！”"
+    half = full.replace("，", ",").replace("（", "(").replace("）", ")").replace("：", ":").replace("！", "!")
+    k = full.index("魏源")
+    assert name_score(full, k, k + 2) == pytest.approx(name_score(half, k, k + 2))
+    assert [n.name for n in find_names(half)] == [n.name for n in find_names(full)]

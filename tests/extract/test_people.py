@@ -425,3 +425,39 @@ def test_rows_of_a_table_of_people_give_the_posts_after_the_name():
 def test_a_papers_chief_editor_is_a_post_in_its_short_form():
     got = _people("临江日报社社长马青、临江日报社总编钱进、临江日报社副总编孔明等参加座谈。")
     assert got == {"马青": ["临江日报社社长"], "钱进": ["临江日报社总编"], "孔明": ["临江日报社副总编"]}
+
+
+def test_a_name_the_model_is_sure_of_needs_only_a_word_boundary_after_it():
+    # people outside the post grammar: before a form of address, after a role noun, as a subject
+    assert _people("假如他有缘选修林知远先生的课,他的学问会更扎实。") == {"林知远": []}
+    assert _people("言者指责王海只打大宗假货,王海不是真心打假。") == {"王海": []}
+
+
+def test_weak_rules_and_the_model_rule_out_what_is_no_name():
+    assert _people("正是由于林海同志的帮助,我才走到今天。") == {"林海": []}  # not 于林海
+    assert _people("是由吴先生转来的信。") == {}  # 由吴: a surname and its form of address
+    assert _people("由于建房、修路、砍树等人为因素的影响,鸟类减少。") == {}  # 等人|为 is no count of people
+    assert _people("通常人们概括为:高投入、高风险和高回报。") == {}  # a list after a colon, no item a name
+
+
+def test_things_and_places_the_model_may_take_for_names():
+    for text in ("花池中的迎春、丁香、桃花、杏花你不认识。", "马蹄莲、非洲菊、玫瑰……开满了大棚。",
+                 "列车从重庆发出,最终抵达缅甸曼德勒。", "福建周宁抽水蓄能电站投产。",
+                 "索密克汽车配件有限公司等3家单位获奖。", "台风“木兰”将于明天登陆。"):
+        assert _people(text) == {}, text
+
+
+def test_organs_a_reader_writes_out_whole():
+    got = _people("我市市委书记汪明、我市政协主席王一出席。华润(集团)有限公司副董事长王印致辞。")
+    assert got == {"汪明": ["市委书记"], "王一": ["市政协主席"], "王印": ["华润(集团)有限公司副董事长"]}
+    # a democratic party's provincial committee, and the place it shares with the next post (not the party)
+    got = _people("致公党江苏省委会主委、省住房和城乡建设厅厅长王学峰率调研组,省委会秘书长裘林参加。")
+    assert got == {"王学峰": ["致公党江苏省委会主委", "江苏省住房和城乡建设厅厅长"], "裘林": ["省委会秘书长"]}
+
+
+def test_a_bare_post_after_a_party_group_post_shares_the_group_only_for_its_own_posts():
+    got = _people("县人大常委会党组副书记钟一,副书记、副主任肖二,副主任邓三出席。市人民医院党委书记王五,副书记赵六参加。")
+    assert got == {"钟一": ["县人大常委会党组副书记"], "肖二": ["县人大常委会党组副书记", "县人大常委会副主任"],
+                   "邓三": ["县人大常委会副主任"], "王五": ["市人民医院党委书记"], "赵六": ["市人民医院党委副书记"]}
+    assert _people("市政协党组书记、主席张三,副主席李四出席。") == {"张三": ["市政协党组书记", "市政协主席"],
+                                                              "李四": ["市政协副主席"]}

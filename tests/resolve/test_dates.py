@@ -179,3 +179,14 @@ def test_dates_a_lead_read_against_its_dateline():
     assert relative_to_dateline("昨日", "4月31日") == "昨日"  # a misprinted dateline counts nothing
     page = "临江召开两会筹备会\n\n本报临江3月12日讯(记者 方晓)昨日,全市两会筹备工作会议召开。\n\n2024-03-12 08:00"
     assert _dated(page)[0] == ["2024-03-11"]
+
+
+def test_dates_passing_mentions_of_years_give_the_latest_not_a_target_or_a_period_end():
+    # years to come and the end of a plan's period are not the page's year: no year is named here
+    text = "会议审议通过《临江市国土空间规划(2021—2035年)》。到2035年,全面建成美丽临江。预计2026年建成。"
+    assert infer_year(text, None, [(6, 9)]).year is None
+    # a year's statistical bulletin is published the year after
+    assert infer_year("市统计局发布2023年国民经济和社会发展统计公报。", None, [(3, 5)]).year == 2024
+    # passing mentions only: the page looks back at earlier years, so the latest one it names is its own
+    text = "2019年,临江获评文明城市。2020年10月,新区挂牌。今年以来,新区新签项目32个,2022年主要指标稳中有进。"
+    assert infer_year(text, None, [(6, 9)]).year == 2022

@@ -390,3 +390,16 @@ def test_a_headline_and_subheadline_run_into_the_text_on_one_line_are_parted_at_
     assert (_seg(page)[0].headline, _seg(page)[0].subheadline) == ("临江市政府召开第12次常务会议", "研究部署春季森林防火工作")
     page = "凝心聚力 开好两会 本报讯 3月11日,全市两会筹备工作会议召开,市长周明远出席。"
     assert _seg(page)[0].headline == "凝心聚力 开好两会"
+
+
+def test_dateline_below_the_first_paragraphs_goes_on_with_the_same_story():
+    # the page's one lead under text that has none: nothing from the lead on may be dropped
+    text = (
+        "临江新区首批企业入驻以来,园区已吸引投资项目二十余个,带动就业三千余人,成为全市经济新的增长点。"
+        "新区管委会表示,将继续优化营商环境,推动更多项目落地见效。\n\n"
+        "本报临江5月6日讯 记者从市发展改革委了解到,新区今年将新开工项目十二个,总投资八十亿元。\n\n"
+        "市发展改革委负责人介绍,新区将加快建设标准厂房,完善配套设施,为企业入驻提供便利。"
+    )
+    [a] = _seg(text)
+    assert a.body.startswith("临江新区首批企业") and a.body.endswith("为企业入驻提供便利。")
+    assert "新开工项目十二个" in a.body

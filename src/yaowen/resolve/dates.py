@@ -47,12 +47,15 @@ _SESSION_RE = re.compile(r"((?:19|20)\d{2})年第[一二三四五六七八九十
 _TIZHU_RE = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^()（）]{0,60}(?:通过|发布|印发)[)）]")
 _PLAN_RE = re.compile(r"((?:19|20)\d{2})年度?[^，。,;；]{0,16}?(?:计划|工作要点|要点|行动方案|工作方案)")
 _REPORT_RE = re.compile(
-    r"((?:19|20)\d{2})年度?[^，。,;；]{0,30}?(?:审计报告|审计情况|执行情况|评估结果|考核|考评|决算|工作报告|总结|民主生活会|述职)"
+    r"((?:19|20)\d{2})年度?[^，。,;；]{0,30}?(?:审计报告|审计情况|执行情况|评估结果|考核|考评|决算|工作报告|总结|民主生活会|述职|"
+    r"统计公报)"
 )
 # "2025年1月份招商…", "2021-1-9 13:51": a year printed with a month (and a day in another form)
 _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}日)")
 _ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d|代|远景|目标|底|前|以前|后)")
+_STRONG = 2  # the weight of evidence that dates the page itself (a dateline's date, its month, a session)
+_PERIOD_END_RE = re.compile(r"(?:19|20)\d{2}年?\s*[—–\-~～至到]$")
 # "总结2023年工作,部署2024年工作": a year reviewed (at its end or early the next) and a year planned.
 _REVIEW_RE = re.compile(r"(?:总结|回顾|盘点)((?:19|20)\d{2})年")
 _DEPLOY_RE = re.compile(r"(?:部署|谋划|安排|研究)((?:19|20)\d{2})年")
@@ -204,10 +207,19 @@ def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, i
     for m in _ANNIVERSARY_RE.finditer(text):
         vote(_ANNIVERSARY_BASES[m.group(1)] + int(m.group(2)), 1.5, m.group(0))
     for m in _YEAR_RE.finditer(text):
-        vote(int(m.group(1)), 0.25, m.group(0))
+        # not the end of a period (规划(2021—2035年), 2022年—2025年) nor a year to come (到2035年, 预计2026年)
+        if not _PERIOD_END_RE.search(text, max(0, m.start() - 6), m.start()) \
+                and not _FUTURE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+            vote(int(m.group(1)), 0.25, m.group(0))
     if not votes:
         return YearEvidence(None, "no year named on the page")
-    year, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    if max(votes.values()) < _STRONG:
+        # only passing mentions (2021年, 2020年10月, 建党100周年): a page looks back at earlier years far more
+        # often than it names its own, so the latest it names is the likeliest (on CCTV items without their
+        # date: 344 years right and 209 wrong, against 321 and 232 for the most named)
+        year = max(votes)
+    else:
+        year, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
     return YearEvidence(year, f"year {year} from " + ", ".join(dict.fromkeys(why[year]))[:200])
 
 

@@ -189,6 +189,12 @@ def read_story(lines: list[Line], web: bool) -> Story:
             elif kind == "lead" and not _has_text_after_credit(ln.text):
                 _credit_line(story, ln.text)
                 state = "tail"
+            elif kind == "lead" and i == first_lead and b.lead is None:
+                # the page's one story opener under text that has none (a summary, the story's first lines
+                # set above its dateline): the same story goes on, nothing after it is dropped
+                b.lead = ln
+                if _append(b, Para(ln.text, ln.start, ln.end)):
+                    state = "tail"
             elif kind in ("lead", "cont_from"):
                 state = "tail"  # a second story starts (a repeat, or a related story): this one is over
             elif kind == "see_page":

@@ -39,7 +39,8 @@ def _normaliser() -> np.ndarray:
     """Code point -> normalised code point: width folded, digits and Latin letters to one class each,
     line ends to 。 (a paragraph start is a sentence start), the middle-dot family to ·."""
     table = np.arange(0x10000, dtype=np.int64)
-    table[0xFF01:0xFF5F] -= 0xFEE0  # full-width ASCII
+    # full-width ASCII to ASCII: the corpus prints ，：（ and the cleaner writes , : ( — one code for both
+    table[0xFF01:0xFF5F] -= 0xFEE0
     table[ord("0") : ord("9") + 1] = ord("0")
     table[ord("A") : ord("Z") + 1] = ord("a")
     table[ord("a") : ord("z") + 1] = ord("a")
@@ -49,13 +50,6 @@ def _normaliser() -> np.ndarray:
         table[ord(nl)] = ord("。")
     for dot in "•・‧∙．\u30fb\uff65":
         table[ord(dot)] = DOT
-    table[ord(",")] = ord("，")  # the cleaner writes half-width commas; the corpus has full-width ones
-    table[ord(";")] = ord("；")
-    table[ord(":")] = ord("：")
-    table[ord("(")] = ord("（")
-    table[ord(")")] = ord("）")
-    table[ord("!")] = ord("！")
-    table[ord("?")] = ord("？")
     return table
 
 

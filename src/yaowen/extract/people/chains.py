@@ -76,6 +76,7 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
             # a complete post names its level: 临江|市委副书记 has the organ 临江市委
             level = _LEVEL_HEAD_RE.match(q.word) if q.complete else None
             prev = organ + level.group(0) if level else organ
+            prev += next((u for u in _SUBUNIT_HEADS if q.word.startswith(u)), "")  # 医院|党委书记: 医院党委
         elif q.complete:
             place = specific_place(prev)
             if place:  # 六盘水市委副书记、市长 -> 六盘水市长; 九江市委常委、常务副市长 -> 九江市常务副市长
@@ -84,12 +85,22 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
             if not prev and level and level.group(0)[-1:] == "委":  # 市委副书记、政法委书记 -> 市委政法委书记
                 prev = level.group(0)
         else:
-            organ = base_organ(prev) if prev else carried
-            prev = prev or organ
+            organ = base_organ(prev) if prev else _shared(carried, q.word)
+            prev = prev or carried
         titles.append(organ + q.word)
     if titles[0].startswith("原"):  # 原市委常委、副市长: every post of the chain is a former one
         titles = [t if t.startswith("原") else "原" + t for t in titles]
-    return titles, (base_organ(prev) if prev else carried)
+    return titles, (prev or carried)
+
+
+_SUBUNIT_POSTS = frozenset({"书记", "副书记", "成员", "委员"})
+_SUBUNIT_HEADS = ("党组", "党委", "党工委")
+
+
+def _shared(carried: str, word: str) -> str:
+    """The organ a bare post shares with the chain before it in the sentence: the unit, not its 党组 or
+    党委 (市政协党组书记、主席A,副主席B), but the same 党组 for its own posts (县人大常委会党组副书记A,副书记B)."""
+    return carried if word in _SUBUNIT_POSTS else base_organ(carried)
 
 
 def names_after(

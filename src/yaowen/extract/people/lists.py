@@ -27,7 +27,7 @@ _ITEM = r"[\u4e00-\u9fff]{2,4}"
 _RUN_RE = re.compile(rf"([\u4e00-\u9fff]{{2,8}}(?:、{_ITEM})+)")
 # what makes a run of names a list of people when it follows the last one
 _FOLLOW_RE = re.compile(
-    r"等(?:\d+|[一二三四五六七八九十多几]+)?(?:位|名|人|同志)|等(?=[\u4e00-\u9fff、]{0,16}领导)|等(?=出席|列席|参加|陪同|分别|一同|先后|在|也|还|同志)|"
+    r"等(?:\d+|[一二三四五六七八九十多几]+)?(?:位|名|人(?!为)|同志)|等(?=[\u4e00-\u9fff、]{0,16}领导)|等(?=出席|列席|参加|陪同|分别|一同|先后|在|也|还|同志)|"
     r"[两二三四五六七八九十几多]位|同志|夫妇|夫妻|父子|母子|父女|母女|兄弟|姐妹|出席|列席|参加|陪同|在主席台|分别|一同|先后|[（(](?:按|以)姓"
 )
 _AFTER_COLON_RE = re.compile(r"(?:有|是|为|还有|名单)[:：]$")
@@ -57,6 +57,8 @@ def bare_lists(text: str) -> list[Mention]:
         after_colon = bool(_AFTER_COLON_RE.search(text, max(0, start - 4), start))
         # a list of names that acts (A、B和C作了发言, A、B等深入企业调研) when the model finds most items names
         acting = (boundary_strength(text, end) >= 2 or text.startswith("等", end)) and _mostly_names(text, items)
+        if after_colon and not follow and not acting and not any(name_prob(text, s, e) for _, s, e in items):
+            continue  # 概括为:高投入、高风险和高回报 — a list after a colon, and no item the model calls a name
         if not follow and not after_colon and not acting:
             continue
         title: list[str] = []

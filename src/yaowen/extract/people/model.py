@@ -13,17 +13,20 @@ import re
 
 from ..lexicons import countries
 from .mention import Mention
-from .names import NOT_FINAL, boundary_strength, name_shaped, word_class
-from .places import placed_elsewhere
+from .names import NOT_FINAL, boundary_strength, cut_words, name_shaped, tag_words, word_class
+from .places import PROVINCES, placed_elsewhere
 from .scores import model_found, name_prob
 
-_SURE = 0.9  # the model's probability above which a name is taken where the grammar found none
+_SURE = 0.5  # the model's probability above which a name is taken where the grammar found none
+# above this the name need not be followed by an action word, only end where jieba ends a word (陈寅恪|先生);
+# a name that is also a common word (马蹄莲, 丁香) needs it too
+_SURE_ANYWHERE = 0.6
 # words that make a name part of a term, a prize, a place or a monument
 _TERM_AFTER_RE = re.compile(
-    r"主义|精神|思想|理论|同志式|式|体|奖|杯|故里|故居|纪念馆|纪念|广场|大道|路|街|巷|河|湖|江|山|桥|号|文化|学院|中学|"
+    r"主义|精神|思想|理论|同志式|式|体|奖|杯|故里|故居|纪念馆|纪念|广场|大道|路|街|巷|河|湖|江|山|雪山|桥|号|舰|文化|学院|中学|"
     r"小学|大学|公园|塑像|雕像|铜像|像|墓|陵|庙|祠|县|市|区|镇|乡|村|村委|公司|集团|牌|定律|效应|原理|病|星"
 )
-_PLACE_END = set("河湖江山路街桥省市县区镇乡村")  # 温榆河
+_PLACE_END = set("河湖江山路街桥省市县区镇乡村旗舰")  # 温榆河, 敖汉旗, 许昌舰
 # a byline's roles before a name, and its 摄 after: 记者 王明, 通讯员李强, 编辑:张三, 王明 摄
 _BYLINE_BEFORE_RE = re.compile(r"(?:记者|通讯员|编辑|责编|摄影|摄像|作者|审|校对|来源|实习生|供图|整理)[:：\s]*$")
 _BYLINE_AFTER_RE = re.compile(r"\s*(?:摄|报道|供图|/摄)")
@@ -37,14 +40,17 @@ def model_names(text: str, found: list[Mention]) -> list[Mention]:
     """Names the recogniser is sure of that the grammar accepts as people in the story, and the items of a
     list (A、B和C, A/B) beside a person found by any rule that the recogniser finds likely names."""
     open_titles = _title_spans(text)
-    out = [Mention(text[s:e], [], s, e, "model") for s, e, _ in model_found(text, _SURE)
-           if not _vetoed(text, s, e, open_titles)]
+    out = [Mention(text[s:e], [], s, e, "model") for s, e, p in model_found(text, _SURE)
+           if (p >= _SURE_ANYWHERE or word_class(text[s:e]) not in _THING_CLASSES)
+           and not _vetoed(text, s, e, open_titles, sure=p >= _SURE_ANYWHERE)]
     return out + _list_mates(text, found + out, open_titles)
 
 
-def _vetoed(text: str, start: int, end: int, open_titles: list[tuple[int, int]], mate: bool = False) -> bool:
+def _vetoed(text: str, start: int, end: int, open_titles: list[tuple[int, int]], mate: bool = False,
+            sure: bool = False) -> bool:
     """Is the span no person in the story, whatever the model says? (``mate``: an item of a list of people,
-    whose end the model may settle: 和杨家兴|组成)"""
+    whose end the model may settle: 和杨家兴|组成; ``sure``: the model is sure enough that a word boundary
+    after the name will do)"""
     name = text[start:end]
     # titles never overlap, so the last one opening before ``start`` is the only one that may hold it
     i = bisect.bisect_left(open_titles, (start,)) - 1
@@ -54,30 +60,98 @@ def _vetoed(text: str, start: int, end: int, open_titles: list[tuple[int, int]],
         return True
     if "·" not in name and (word_class(name) == "ns" or name in countries()):
         return True  # 马德里, 瓦努阿图: a place
-    if not mate and not boundary_strength(text, end) and text[end : end + 1] not in "/／":
+    if not mate and not (sure and _word_ends_at(text, start, end)) and not boundary_strength(text, end) \
+            and text[end : end + 1] not in "/／" and not _acts_after(text, end):
         return True  # the name must end where a name can end (or at the / of a pair: 王楚钦/孙颖莎)
     if _BYLINE_BEFORE_RE.search(text, max(0, start - 8), start) or _BYLINE_AFTER_RE.match(text, end):
         return True
+    if _names_a_thing(text, end):
+        return True
+    if not mate and (text[start - 1 : start] in _QUOTES or name.startswith(PROVINCES)):
+        return True  # 台风“木兰”, “玲龙一号”: a name in quotes is a thing's; 江苏南|通 is a place
     if "·" not in name and placed_elsewhere(name, text):
         return True
     return _beside_a_place(text, start, end)
 
 
+_QUOTES = frozenset("“\"「『‘'")
+# the last word of a company's name or a doctrine's
+_THING_ENDS = frozenset({"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "集团公司", "合作社", "工作室",
+                         "思想", "理论", "主义", "精神"})
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """索密克|汽车配件有限公司, 习近平|生态文明思想: a name that nouns run on from to a company's or a
+    doctrine's last word names the company or the doctrine."""
+    for word, tag in tag_words(text[end : end + 12]):
+        if word in _THING_ENDS:
+            return True
+        if not (tag.startswith("n") or tag == "vn"):
+            return False
+    return False
+
+
+def _word_ends_at(text: str, start: int, end: int) -> bool:
+    """Does a word end at ``end`` when jieba cuts the name and what follows (陈寅恪|先生, not 邵阳|军分区)?"""
+    at = 0
+    for word in cut_words(text[start : end + 4]):
+        at += len(word)
+        if at >= end - start:
+            return at == end - start
+    return True
+
+
+# what the word after a name may be for the name to end there: a verb, an adverb, a preposition, a conjunction
+_FOLLOWING_CLASSES = frozenset({"v", "d", "p", "c"})
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _acts_after(text: str, end: int) -> bool:
+    """Does the word after ``end`` say the name ended there (王海|不是, 张松|因此, 庄希泉|予以)?"""
+    run = _HAN_RUN_RE.match(text, end)
+    words = tag_words(run.group(0)) if run else []
+    return bool(words) and len(words[0][0]) >= 2 and words[0][1] in _FOLLOWING_CLASSES
+
+
 def _beside_a_place(text: str, start: int, end: int) -> bool:
-    """A list item next to a place is a place too (纽约、马德里、米兰等)."""
-    if text[end : end + 1] == "、" and any(text[end + 1 + n : end + 2 + n] in _ITEM_ENDS
-                                          and _is_place_word(text[end + 1 : end + 1 + n]) for n in (2, 3, 4)):
-        return True
-    return start > 0 and text[start - 1] == "、" and any(
-        start - 1 - n >= 0 and text[start - 2 - n : start - 1 - n] in _ITEM_ENDS
-        and _is_place_word(text[start - 1 - n : start - 1]) for n in (2, 3, 4))
+    """A list item next to a place is a place too (纽约、马德里、米兰等), and one next to a thing a thing
+    (马蹄莲、非洲菊、玫瑰, 日管控、周排查): beside the 、 stands a place, a word jieba knows as another kind
+    of word that the model does not take for a name."""
+    if text[end : end + 1] in _LIST_MARKS:
+        after = cut_words(text[end + 1 : end + 9])
+        if after and _is_thing(text, end + 1, end + 1 + len(after[0]), [(end + 1, end + 1 + n) for n in (2, 3, 4)]):
+            return True
+    if start > 1 and text[start - 1] in _LIST_MARKS:
+        before = cut_words(text[max(0, start - 9) : start - 1])
+        if before and _is_thing(text, start - 1 - len(before[-1]), start - 1,
+                                [(start - 1 - n, start - 1) for n in (2, 3, 4)]):
+            return True
+    return False
 
 
-_ITEM_ENDS = frozenset("、，,。；;：:等和及") | {""}
+_LIST_MARKS = "、"
 
 
 def _is_place_word(item: str) -> bool:
     return item in countries() or (len(item) >= 2 and word_class(item) == "ns")
+
+
+_THING_CLASSES = frozenset({"n", "nz", "ng", "vn", "v", "an", "a", "l", "i", "j"})
+
+
+def _is_thing(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Is the word text[start:end] beside a list mark a place or a thing? Not where the model reads a name
+    at the mark (``spans``: where such a name would stand; jieba cuts names apart: 范金|城); a place word,
+    or a word of another kind, is."""
+    best = max((name_prob(text, s, e) for s, e in spans if s >= 0 and e <= len(text)), default=0.0)
+    if best >= _SURE:
+        return False
+    item = text[start:end]
+    if len(item) >= 2 and (_is_place_word(item) or placed_elsewhere(item, text)):
+        return True
+    if best:
+        return False
+    return len(item) >= 2 and word_class(item) in _THING_CLASSES
 
 
 def _list_mates(text: str, found: list[Mention], open_titles: list[tuple[int, int]]) -> list[Mention]:

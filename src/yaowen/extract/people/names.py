@@ -74,9 +74,23 @@ _COMMON_CLASSES = frozenset({"n", "vn", "a", "an", "nz", "l", "i", "j", "v"})
 def word_classes(words: str) -> tuple[str, ...]:
     """jieba's part-of-speech tags of the words of a short run (jieba is loaded on first use: it is slow to
     load and many texts never need it)."""
+    return tuple(tag for _, tag in tag_words(words))
+
+
+@lru_cache(maxsize=1 << 14)
+def tag_words(run: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of a short run with their part-of-speech tags."""
     import rjieba
 
-    return tuple(tag for _, tag in rjieba.tag(words))
+    return tuple(rjieba.tag(run))
+
+
+@lru_cache(maxsize=1 << 14)
+def cut_words(run: str) -> tuple[str, ...]:
+    """jieba's words of a short run."""
+    import rjieba
+
+    return tuple(rjieba.cut(run))
 
 
 def word_class(word: str) -> str:

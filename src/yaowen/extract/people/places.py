@@ -1,11 +1,13 @@
 """Where the page itself shows a word is a place: it prints the word before a level (诸城市) or after a
-province (山东诸城)."""
+province or a country (山东诸城, 缅甸曼德勒)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from functools import lru_cache
+
+from ..lexicons import countries
 
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
               "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
@@ -23,7 +25,8 @@ def placed_elsewhere(s: str, text: str, here: int = -1) -> bool:
 
 @lru_cache(maxsize=4)  # asked for many names of one text: one pass over it, not one per name
 def _places_of(text: str) -> Counter[str]:
-    """Every two to four characters the text prints before a level (诸城|市) or after a province (山东|诸城)."""
+    """Every two to four characters the text prints before a level (诸城|市) or after a province or a country
+    (山东|诸城, 缅甸|曼德勒)."""
     found: Counter[str] = Counter()
     for n in (2, 3, 4):
         found.update(m.group(1) for m in _BEFORE_LEVEL_RE[n].finditer(text))
@@ -34,4 +37,5 @@ def _places_of(text: str) -> Counter[str]:
 _LEVELS = frozenset("市县区镇乡村州")
 
 _BEFORE_LEVEL_RE = {n: re.compile(rf"(?=([\u4e00-\u9fff]{{{n}}})[市县区镇乡村州])") for n in (2, 3, 4)}
-_AFTER_PROVINCE_RE = {n: re.compile(rf"(?:{'|'.join(PROVINCES)})(?=([\u4e00-\u9fff]{{{n}}}))") for n in (2, 3, 4)}
+_REGIONS = "|".join(map(re.escape, sorted({*PROVINCES, *(c for c in countries() if len(c) >= 2)}, key=len, reverse=True)))
+_AFTER_PROVINCE_RE = {n: re.compile(rf"(?:{_REGIONS})[（(]?(?=([\u4e00-\u9fff]{{{n}}}))") for n in (2, 3, 4)}

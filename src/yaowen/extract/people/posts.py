@@ -35,14 +35,15 @@ _CUT_RE = re.compile(
 _LEAD_RE = re.compile(
     r"^(?:上午|下午|晚上|早上|中午|凌晨|当天|当日|昨天|今天|明天|昨日|今日|日前|近日|近期|日(?=上午|下午|晚|早|中午)|"
     r"会上|会后|会前|"
-    r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|新任|前任|现任|时任|作为|还有|有(?!色|限)|分别是|是)+"
+    r"随后|同时|此外|另外|本次|本届|这次|此次|该|各|本|新任|前任|现任|时任|作为|还有|有(?!色|限)|分别是|是|"
+    r"我[市县区省州](?=[市县区省州]|$)|我(?=[市县区省州]))+"  # 我市|市委书记, 我|市政协主席
 )
 _PLACE_START_RE = re.compile(
     r"^(?:中共|中国|中央|国务院|全国|国家|最高|省|市|县|区|州|旗|盟|镇|乡|村|自治区|"
     r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|镇|乡|村|州|旗|盟|自治区|自治州|自治县|特区|新区))"
 )
 # a specific place at the head of an organ: 六盘水市|委, 中共绵阳市|委 (not a bare 市委)
-_SPECIFIC_PLACE_RE = re.compile(r"^原?+(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
+_SPECIFIC_PLACE_RE = re.compile(r"^原?+(?:中共|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?([\u4e00-\u9fff]{2,8}?[省市县区州旗])(?=委|人民政府|政府|人大|政协|纪委)")
 _LEVEL_CHARS = "省市县区州旗盟镇乡"
 # a sub-unit that a post after it does not share: 市政协|党组, 经开区|党工委, 嵊州市人民医院|内科
 _SUBUNITS = ("审判委员会", "检察委员会", "党组", "党委", "党工委", "党总支", "党支部", "总支", "支部", "纪工委", "科", "车间")
@@ -125,9 +126,14 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
     return organ, start, in_chain
 
 
+# a bracketed word inside an organ's name (华润(集团)有限公司) reads as part of it, not as a cut
+_ORGAN_BRACKET_RE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:集团|控股|股份|中国|香港|澳门|筹|筹备组)[）)](?=[\u4e00-\u9fff])")
+
+
 def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str, int, bool]:
     left = text[max(0, pos - _WINDOW, floor) : pos]
-    last = _LAST_CUT_RE.match(left)
+    # the cuts are found with such brackets read as Han characters (the same length: offsets hold)
+    last = _LAST_CUT_RE.match(_ORGAN_BRACKET_RE.sub(lambda m: "集" * len(m.group(0)), left))
     cut = last.start(1) if last else -1
     in_chain = cut >= 0 and left[cut] in "、兼"
     word_cut = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicons import countries, load_lexicon
+from ..lexicons import countries, load_lexicon, surnames
 from ..textscan import MarksSince
 from .mention import Mention
 from .names import (
@@ -25,6 +25,7 @@ from .scores import name_prob
 
 _CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及", "受", "由", "请", "经")
 _PARTICLES = set("了的由为在与和同向对及受请经将把被给是")
+_JOINED_CLASSES = frozenset({"p", "c"})  # 由于, 对于, 关于
 _ORGAN_END = set("部门行局委办院厅署会处所站队组社校馆司厂节")  # 商务部表示, 丰收节: not a person
 _TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
 _ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道, 村民X: a role noun right before a name
@@ -59,6 +60,10 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             s = text[start : m.start()]
             before = text[max(0, start - 2) : start]
             set_off = start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)
+            if set_off and start > 0 and word_class(text[start - 1 : start + 1]) in _JOINED_CLASSES:
+                continue  # 由于|林海同志: the particle and the name's first character make one word
+            if n == 2 and s[0] in _PARTICLES and s[1] in surnames()[0] and m.group(0) in _NO_TITLE:
+                continue  # 由|吴先生, 向|王老师: a surname and its form of address after a particle
             # 牢记习近平总书记嘱托: a name jieba knows may follow any word before 总书记, 总理 ...
             if not set_off and not (m.group(0) in _ADDRESS_TITLES and n == 3 and word_class(s) in ("nr", "nrfg")):
                 continue

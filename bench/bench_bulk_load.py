@@ -3,12 +3,14 @@
 page-by-page inserts, on the same extracted records; the record's size per 1,000 pages; and what the global
 steps after a load cost, alone and on top of a larger archive.
 
-    python bench/bench_bulk_load.py [--corpus DIR] [--pages 1000] [--batch 50] [--pg URL] [--archive 20000]
+    python bench/bench_bulk_load.py [--corpus DIR] [--pages 1000] [--batch N] [--pg URL] [--archive 20000]
+                                    [--archive-only] [--backends postgresql,sqlite]
 
 The pages are the first ``--pages`` page files of a corpus made by ``bench/make_corpus.py`` (default
 ``bench/.corpus-bulk``, generated when missing, no huge pages). They are extracted once (local engine, 2
 workers); every load then writes the same records, so the figures are the writer's, not the extractor's.
-Each load goes into a fresh record, ``--batch`` pages per transaction as ``yaowen ingest`` does:
+Each load goes into a fresh record, ``--batch`` pages per transaction (default: as many as ``yaowen ingest``
+writes at most, ``ingest.batch_pages``: 500 for a PostgreSQL bulk load, 50 otherwise):
 
 - ``rows``: ``write.insert_page`` page by page (the path before shards), one executemany per table per page;
 - ``bulk``: a ``shards.Shard`` per batch, loaded by ``bulk.load_shard``; the time includes building the rows.
@@ -50,7 +52,7 @@ from yaowen.read.inputs import PageInput, iter_inputs  # noqa: E402
 from yaowen.record import Record  # noqa: E402
 from yaowen.record import schema as s  # noqa: E402
 from yaowen.record.bulk import load_shard, merge_pending_index  # noqa: E402
-from yaowen.record.ingest import extraction, settle, store_rows  # noqa: E402
+from yaowen.record.ingest import batch_pages, extraction, settle, store_rows  # noqa: E402
 from yaowen.record.shards import Shard  # noqa: E402
 from yaowen.record.txn import write  # noqa: E402
 
@@ -103,9 +105,11 @@ def shards(pages: list[tuple[PageInput, dict[str, Any]]], batch: int) -> list[Sh
     return out
 
 
-def load(engine: Engine, pages: list[tuple[PageInput, dict[str, Any]]], batch: int, how: str) -> tuple[float, float]:
-    """(seconds building the rows, seconds writing them) for ``pages``, ``batch`` per transaction, by ``how``
-    (rows: page by page, built as they are written; bulk: shards built first, then loaded)."""
+def load(engine: Engine, pages: list[tuple[PageInput, dict[str, Any]]], batch: int | None,
+         how: str) -> tuple[float, float]:
+    """(seconds building the rows, seconds writing them) for ``pages``, ``batch`` per transaction (None: as
+    ingest), by ``how`` (rows: page by page, built as they are written; bulk: shards built first, then loaded)."""
+    batch = batch or batch_pages(engine, how == "rows")
     started = time.perf_counter()
     if how == "rows":
         for at in range(0, len(pages), batch):
@@ -147,10 +151,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT / "bench" / ".corpus-bulk"))
     ap.add_argument("--pages", type=int, default=1000)
-    ap.add_argument("--batch", type=int, default=50)
+    ap.add_argument("--batch", type=int, help="pages a transaction (default: as yaowen ingest)")
     ap.add_argument("--pg", help="postgresql:// URL of a server to create databases on (default: a private one)")
     ap.add_argument("--archive", type=int, default=0, help="also measure adding --pages to an N-page record")
     ap.add_argument("--archive-only", action="store_true", help="only that (not the loads compared)")
+    ap.add_argument("--backends", default="postgresql,sqlite", help="the records measured, in this order")
     args = ap.parse_args()
     server = None
     if args.pg:
@@ -168,7 +173,8 @@ def main() -> None:
         pages = extract(paths)
         print(f"extracted {len(pages)} pages in {time.perf_counter() - started:.1f} s (not counted below)")
         figures: dict[tuple[str, str], tuple[int, float, int]] = {}
-        for backend in () if args.archive_only else ("postgresql", "sqlite"):
+        backends = args.backends.split(",")
+        for backend in () if args.archive_only else backends:
             for how in ("rows", "bulk"):
                 path = str(tmp / f"{how}.db") if backend == "sqlite" else None
                 rec = Record.open(path or new_db())
@@ -183,14 +189,15 @@ def main() -> None:
                 rec.close()
                 built = f"rows built in {building:.2f} s, then " if building else ""
                 merged = f"the search index merge {merge:.1f} s, " if merge > 0.05 else ""
-                print(f"{backend:10s} {how:4s}: {n:,} rows, {built}written in {secs:.2f} s = {n / secs:,.0f} rows/s "
+                print(f"{backend:10s} {how:4s}, {args.batch or batch_pages(rec.engine, how == 'rows')} pages a "
+                      f"transaction: {n:,} rows, {built}written in {secs:.2f} s = {n / secs:,.0f} rows/s "
                       f"({n / (building + secs):,.0f} rows/s, {len(pages) / (building + secs):,.0f} pages/s all "
                       f"told); {figures[backend, how][2] / len(pages) * 1000 / 1e6:.1f} MB per 1,000 pages "
                       f"({settled / len(pages) * 1000 / 1e6:.1f} settled); then {merged}the global steps {steps:.1f} s")
             (n, a, _), (_, b, _) = figures[backend, "rows"], figures[backend, "bulk"]
             print(f"{backend:10s} bulk (rows built and written) is {a / b:.1f}x page-by-page")
         if args.archive:
-            for backend in ("postgresql", "sqlite"):
+            for backend in backends:
                 path = str(tmp / "archive.db") if backend == "sqlite" else None
                 rec = Record.open(path or new_db())
                 load(rec.engine, copies(pages, args.archive), 500, "bulk")

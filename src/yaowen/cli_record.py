@@ -104,6 +104,8 @@ def _summary(report: IngestReport, rec: Record) -> None:
     if report.failed:
         parts.append(f"{report.failed} failed")
     parts.append(f"{report.pages_per_second:.1f} pages/s")
+    if report.rows_written:
+        parts.append(f"{report.rows_written:,} rows written at {report.rows_per_second:,.0f} rows/s")
     err_console.print(f"[dim]{', '.join(parts)} -> {rec.url}[/dim]")
 
 
@@ -126,6 +128,10 @@ def ingest(
         "--shards", metavar="DIR", help="Also keep each batch as Parquet shards in DIR (one file per table, "
                                         "keyed by page hash), for `yaowen load-shards` into any record.")] = None,
     max_page_mb: MaxPageOption = MAX_BYTES / 2**20,
+    batch: Annotated[int | None, typer.Option(
+        "--batch", min=1, max=100_000, metavar="PAGES",
+        help="Pages a transaction at most (default 500 into PostgreSQL, 50 into SQLite; a batch also ends at "
+             "32 MB of page bytes or 10 s after its first page): what a kill loses.")] = None,
 ) -> None:
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
@@ -136,7 +142,7 @@ def ingest(
     with engine_or_exit(engine, workers, address) as pages:
         report = _run_with_progress("ingest", lambda cb: rec.ingest(inputs, paper=paper, on_page=cb, fields=fields,
                                                                     page_timeout=page_timeout, pages=pages,
-                                                                    shards=shards,
+                                                                    shards=shards, batch=batch,
                                                                     max_page_bytes=max_page_bytes(max_page_mb)))
     _summary(report, rec)
     if report.stored + report.skipped == 0:

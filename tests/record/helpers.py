@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
 
 PAGE = """临江日报 {date_cn} 星期{weekday}
 
@@ -51,3 +54,14 @@ def write_page_set(folder: Path, count: int, undated: int = 2) -> list[Path]:
                         encoding="utf-8")
         pages.append(path)
     return pages
+
+
+def varied_inputs(tmp_path: Path, shared: Path) -> list[str]:
+    """The examples, the seeds and a few dev pages, and 临江 pages whose undated ones the run dates."""
+    folder = tmp_path / "in"
+    shutil.copytree(REPO / "examples" / "pages", folder / "examples")
+    for name in sorted((shared / "dev" / "raw").glob("d00*.txt"))[:6]:
+        (folder / "dev").mkdir(parents=True, exist_ok=True)
+        shutil.copy(name, folder / "dev" / name.name)
+    write_page_set(folder / "linjiang", 4)
+    return [str(folder), str(shared / "seeds")]

@@ -25,9 +25,9 @@ def _run(argv: list[str], log: str, batch: int | None) -> None:
     os.dup2(out.fileno(), 2)
     sys.stdout = sys.stderr = out
     if batch:
-        from yaowen.record import ingest
+        from yaowen.record import batches
 
-        ingest.BATCH_PAGES = batch  # small batches: writers interleave (and a kill lands between batches)
+        batches.BATCH_PAGES = batches.BULK_BATCH_PAGES = batch  # small batches: writers interleave (and a kill lands between batches)
     from yaowen.cli import main
 
     main(argv)

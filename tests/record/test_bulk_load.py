@@ -4,12 +4,11 @@ a load, then the same command again, gives the record of a row-by-row ingest."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from helpers import write_page_set
+from helpers import varied_inputs, write_page_set
 from launch import run, start
 from record_content import assert_same_content, record_content
 from sqlalchemy import func, select, text
@@ -19,19 +18,6 @@ from yaowen.record import schema as s
 from yaowen.record.ingest import ingest_sources
 from yaowen.record.shards import Shard, shard_folders
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _inputs(tmp_path: Path, shared: Path) -> list[str]:
-    """The examples, the seeds and a few dev pages, and 临江 pages whose undated ones the run dates."""
-    folder = tmp_path / "in"
-    shutil.copytree(REPO / "examples" / "pages", folder / "examples")
-    for name in sorted((shared / "dev" / "raw").glob("d00*.txt"))[:6]:
-        (folder / "dev").mkdir(parents=True, exist_ok=True)
-        shutil.copy(name, folder / "dev" / name.name)
-    write_page_set(folder / "linjiang", 4)
-    return [str(folder), str(shared / "seeds")]
-
 
 def _url(db_url: str, pg_server, tmp_path: Path, name: str) -> str:
     return str(tmp_path / f"{name}.db") if "://" not in db_url else pg_server.new_database()
@@ -39,7 +25,7 @@ def _url(db_url: str, pg_server, tmp_path: Path, name: str) -> str:
 
 @pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
 def test_bulk_load_stores_what_row_by_row_inserts_store_and_kept_shards_load_once(db_url, tmp_path, shared, pg_server):
-    sources = _inputs(tmp_path, shared)
+    sources = varied_inputs(tmp_path, shared)
     rows = Record.open(_url(db_url, pg_server, tmp_path, "rows"))
     bulk = Record.open(_url(db_url, pg_server, tmp_path, "bulk"))
     want = ingest_sources(rows.engine, sources, row_by_row=True, batch=7)

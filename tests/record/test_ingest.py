@@ -107,7 +107,7 @@ def test_interrupted_ingest_resumes_without_duplicates(record, db_url, tmp_path)
 def test_killed_ingest_process_resumes(db_url, tmp_path):
     """A real SIGKILL in the middle of a CLI ingest, then the same command again."""
     pages = write_pages(tmp_path / "pages", 120)
-    cmd = [sys.executable, "-m", "yaowen", "ingest", str(tmp_path / "pages"), "--db", db_url]
+    cmd = [sys.executable, "-m", "yaowen", "ingest", str(tmp_path / "pages"), "--db", db_url, "--batch", "20"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     rec = Record.open(db_url)
     try:

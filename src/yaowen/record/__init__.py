@@ -22,10 +22,11 @@ from ..read import MAX_BYTES
 from ..read.dumps import FieldMap
 from . import facts, queries
 from . import schema as s
+from .batches import IngestReport
 from .bulk import load_folder
 from .db import RecordMissing, database_url, open_engine
 from .export import Format, export_record
-from .ingest import IngestReport, ingest_sources, paper_for_paperless, reextract, settle
+from .ingest import ingest_sources, paper_for_paperless, reextract, settle
 from .people import refresh_people
 from .query import QueryError
 from .search import Filters, SearchResult, hits_by_month, search
@@ -84,16 +85,17 @@ class Record:
                on_page: Callable[[str, str | None], None] | None = None,
                fields: FieldMap | None = None, page_timeout: float = DEFAULT_PAGE_TIMEOUT,
                pages: PageEngine[Any] | None = None, shards: Path | None = None,
-               max_page_bytes: int | None = MAX_BYTES) -> IngestReport:
+               max_page_bytes: int | None = MAX_BYTES, batch: int | None = None) -> IngestReport:
         """Store pages (files, directories, globs, article dumps, web archives); ``fields`` maps a dump's
         field names (see ``yaowen.read.dumps``); a page that takes longer than ``page_timeout`` seconds (0:
         no limit), or a page file over ``max_page_bytes`` (None: no limit), is reported as failed and not
         stored; ``pages`` extracts them (``yaowen.batch.open_engine``:
         local processes or Ray; default ``workers`` local processes); ``shards``: a directory to keep
-        each batch in as Parquet (``load_shards`` loads them into any record)."""
+        each batch in as Parquet (``load_shards`` loads them into any record); ``batch``: pages a
+        transaction at most (default ``batches.batch_pages``)."""
         return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields,
                               page_timeout=page_timeout, pages=pages, shards=shards,
-                              max_page_bytes=max_page_bytes)
+                              max_page_bytes=max_page_bytes, batch=batch)
 
     def load_shards(self, root: Path) -> IngestReport:
         """Load the Parquet shards an ``ingest(..., shards=root)`` kept (on this machine or another) into

@@ -58,21 +58,41 @@ def load_shard(conn: Connection, shard: Shard, run: str = "") -> dict[str, int]:
     (pending.py) and notes the run's papers."""
     if not shard.rows["pages"]:
         return {}
-    db: _Postgres | _Sqlite = _Postgres(conn) if conn.dialect.name == "postgresql" else _Sqlite(conn)
+    db = _backend(conn)
     db.begin()
     stored = db.insert_pages(shard.rows["pages"])
     if not stored:
         return stored
+    paper = _load_rows(conn, db, shard, stored)
+    work.mark_pages(conn, stored.values(), work.PEOPLE, work.TENURE)
+    work.note_run(conn, run, {paper[sha] for sha in stored if paper[sha]},
+                  [page_id for sha, page_id in stored.items() if not paper[sha]])
+    return stored
+
+
+def reload_shard(conn: Connection, shard: Shard, stored: dict[str, int]) -> None:
+    """Load the rows of a shard of pages already stored, {sha256: page id} (re-extraction: their facts
+    deleted first, ``write.delete_facts``; the pages' own row is the caller's to update). Marks the organs
+    and (PostgreSQL) the search index merge; the other steps are the caller's."""
+    db = _backend(conn)
+    db.begin()
+    _load_rows(conn, db, shard, stored)
+
+
+def _backend(conn: Connection) -> _Postgres | _Sqlite:
+    return _Postgres(conn) if conn.dialect.name == "postgresql" else _Sqlite(conn)
+
+
+def _load_rows(conn: Connection, db: _Postgres | _Sqlite, shard: Shard, stored: dict[str, int]) -> dict[str, str]:
+    """The stored pages' rows, table by table, and the organ names new to their papers; returns the pages'
+    papers by hash."""
     paper = {r[1]: r[4] for r in shard.rows["pages"]}
     for table, rows in _record_rows(conn, shard, stored, paper, db).items():
         db.insert(table, _RECORD_COLUMNS.get(table, db.fts_columns), rows)
     work.mark_organs(conn, db.insert_organs(sorted({(r[1], r[2]) for r in shard.rows["organs"] if r[0] in stored})))
-    work.mark_pages(conn, stored.values(), work.PEOPLE, work.TENURE)
     if db.dialect == "postgresql":
         work.mark(conn, work.SEARCH_INDEX)
-    work.note_run(conn, run, {paper[sha] for sha in stored if paper[sha]},
-                  [page_id for sha, page_id in stored.items() if not paper[sha]])
-    return stored
+    return paper
 
 
 def load_folder(engine: Engine, root: Path) -> tuple[int, int, set[str]]:
@@ -206,8 +226,11 @@ class _Postgres:
         if not n:
             return []
         # nextval is never rolled back nor handed to two transactions: the ids are ours whoever else writes
-        return sorted(r[0] for r in self.raw.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n]))
+        # (one array, not a row per id: reading tens of thousands of rows cost a tenth of the load)
+        row = self.raw.execute("SELECT array_agg(v ORDER BY v) FROM (SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+                               "AS v FROM generate_series(1, %s)) AS ids", [table, n]).fetchone()
+        assert row is not None
+        return list(row[0])
 
     def person_ids(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         if not keys:

@@ -3,18 +3,21 @@
 The main process reads each page (a file, or one record of an article dump or web archive, streamed) and
 hashes it; a page whose hash is already stored is skipped before any work is done. New pages go to the
 extraction engine (``batch``: a local pool of ``workers`` processes, or Ray) and come back as JSON-ready
-records, in order, which the main process writes ``batch`` pages per transaction. It reads only a batch and
-the engine's window ahead of what it has written, so its memory does not grow with the corpus. Killing an ingest loses at most the batch in
-flight, and nothing half-written: the next run stores exactly the pages that are missing.
+records, in order, which the main process writes a batch at a time, one transaction each (``batches.py``:
+bounded in pages — more for a PostgreSQL bulk load, whose cost per transaction is larger — page bytes and
+time). Stored pages are re-derived (``reextract``, and by the global steps) in ``rederive.py``. It reads
+only a batch and the engine's window ahead of what it has written, so its memory does not grow with the
+corpus. Killing an ingest loses at most the batch in flight (bounded in pages, bytes and time), and nothing
+half-written: the next run stores exactly the pages that are missing.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -32,36 +35,19 @@ from ..read.inputs import PageInput, iter_inputs
 from ..sources import shown
 from . import pending as work
 from . import schema as s
+from .batches import IngestReport, batch_pages, batched, extraction
 from .bulk import load_shard, merge_pending_index
-from .organs import record_organs
-from .people import PersonKeys, printed_names, refresh_people
+from .people import PersonKeys, refresh_people
+from .rederive import rederive
 from .shards import Shard, ShardOutput
 from .tenure import years_by_tenure
 from .txn import write
-from .write import delete_facts, insert_facts, insert_page, page_year
+from .write import insert_page
 
-BATCH_PAGES = 50
 # hashes of the pages sent on that are remembered to skip a copy still in flight: far more than are ever
 # between reading and writing (a batch, the engine's window), and a bound, so a corpus of millions of pages
 # is not held as hashes either (a copy that did slip through is found stored when written: insert_page)
 RECENT_PAGES = 10_000
-
-
-@dataclass
-class IngestReport:
-    stored: int = 0  # new pages written
-    skipped: int = 0  # already in the record (same bytes)
-    relabelled: int = 0  # already in the record under another paper, given the one asked for
-    papers: set[str] = field(default_factory=set)  # the papers of the pages stored
-    paperless: list[int] = field(default_factory=list)  # ids of the pages stored without a paper
-    failed: int = 0
-    articles: int = 0
-    errors: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def pages_per_second(self) -> float:
-        return (self.stored + self.skipped) / self.seconds if self.seconds else 0.0
 
 
 def ingest_sources(
@@ -89,35 +75,24 @@ def ingest_sources(
     """
     report = IngestReport()
     started = datetime.now(UTC)
-    batch = batch or BATCH_PAGES
+    batch = batch or batch_pages(engine, row_by_row)
     sources = list(sources)
     run = work.run_key(sources, paper)
     relabel: list[int] = []
     kept = ShardOutput(shards, run) if shards is not None else None
     with _engine(pages, workers) as pages:
         new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes), paper, report, relabel, on_page, batch)
-        pending: list[tuple[PageInput, dict[str, Any]]] = []
-        indexed: list[list[bytes] | None] = []  # each page's search index values, worked out by the engine
-        for item, record, tsvectors in _extracted(engine, pages, new, extraction(page_timeout), report, on_page):
-            pending.append((item, record))
-            indexed.append(tsvectors)
-            if len(pending) >= batch:
-                _write(engine, pending, paper, report, on_page, run, kept, row_by_row, indexed)
-                pending, indexed = [], []
-        if pending:
-            _write(engine, pending, paper, report, on_page, run, kept, row_by_row, indexed)
+        extracted = _extracted(engine, pages, new, extraction(page_timeout), report, on_page)
+        for part in batched(extracted, batch, lambda page: len(page[0].raw)):
+            # each page's search index values, worked out by the engine, beside its record
+            _write(engine, [(item, record) for item, record, _ in part], paper, report, on_page, run, kept,
+                   row_by_row, [tsvectors for _, _, tsvectors in part])
         if relabel and paper:
             report.relabelled = set_paper(engine, relabel, paper)
         write(engine, lambda conn: paper_for_paperless(conn, run), exclusive=True, what="giving pages their paper")
         settle(engine, pages=pages)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
-
-
-def extraction(time_limit: float | None = None) -> Extraction:
-    """What is asked of each page stored: its record, with the paper it prints when nothing else names one;
-    ``time_limit``: seconds it may take (``process_page``)."""
-    return Extraction(options={"time_limit": time_limit}, printed_paper=True, search_index=True)
 
 
 def _engine(pages: PageEngine[Any] | None, workers: int) -> AbstractContextManager[PageEngine[Any]]:
@@ -194,7 +169,10 @@ def _write(engine: Engine, pending: list[tuple[PageInput, dict[str, Any]]], pape
                 shard.add_page(record, job.raw, job.source, name, _container_json(job.container), indexed)
         if shards is not None:
             shards.keep(shard)
+        began = time.perf_counter()
         ids = write(engine, lambda conn: load_shard(conn, shard, run), what=f"storing {len(pending)} page(s)")
+        report.writing_seconds += time.perf_counter() - began
+        report.rows_written += shard.row_count(set(ids))
         stored = [ids.pop(job.sha256, None) for job, _ in pending]
     for (job, record), page_id, name in zip(pending, stored, papers, strict=True):
         if page_id is None:  # a concurrent ingest stored the same bytes first
@@ -240,10 +218,6 @@ def _container_json(meta: PageMeta | None) -> str | None:
     return json.dumps({k: v for k, v in vars(meta).items() if v}, ensure_ascii=False) or None
 
 
-def _container(value: str | None) -> PageMeta | None:
-    return PageMeta(**json.loads(value)) if value else None
-
-
 def _fail(engine: Engine, report: IngestReport, source: str, message: str,
           on_page: Callable[[str, str | None], None] | None) -> None:
     message = shown(message)  # one line whatever the file name or a library's reason holds
@@ -276,7 +250,7 @@ def _settle(engine: Engine, pages: PageEngine[Any]) -> None:
             todo = work.rederive_todo(conn)
         if todo:
             hints = {pid: hint for pid, hint in todo.items() if hint is not None}
-            _rederive(engine, list(todo), hints, pages, IngestReport(), None, as_pending=True)
+            rederive(engine, list(todo), hints, pages, IngestReport(), None, as_pending=True)
         with engine.connect() as conn:
             steps = work.marked(conn)
         if work.PEOPLE in steps:
@@ -332,83 +306,10 @@ def reextract(engine: Engine, only_stale: bool = True, workers: int = 1,
     if paper is not None:
         report.relabelled = set_paper(engine, page_ids, paper)
     with _engine(pages, workers) as pages:
-        _rederive(engine, page_ids, {}, pages, report, on_page, page_timeout, then=(work.PEOPLE, work.TENURE))
+        rederive(engine, page_ids, {}, pages, report, on_page, page_timeout, then=(work.PEOPLE, work.TENURE))
         _settle(engine, pages)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
     return report
-
-
-def _stored_inputs(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, str]],
-                   chunk: int = BATCH_PAGES) -> Iterator[PageInput]:
-    """The stored pages as inputs again, read ``chunk`` at a time; ``hints``: years by page id."""
-    for at in range(0, len(page_ids), chunk):
-        with engine.connect() as conn:
-            rows = conn.execute(select(s.pages.c.id, s.pages.c.source, s.pages.c.raw, s.pages.c.media_type,
-                                       s.pages.c.meta)
-                                .where(s.pages.c.id.in_(page_ids[at:at + chunk])).order_by(s.pages.c.id)).all()
-        for r in rows:
-            yield PageInput(r.source, bytes(r.raw), r.source, r.media_type, _container(r.meta), hints.get(r.id))
-
-
-def _rederive(engine: Engine, page_ids: list[int], hints: dict[int, tuple[int, str]], pages: PageEngine[Any],
-              report: IngestReport, on_page: Callable[[str, str | None], None] | None,
-              time_limit: float | None = None, then: tuple[str, ...] = (work.PEOPLE,),
-              as_pending: bool = False) -> None:
-    """Re-derive each page in its own transaction, which clears the page's pending mark and marks ``then``.
-    ``as_pending``: the pages are pending work, re-derived only while it is still pending as it was read
-    (a concurrent writer may have done it, or asked for it again with another year hint)."""
-    for outcome in pages.outcomes(_stored_inputs(engine, page_ids, hints), extraction(time_limit)):
-        job, record, error = outcome.item, outcome.record, outcome.error
-        assert job is not None  # every input is a stored page, never a read error
-        if record is None:
-            report.failed += 1
-            report.errors.append(error or job.source)
-            write(engine, lambda conn, sha=job.sha256: _forget_rederive(conn, sha), what="noting a failed page")
-            if on_page:
-                on_page(job.source, error)
-            continue
-        if not write(engine, lambda conn, job=job, record=record: _store_rederived(conn, job, record, then,
-                                                                                  as_pending),
-                     what=f"re-deriving {job.source}"):
-            continue  # removed, or done by another writer, meanwhile
-        report.stored += 1
-        report.articles += len(record["articles"])
-        if on_page:
-            on_page(job.source, None)
-
-
-def _store_rederived(conn: Connection, job: PageInput, record: dict[str, Any], then: tuple[str, ...],
-                     as_pending: bool) -> bool:
-    # the page's row locked: a concurrent re-derivation of the same page waits, then finds it done
-    row = conn.execute(select(s.pages.c.id, s.pages.c.paper).where(s.pages.c.sha256 == job.sha256)
-                       .with_for_update()).first()
-    if row is None:
-        return False
-    page_id, paper = row
-    if as_pending and work.rederive_todo(conn, page_id) != {page_id: job.year_hint}:
-        return False
-    paper = paper or record.get("paper") or ""  # a page stored without one may print its paper
-    printed = printed_names(conn, page_id)
-    delete_facts(conn, page_id)
-    insert_facts(conn, page_id, record, paper)
-    record_organs(conn, paper, [a["body"] for a in record["articles"]])
-    conn.execute(s.pages.update().where(s.pages.c.id == page_id).values(
-        paper=paper, issue_date=record.get("issue_date"), issue_date_note=record.get("issue_date_note"),
-        year=page_year(record), title=record.get("title"), url=record.get("url"),
-        extractor=record["extractor"]))
-    work.rederived(conn, page_id)
-    if printed <= printed_names(conn, page_id):
-        work.mark_pages(conn, [page_id], *then)  # the people the page names now cover those it named
-    else:
-        work.mark(conn, *then)  # a name gone from the page: its person's counts are the whole refresh's
-    return True
-
-
-def _forget_rederive(conn: Connection, sha: str) -> None:
-    """A page that fails to re-derive keeps its facts and is not tried again by every later command."""
-    page_id = conn.execute(select(s.pages.c.id).where(s.pages.c.sha256 == sha)).scalar()
-    if page_id is not None:
-        work.rederived(conn, page_id)
 
 
 def set_paper(engine: Engine, page_ids: list[int], paper: str) -> int:

@@ -92,15 +92,20 @@ def mark_rederive(conn: Connection, page_ids: Iterable[int], hints: dict[int, tu
                           for i in ids], ["kind", "run", "page_id", "paper"])
 
 
-def rederive_todo(conn: Connection, page_id: int | None = None) -> dict[int, tuple[int, str] | None]:
-    """{page id: year hint or None} of the pages waiting to be re-derived (or of that page, if it is)."""
+def rederive_todo(conn: Connection, page_ids: list[int] | None = None) -> dict[int, tuple[int, str] | None]:
+    """{page id: year hint or None} of the pages waiting to be re-derived (or of those of ``page_ids``)."""
     query = select(_w.c.page_id, _w.c.year, _w.c.why).where(_w.c.kind == REDERIVE).order_by(_w.c.page_id)
-    rows = conn.execute(query if page_id is None else query.where(_w.c.page_id == page_id))
+    if page_ids is None:
+        rows = list(conn.execute(query))
+    else:
+        rows = [r for at in range(0, len(page_ids), 500)
+                for r in conn.execute(query.where(_w.c.page_id.in_(page_ids[at:at + 500])))]
     return {pid: (year, why or "") if year is not None else None for pid, year, why in rows}
 
 
-def rederived(conn: Connection, page_id: int) -> None:
-    conn.execute(delete(_w).where(_w.c.kind == REDERIVE, _w.c.page_id == page_id))
+def rederived(conn: Connection, page_ids: list[int]) -> None:
+    for at in range(0, len(page_ids), 500):
+        conn.execute(delete(_w).where(_w.c.kind == REDERIVE, _w.c.page_id.in_(page_ids[at:at + 500])))
 
 
 # ---- runs: an ingest's sources, resumed by the same command --------------------------------------------

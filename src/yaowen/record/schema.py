@@ -127,6 +127,8 @@ posts = Table(  # one row per (mention, post): the raw material of post timeline
     Column("date", String(10)),
 )
 Index("ix_posts_person", posts.c.person_id, posts.c.canonical)
+Index("ix_posts_mention", posts.c.mention_id)  # the foreign keys' cascade when facts are deleted (0007)
+Index("ix_posts_article", posts.c.article_id)
 
 organs = Table(  # organ names of a paper and the full name each short form stands for
     "organs", metadata,

@@ -82,8 +82,7 @@ def remove_pages(engine: Engine, selection: PageSelection) -> tuple[int, int]:
         ids = selected_ids(conn, selection)
         articles = conn.execute(select(func.count()).select_from(s.articles)
                                 .where(s.articles.c.page_id.in_(ids))).scalar() if ids else 0
-        for page_id in ids:
-            delete_facts(conn, page_id)
+        delete_facts(conn, ids)
         for at in range(0, len(ids), 500):
             conn.execute(delete(s.pages).where(s.pages.c.id.in_(ids[at:at + 500])))
         if ids:

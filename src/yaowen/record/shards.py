@@ -10,7 +10,7 @@ named by the run and the shard's sequence and hash range, and loaded again later
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,6 +72,13 @@ class Shard:
 
     def __len__(self) -> int:
         return sum(len(r) for r in self.rows.values())
+
+    def row_count(self, shas: Collection[str]) -> int:
+        """The rows these pages of the shard become in the record: each table's, an article's search index
+        row too (not the people and organ names they name, made only when new)."""
+        pages = sum(r[1] in shas for r in self.rows["pages"])
+        return pages + sum(sum(r[0] in shas for r in rows) * (2 if table == "articles" else 1)
+                           for table, rows in self.rows.items() if table not in ("pages", "organs"))
 
     def add_page(self, record: dict[str, Any], raw: bytes, source: str, paper: str,
                  container: str | None, tsvectors: list[bytes] | None = None) -> None:

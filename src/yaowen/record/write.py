@@ -6,7 +6,7 @@ All rows of a page go in through the caller's transaction, so a page is either w
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,9 +53,17 @@ def page_year(record: dict[str, Any]) -> int | None:
     return int(date[:4]) if date else record.get("year")
 
 
-def delete_facts(conn: Connection, page_id: int) -> None:
-    """Remove a page's articles and facts (for re-extraction); the page and its raw bytes stay."""
-    ids = conn.execute(select(s.articles.c.id).where(s.articles.c.page_id == page_id)).scalars().all()
+def delete_facts(conn: Connection, page_ids: list[int]) -> None:
+    """Remove pages' articles and facts (for re-extraction), a table at a time; the pages and their raw
+    bytes stay."""
+    for at in range(0, len(page_ids), 500):
+        ids = conn.execute(select(s.articles.c.id).where(s.articles.c.page_id.in_(page_ids[at:at + 500]))
+                           .order_by(s.articles.c.id)).scalars().all()
+        for first in range(0, len(ids), 500):
+            _delete_articles(conn, ids[first:first + 500])
+
+
+def _delete_articles(conn: Connection, ids: Sequence[int]) -> None:
     if not ids:
         return
     _fts_delete(conn, ids)
@@ -200,9 +208,9 @@ def fts_insert(conn: Connection, docs: list[tuple[int, str, str]]) -> None:
                      [{"id": i, "tsv": tsvector_literal(h, b), "len": len(h) + len(b)} for i, h, b in docs])
 
 
-def _fts_delete(conn: Connection, ids: list[int]) -> None:
+def _fts_delete(conn: Connection, ids: Sequence[int]) -> None:
     if conn.dialect.name != "sqlite":
-        conn.execute(text("DELETE FROM article_fts WHERE article_id = ANY(:ids)"), {"ids": ids})
+        conn.execute(text("DELETE FROM article_fts WHERE article_id = ANY(:ids)"), {"ids": list(ids)})
         return
     # a contentless FTS5 table forgets a row only when told the exact tokens it indexed
     rows = conn.execute(select(s.articles.c.id, s.articles.c.kicker, s.articles.c.headline,

@@ -43,6 +43,7 @@ def test_bulk_load_stores_what_row_by_row_inserts_store_and_kept_shards_load_onc
     other = Record.open(_url(db_url, pg_server, tmp_path, "other"))
     loaded = other.load_shards(tmp_path / "shards")
     assert loaded.stored == want.stored and loaded.skipped == 0
+    assert loaded.articles == want.articles and loaded.rows_written > loaded.articles and loaded.seconds > 0
     assert_same_content(other.engine, rows.engine)
     again = other.load_shards(tmp_path / "shards")
     assert again.stored == 0 and again.skipped == want.stored
@@ -105,6 +106,7 @@ def _pending_index_pages(rec: Record) -> int:
 
 
 def test_search_index_entries_a_load_leaves_pending_are_merged_by_settle_also_after_a_kill(tmp_path, pg_server):
+    from yaowen.record.batches import IngestReport
     from yaowen.record.bulk import load_folder
     from yaowen.record.pending import summary
 
@@ -121,8 +123,9 @@ def test_search_index_entries_a_load_leaves_pending_are_merged_by_settle_also_af
 
     for rerun in (False, True):  # loads whose command was killed before its global steps
         rec = Record.open(pg_server.new_database())
-        stored, _, _ = load_folder(rec.engine, tmp_path / "shards")
-        assert stored == 12
+        loaded = IngestReport()
+        load_folder(rec.engine, tmp_path / "shards", loaded)
+        assert loaded.stored == 12 and loaded.articles >= 12 and loaded.rows_written > loaded.articles
         with rec.engine.connect() as conn:
             assert "search_index" in {r["kind"] for r in summary(conn)}
         assert found(rec) == want  # searches read the pending list through

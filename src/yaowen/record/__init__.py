@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -101,11 +102,12 @@ class Record:
         """Load the Parquet shards an ``ingest(..., shards=root)`` kept (on this machine or another) into
         this record: pages stored already are skipped, then the global steps run as after an ingest."""
         report = IngestReport()
-        report.stored, report.skipped, runs = load_folder(self.engine, root)
-        for run in sorted(runs):
+        began = time.perf_counter()
+        for run in sorted(load_folder(self.engine, root, report)):
             write(self.engine, lambda conn, run=run: paper_for_paperless(conn, run), exclusive=True,
                   what="giving pages their paper")
         settle(self.engine)
+        report.seconds = time.perf_counter() - began
         return report
 
     def reextract(self, all_pages: bool = False, workers: int = 1,

@@ -15,6 +15,7 @@ transaction.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from . import pending as work
 from . import schema as s
+from .batches import IngestReport
 from .people import Rules
 from .shards import COLUMNS, Shard, shard_folders
 from .tokens import index_text
@@ -95,19 +97,24 @@ def _load_rows(conn: Connection, db: _Postgres | _Sqlite, shard: Shard, stored: 
     return paper
 
 
-def load_folder(engine: Engine, root: Path) -> tuple[int, int, set[str]]:
-    """Load every whole shard kept under ``root`` (``shards.ShardOutput``), one transaction each: (pages
-    stored, pages already in the record, the runs the shards came from). Loading again stores nothing."""
-    stored = skipped = 0
+def load_folder(engine: Engine, root: Path, report: IngestReport) -> set[str]:
+    """Load every whole shard kept under ``root`` (``shards.ShardOutput``), one transaction each, counting
+    into ``report`` the pages stored and already in the record, their articles, the rows written and the time
+    spent writing; returns the runs the shards came from. Loading again stores nothing."""
     runs = set()
     for folder in shard_folders(root):
         shard = Shard.read(folder)
         run = folder.name.split("-", 1)[0]
+        began = time.perf_counter()
         new = write(engine, lambda conn, shard=shard, run=run: load_shard(conn, shard, run),
                     what=f"loading the shard {folder}")
-        stored, skipped = stored + len(new), skipped + len(shard.shas) - len(new)
+        report.writing_seconds += time.perf_counter() - began
+        report.rows_written += shard.row_count(set(new))
+        report.articles += sum(r[0] in new for r in shard.rows["articles"])
+        report.stored += len(new)
+        report.skipped += len(shard.shas) - len(new)
         runs.add(run)
-    return stored, skipped, runs
+    return runs
 
 
 def merge_pending_index(conn: Connection) -> None:

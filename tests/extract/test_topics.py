@@ -37,3 +37,14 @@ def test_topics_the_meeting_an_article_reports_weighs_like_its_headline():
     assert classify_topics(None, None, None, body, ["政协临江市委员会常务委员会会议"])[0] == "cppcc"
     assert classify_topics(None, None, None, body, ["市委理论学习中心组集体学习"])[0] == "party"
 
+
+
+def test_topics_the_congress_and_cppcc_in_another_bodys_report_are_what_it_dealt_with():
+    body = ("会议听取了全市人大代表建议和政协委员提案办理情况汇报,研究了重大项目建设工作。会议要求,加快推进重点"
+            "项目建设,强化项目要素保障,确保项目早开工、早投产。政协提案和人大议案办理要提高质量。")
+    body = "会议听取了全市人大代表建议和政协委员提案办理情况汇报。" * 3 + "会议研究了重点项目建设工作,要求加快推进。"
+    got = classify_topics("市政府召开常务会议", None, None, body, ["市政府常务会议"])
+    assert got[0] not in ("congress", "cppcc")
+    # a report of the congress's own session is the congress's, headline or not
+    lead = "市六届人大四次会议代表驻地,代表们认真审议政府工作报告,人大代表纷纷建言献策。"
+    assert classify_topics(None, None, None, lead + body, [])[0] == "congress"

@@ -16,6 +16,9 @@ from .lexicons import load_lexicon
 HEADLINE_WEIGHT = 4.0
 SECOND_LABEL_SHARE = 0.35  # a further label needs at least this share of the top label's score
 MIN_SCORE = 4.0  # less evidence than this (one incidental word) is no topic: "other"
+_OWN_BODY = {"congress": re.compile(r"人大|人民代表大会|人代会"), "cppcc": re.compile(r"政协|政治协商")}
+_LEAD_CHARS = 80
+_CITED_BODY = 0.3  # the weight of the body's congress or CPPCC cues when the stack names neither
 
 
 @cache
@@ -48,9 +51,13 @@ def classify_topics(
     for cue, n in _counts(stack).items():
         for label, w in by_cue[cue]:
             scores[label] += HEADLINE_WEIGHT * w * n
+    # an article on the congress or the CPPCC says so in its headline or its meeting's name; in the body of
+    # another's report they are what the meeting dealt with (办理人大代表建议和政协委员提案, 提请人大常委会审议)
+    named = stack or body[:_LEAD_CHARS]  # a headless article names its subject in its first lines
+    bodies = {label for label, needed in _OWN_BODY.items() if not needed.search(named)}
     for cue, n in _counts(body).items():
         for label, w in by_cue[cue]:
-            scores[label] += w * math.sqrt(n)
+            scores[label] += w * math.sqrt(n) * (_CITED_BODY if label in bodies else 1.0)
     ranked = scores.most_common()
     if not ranked or ranked[0][1] < MIN_SCORE:
         return ["other"]

@@ -29,6 +29,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MB_PER_PAGE = 0.0082  # make_corpus.py without huge pages: 16.5 MB gives 2,005 pages, 66 MB 8,065
@@ -101,6 +102,9 @@ def main() -> None:
     ap.add_argument("--pages", default="2000,8000", help="corpus sizes in pages, comma-separated")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--engine", default="local", help="local or ray")
+    ap.add_argument("--backend", default="sqlite", choices=("sqlite", "postgresql"),
+                    help="the record: a fresh SQLite file, or a fresh database on a private PostgreSQL server "
+                         "(tests/pgserver.py; an ingest writes 500 pages a transaction there, 50 into SQLite)")
     ap.add_argument("--_child", nargs=2, metavar=("CORPUS", "DB"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._child:
@@ -114,17 +118,32 @@ def main() -> None:
     print(f"revision: {rev.stdout.strip()}")
     print(f"{'pages':>7} {'stored':>7} {'seconds':>8} {'base MB':>8} {'peak MB':>8} {'own MB':>8} {'mmap MB':>8}"
           f" | pages phase: {'seconds':>8} {'own MB':>8} {'mmap MB':>8}")
-    for pages in (int(p) for p in args.pages.split(",")):
-        corpus = corpus_for(pages)
-        count = sum(1 for p in corpus.iterdir() if not p.name.startswith("_"))
-        with tempfile.TemporaryDirectory() as tmp:
-            db = str(Path(tmp) / "bench.db")
-            run = subprocess.run([sys.executable, __file__, "--_child", str(corpus), db, "--workers",
-                                  str(args.workers), "--engine", args.engine], capture_output=True, text=True)
-            if run.returncode != 0 or not run.stdout.strip():
-                sys.exit(f"the ingest of {corpus} failed: {run.stderr[-2000:]}")
-            figures = json.loads(run.stdout.strip().splitlines()[-1])
-        print(f"{count:>7} {'yes' if figures['rc'] == 0 else 'NO':>7} {figures['seconds']:>8.1f} "
+    server = None
+    if args.backend == "postgresql":
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pgserver import PostgresServer
+
+        server = PostgresServer()
+        server.start()
+    try:
+        for pages in (int(p) for p in args.pages.split(",")):
+            _measure(pages, args, server)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def _measure(pages: int, args: argparse.Namespace, server: Any) -> None:
+    corpus = corpus_for(pages)
+    count = sum(1 for p in corpus.iterdir() if not p.name.startswith("_"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = server.new_database() if server is not None else str(Path(tmp) / "bench.db")
+        run = subprocess.run([sys.executable, __file__, "--_child", str(corpus), db, "--workers",
+                              str(args.workers), "--engine", args.engine], capture_output=True, text=True)
+        if run.returncode != 0 or not run.stdout.strip():
+            sys.exit(f"the ingest of {corpus} failed: {run.stderr[-2000:]}")
+        figures = json.loads(run.stdout.strip().splitlines()[-1])
+    print(f"{count:>7} {'yes' if figures['rc'] == 0 else 'NO':>7} {figures['seconds']:>8.1f} "
               f"{figures['base_mb']:>8.1f} {figures['peak_mb']:>8.1f} {figures['anon_mb']:>8.1f} "
               f"{figures['file_mb']:>8.1f} |              {figures['pages_seconds']:>8.1f} "
               f"{figures['pages_anon_mb']:>8.1f} {figures['pages_file_mb']:>8.1f}")

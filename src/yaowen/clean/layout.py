@@ -10,7 +10,6 @@ continuation. Output: one paragraph, heading or byline a line, no blank lines.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 
 from ..chrome import chrome_kind
@@ -100,16 +99,13 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= 0.4 * sum(lengths.values()) and width >= 12 and longer * 10 <= len(lines) else None
 
 
-_INDENT_RE = re.compile(r"(?m)^[ \t\u3000\xa0]+(?=\S)")
+_INDENT_RE = re.compile(r"[ \t\u3000\xa0]+(?=\S)")
 
 
 def line_indents(text: str) -> dict[int, int]:
     """The width of each indented line's indent, by line index (an ideographic space is two cells)."""
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else [0]
-    out = {}
-    for m in _INDENT_RE.finditer(text):
-        out[bisect_right(starts, m.start()) - 1] = len(m.group(0)) + m.group(0).count("\u3000")
-    return out
+    return {i: len(m.group(0)) + m.group(0).count("\u3000")
+            for i, line in enumerate(text.split("\n")) if (m := _INDENT_RE.match(line))}
 
 
 def _wrapped_line(line: str, width: int, indent: int) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..lexicons import countries
+from ..lexicons import countries, trie_regex
 
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
               "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
@@ -37,5 +37,5 @@ def _places_of(text: str) -> Counter[str]:
 _LEVELS = frozenset("市县区镇乡村州")
 
 _BEFORE_LEVEL_RE = {n: re.compile(rf"(?=([\u4e00-\u9fff]{{{n}}})[市县区镇乡村州])") for n in (2, 3, 4)}
-_REGIONS = "|".join(map(re.escape, sorted({*PROVINCES, *(c for c in countries() if len(c) >= 2)}, key=len, reverse=True)))
+_REGIONS = trie_regex({*PROVINCES, *(c for c in countries() if len(c) >= 2)})
 _AFTER_PROVINCE_RE = {n: re.compile(rf"(?:{_REGIONS})[（(]?(?=([\u4e00-\u9fff]{{{n}}}))") for n in (2, 3, 4)}

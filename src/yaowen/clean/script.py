@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from functools import cache
+
+import numpy as np
 
 from ..model import OffsetMap
 
 SAMPLE = 20000
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 # OpenCC maps a few rare traditional characters to simplified forms coded only in the CJK extension planes (晛 -> 𬀪);
 # names keep the common character, which is what pages, input methods and fonts use
 _EXTENSION_RE = re.compile(r"[\U00020000-\U0003FFFF]")
@@ -22,14 +22,22 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def detect_script(text: str) -> str:
     """"traditional" when clearly more than a few Han characters of a sample change under t2s."""
     sample = text[:SAMPLE]
-    han = len(_HAN_RE.findall(sample))
+    converted = _t2s().convert(sample)
+    if converted == sample:  # most pages: nothing changes, no need to count characters one by one
+        return "simplified"
+    # counted on code point arrays, not character by character in Python
+    points = _code_points(sample)
+    han = int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF)))  # _HAN_RE's range
     if not han:
         return "simplified"
-    converted = _t2s().convert(sample)
-    changed = sum(map(operator.ne, sample, converted)) if len(converted) == len(sample) else han
+    changed = int(np.count_nonzero(points != _code_points(converted))) if len(converted) == len(sample) else han
     return "traditional" if changed >= 5 and changed / han > 0.03 else "simplified"
 
 

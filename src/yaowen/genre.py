@@ -172,15 +172,40 @@ def _plausible_lead(m: re.Match[str]) -> bool:
     return bool(_AGENCY_RE.match((m.group("org") or "").replace(LOST, "")))
 
 
+# What may follow a sentence's last mark in TERMINAL_RE and FINAL_RE (and the newline "$" may stand before).
+_AFTER_SENTENCE_END = "”’」』)]》\n"
+# Every trailing pattern (credit, source, names, "(完)", "(下转第三版)") ends in one of these, past spaces.
+_CLOSING_BRACKETS = (")", "）", "】", "]")
+
+
+def ends_in_bracket(text: str) -> bool:
+    """Could a trailing credit, source, names, "(完)" or "(下转…)" pattern match at the end of ``text``? Each
+    ends in a closing bracket: a text that does not is spared their searches (each tries every position)."""
+    return text.rstrip().endswith(_CLOSING_BRACKETS)
+
+
+def search_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for one of the trailing patterns (see ``ends_in_bracket``)."""
+    return pattern.search(text) if ends_in_bracket(text) else None
+
+
+def _ends_sentence(end_re: re.Pattern[str], line: str) -> bool:
+    """``end_re.search(line)`` for TERMINAL_RE or FINAL_RE, tried only where a match can start: at the last
+    character before the closing quotes and brackets, not at every position of a long paragraph."""
+    return end_re.search(line, max(0, len(line.rstrip(_AFTER_SENTENCE_END)) - 1)) is not None
+
+
 def is_terminal(line: str, final: bool = False) -> bool:
     """Does the line end a sentence (looking past a closing credit, a source, "(完)" or a "(下转第三版)"
     marker)? ``final``: does it end a story (a colon or a semicolon does not)?"""
     end_re = FINAL_RE if final else TERMINAL_RE
-    if end_re.search(line):
+    if _ends_sentence(end_re, line):
         return True
+    if not ends_in_bracket(line):
+        return False  # nothing to look past
     stripped = TRAILING_MARKED_RE.sub("", END_MARK_RE.sub("", TRAILING_FURNITURE_RE.sub("", line)))
     stripped = CONT_TO_RE.sub("", TRAILING_NAMES_RE.sub("", TRAILING_CREDIT_RE.sub("", stripped)))
-    return stripped != line and bool(end_re.search(stripped))
+    return stripped != line and _ends_sentence(end_re, stripped)
 
 
 def is_byline(line: str) -> bool:

@@ -23,6 +23,7 @@ from ..genre import (
     is_terminal,
     match_lead,
     restates,
+    search_end,
     starts_block,
 )
 from ..model import OffsetMap
@@ -48,7 +49,7 @@ HEADLINE_MAX = 60  # an unfinished line this short over a story's opening may be
 
 def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
     """Could ``line`` be a body paragraph cut off by the end of a column?"""
-    if is_heading or is_terminal(line) or CONT_TO_RE.search(line) or chrome_kind(line) is not None:
+    if is_heading or is_terminal(line) or search_end(CONT_TO_RE, line) or chrome_kind(line) is not None:
         return False
     if is_byline(line) or SEE_PAGE_RE.match(line) or PAREN_LINE_RE.match(line) or line.startswith(("——", "--")):
         return False

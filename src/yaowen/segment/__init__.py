@@ -13,6 +13,7 @@ from ..genre import (
     is_terminal,
     marked_credit,
     match_lead,
+    search_end,
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import FULL_DATE_RE, UNDATED_OPENER_RE, first_event_date, relative_to_dateline
@@ -111,14 +112,14 @@ def _article(
         if a.date_mention and (own := _date_mention(paras[0].text)):
             # "…1月21日讯 1月19日,…", "…3月12日讯 昨日,…": the dateline dates the filing, the lead the event
             a.date_mention = relative_to_dateline(own, a.date_mention)
-    if paras and (m := END_MARK_RE.search(paras[-1].text)):
+    if paras and (m := search_end(END_MARK_RE, paras[-1].text)):
         paras[-1] = paras[-1].slice(0, m.start())  # "(完)"
-    if paras and (m := TRAILING_FURNITURE_RE.search(paras[-1].text)):
+    if paras and (m := search_end(TRAILING_FURNITURE_RE, paras[-1].text)):
         paras[-1] = paras[-1].slice(0, m.start())
-    if paras and (m := TRAILING_MARKED_RE.search(paras[-1].text)):
+    if paras and (m := search_end(TRAILING_MARKED_RE, paras[-1].text)):
         _add_credit(a, marked_credit(m.group("credit")))  # "(张三/文 李四/图)": the text's author
         paras[-1] = paras[-1].slice(0, m.start())
-    if paras and (m := TRAILING_CREDIT_RE.search(paras[-1].text)):
+    if paras and (m := search_end(TRAILING_CREDIT_RE, paras[-1].text)):
         # some papers credit the reporters at the end: "...。(记者 张三 通讯员 李四)"
         _add_credit(a, m.group("credit"))
         paras[-1] = paras[-1].slice(0, m.start())

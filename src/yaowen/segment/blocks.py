@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..extract.lexicons import looks_like_name
-from ..genre import CONT_FROM_RE, CONT_TO_RE, SEE_PAGE_RE, STORY_START_RE, restates
+from ..genre import CONT_FROM_RE, CONT_TO_RE, SEE_PAGE_RE, STORY_START_RE, restates, search_end
 from .lines import Line
 
 Origin = Literal["headed", "orphan", "headless", "continued"]
@@ -256,7 +256,7 @@ def joined_para(carry: Line | None, line: Line) -> Para:
 
 def append_para(block: Block, para: Para) -> None:
     """Add a paragraph; a trailing "(下转第三版)" ends the block and leaves the text."""
-    m = CONT_TO_RE.search(para.text)
+    m = search_end(CONT_TO_RE, para.text)
     if m:
         block.continues_to = m.group("m")
         block.closed = True

@@ -29,8 +29,10 @@ from ..genre import (
     TRAILING_FURNITURE_RE,
     TRAILING_MARKED_RE,
     TRAILING_NAMES_RE,
+    ends_in_bracket,
     is_terminal,
     match_lead,
+    search_end,
 )
 from .blocks import (
     Block,
@@ -303,6 +305,8 @@ def _is_signature(b: Block) -> bool:
 
 
 def _strip_trailing_credit(text: str) -> str:
+    if not ends_in_bracket(text):
+        return text  # no credit closes it
     text = TRAILING_CREDIT_RE.sub("", TRAILING_MARKED_RE.sub("", TRAILING_FURNITURE_RE.sub("", END_MARK_RE.sub("", text))))
     m = TRAILING_NAMES_RE.search(text)
     return text[: m.start()] if m else text
@@ -310,7 +314,7 @@ def _strip_trailing_credit(text: str) -> str:
 
 def trailing_names(text: str) -> tuple[list[str], bool, int] | None:
     """Role-less names closing the text, "(张三 李四)" or "(正仁/整理)": (names, a compiler's credit, where)."""
-    m = TRAILING_NAMES_RE.search(text)
+    m = search_end(TRAILING_NAMES_RE, text)
     if m is None:
         return None
     names = [t for t in re.split(r"[\s、,，]+", m.group("names")) if t]

@@ -11,23 +11,38 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from ..model import OffsetMap
 from .rewrite import rewrite
+from .script import code_points
 
 _TABLE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _TABLE.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F, 0x1680)})
+# The same table indexed by code point over the BMP: one numpy lookup for a page instead of str.translate's dict
+# lookup for every character (a tenth of the time).
+_BMP_TABLE = np.arange(0x10000, dtype=np.uint32)
+_BMP_TABLE[list(_TABLE)] = list(_TABLE.values())
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
 _FORMS_RE = re.compile(r"(?m)^[ \t]+|[ \t]+$|^#{1,6}[ \t]+|\*\*|__|[ \t]{2,}|\t|\u200b|\ufeff")
 
 
 def normalize_forms(text: str) -> tuple[str, OffsetMap, dict[int, int]]:
-    text = text.translate(_TABLE)  # 1:1, the map stays the identity
+    text = _fold(text)  # 1:1, the map stays the identity
     headings = {
         i: len(m.group(1)) for i, line in enumerate(text.split("\n")) if (m := _HEADING_RE.match(line.lstrip()))
     }
     # newlines are never removed here, so line indexes are the same before and after
     out, omap = rewrite(text, _FORMS_RE, _form)
     return out, omap, headings
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_TABLE)``."""
+    points = code_points(text)
+    if not points.size or points.max() > 0xFFFF:
+        return text.translate(_TABLE)  # a character beyond the BMP (rare): past the array's end
+    return _BMP_TABLE[points].tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _form(m: re.Match[str]) -> str:

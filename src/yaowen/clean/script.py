@@ -22,7 +22,8 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
-def _code_points(text: str) -> np.ndarray:
+def code_points(text: str) -> np.ndarray:
+    """The text's code points as an array (lone surrogates included), for work on every character at once."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
@@ -33,11 +34,11 @@ def detect_script(text: str) -> str:
     if converted == sample:  # most pages: nothing changes, no need to count characters one by one
         return "simplified"
     # counted on code point arrays, not character by character in Python
-    points = _code_points(sample)
+    points = code_points(sample)
     han = int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF)))  # _HAN_RE's range
     if not han:
         return "simplified"
-    changed = int(np.count_nonzero(points != _code_points(converted))) if len(converted) == len(sample) else han
+    changed = int(np.count_nonzero(points != code_points(converted))) if len(converted) == len(sample) else han
     return "traditional" if changed >= 5 and changed / han > 0.03 else "simplified"
 
 

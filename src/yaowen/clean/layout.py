@@ -49,10 +49,16 @@ HEADLINE_MAX = 60  # an unfinished line this short over a story's opening may be
 
 def _is_unfinished_body(line: str, prev: str | None, is_heading: bool) -> bool:
     """Could ``line`` be a body paragraph cut off by the end of a column?"""
-    if is_heading or is_terminal(line) or search_end(CONT_TO_RE, line) or chrome_kind(line) is not None:
+    if is_heading or is_terminal(line) or search_end(CONT_TO_RE, line):
         return False
     if is_byline(line) or SEE_PAGE_RE.match(line) or PAREN_LINE_RE.match(line) or line.startswith(("——", "--")):
         return False
+    # a line of the site's furniture is none either: asked last, as the dearest test (most lines fail a cheaper one)
+    return _reads_unfinished(line, prev) and chrome_kind(line) is None
+
+
+def _reads_unfinished(line: str, prev: str | None) -> bool:
+    """The rest of ``_is_unfinished_body``: a line cut off, not a headline or a title."""
     if line.count("(") > line.count(")"):
         return True  # a bracket left open: 本报讯(记者|王明), cut inside the credit
     if len(line) < BODY_LINE and not _CLAUSE_PUNCT_RE.search(_HEADLINE_LABEL_RE.sub("", _SECTION_NO_RE.sub("", line))):
@@ -123,8 +129,11 @@ def join_layout_breaks(
     ``indents``: the width of the indent each line had before the forms were normalised, by line index."""
     lines: list[tuple[int, str, bool]] = []  # (input offset, text, is_heading), blank lines left out
     indent_at: dict[int, int] = {}  # input offset of a line -> its indent
+    heading_of: dict[int, int] = {}  # input offset of a heading line -> its level
     pos = 0
     for i, line in enumerate(text.split("\n")):
+        if i in headings:
+            heading_of[pos] = headings[i]
         if line.strip():
             lines.append((pos, line, i in headings))
             if indents and i in indents:
@@ -153,23 +162,21 @@ def join_layout_breaks(
         out_parts.append(s)
         out_len += len(s)
 
-    heading_of = {}
-    pos = 0
-    for i, line in enumerate(text.split("\n")):
-        if i in headings:
-            heading_of[pos] = headings[i]
-        pos += len(line) + 1
-
     for k, (start, line, is_heading) in enumerate(lines):
-        following = lines[k + 1][1] if k + 1 < len(lines) else None
-        last_line = out_parts[-1] if out_parts else ""
-        wrapped = width is not None and _wrapped_line(last_line, width, indent_at.get(para_start, 0) if last_line == para else 0)
-        if para and not is_heading and not para_heading and (
-            (wrapped and not starts_block(line))
-            or (_is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading, para))
-        ):
+        joins = wrapped = False
+        if para and not is_heading and not para_heading:
+            following = lines[k + 1][1] if k + 1 < len(lines) else None
+            last_line = out_parts[-1]
+            wrapped = width is not None and _wrapped_line(
+                last_line, width, indent_at.get(para_start, 0) if last_line == para else 0
+            )
+            joins = (wrapped and not starts_block(line)) or (
+                _is_unfinished_body(para, prev_para, para_heading) and _continues(line, following, is_heading, para)
+            )
+        if joins:
             skip = 0
-            m = None if wrapped else _DOUBLED_RE.search(para)  # a fixed wrap repeats nothing
+            # (a fixed wrap repeats nothing; a match ends the paragraph, so it starts in its last 4 characters)
+            m = None if wrapped else _DOUBLED_RE.search(para, max(0, len(para) - 4))
             if m:
                 word = m.group(1)
                 for w in (word[-n:] for n in range(len(word), 1, -1)):

@@ -18,6 +18,11 @@ _LEAD_IN_RE = re.compile(r"(?:强调|指出|要求|表示|寄语|提出|说|时|
 _DASHES = "—–-~～ "
 _HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff·]+")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_SPACES_RE = re.compile(r"\s+")
+_SPACE_RE = re.compile(r"\s")
+_NAME_SEPARATORS_RE = re.compile(r"[\s、,，/:：]+")
+_RUN_ON_MARK_RE = re.compile(r"^(文/图|文图|图文)(?=[^\s/|｜:：])")
+_CREDIT_TAIL_RE = re.compile(r"\s*(?:摄影报道|报道|整理|摄)$")
 
 
 @dataclass
@@ -40,7 +45,7 @@ _MIN_PART = 4  # Han characters each side of a splitting dash
 def _tidy(s: str | None) -> str | None:
     if s is None:
         return None
-    s = re.sub(r"\s+", " ", s).strip().lstrip(_BULLETS).strip().strip(_DASHES).strip()
+    s = _SPACES_RE.sub(" ", s).strip().lstrip(_BULLETS).strip().strip(_DASHES).strip()
     return s or None
 
 
@@ -121,14 +126,14 @@ def split_dashed_headline(h: Headline, body: str) -> None:
         return
     if any(len(_HAN_RE.findall(m.group(k))) < _MIN_PART for k in ("head", "sub")):
         return
-    if re.sub(r"\s", "", m.group("head"))[-4:] + "——" in re.sub(r"\s", "", body).replace("--", "——"):
+    if _SPACE_RE.sub("", m.group("head"))[-4:] + "——" in _SPACE_RE.sub("", body).replace("--", "——"):
         return
     h.headline, h.subheadline = _tidy(m.group("head")), _tidy(m.group("sub"))
 
 
 def _names(chunk: str) -> list[str]:
     """Names in a byline chunk: "陈 润" (letter-spaced) is one name, "谢小青 向吟吟" two, "方月平 曹 勇" two."""
-    tokens = [t for t in re.split(r"[\s、,，/:：]+", chunk.strip()) if t]
+    tokens = [t for t in _NAME_SEPARATORS_RE.split(chunk.strip()) if t]
     names: list[str] = []
     singles: list[str] = []  # a run of single characters: a letter-spaced name (or two)
 
@@ -154,7 +159,7 @@ def read_byline(text: str) -> tuple[list[str], list[str], bool]:
     """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强", "记者 罗文鹏" or
     "文 | 方晓 图 | 林立" (the text's author is a reporter; a photographer's credit names no one)."""
     text = text.strip().lstrip("■□●◆▲★ ").strip()
-    text = re.sub(r"^(文/图|文图|图文)(?=[^\s/|｜:：])", r"\1 ", text)  # "文/图方晓"
+    text = _RUN_ON_MARK_RE.sub(r"\1 ", text)  # "文/图方晓"
     marks = list(CREDIT_MARK_RE.finditer(text))
     if marks:
         reporters: list[str] = []
@@ -175,7 +180,7 @@ def read_byline(text: str) -> tuple[list[str], list[str], bool]:
 
 
 def _read_roles(text: str) -> tuple[list[str], list[str], bool]:
-    text = re.sub(r"\s*(?:摄影报道|报道|整理|摄)$", "", text.strip())
+    text = _CREDIT_TAIL_RE.sub("", text.strip())
     reporters: list[str] = []
     correspondents: list[str] = []
     own = "本报" in text

@@ -23,6 +23,7 @@ from ..genre import STORY_START_RE
 from .blocks import Block, is_closing
 
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_SPACES_RE = re.compile(r"\s+")
 SPLIT_MARGIN = 0.05  # how much better the returned paragraphs must fit the interrupted article
 ORPHAN_REACH = 30  # blocks searched for an orphan's headline: a page has a few dozen articles at most
 
@@ -121,14 +122,12 @@ def attach_orphans(blocks: list[Block], is_document: dict[int, bool]) -> list[Bl
 
 def drop_repeated_paragraphs(block: Block) -> None:
     """A paragraph printed twice is kept once, at its last place (the earlier copy is the misplaced one)."""
+    keys = [_SPACES_RE.sub("", p.text) for p in block.body]
     seen: dict[str, int] = {}
-    for i, p in enumerate(block.body):
-        key = re.sub(r"\s+", "", p.text)
+    for i, key in enumerate(keys):
         if len(key) >= 15:
             seen[key] = i
-    keep = [
-        p for i, p in enumerate(block.body) if len(k := re.sub(r"\s+", "", p.text)) < 15 or seen[k] == i
-    ]
+    keep = [p for i, (p, k) in enumerate(zip(block.body, keys, strict=True)) if len(k) < 15 or seen[k] == i]
     if len(keep) < len(block.body):
         block.notes.append(f"dedup: {len(block.body) - len(keep)} repeated paragraph(s) dropped")
         block.body = keep

@@ -57,6 +57,8 @@ SIGNATURE_MAX = 30  # a document's signature line (the issuing body) over its da
 RELATED_LOOKBACK = 12  # lines above a related-stories list in which the story's own text stands
 _NOT_TEXT_RE = re.compile(r"[\s、,，.。·:：“”\"'‘’《》()（）—\-]")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_SPACES_RE = re.compile(r"\s+")
+_NAME_SEPARATORS_RE = re.compile(r"[\s、,，]+")
 _TAG_HEAD_RE = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,6}\])\s*")  # 【新春走基层】, [转载]: a tag, not the headline
 _TAG_TAIL_RE = re.compile(
     r"\s*[(（](?:组?图|多图|视频|图文|附图|[\u4e00-\u9fff]{0,4}(?:观察|视点|时评|快评|短评|聚焦|特写|纪实|访谈|专访|走基层))[)）]$"
@@ -317,7 +319,7 @@ def trailing_names(text: str) -> tuple[list[str], bool, int] | None:
     m = search_end(TRAILING_NAMES_RE, text)
     if m is None:
         return None
-    names = [t for t in re.split(r"[\s、,，]+", m.group("names")) if t]
+    names = [t for t in _NAME_SEPARATORS_RE.split(m.group("names")) if t]
     compiler = "整理" in m.group(0) or "辑" in m.group(0)
     if not compiler and not (all(len(n) <= 3 for n in names) and sum(map(looks_like_name, names)) * 2 >= len(names)):
         return None  # "(草案)", "(试行)": a note, not a credit
@@ -366,7 +368,7 @@ def _read_header(header: list[Line], meta_at: int | None, main: Line | None, web
 
 def _join(lines: list[Line]) -> str | None:
     text = " ".join(x.text.strip().lstrip("—-~～ ").strip() for x in lines)
-    return re.sub(r"\s+", " ", text).strip() or None
+    return _SPACES_RE.sub(" ", text).strip() or None
 
 
 def split_digest(story: Story) -> list[Block] | None:

@@ -21,8 +21,12 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _SPACES_RE = re.compile(r"\s+")
 _SPACE_RE = re.compile(r"\s")
 _NAME_SEPARATORS_RE = re.compile(r"[\s、,，/:：]+")
-_RUN_ON_MARK_RE = re.compile(r"^(文/图|文图|图文)(?=[^\s/|｜:：])")
-_CREDIT_TAIL_RE = re.compile(r"\s*(?:摄影报道|报道|整理|摄)$")
+_RUN_ON_MARKS = ("文/图", "文图", "图文")
+_RUN_ON_MARK_RE = re.compile(rf"^({'|'.join(_RUN_ON_MARKS)})(?=[^\s/|｜:：])")
+_CREDIT_TAILS = ("摄影报道", "报道", "整理", "摄")
+_CREDIT_TAIL_RE = re.compile(rf"\s*(?:{'|'.join(_CREDIT_TAILS)})$")
+# A character every credit mark (CREDIT_MARK_RE) holds: a byline without one is spared the search.
+_CREDIT_MARK_CHAR_RE = re.compile("[文图撰作摄视制海设]")
 
 
 @dataclass
@@ -136,31 +140,35 @@ def _names(chunk: str) -> list[str]:
     tokens = [t for t in _NAME_SEPARATORS_RE.split(chunk.strip()) if t]
     names: list[str] = []
     singles: list[str] = []  # a run of single characters: a letter-spaced name (or two)
-
-    def flush() -> None:
-        if len(singles) in (2, 3):
-            names.append("".join(singles))
-        else:  # letter-spacing pads two-character names: pair the single characters up
-            names.extend("".join(singles[i : i + 2]) for i in range(0, len(singles) - 1, 2))
-        singles.clear()
-
     for t in tokens:
         if len(t) == 1:
             singles.append(t)
             continue
-        flush()
+        if singles:
+            names += _spaced_names(singles)
+            singles = []
         if 2 <= len(t) <= 4 and _HAN_NAME_RE.fullmatch(t) and not NOT_A_NAME_RE.search(t):
             names.append(t)
-    flush()
+    if singles:
+        names += _spaced_names(singles)
     return names
+
+
+def _spaced_names(singles: list[str]) -> list[str]:
+    """The name or names a run of single characters spells ("陈 润"; "曹 勇 王 明" is two)."""
+    if len(singles) in (2, 3):
+        return ["".join(singles)]
+    # letter-spacing pads two-character names: pair the single characters up
+    return ["".join(singles[i : i + 2]) for i in range(0, len(singles) - 1, 2)]
 
 
 def read_byline(text: str) -> tuple[list[str], list[str], bool]:
     """(reporters, correspondents, is_own_staff) from "■通讯员 蒋甜田 本报记者 唐海强", "记者 罗文鹏" or
     "文 | 方晓 图 | 林立" (the text's author is a reporter; a photographer's credit names no one)."""
     text = text.strip().lstrip("■□●◆▲★ ").strip()
-    text = _RUN_ON_MARK_RE.sub(r"\1 ", text)  # "文/图方晓"
-    marks = list(CREDIT_MARK_RE.finditer(text))
+    if text.startswith(_RUN_ON_MARKS):
+        text = _RUN_ON_MARK_RE.sub(r"\1 ", text)  # "文/图方晓"
+    marks = list(CREDIT_MARK_RE.finditer(text)) if _CREDIT_MARK_CHAR_RE.search(text) else []
     if marks:
         reporters: list[str] = []
         correspondents: list[str] = []
@@ -180,7 +188,9 @@ def read_byline(text: str) -> tuple[list[str], list[str], bool]:
 
 
 def _read_roles(text: str) -> tuple[list[str], list[str], bool]:
-    text = _CREDIT_TAIL_RE.sub("", text.strip())
+    text = text.strip()
+    if text.endswith(_CREDIT_TAILS):
+        text = _CREDIT_TAIL_RE.sub("", text)
     reporters: list[str] = []
     correspondents: list[str] = []
     own = "本报" in text

@@ -70,11 +70,14 @@ _NAV_ANCHORED_RE = re.compile(
     r"^(?:当前位置|您的位置|你的位置|您所在的位置|你所在的位置|你当前位置|您当前位置|你现在的位置|您现在的位置|"
     r"当前所在位置|所在位置|当前的位置)\s*[:：]?"
     r"|^(?:首页|正文|返回|网站首页|返回首页|返回主页|返回目录|返回列表)$"
-    r"|^[^。,，;；!?<]{1,24}?\s*(?:>>?|»|›|＞)\s*[^。,，;；!?<]{0,40}$"  # 岳阳网> 时政, 首页 >> 新闻
+    # 岳阳网> 时政, 首页 >> 新闻 (the lookahead, implied by the rest, stops at the first punctuation of prose: the
+    # lazy prefix alone tries 24 lengths on every line)
+    r"|^(?=[^。,，;；!?<>»›＞]*[>»›＞])[^。,，;；!?<]{1,24}?\s*(?:>>?|»|›|＞)\s*[^。,，;；!?<]{0,40}$"
     r"|^[>»›|｜\s]+$"
     r"|^第?[A-Z]{0,2}\d{1,5}版\s*[:：]|^[一二三四五六七八九十]{1,3}版\s*[:：]|^第[一二三四五六七八九十]{1,3}版$"
     r"|^本文字数\s*[:：]|^国内统一刊号|^天气预报|^今天是$|^总?第?\d{1,5}\s*期$"
-    r"|^(?=.*页)(?:共\s*\d+\s*页|首页|上一页|下一页|尾页|末页|\d{1,3}|\s)+$"  # a story's pages: "共2页 上一页 1 2 下一页"
+    # a story's pages: "共2页 上一页 1 2 下一页" (the first lookahead as above)
+    r"|^(?=[共首上下尾末\d\s])(?=.*页)(?:共\s*\d+\s*页|首页|上一页|下一页|尾页|末页|\d{1,3}|\s)+$"
 )
 _NAV_FLOATING = (
     r"首页\s*(?:>|»|›|/|\||＞)", "上一版", "下一版", "上一期", "下一期", "版面导航", "标题导航", "版面概览", "往期回顾",
@@ -96,7 +99,8 @@ _TOOLS_ANCHORED_RE = re.compile(
     # a forum post's buttons: "楼主", "回复 | 引用 | 举报"
     r"|^(?:楼主|沙发|板凳|地板|回复|引用|收藏|点评|使用道具|举报|只看该作者|倒序浏览|电梯直达|\s|\||｜)+$"
     # an e-paper reader's buttons: "3 上一篇 下一篇 4 放大 缩小 默认"
-    r"|^(?=.*(?:放大|缩小|[上下]一篇))(?:(?:\d{1,2}|[上下]一[篇版]|放大|缩小|默认)(?:\s+|$))+$"
+    # (the first lookahead, implied by the rest, spares most lines the scan of the second)
+    r"|^(?=[\d上下放缩默])(?=.*(?:放大|缩小|[上下]一篇))(?:(?:\d{1,2}|[上下]一[篇版]|放大|缩小|默认)(?:\s+|$))+$"
 )
 _TOOLS_FLOATING = (
     "保护视力色", "打印本页", "关闭本页", "关闭窗口", "返回顶部", "回到顶部", "我要纠错", r"【\s*打印\s*】", r"【\s*关闭\s*】",
@@ -228,7 +232,8 @@ def chrome_kind(line: str) -> ChromeKind | None:
 def _prose(text: str) -> bool:
     """Does the line read as a sentence of the story (so a furniture word inside it decides nothing)?
     Furniture is short or unpunctuated; a footer that runs on with a link or an address is furniture too."""
-    return len(text) > 40 and "。" in text and not _URL_RE.search(text)
+    # (every link holds a "/" or a ".": prose without either is spared the search)
+    return len(text) > 40 and "。" in text and not (("." in text or "/" in text) and _URL_RE.search(text))
 
 
 def _is_spam(text: str) -> bool:

@@ -10,6 +10,7 @@ separator, so single spaces stay).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -23,18 +24,27 @@ _TABLE.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200
 # lookup for every character (a tenth of the time).
 _BMP_TABLE = np.arange(0x10000, dtype=np.uint32)
 _BMP_TABLE[list(_TABLE)] = list(_TABLE.values())
-_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+")
+# a markdown heading mark, after the line's leading spaces
+_HEADING_RE = re.compile(r"(?m)^[^\S\n]*(#{1,6})[ \t]+")
 _FORMS_RE = re.compile(r"(?m)^[ \t]+|[ \t]+$|^#{1,6}[ \t]+|\*\*|__|[ \t]{2,}|\t|\u200b|\ufeff")
 
 
 def normalize_forms(text: str) -> tuple[str, OffsetMap, dict[int, int]]:
     text = _fold(text)  # 1:1, the map stays the identity
-    headings = {
-        i: len(m.group(1)) for i, line in enumerate(text.split("\n")) if (m := _HEADING_RE.match(line.lstrip()))
-    }
+    headings = {i: len(m.group(1)) for i, m in line_matches(_HEADING_RE, text)}
     # newlines are never removed here, so line indexes are the same before and after
     out, omap = rewrite(text, _FORMS_RE, _form)
     return out, omap, headings
+
+
+def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line index, match) for each match of ``pattern``, a MULTILINE pattern anchored at a line's start that
+    never crosses a newline: one search over the text instead of a match tried on every line."""
+    line = pos = 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        yield line, m
 
 
 def _fold(text: str) -> str:

@@ -27,6 +27,7 @@ from ..genre import (
     starts_block,
 )
 from ..model import OffsetMap
+from .forms import line_matches
 
 # Body text carries clause punctuation; a headline rarely does.
 _CLAUSE_PUNCT_RE = re.compile(r"[,，、;；:：]")
@@ -106,13 +107,12 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= 0.4 * sum(lengths.values()) and width >= 12 and longer * 10 <= len(lines) else None
 
 
-_INDENT_RE = re.compile(r"[ \t\u3000\xa0]+(?=\S)")
+_INDENT_RE = re.compile(r"(?m)^[ \t\u3000\xa0]+(?=\S)")
 
 
 def line_indents(text: str) -> dict[int, int]:
     """The width of each indented line's indent, by line index (an ideographic space is two cells)."""
-    return {i: len(m.group(0)) + m.group(0).count("\u3000")
-            for i, line in enumerate(text.split("\n")) if (m := _INDENT_RE.match(line))}
+    return {i: len(m.group(0)) + m.group(0).count("\u3000") for i, m in line_matches(_INDENT_RE, text)}
 
 
 def _wrapped_line(line: str, width: int, indent: int) -> bool:

@@ -23,7 +23,6 @@ from ..genre import STORY_START_RE
 from .blocks import Block, is_closing
 
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
-_SPACES_RE = re.compile(r"\s+")
 SPLIT_MARGIN = 0.05  # how much better the returned paragraphs must fit the interrupted article
 ORPHAN_REACH = 30  # blocks searched for an orphan's headline: a page has a few dozen articles at most
 
@@ -122,7 +121,7 @@ def attach_orphans(blocks: list[Block], is_document: dict[int, bool]) -> list[Bl
 
 def drop_repeated_paragraphs(block: Block) -> None:
     """A paragraph printed twice is kept once, at its last place (the earlier copy is the misplaced one)."""
-    keys = [_SPACES_RE.sub("", p.text) for p in block.body]
+    keys = ["".join(p.text.split()) for p in block.body]  # without its spaces (str.split's are \s's)
     seen: dict[str, int] = {}
     for i, key in enumerate(keys):
         if len(key) >= 15:

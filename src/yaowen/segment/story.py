@@ -94,7 +94,7 @@ def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
     the site's furniture around it or at most one headed text."""
     related = related_stories_at(lines)
     openers = {
-        _NOT_TEXT_RE.sub("", b.body[0].text)[:40]
+        _opening(b.body[0].text)
         for b in blocks
         if (b.lead is not None or b.bylines) and b.body and _has_text_after_credit(b.body[0].text)
         and (related is None or b.body[0].start < related)
@@ -103,6 +103,13 @@ def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
     # the first headed text is the page's; a later heading counts only if it heads a story of its own
     stories = len(headed[:1]) + sum(1 for b in headed[1:] if _heads_a_story(b))
     return len(openers) <= 1 and (stories <= 1 or has_furniture(lines))
+
+
+def _opening(text: str, n: int = 40) -> str:
+    """The text's first ``n`` characters less spaces and punctuation (read off its start when that holds
+    them, not off the whole paragraph)."""
+    head = _NOT_TEXT_RE.sub("", text[: 2 * n])
+    return head[:n] if len(head) >= n else _NOT_TEXT_RE.sub("", text)[:n]
 
 
 def related_stories_at(lines: list[Line]) -> int | None:

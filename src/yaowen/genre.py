@@ -217,8 +217,14 @@ def is_terminal(line: str, final: bool = False) -> bool:
     return stripped != line and _ends_sentence(end_re, stripped)
 
 
+# A character every BYLINE_RE match holds: a role's last (记者, 通讯员, 实习生), a bullet, or 文 of "文/".
+_BYLINE_CHAR_RE = re.compile("[者员生■□●◆▲★文]")
+
+
 def is_byline(line: str) -> bool:
-    return len(line) <= 40 and bool(BYLINE_RE.match(line) or CREDIT_LINE_RE.match(line))
+    return len(line) <= 40 and bool(
+        (_BYLINE_CHAR_RE.search(line) and BYLINE_RE.match(line)) or CREDIT_LINE_RE.match(line)
+    )
 
 
 def starts_block(line: str) -> bool:

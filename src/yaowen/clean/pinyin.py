@@ -17,7 +17,7 @@ reading matches the annotation after it and the lost character makes a word with
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import OffsetMap, Repair
 from .rewrite import rewrite
@@ -54,14 +54,16 @@ def _is_pinyin(s: str) -> bool:
     return s in _readings()[0]
 
 
-def _word_with(left: str, ch: str, right: str) -> str | None:
-    """The dictionary word ``ch`` forms with a neighbour (judged on the simplified form), or None."""
+def _word_with(left: str, ch: str, right: str, pos: int | None = None) -> str | None:
+    """The dictionary word ``ch`` forms with a neighbour (judged on the simplified form), or None. ``pos``:
+    the length of ``left[-2:]`` simplified (where ``ch`` stands in the window), when the caller knows it."""
     import rjieba
 
     from .script import _t2s
 
     window = _t2s().convert(left[-2:] + ch + right[:2])
-    pos = len(_t2s().convert(left[-2:]))
+    if pos is None:
+        pos = len(_t2s().convert(left[-2:]))
     at = 0
     for tok in rjieba.cut(window, hmm=False):
         if at <= pos < at + len(tok):
@@ -77,17 +79,25 @@ def _recover(candidates: list[str], left: str, right: str) -> str | None:
 
     t2s = _t2s().convert
     traditional = t2s(left + right) != left + right
+    pos = len(t2s(left[-2:]))  # the same for every candidate: converted once, not per candidate
     fits: dict[str, tuple[str, int]] = {}
     for ch in dict.fromkeys(candidates):
-        word = _word_with(left, ch, right)
+        word = _word_with(left, ch, right, pos)
         if word:
-            key = t2s(ch)
-            if key not in fits or (t2s(ch) != ch) == traditional:
+            key = _simplified_char(ch)
+            if key not in fits or (key != ch) == traditional:
                 fits[key] = (ch, _word_frequency(word))
     ranked = sorted(fits.values(), key=lambda fit: -fit[1])
     if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] >= _CLEAR_LEAD * max(ranked[1][1], 1)):
         return ranked[0][0]
     return None
+
+
+@lru_cache(maxsize=8192)  # one character's simplified form: the same characters recur on every page
+def _simplified_char(ch: str) -> str:
+    from .script import _t2s
+
+    return str(_t2s().convert(ch))
 
 
 _CLEAR_LEAD = 10  # how many times commoner the best candidate's word must be than the next one's

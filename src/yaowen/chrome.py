@@ -48,7 +48,9 @@ _META_LABEL = (
 )
 _META_FIELD_RE = re.compile(rf"(?:^|[\s|｜【\[(/])(?:{_META_LABEL})\s*[:：]|(?:^|\s)【(?:{_META_LABEL})】|^(?:{_META_LABEL})\s*[|｜]")
 # A repost's or a forum's byline: "发表于 2023-8-15", "发布于:湖南省", "IP属地:湖南", "只看该作者".
-_META_WORD_RE = re.compile(r"(?:^|\s)(?:发表于|发布于|IP属地)(?:\s|[:：])|只看该作者|倒序浏览|电梯直达")
+# (written so that every branch opens with its literal first character, "(?:^|\s)" as a lookbehind after it:
+# the engine then skips to where a branch can start instead of trying each at every position)
+_META_WORD_RE = re.compile(r"发(?<!\S发)(?:表于|布于)(?:\s|[:：])|I(?<!\SI)P属地(?:\s|[:：])|只看该作者|倒序浏览|电梯直达")
 # A date with its time anywhere on a short line: an account's or a site's stamp ("临江发布 2024-03-12 20:30 发表于湖南").
 _STAMP_RE = re.compile(rf"(?:{_Y}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?)\s*{_TIME}")
 # A timestamp line: the date and time first, then at most a short source ("2020-05-14 14:31:00 来源:常州日报"),
@@ -212,7 +214,7 @@ def chrome_kind(line: str) -> ChromeKind | None:
         return None  # "2、政务新媒体:…" is a numbered point of the text; furniture is never numbered
     if _prose(text):  # a sentence of the story, unless furniture opens it or it is a caption
         return "end" if _END_ANCHORED_RE.match(text) else "caption" if is_caption(text) else None
-    if not _ANY_ANCHORED_RE.match(text) and not _ANY_FLOATING_RE.search(text) and not _MENU_RE.match(text):
+    if not _ANY_ANCHORED_RE.match(text) and not _ANY_FLOATING_RE.search(text) and not _is_menu(text):
         return "meta" if _is_meta(text) else "caption" if is_caption(text) else None
     if _END_ANCHORED_RE.match(text):
         return "end"
@@ -222,7 +224,7 @@ def chrome_kind(line: str) -> ChromeKind | None:
         return "end"
     if _TOOLS_ANCHORED_RE.match(text) or _TOOLS_FLOATING_RE.search(text):
         return "tools"
-    if _NAV_ANCHORED_RE.match(text) or _MENU_RE.match(text) or _NAV_FLOATING_RE.search(text):
+    if _NAV_ANCHORED_RE.match(text) or _is_menu(text) or _NAV_FLOATING_RE.search(text):
         return "nav"
     if _JUNK_ANCHORED_RE.match(text) or _JUNK_FLOATING_RE.search(text):
         return "junk"
@@ -241,7 +243,7 @@ def _is_spam(text: str) -> bool:
     sentence."""
     if "。" in text or len(text) > 200:
         return False
-    return len(set(_SPAM_RE.findall(text))) >= 3 and bool(_SPAM_STRONG_RE.search(text))
+    return bool(_SPAM_STRONG_RE.search(text)) and len(set(_SPAM_RE.findall(text))) >= 3
 
 
 def _is_meta(text: str) -> bool:
@@ -253,9 +255,14 @@ def _is_meta(text: str) -> bool:
         return True
     if "上传" in text:
         return False  # a forum's image-upload stamp dates the image, not the page
-    if _TIMESTAMP_LINE_RE.match(text) or DATE_LINE_RE.match(text):
+    has_year = "19" in text or "20" in text  # every date form below opens with a year, 19xx or 20xx
+    if has_year and (_TIMESTAMP_LINE_RE.match(text) or DATE_LINE_RE.match(text)):
         return True
-    return len(text) <= 60 and "," not in text and bool(_STAMP_RE.search(text))
+    return has_year and len(text) <= 60 and "," not in text and bool(_STAMP_RE.search(text))
+
+
+def _is_menu(text: str) -> bool:
+    return ("|" in text or "｜" in text) and bool(_MENU_RE.match(text))  # a menu has at least two bars
 
 
 def is_caption(text: str) -> bool:

@@ -23,6 +23,7 @@ from functools import cache
 
 from .meeting_ids import is_generic, noun_of, noun_pattern
 from .meeting_name_parts import BETWEEN, CLAUSE, DATE, clean_name, extend_name, organ_subject
+from .textscan import at_sentence_starts
 
 
 @dataclass
@@ -293,14 +294,14 @@ class _Finder:
                 self.add(held.group(1), clause_start + held.start(1), v.end())
 
     def by_subject(self) -> None:
-        for m in _patterns()["subject"].finditer(self.text):
+        for m in at_sentence_starts(_patterns()["subject"], self.text):
             end = extend_name(self.text, m.end(1))
             name = self.text[m.start(1) : end]
             # 市政协十届三次会议(各界别)分组讨论政府工作报告: the session's group sittings, one meeting
             if group := _GROUP_SITTING_RE.match(self.text, end):
                 name, end = name + group.group(1), group.end()
             self.add(name, m.start(1), end, "subject")
-        for m in _patterns()["delegation"].finditer(self.text):
+        for m in at_sentence_starts(_patterns()["delegation"], self.text):
             group = _GROUP_SITTING_RE.match(self.text, m.end(1))
             if group is not None and not _VISITOR_IN_SUBJECT_RE.search(m.group(1)):
                 self.add(m.group(1) + group.group(1), m.start(1), group.end(), "subject")
@@ -323,8 +324,10 @@ class _Finder:
                 self.add(name, start, m.end(1), "at")
 
     def talks(self, stack: str) -> None:
+        if self.found:
+            return  # a talk is what a text reports when it reports no meeting held
         m = _patterns()["talk"].search(self.text)
-        if m and not self.found:
+        if m:
             talk = next((line for line in stack.splitlines() if "座谈" in line), "")
             self.add(talk.strip() if talk else "座谈会", m.start(), m.end(), "talk")
 

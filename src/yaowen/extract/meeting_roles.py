@@ -20,6 +20,7 @@ from .lexicons import load_lexicon, trie_regex
 from .meeting_ids import RECALL, compatible, is_generic, noun_of
 from .meeting_names import Held
 from .people import post_words
+from .textscan import at_sentence_starts
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _AFTER_NAME = ("同志", "等", "进行", "及", *load_lexicon("speech_verbs"))
@@ -337,7 +338,7 @@ def place_roles(art: Placement) -> None:
             art.place(art.context(m.start), [m], False)
     # 会上，A、B、C等领导代表…: the people a sentence at the meeting opens with
     groups = _named_groups(art)
-    for s in _AT_THE_MEETING_RE.finditer(text):
+    for s in at_sentence_starts(_AT_THE_MEETING_RE, text):
         _, e = sentence(text, s.end())
         verb = _SUBJECT_END_RE.search(text, s.end(), e)
         art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
@@ -354,7 +355,7 @@ def place_roles(art: Placement) -> None:
             and not _HONOURED_RE.search(text, tail, listed[0].start)):
         art.place(art.context(listed[0].start), listed, False)
     # 市领导A、B、C。 — a sentence that is only a group label and its names says who was there
-    for s in _LABEL_LIST_RE.finditer(text):
+    for s in at_sentence_starts(_LABEL_LIST_RE, text):
         if not _VERB_IN_GAP_RE.search(text, s.start("rest"), s.end("rest")):
             art.place(art.context(s.start()), art.people_before(s.end("rest"), s.start()), False)
 

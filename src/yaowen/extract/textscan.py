@@ -2,10 +2,15 @@
 
 A page printed on one line has no line end to stop a search back from a position: ``text.rfind("\\n", 0, pos)``
 reads back to the start of the page, and asked at every figure or name of a megabyte page it costs the square
-of the page. Asked at ascending positions, ``MarksSince`` reads each character once.
+of the page. Asked at ascending positions, ``MarksSince`` reads each character once. ``at_sentence_starts``
+runs a regex anchored at line and sentence starts at those starts only.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain
 
 
 class MarksSince:
@@ -27,3 +32,17 @@ class MarksSince:
             self._counts = [n + text.count(m, self._pos, pos) for n, m in zip(self._counts, self._marks, strict=True)]
         self._pos = pos
         return self._counts
+
+
+_STOP_RE = re.compile(r"[。\n]")
+
+
+def at_sentence_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only match at the start of the text, of a line or of a
+    sentence (it opens with ``(?:^|(?<=[。\\n]))``) and never matches empty: tried at those positions only, not
+    at every character (a regex that opens with an assertion has no first character to skip ahead to)."""
+    last = 0  # where the last match ended: matches do not overlap
+    for start in chain((0,), (m.end() for m in _STOP_RE.finditer(text))):
+        if start >= last and (m := pattern.match(text, start)) is not None:
+            yield m
+            last = m.end()

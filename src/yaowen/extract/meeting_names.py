@@ -23,7 +23,7 @@ from functools import cache
 
 from .meeting_ids import is_generic, noun_of, noun_pattern
 from .meeting_name_parts import BETWEEN, CLAUSE, DATE, clean_name, extend_name, organ_subject
-from .textscan import at_sentence_starts
+from .textscan import at_sentence_starts, sentence_starts
 
 
 @dataclass
@@ -45,6 +45,7 @@ _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
 _VISITOR_IN_SUBJECT_RE = re.compile(r"参加|出席|列席|来到|深入|看望|[在到]")
 _GROUP_SITTING_RE = re.compile(rf"(?:各{CLAUSE}{{1,3}}?)?(分组(?:讨论|审议))")
 # a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
+_DATE_START_RE = re.compile(r"[\d昨今当]")  # where a DATE can start
 _BLOCK_DATE_RE = re.compile(
     r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
 )
@@ -140,6 +141,13 @@ _COUNTED_RE = re.compile(
 _PURPOSE_RE = re.compile(
     r"[,，](?:(?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)|(征求[^,，。;；]{2,20}?意见))"
 )
+
+
+def _name_before(clause: str) -> re.Match[str] | None:
+    """The meeting a clause names just before its verb (Y会议[在…]|召开). A clause without a meeting word names
+    none: the regex would try every start and length of it before it said so."""
+    pat = _patterns()
+    return pat["before"].search(clause) if pat["noun"].search(clause) else None
 
 
 def _later(m: re.Match[str], ref: str) -> bool:
@@ -240,7 +248,7 @@ class _Finder:
         return 0
 
     def by_verb(self) -> None:
-        text, pat = self.text, _patterns()
+        text = self.text
         for v in _HELD_VERB_RE.finditer(text):
             verb = v.group(0)
             if (self.in_title(v.start()) or _NOT_A_REPORT_AFTER_RE.match(text, v.end())
@@ -252,7 +260,7 @@ class _Finder:
             if verb in _SITTING_VERBS and text.startswith(("会", "大会"), v.end()):
                 continue  # 闭幕会 is a noun here (在…闭幕会上的讲话); the meeting words find it where it is held
             if verb in _SITTING_VERBS:  # Y会议在…开幕 is its 开幕会, Y论坛落下帷幕 its 闭幕会; Y读书班开班 is Y读书班
-                held = pat["before"].search(before)
+                held = _name_before(before)
                 if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):
                     name = _ATTENDED_RE.sub("", held.group(1))  # 嘉宾参加了论坛开幕: the 论坛's opening
                     suffix = "" if name.endswith(("开幕会", "闭幕会")) else _SITTING_VERBS[verb]
@@ -289,19 +297,22 @@ class _Finder:
                 continue
             # Y会议召开 / Y会议在…举行: only a verb with no object of its own (市委常委会召开民主生活会 is no 常委会)
             ends_clause = _CLAUSE_END_AFTER_RE.match(text, v.end()) is not None
-            held = pat["before"].search(before) if verb.startswith(("召开", "举行")) and ends_clause else None
+            held = _name_before(before) if verb.startswith(("召开", "举行")) and ends_clause else None
             if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):
                 self.add(held.group(1), clause_start + held.start(1), v.end())
 
     def by_subject(self) -> None:
-        for m in at_sentence_starts(_patterns()["subject"], self.text):
+        if _DATE_START_RE.search(self.text) is None:
+            return  # both kinds open with a date
+        starts = sentence_starts(self.text)
+        for m in at_sentence_starts(_patterns()["subject"], self.text, starts):
             end = extend_name(self.text, m.end(1))
             name = self.text[m.start(1) : end]
             # 市政协十届三次会议(各界别)分组讨论政府工作报告: the session's group sittings, one meeting
             if group := _GROUP_SITTING_RE.match(self.text, end):
                 name, end = name + group.group(1), group.end()
             self.add(name, m.start(1), end, "subject")
-        for m in at_sentence_starts(_patterns()["delegation"], self.text):
+        for m in at_sentence_starts(_patterns()["delegation"], self.text, starts):
             group = _GROUP_SITTING_RE.match(self.text, m.end(1))
             if group is not None and not _VISITOR_IN_SUBJECT_RE.search(m.group(1)):
                 self.add(m.group(1) + group.group(1), m.start(1), group.end(), "subject")

@@ -9,8 +9,6 @@ runs a regex anchored at line and sentence starts at those starts only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import chain
 
 
 class MarksSince:
@@ -37,12 +35,20 @@ class MarksSince:
 _STOP_RE = re.compile(r"[。\n]")
 
 
-def at_sentence_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def sentence_starts(text: str) -> list[int]:
+    """Where the text, each of its lines and each of its sentences (after 。) start, in order."""
+    return [0, *(m.end() for m in _STOP_RE.finditer(text))]
+
+
+def at_sentence_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that can only match at the start of the text, of a line or of a
-    sentence (it opens with ``(?:^|(?<=[。\\n]))``) and never matches empty: tried at those positions only, not
-    at every character (a regex that opens with an assertion has no first character to skip ahead to)."""
+    sentence (it opens with ``(?:^|(?<=[。\n]))``) and never matches empty: tried at those ``starts``
+    (``sentence_starts``) only, not at every character (a regex that opens with an assertion has no first
+    character to skip ahead to)."""
+    out: list[re.Match[str]] = []
     last = 0  # where the last match ended: matches do not overlap
-    for start in chain((0,), (m.end() for m in _STOP_RE.finditer(text))):
+    for start in sentence_starts(text) if starts is None else starts:
         if start >= last and (m := pattern.match(text, start)) is not None:
-            yield m
+            out.append(m)
             last = m.end()
+    return out

@@ -9,6 +9,8 @@ runs a regex anchored at line and sentence starts at those starts only.
 from __future__ import annotations
 
 import re
+from itertools import repeat
+from operator import add
 
 
 class MarksSince:
@@ -23,11 +25,12 @@ class MarksSince:
         text = self._text
         if pos < self._pos:  # asked out of order: count again from the start
             self._pos, self._counts = 0, [0] * len(self._marks)
-        stop = max(text.rfind(c, self._pos, pos) for c in self._stops)
+        # map over the few stops and marks, not a generator: asked at every figure of a text
+        stop = max(map(text.rfind, self._stops, repeat(self._pos), repeat(pos)))
         if stop >= 0:
-            self._counts = [text.count(m, stop + 1, pos) for m in self._marks]
+            self._counts = list(map(text.count, self._marks, repeat(stop + 1), repeat(pos)))
         else:
-            self._counts = [n + text.count(m, self._pos, pos) for n, m in zip(self._counts, self._marks, strict=True)]
+            self._counts = list(map(add, self._counts, map(text.count, self._marks, repeat(self._pos), repeat(pos))))
         self._pos = pos
         return self._counts
 

@@ -16,11 +16,11 @@ from collections.abc import Collection
 from functools import cache
 
 from ..model import Meeting, PersonMention
-from .lexicons import load_lexicon, trie_regex
+from .lexicons import load_lexicon
 from .meeting_ids import RECALL, compatible, is_generic, noun_of
 from .meeting_names import Held
 from .people import post_words
-from .textscan import at_sentence_starts
+from .textscan import WordFinder, at_sentence_starts
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _AFTER_NAME = ("同志", "等", "进行", "及", *load_lexicon("speech_verbs"))
@@ -232,11 +232,10 @@ def implied_meetings(text: str, held: list[Held]) -> list[Held]:
 
 
 
-def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
-    """One regex for a page's names, as a trie (``trie_regex``), so each position follows one branch, not every
-    name with its first character. Built once a page: every article is searched with it."""
+def name_finder(names: Collection[str]) -> WordFinder | None:
+    """What finds a page's names (of two characters or more) in its articles, or None when it names none."""
     words = {n for n in names if len(n) >= 2}
-    return re.compile(trie_regex(words)) if words else None
+    return WordFinder(words) if words else None
 
 
 @cache
@@ -244,7 +243,7 @@ def _before_name() -> tuple[str, ...]:
     return (*post_words(), "领导", "有", "是", "由")  # 市长A, 市人大常委会领导A、B, 出席的还有A, 会议由A主持
 
 
-def known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:
+def known_names_again(text: str, mentions: list[PersonMention], known: WordFinder | None) -> list[PersonMention]:
     """Where the article names again someone the page names elsewhere (``余功斌同志主持会议``, a bare name in a
     list): the grammar finds a name once, after a post; a role may stand by any of its mentions."""
     if known is None:
@@ -254,22 +253,20 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
     found = []
-    for occ in known.finditer(text):
-        s, e = occ.span()
+    for s, e in known.spans(text):
         i = bisect_right(taken_starts, s) - 1
         if (i >= 0 and taken[i][1] > s) or (i + 1 < len(taken) and taken[i + 1][0] < e):
             continue  # a mention already
-        found.append(occ)
+        found.append((s, e))
     # names run together in a list (市领导A B C、D, the separators lost): a name that touches another is bounded by it
-    ends = {e for _, e in taken} | {occ.end() for occ in found}
-    starts = set(taken_starts) | {occ.start() for occ in found}
+    ends = {e for _, e in taken} | {e for _, e in found}
+    starts = set(taken_starts) | {s for s, _ in found}
     out = []
-    for occ in found:
-        s, e = occ.span()
+    for s, e in found:
         before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s) or s in ends
         after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e) or e in starts
         if (after_ok or e - s >= 3) and before_ok or after_ok and e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]):
-            out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
+            out.append(PersonMention(text[s:e], [], "", s, e, "again"))
     return out
 
 

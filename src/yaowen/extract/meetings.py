@@ -40,6 +40,7 @@ from .meeting_roles import (
     place_roles,
     sentence,
 )
+from .textscan import WordFinder
 
 __all__ = ["cited_leader", "find_meetings", "name_finder", "name_unnamed_sessions"]
 
@@ -119,7 +120,7 @@ def find_meetings(
     event_date: str | None,
     resolve_md: Callable[[int, int], str | None],
     issue_date: str | None = None,
-    known_names: re.Pattern[str] | None = None,
+    known_names: WordFinder | None = None,
 ) -> list[Meeting]:
     """Meetings of one article. ``stack`` is its kicker/headline/subheadline text, ``approved_in(start,end)``
     lists the 《》 titles approved in a span, ``resolve_md`` turns a month-day into an ISO date, ``known_names``

@@ -9,8 +9,11 @@ runs a regex anchored at line and sentence starts at those starts only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import repeat
 from operator import add
+
+from .lexicons import trie_regex
 
 
 class MarksSince:
@@ -55,3 +58,41 @@ def at_sentence_starts(pattern: re.Pattern[str], text: str, starts: list[int] | 
             out.append(m)
             last = m.end()
     return out
+
+
+class WordFinder:
+    """Where a text holds a set of literal words (a page's names): leftmost first, the longest word at a position,
+    none overlapping — what ``re.compile(trie_regex(words)).finditer`` finds. A page names a few dozen people,
+    and a regex of them is compiled afresh for each page (more costly than the search): each word is searched
+    with ``str.find`` instead, unless words and text are so many that one pass of a regex is cheaper."""
+
+    _FIND_WORK = 2_000_000  # words x characters beyond which the regex is compiled (once) and used
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = sorted(set(words))
+        self._regex: re.Pattern[str] | None = None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if "" in self.words:  # the regex of a set with the empty word matches everywhere
+            return self._regex_spans(text)
+        if len(self.words) * len(text) > self._FIND_WORK:
+            return self._regex_spans(text)
+        found = []
+        for w in self.words:
+            i = text.find(w)
+            while i >= 0:
+                found.append((i, -len(w)))
+                i = text.find(w, i + 1)
+        found.sort()  # by start, the longest word first
+        out = []
+        end = 0
+        for start, minus_len in found:
+            if start >= end:
+                end = start - minus_len
+                out.append((start, end))
+        return out
+
+    def _regex_spans(self, text: str) -> list[tuple[int, int]]:
+        if self._regex is None:
+            self._regex = re.compile(trie_regex(self.words))
+        return [m.span() for m in self._regex.finditer(text)]

@@ -78,7 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|听取|作了?[^,，。]{0,12}讲话)(?![的时过])"  # not 正如他…上强调的那样
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
-        "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|(?:进行|举行)了?(?:集中|专题|工作)?)座谈(?!会)"),
+        "talk": re.compile(r"与[^。,，;；]{1,40}?座谈(?!会)|进行了?(?:集中|专题|工作)?座谈(?!会)|举行了?(?:集中|专题|工作)?座谈(?!会)"),
         "noun": re.compile(noun),
         # 推介会|暨项目签约仪式: a joint name goes on to its second part
         "joint_rest": re.compile(rf"暨{CLAUSE}{{1,30}}?(?:{noun}|仪式|活动)"),

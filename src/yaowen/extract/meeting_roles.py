@@ -26,10 +26,14 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _AFTER_NAME = ("同志", "等", "进行", "及", *load_lexicon("speech_verbs"))
 _SENT_END = "。！？!?\n"
 
-# roles written after the people they are about; the object after the verb says which meeting
+# Roles written after the people they are about; the object after the verb says which meeting. 主持 is the
+# chair's, the others an attendee's. Every alternative of a regex searched through whole texts opens with a
+# literal character here, so that the regex engine skips ahead to those characters (it tries a regex that opens
+# with a group, a class or an assertion at every position of the text).
+_CHAIR = "主持"
 _ROLE_RE = re.compile(
-    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会)|莅临|"
-    r"收听收看|收看)"
+    r"主持|出席(?:或|和|并)?列席|参加(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会)|莅临|"
+    r"收听收看|收看"
 )
 _NOT_NOW_RE = re.compile(r"(?:将|拟|即将|邀请|应当|要)$")
 _EXPECTED_RE = re.compile(r"预计|届时|将有|将于|拟于")  # 预计1500多位代表参加论坛: no meeting held yet
@@ -48,15 +52,17 @@ def _cited(obj: str) -> bool:
     return m is not None and not (m.group(0) == "精神" and noun_of(obj[m.end() :]))
 # 出席会议的有：A、B / 在主席台就座的领导有：/ 大会的执行主席是：/ 担任本次大会的执行主席还有：
 _LIST_AFTER_RE = re.compile(
-    r"(?:(?:出席|列席|参加|到会)[^：:，,。的]{0,8}的[^：:，,。]{0,12}?有|与会的?[^：:，,。]{0,12}?有|"
-    r"(?:主席台|前排)上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
+    "(?:"
+    + "|".join(rf"{role}[^：:，,。的]{{0,8}}的[^：:，,。]{{0,12}}?有" for role in ("出席", "列席", "参加", "到会"))
+    + r"|与会的?[^：:，,。]{0,12}?有|"
+    r"主席台上?就[座坐]的[^：:，,。]{0,16}?有|前排上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
 )
 # where the people a role verb is about begin: after the last role, clause list mark or cited word before it
-_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|[;；:：]|传达|学习|委托|委託")
+_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|;|；|:|：|传达|学习|委托|委託")
 _CITED_AFTER_ROLE_RE = re.compile(r"了?(?:时|的)")  # 调研座谈时的讲话, 出席X的代表
 _ROLE_AS_NOUN_RE = re.compile(r"人员|者|嘉宾|单位|名单|对象|范围")  # 列席人员, 参会者: a noun, not a role verb
 # A召开Y会 (not 主持召开, not 决定召开): who calls a meeting is at it, as its attendee (率督导组…召开反馈会)
-_CONVENE_RE = re.compile(r"(?<![主持决定要将拟])召开了?")
+_CONVENE_RE = re.compile(r"召(?<![主持决定要将拟]召)开了?")  # the look back after 召: the regex opens with it
 _JOINED_ROLE_RE = re.compile(r"并(?:主持|出席|参加|列席)")
 # 调研组召开座谈会 after A率调研组赴…: the group that calls it was led there by A, who is at it
 _GROUP_RE = re.compile(r"(?:调研|督导|督查|检查|考察|视察|巡视|巡察|指导|工作|专家|宣讲|评估|验收)(?:组|团)")
@@ -318,7 +324,7 @@ def place_roles(art: Placement) -> None:
             target = art.context(r.start())
         elif target is None:
             continue
-        art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group("chair") is not None)
+        art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group(0) == _CHAIR)
     for c in _CONVENE_RE.finditer(text):
         target = art.named(_object(text, c.end()), c.start())
         if isinstance(target, Meeting) and not is_generic(target.name):

@@ -28,8 +28,9 @@ def extract_facts(
     articles: list[Article], resolve_md: DateResolver, page_text: str = "", issue_date: str | None = None
 ) -> PageFacts:
     captions = _caption_lines(articles, page_text)
-    # every text the people grammar reads, scored by the name recogniser in one pass
-    with scored_together([a.body for a in articles] + [line for a in articles for line in _stack_lines(a)] + captions):
+    # the articles' texts, all of which the people grammar reads, scored by the name recogniser in one pass (the
+    # few captions it reads are scored together later: ``aggregate_people``)
+    with scored_together([a.body for a in articles] + [line for a in articles for line in _stack_lines(a)]):
         return _extract(articles, resolve_md, page_text, issue_date, captions)
 
 
@@ -93,10 +94,12 @@ def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[s
                     titles.setdefault(hm.name, [])
                     titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     known = frozenset(titles)
-    for line in _naming_some(captions, known):
-        for hm in titled_people(line, known):
-            if hm.name in titles:
-                titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
+    naming = _naming_some(captions, known)
+    with scored_together(naming):
+        for line in naming:
+            for hm in titled_people(line, known):
+                if hm.name in titles:
+                    titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     for ap in facts.appointments:
         # a post someone is given, or relieved of, is a post the page gives them
         titles.setdefault(ap.person, [])

@@ -45,7 +45,9 @@ _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
 _VISITOR_IN_SUBJECT_RE = re.compile(r"参加|出席|列席|来到|深入|看望|[在到]")
 _GROUP_SITTING_RE = re.compile(rf"(?:各{CLAUSE}{{1,3}}?)?(分组(?:讨论|审议))")
 # a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
-_DATE_START_RE = re.compile(r"[\d昨今当]")  # where a DATE can start
+# a line or sentence (or the text) that opens with a date, as those by_subject reads do (a DATE opens with these)
+_DATED_START_RE = re.compile(r"[。\n][●◆■▲★\s]*[\d昨今当]")
+_DATED_FIRST_RE = re.compile(r"[●◆■▲★\s]*[\d昨今当]")
 _BLOCK_DATE_RE = re.compile(
     r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
 )
@@ -302,8 +304,8 @@ class _Finder:
                 self.add(held.group(1), clause_start + held.start(1), v.end())
 
     def by_subject(self) -> None:
-        if _DATE_START_RE.search(self.text) is None:
-            return  # both kinds open with a date
+        if _DATED_START_RE.search(self.text) is None and _DATED_FIRST_RE.match(self.text) is None:
+            return  # both kinds open a line or sentence with a date
         starts = sentence_starts(self.text)
         for m in at_sentence_starts(_patterns()["subject"], self.text, starts):
             end = extend_name(self.text, m.end(1))

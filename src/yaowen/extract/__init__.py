@@ -6,7 +6,6 @@ Every fact keeps the offsets of the text that states it, in its article's body; 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..budget import check_time
@@ -14,10 +13,10 @@ from ..model import Article, Figure, PageFacts, Person, PersonMention
 from .appointments import find_appointments
 from .documents import approved_titles, find_documents
 from .figures import find_figures
-from .lexicons import trie_regex
 from .meetings import cited_leader, find_meetings, name_finder, name_unnamed_sessions
 from .people import find_people, is_longer_form, titled_people
 from .people.scores import scored_together
+from .textscan import WordFinder
 from .topics import classify_topics
 
 __all__ = ["extract_facts"]
@@ -29,8 +28,9 @@ def extract_facts(
     articles: list[Article], resolve_md: DateResolver, page_text: str = "", issue_date: str | None = None
 ) -> PageFacts:
     captions = _caption_lines(articles, page_text)
-    # every text the people grammar reads, scored by the name recogniser in one pass
-    with scored_together([a.body for a in articles] + [line for a in articles for line in _stack_lines(a)] + captions):
+    # the articles' texts, all of which the people grammar reads, scored by the name recogniser in one pass (the
+    # few captions it reads are scored together later: ``aggregate_people``)
+    with scored_together([a.body for a in articles] + [line for a in articles for line in _stack_lines(a)]):
         return _extract(articles, resolve_md, page_text, issue_date, captions)
 
 
@@ -94,10 +94,12 @@ def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[s
                     titles.setdefault(hm.name, [])
                     titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     known = frozenset(titles)
-    for line in captions:
-        for hm in titled_people(line, known):
-            if hm.name in titles:
-                titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
+    naming = _naming_some(captions, known)
+    with scored_together(naming):
+        for line in naming:
+            for hm in titled_people(line, known):
+                if hm.name in titles:
+                    titles[hm.name] += [t for t in hm.titles if t not in titles[hm.name]]
     for ap in facts.appointments:
         # a post someone is given, or relieved of, is a post the page gives them
         titles.setdefault(ap.person, [])
@@ -106,16 +108,31 @@ def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[s
     # every article that names the person (in its headline lines or body), one pass per article over all names
     seen: dict[str, list[str]] = {name: [] for name in titles}
     if titles:
-        names_re = re.compile(trie_regex(titles))  # one branch per position, whatever the names
+        finder = WordFinder(titles)
         for a in articles:
             printed = "\n".join(x for x in (a.kicker, a.headline, a.subheadline, a.body) if x)
-            for name in dict.fromkeys(names_re.findall(printed)):
+            for name in dict.fromkeys(printed[s:e] for s, e in finder.spans(printed)):
                 seen[name].append(a.id)
     people = []
     for name, ts in titles.items():
         kept = [t for t in ts if not any(o != t and is_longer_form(o, t) for o in ts)]
         people.append(Person(name, kept, seen[name]))
     return people
+
+
+def _naming_some(lines: list[str], names: frozenset[str]) -> list[str]:
+    """The lines that hold all the characters of one of ``names`` at least: a name the grammar finds in a line
+    is made of the line's characters, and a page's captions mostly name no one the page's articles name (the
+    grammar costs a dozen passes over each line it reads)."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[:1], []).append(name)
+    out = []
+    for line in lines:
+        chars = set(line)
+        if any(chars.issuperset(name) for c in chars & by_first.keys() for name in by_first[c]):
+            out.append(line)
+    return out
 
 
 def _caption_lines(articles: list[Article], page_text: str) -> list[str]:

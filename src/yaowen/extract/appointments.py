@@ -20,11 +20,14 @@ from .people import post_words, read_name
 
 Kind = Literal["appoint", "remove", "acting", "elect"]
 
-# verbs written before the person, and the decision words written after the name
+# verbs written before the person, and the decision words written after the name (those that open with
+# _AFTER_STARTS). No groups: an alternation of words that open with a literal character is one the regex engine
+# skips ahead through (one that opens with a group is tried at every position of the text).
 _TRIGGER_RE = re.compile(
-    r"(?P<verb>决定任命|任命|免去|接受|同意|决定|选举|补选|推选|增选|提名)"
-    r"|(?P<after>同志(?:交流)?(?:担任|任)(?![务职期命内上])|同志不再(?:担任|任)|当选为?)"
+    r"决定任命|任命|免去|接受|同意|决定|选举|补选|推选|增选|提名"
+    r"|同志(?:交流)?(?:担任|任)(?![务职期命内上])|同志不再(?:担任|任)|当选为?"
 )
+_AFTER_STARTS = ("同志", "当选")
 _ELECT_VERBS = ("选举", "补选", "推选", "增选")
 _SKIP_AFTER_DECIDE = ("任命", "免去", "接受", "同意", "任免", "提名", "于", "召开")
 # a post list ends at a clause mark, at 职务 / 的请求 / 候选人, or where the next clause begins
@@ -246,10 +249,10 @@ class _Reader:
         for t in _TRIGGER_RE.finditer(text):
             if t.start() < pos:
                 continue
-            if t.group("verb"):
-                pos = self.verb_first(t.group("verb"), t.start(), t.end())
+            if t.group(0).startswith(_AFTER_STARTS):
+                pos = self.name_first(t.group(0), t.start(), t.end())
             else:
-                pos = self.name_first(t.group("after"), t.start(), t.end())
+                pos = self.verb_first(t.group(0), t.start(), t.end())
         return self.out
 
     def verb_first(self, verb: str, start: int, pos: int) -> int:

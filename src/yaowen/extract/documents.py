@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import DocumentRef
 
@@ -50,6 +51,28 @@ _SENTENCE_START_RE = re.compile(r"[。;；\n]")
 _BACK = 300  # how far back a reference to titles named before may reach
 
 
+# Every approval holds one of these (its core), at most 5 characters after its start (审议并原则|通过) and no other
+# before it; the regex, whose alternatives open with optional groups, is tried at every position it is searched
+# from, so it is searched only around each core.
+_APPROVE_CORE_RE = re.compile(r"通过|批准|同意")
+_BEFORE_CORE = 5
+
+
+def _approvals(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_APPROVE_RE.finditer(text, start, end)``, searched around each core only: a match that starts before a
+    core holds it (the words before a core are none of its characters), so the first match from ``pos`` is the
+    one around the first core from there, if there is one around it at all."""
+    pos = start
+    while (core := _APPROVE_CORE_RE.search(text, pos, end)) is not None:
+        c = core.start()
+        m = _APPROVE_RE.search(text, max(pos, c - _BEFORE_CORE), min(end, c + 3))  # 3: the core and 了
+        if m is None:
+            pos = c + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else "一两三四五六七八九十".index(word) + 1 if word != "二" else 2
 
@@ -66,7 +89,7 @@ def approved_titles(text: str, start: int = 0, end: int | None = None) -> list[s
         if title not in out:
             out.append(title)
 
-    for v in _APPROVE_RE.finditer(text, start, len(text) if end is None else end):
+    for v in _approvals(text, start, len(text) if end is None else end):
         pos = v.end()
         lead = _LEAD_IN_RE.match(text, pos)
         if lead is not None and lead.end() > pos:

@@ -10,6 +10,7 @@ A target or bound (以上, 不超过, 力争, 拟, 确保) is flagged, so a plan
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..budget import check_time
 from ..model import Figure
@@ -48,6 +49,8 @@ _DURATION_AFTER = re.compile(r"^(?:月|小时|分钟|半月|工作日)")  # 3个
 # 主要/重要 are no 要.
 _TARGET_RE = re.compile(r"不超过|不低于|不少于|力争|确保|目标|拟|预计|计划|争取|(?<![主重纪摘])要|将(?!近)")
 _CLAUSE_RE = re.compile(r"[,，。;；:：!！?？\n、]")
+# matched over a stretch, the last clause mark in it (its end is where the clause the stretch ends in starts)
+_LAST_CLAUSE_MARK_RE = re.compile(r"(?s:.*)[,，。;；:：!！?？\n、]")
 # Abstract nouns a small Chinese numeral counts in slogans and summaries, not facts.
 _ABSTRACT = ("层面", "维度", "方面", "市场", "资源", "平台", "理念", "抓手", "保障", "意识", "控制", "中心",
              "一批", "重点", "环节", "领域", "目标", "战略", "阶段", "关键", "作用", "硬仗", "大局", "结合", "机制",
@@ -92,7 +95,7 @@ _MEASURE_FILLER_RE = re.compile(r"^(?:已|共|累计|全年|今年|其中|完成
 _MEASURE_TAIL_RE = re.compile(r"(?:已|共|累计|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计|的|等)+$")
 
 
-_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+_LAST_SENTENCE_END_RE = re.compile(r"(?s:.*)[。！？!?\n]")
 _DISCOURSE_RE = re.compile(r"(?:据了解|据悉|据介绍|据统计|其中|同时|此外|另外|目前|截至目前|今年以来|近年来)$")
 _DATE_IN_CLAUSE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下中]午|晚|早)?|\d{4}年")
 _FIGURE_IN_CLAUSE_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]+[^\u4e00-\u9fff]?[个名人位项家件亿万元%]*")
@@ -102,13 +105,19 @@ _CHANGE_ONLY_RE = re.compile(r"(?:同比|环比|比上年|比去年)?(?:增长|�
 _SUBJECT_BEFORE_FIGURE_RE = re.compile(r"(\D{2,20}?)(?:约|近|达到?|为)?\d")  # statistics print digits
 
 
+def _after_last(last_mark: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """Just after the last mark in ``text[lo:hi]`` (``last_mark``: ``(?s:.*)[marks]``, one backward scan in C), or
+    ``lo`` when it has none."""
+    m = last_mark.match(text, lo, hi)
+    return m.end() if m else lo
+
+
 def _previous_figure_subject(text: str, clause_start: int) -> str | None:
     """What the clause before a bare change (增长5.5%) measures, when that clause is a figure with its subject
     (第一产业1.7亿元，增长5.5%): the change is of the same thing."""
     if clause_start < 2 or text[clause_start - 1] not in ",，":
         return None
-    prev_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, clause_start - 40), clause_start - 1)),
-                     default=max(0, clause_start - 40))
+    prev_start = _after_last(_LAST_CLAUSE_MARK_RE, text, max(0, clause_start - 40), clause_start - 1)
     m = _SUBJECT_BEFORE_FIGURE_RE.match(text, prev_start, clause_start - 1)
     if m is None:
         return None
@@ -121,14 +130,13 @@ def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     counted after it as well (全县|53名|政协委员参加座谈会): a count's noun usually follows the number. When
     the clause says little before the figure (实到70人, 总投资34.4亿), the sentence's opening clause names what
     is counted (常委会组成人员应到74人，实到70人)."""
-    clause_start = max((m.end() for m in _CLAUSE_RE.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
+    clause_start = _after_last(_LAST_CLAUSE_MARK_RE, text, max(0, start - 30), start)
     before = _MEASURE_TAIL_RE.sub("", _MEASURE_FILLER_RE.sub("", text[clause_start:start]))
     after = _CLAUSE_RE.split(text[end : end + 16], 1)[0][:12]
     if _CHANGE_ONLY_RE.fullmatch(before) and (subject := _previous_figure_subject(text, clause_start)):
         return subject + before  # 第一产业1.7亿元，增长5.5%: the growth is the previous figure's measure's
     if len(before) < 6:
-        sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 60), start)),
-                             default=max(0, start - 60))
+        sentence_start = _after_last(_LAST_SENTENCE_END_RE, text, max(0, start - 60), start)
         if sentence_start < clause_start:
             clauses = [c for c in _CLAUSE_RE.split(text[sentence_start:clause_start]) if c and not _DISCOURSE_RE.match(c)]
             opening = _DATE_IN_CLAUSE_RE.sub("", clauses[0]) if clauses else ""
@@ -142,32 +150,42 @@ def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     return after or None
 
 
-# Where a figure can start: a number, a magnitude or an approximation word. Matching the full pattern only
-# there is several times faster than letting its optional leading groups be tried at every character.
-_START_RE = re.compile(r"(?:近|约|超|逾|仅)?[\d零〇一二两三四五六七八九十百千万亿]")
+# Where a figure can start: a number, a magnitude or an approximation word (_START). Since every figure has its
+# unit, a candidate start is one of those characters with a unit's first character after a run of the characters
+# a figure is written with (or itself the first of its unit: 千米). Most numerals are no figure (一些, 统一, 三是),
+# and the candidates are found by a regex that opens with a character class, which the regex engine skips ahead
+# to (a regex that opens with an assertion or an optional group is tried at every character); the full pattern,
+# whose optional groups and long alternations are slow to fail, is tried at the candidates only.
+_FIRSTS = r"近约超逾仅\d零〇一二两三四五六七八九十百千万亿"
+_FIGURE_CHARS = r"近约超过逾仅\d,.零〇一二两三四五六七八九十百千万亿余多"  # all a figure holds before its unit
+_UNIT_FIRSTS = re.escape("".join(sorted({u[0] for u in (*_CURRENCY, "%", *_MEASURES)})))
+_CANDIDATE_RE = re.compile(rf"[{_FIRSTS}](?:(?<=[{_UNIT_FIRSTS}])|(?=[{_FIGURE_CHARS}]*[{_UNIT_FIRSTS}]))")
+_START = r"(?=(?:近|约|超|逾|仅)?[\d零〇一二两三四五六七八九十百千万亿])"
+_FIGURE_AT_RE = re.compile(_START + _FIGURE_RE.pattern)
 
 
-def _figure_matches(text: str):  # type: ignore[no-untyped-def]
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """The figures of ``text`` as ``_FIGURE_AT_RE.finditer`` finds them, searched at the candidates only."""
     pos = 0
-    while (s := _START_RE.search(text, pos)) is not None:
-        m = _FIGURE_RE.match(text, s.start())
-        if m and m.end() > m.start():
+    while (c := _CANDIDATE_RE.search(text, pos)) is not None:
+        if (m := _FIGURE_AT_RE.match(text, c.start())) is not None:
             yield m
             pos = m.end()
         else:
-            pos = s.end()
+            pos = c.start() + 1
 
 
 def find_figures(text: str, article_id: str = "") -> list[Figure]:
     out: list[Figure] = []
-    quotes = MarksSince(text, "。\n", "“”\"")
+    # most texts quote nothing: no figure of theirs is in quotes, and none need be counted for
+    quotes = MarksSince(text, "。\n", "“”\"") if "“" in text or "”" in text or '"' in text else None
     for m in _figure_matches(text):
         check_time()
         num, mag = m.group("num"), m.group("mag")
         if not num and not mag:
             continue
         start = m.start("num") if num else m.start("mag")
-        if text[max(0, start - 1) : start] == "第" or _in_quotes(quotes, start):
+        if text[max(0, start - 1) : start] == "第" or (quotes is not None and _in_quotes(quotes, start)):
             continue  # an ordinal or a slogan
         prev2 = text[max(0, start - 2) : start]
         inside = prev2[-1:] in _NUMBER_TAIL or (prev2[-1:] in ("多", "余") and prev2[:1].isdigit())
@@ -207,7 +225,8 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
             unit = m.group("mw")
         if unit == "人" and after[:1] in ("民", "员", "才", "口", "大", "士", "工", "们"):
             continue  # 人民, 人员, 人才: a noun, not the counter
-        clause_start = max((x.end() for x in _CLAUSE_RE.finditer(text, max(0, start - 20), start)), default=0)
+        last_mark = _LAST_CLAUSE_MARK_RE.match(text, max(0, start - 20), start)
+        clause_start = last_mark.end() if last_mark else 0
         target = bool(m.group("post") == "以上" or _TARGET_RE.search(text, clause_start, start))
         approximate = bool(m.group("pre") in ("近", "约", "超过", "超", "逾") or m.group("approx") or m.group("approx0")
                            or m.group("post") == "左右" or _APPROX_BEFORE_RE.search(text, max(0, start - 4), start))

@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 
 from .figures import chinese_number
-from .lexicons import load_lexicon
+from .lexicons import load_lexicon, trie_regex
 
 
 @cache
@@ -23,8 +23,10 @@ def _noun_set() -> frozenset[str]:
 
 @cache
 def noun_pattern() -> str:
-    """A regex alternation of the meeting words, longest first."""
-    return "(?:" + "|".join(map(re.escape, _nouns())) + ")"
+    """A regex alternation of the meeting words, longest first: as a trie (``trie_regex``), whose one branch per
+    character is tried far faster than a hundred words in turn at every position of a lazily grown name, and
+    which tries the words that match at a position in the same order (longest first) as the flat alternation."""
+    return "(?:" + trie_regex(_nouns()) + ")"
 
 
 _NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇两]+")

@@ -23,6 +23,7 @@ from functools import cache
 
 from .meeting_ids import is_generic, noun_of, noun_pattern
 from .meeting_name_parts import BETWEEN, CLAUSE, DATE, clean_name, extend_name, organ_subject
+from .textscan import at_sentence_starts, sentence_starts
 
 
 @dataclass
@@ -44,6 +45,9 @@ _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
 _VISITOR_IN_SUBJECT_RE = re.compile(r"参加|出席|列席|来到|深入|看望|[在到]")
 _GROUP_SITTING_RE = re.compile(rf"(?:各{CLAUSE}{{1,3}}?)?(分组(?:讨论|审议))")
 # a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
+# a line or sentence (or the text) that opens with a date, as those by_subject reads do (a DATE opens with these)
+_DATED_START_RE = re.compile(r"[。\n][●◆■▲★\s]*[\d昨今当]")
+_DATED_FIRST_RE = re.compile(r"[●◆■▲★\s]*[\d昨今当]")
 _BLOCK_DATE_RE = re.compile(
     r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
 )
@@ -76,7 +80,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:强调|指出|表示|要求|说|讲话|发言|致辞|听取|作了?[^,，。]{0,12}讲话)(?![的时过])"  # not 正如他…上强调的那样
         ),
         # A与B一行座谈 / 进行集中座谈: a talk reported as a meeting
-        "talk": re.compile(r"(?:与[^。,，;；]{1,40}?|(?:进行|举行)了?(?:集中|专题|工作)?)座谈(?!会)"),
+        "talk": re.compile(r"与[^。,，;；]{1,40}?座谈(?!会)|进行了?(?:集中|专题|工作)?座谈(?!会)|举行了?(?:集中|专题|工作)?座谈(?!会)"),
         "noun": re.compile(noun),
         # 推介会|暨项目签约仪式: a joint name goes on to its second part
         "joint_rest": re.compile(rf"暨{CLAUSE}{{1,30}}?(?:{noun}|仪式|活动)"),
@@ -139,6 +143,13 @@ _COUNTED_RE = re.compile(
 _PURPOSE_RE = re.compile(
     r"[,，](?:(?:安排部署|研究部署|动员部署|部署|研究|推进|调度)([^,，。;；]{2,30}?工作)|(征求[^,，。;；]{2,20}?意见))"
 )
+
+
+def _name_before(clause: str) -> re.Match[str] | None:
+    """The meeting a clause names just before its verb (Y会议[在…]|召开). A clause without a meeting word names
+    none: the regex would try every start and length of it before it said so."""
+    pat = _patterns()
+    return pat["before"].search(clause) if pat["noun"].search(clause) else None
 
 
 def _later(m: re.Match[str], ref: str) -> bool:
@@ -239,7 +250,7 @@ class _Finder:
         return 0
 
     def by_verb(self) -> None:
-        text, pat = self.text, _patterns()
+        text = self.text
         for v in _HELD_VERB_RE.finditer(text):
             verb = v.group(0)
             if (self.in_title(v.start()) or _NOT_A_REPORT_AFTER_RE.match(text, v.end())
@@ -251,7 +262,7 @@ class _Finder:
             if verb in _SITTING_VERBS and text.startswith(("会", "大会"), v.end()):
                 continue  # 闭幕会 is a noun here (在…闭幕会上的讲话); the meeting words find it where it is held
             if verb in _SITTING_VERBS:  # Y会议在…开幕 is its 开幕会, Y论坛落下帷幕 its 闭幕会; Y读书班开班 is Y读书班
-                held = pat["before"].search(before)
+                held = _name_before(before)
                 if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):
                     name = _ATTENDED_RE.sub("", held.group(1))  # 嘉宾参加了论坛开幕: the 论坛's opening
                     suffix = "" if name.endswith(("开幕会", "闭幕会")) else _SITTING_VERBS[verb]
@@ -288,19 +299,22 @@ class _Finder:
                 continue
             # Y会议召开 / Y会议在…举行: only a verb with no object of its own (市委常委会召开民主生活会 is no 常委会)
             ends_clause = _CLAUSE_END_AFTER_RE.match(text, v.end()) is not None
-            held = pat["before"].search(before) if verb.startswith(("召开", "举行")) and ends_clause else None
+            held = _name_before(before) if verb.startswith(("召开", "举行")) and ends_clause else None
             if held and not self.scheduled(before, clause_start + held.end(1), clause_start, v.start()):
                 self.add(held.group(1), clause_start + held.start(1), v.end())
 
     def by_subject(self) -> None:
-        for m in _patterns()["subject"].finditer(self.text):
+        if _DATED_START_RE.search(self.text) is None and _DATED_FIRST_RE.match(self.text) is None:
+            return  # both kinds open a line or sentence with a date
+        starts = sentence_starts(self.text)
+        for m in at_sentence_starts(_patterns()["subject"], self.text, starts):
             end = extend_name(self.text, m.end(1))
             name = self.text[m.start(1) : end]
             # 市政协十届三次会议(各界别)分组讨论政府工作报告: the session's group sittings, one meeting
             if group := _GROUP_SITTING_RE.match(self.text, end):
                 name, end = name + group.group(1), group.end()
             self.add(name, m.start(1), end, "subject")
-        for m in _patterns()["delegation"].finditer(self.text):
+        for m in at_sentence_starts(_patterns()["delegation"], self.text, starts):
             group = _GROUP_SITTING_RE.match(self.text, m.end(1))
             if group is not None and not _VISITOR_IN_SUBJECT_RE.search(m.group(1)):
                 self.add(m.group(1) + group.group(1), m.start(1), group.end(), "subject")
@@ -323,8 +337,10 @@ class _Finder:
                 self.add(name, start, m.end(1), "at")
 
     def talks(self, stack: str) -> None:
+        if self.found:
+            return  # a talk is what a text reports when it reports no meeting held
         m = _patterns()["talk"].search(self.text)
-        if m and not self.found:
+        if m:
             talk = next((line for line in stack.splitlines() if "座谈" in line), "")
             self.add(talk.strip() if talk else "座谈会", m.start(), m.end(), "talk")
 

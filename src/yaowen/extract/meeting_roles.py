@@ -16,19 +16,24 @@ from collections.abc import Collection
 from functools import cache
 
 from ..model import Meeting, PersonMention
-from .lexicons import load_lexicon, trie_regex
+from .lexicons import load_lexicon
 from .meeting_ids import RECALL, compatible, is_generic, noun_of
 from .meeting_names import Held
 from .people import post_words
+from .textscan import WordFinder, at_sentence_starts
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _AFTER_NAME = ("同志", "等", "进行", "及", *load_lexicon("speech_verbs"))
 _SENT_END = "。！？!?\n"
 
-# roles written after the people they are about; the object after the verb says which meeting
+# Roles written after the people they are about; the object after the verb says which meeting. 主持 is the
+# chair's, the others an attendee's. Every alternative of a regex searched through whole texts opens with a
+# literal character here, so that the regex engine skips ahead to those characters (it tries a regex that opens
+# with a group, a class or an assertion at every position of the text).
+_CHAIR = "主持"
 _ROLE_RE = re.compile(
-    r"(?P<chair>主持)|(?P<attend>(?:出席|参加)(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会)|莅临|"
-    r"收听收看|收看)"
+    r"主持|出席(?:或|和|并)?列席|参加(?:或|和|并)?列席|出席|参加|列席|到会|就座|就坐|参会|宣誓|座谈(?!会)|莅临|"
+    r"收听收看|收看"
 )
 _NOT_NOW_RE = re.compile(r"(?:将|拟|即将|邀请|应当|要)$")
 _EXPECTED_RE = re.compile(r"预计|届时|将有|将于|拟于")  # 预计1500多位代表参加论坛: no meeting held yet
@@ -47,15 +52,17 @@ def _cited(obj: str) -> bool:
     return m is not None and not (m.group(0) == "精神" and noun_of(obj[m.end() :]))
 # 出席会议的有：A、B / 在主席台就座的领导有：/ 大会的执行主席是：/ 担任本次大会的执行主席还有：
 _LIST_AFTER_RE = re.compile(
-    r"(?:(?:出席|列席|参加|到会)[^：:，,。的]{0,8}的[^：:，,。]{0,12}?有|与会的?[^：:，,。]{0,12}?有|"
-    r"(?:主席台|前排)上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
+    "(?:"
+    + "|".join(rf"{role}[^：:，,。的]{{0,8}}的[^：:，,。]{{0,12}}?有" for role in ("出席", "列席", "参加", "到会"))
+    + r"|与会的?[^：:，,。]{0,12}?有|"
+    r"主席台上?就[座坐]的[^：:，,。]{0,16}?有|前排上?就[座坐]的[^：:，,。]{0,16}?有|执行主席的?(?:是|还有|有))[:：]?"
 )
 # where the people a role verb is about begin: after the last role, clause list mark or cited word before it
-_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|[;；:：]|传达|学习|委托|委託")
+_SPAN_BREAK_RE = re.compile(r"主持|出席|参加|列席|就座|就坐|到会|宣誓|莅临|收看|;|；|:|：|传达|学习|委托|委託")
 _CITED_AFTER_ROLE_RE = re.compile(r"了?(?:时|的)")  # 调研座谈时的讲话, 出席X的代表
 _ROLE_AS_NOUN_RE = re.compile(r"人员|者|嘉宾|单位|名单|对象|范围")  # 列席人员, 参会者: a noun, not a role verb
 # A召开Y会 (not 主持召开, not 决定召开): who calls a meeting is at it, as its attendee (率督导组…召开反馈会)
-_CONVENE_RE = re.compile(r"(?<![主持决定要将拟])召开了?")
+_CONVENE_RE = re.compile(r"召(?<![主持决定要将拟]召)开了?")  # the look back after 召: the regex opens with it
 _JOINED_ROLE_RE = re.compile(r"并(?:主持|出席|参加|列席)")
 # 调研组召开座谈会 after A率调研组赴…: the group that calls it was led there by A, who is at it
 _GROUP_RE = re.compile(r"(?:调研|督导|督查|检查|考察|视察|巡视|巡察|指导|工作|专家|宣讲|评估|验收)(?:组|团)")
@@ -97,10 +104,16 @@ _ACTIVITY_END_RE = re.compile(r"(?:活动|现场)$")  # 出席表彰活动 names
 _NATIONAL_POSTS = ("总书记", "总理", "委员长", "国家主席", "国务委员")
 
 
+_SENT_END_RE = re.compile(r"[。！？!?\n]")
+_LAST_SENT_END_RE = re.compile(r"(?s:.*)[。！？!?\n]")  # matched over a stretch: up to its last sentence end
+
+
 def sentence(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, max(0, pos - 2000), pos) for c in _SENT_END) + 1
-    ends = [i for i in (text.find(c, pos, pos + 2000) for c in _SENT_END) if i >= 0]
-    return start, (min(ends) + 1 if ends else min(len(text), pos + 2000))
+    """The sentence around ``pos`` (within 2000 characters of it): each end found by one regex scan that stops at
+    the nearest mark, not a scan per mark (most of them absent: each such scan read the 2000 characters)."""
+    last = _LAST_SENT_END_RE.match(text, max(0, pos - 2000), pos)
+    end = _SENT_END_RE.search(text, pos, pos + 2000)
+    return (last.end() if last else 0), (end.end() if end else min(len(text), pos + 2000))
 
 
 def cited_leader(m: PersonMention) -> bool:
@@ -231,11 +244,10 @@ def implied_meetings(text: str, held: list[Held]) -> list[Held]:
 
 
 
-def name_finder(names: Collection[str]) -> re.Pattern[str] | None:
-    """One regex for a page's names, as a trie (``trie_regex``), so each position follows one branch, not every
-    name with its first character. Built once a page: every article is searched with it."""
+def name_finder(names: Collection[str]) -> WordFinder | None:
+    """What finds a page's names (of two characters or more) in its articles, or None when it names none."""
     words = {n for n in names if len(n) >= 2}
-    return re.compile(trie_regex(words)) if words else None
+    return WordFinder(words) if words else None
 
 
 @cache
@@ -243,7 +255,7 @@ def _before_name() -> tuple[str, ...]:
     return (*post_words(), "领导", "有", "是", "由")  # 市长A, 市人大常委会领导A、B, 出席的还有A, 会议由A主持
 
 
-def known_names_again(text: str, mentions: list[PersonMention], known: re.Pattern[str] | None) -> list[PersonMention]:
+def known_names_again(text: str, mentions: list[PersonMention], known: WordFinder | None) -> list[PersonMention]:
     """Where the article names again someone the page names elsewhere (``余功斌同志主持会议``, a bare name in a
     list): the grammar finds a name once, after a post; a role may stand by any of its mentions."""
     if known is None:
@@ -253,22 +265,20 @@ def known_names_again(text: str, mentions: list[PersonMention], known: re.Patter
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
     found = []
-    for occ in known.finditer(text):
-        s, e = occ.span()
+    for s, e in known.spans(text):
         i = bisect_right(taken_starts, s) - 1
         if (i >= 0 and taken[i][1] > s) or (i + 1 < len(taken) and taken[i + 1][0] < e):
             continue  # a mention already
-        found.append(occ)
+        found.append((s, e))
     # names run together in a list (市领导A B C、D, the separators lost): a name that touches another is bounded by it
-    ends = {e for _, e in taken} | {occ.end() for occ in found}
-    starts = set(taken_starts) | {occ.start() for occ in found}
+    ends = {e for _, e in taken} | {e for _, e in found}
+    starts = set(taken_starts) | {s for s, _ in found}
     out = []
-    for occ in found:
-        s, e = occ.span()
+    for s, e in found:
         before_ok = s == 0 or not _HAN_RE.match(text[s - 1]) or text.endswith(_before_name(), 0, s) or s in ends
         after_ok = e == len(text) or not _HAN_RE.match(text[e]) or text.startswith(_AFTER_NAME, e) or e in starts
         if (after_ok or e - s >= 3) and before_ok or after_ok and e - s >= 3 and e < len(text) and _HAN_RE.match(text[e]):
-            out.append(PersonMention(occ.group(0), [], "", s, e, "again"))
+            out.append(PersonMention(text[s:e], [], "", s, e, "again"))
     return out
 
 
@@ -320,7 +330,7 @@ def place_roles(art: Placement) -> None:
             target = art.context(r.start())
         elif target is None:
             continue
-        art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group("chair") is not None)
+        art.place(target, art.people_before(r.start(), art.span_start(r.start())), r.group(0) == _CHAIR)
     for c in _CONVENE_RE.finditer(text):
         target = art.named(_object(text, c.end()), c.start())
         if isinstance(target, Meeting) and not is_generic(target.name):
@@ -337,7 +347,7 @@ def place_roles(art: Placement) -> None:
             art.place(art.context(m.start), [m], False)
     # 会上，A、B、C等领导代表…: the people a sentence at the meeting opens with
     groups = _named_groups(art)
-    for s in _AT_THE_MEETING_RE.finditer(text):
+    for s in at_sentence_starts(_AT_THE_MEETING_RE, text):
         _, e = sentence(text, s.end())
         verb = _SUBJECT_END_RE.search(text, s.end(), e)
         art.place(art.context(s.end()), art.people_before(verb.start() if verb else e, s.end()), False)
@@ -354,7 +364,7 @@ def place_roles(art: Placement) -> None:
             and not _HONOURED_RE.search(text, tail, listed[0].start)):
         art.place(art.context(listed[0].start), listed, False)
     # 市领导A、B、C。 — a sentence that is only a group label and its names says who was there
-    for s in _LABEL_LIST_RE.finditer(text):
+    for s in at_sentence_starts(_LABEL_LIST_RE, text):
         if not _VERB_IN_GAP_RE.search(text, s.start("rest"), s.end("rest")):
             art.place(art.context(s.start()), art.people_before(s.end("rest"), s.start()), False)
 

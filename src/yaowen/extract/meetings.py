@@ -40,6 +40,7 @@ from .meeting_roles import (
     place_roles,
     sentence,
 )
+from .textscan import WordFinder
 
 __all__ = ["cited_leader", "find_meetings", "name_finder", "name_unnamed_sessions"]
 
@@ -49,9 +50,18 @@ _ITEM_LEAD_RE = re.compile(r"[^。]{0,20}?(?:\d{1,2}月\d{1,2}日|[今昨当][�
 _LEAD_MD_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?|晚间|早上|中午)?[,，]")
 # 5月6日, or a bare 7日 — not the end of a range (7月20日到21日: an event takes its first day)
 _DAY_RE = re.compile(r"(?:(\d{1,2})月|(?<![\d月到至—–\-~～－]))(\d{1,2})日(?![内前后起以])")
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _IMPLIED_RE = re.compile(r"主持会议|出席会议|列席会议")  # a continued report of a meeting it named before
 _MIN_REPORT = 30  # Chinese characters of body under a headline for it to report a meeting
+
+
+def _han_at_least(n: int) -> re.Pattern[str]:
+    """A regex that matches (from where it is asked) when the text holds ``n`` Chinese characters: it stops at
+    the n-th, where counting them all (``findall``) would list every character of a paragraph."""
+    return re.compile(rf"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{n}}}")
+
+
+_LEAD_PARA_RE = _han_at_least(20)  # a paragraph with some substance: a block's lead
+_REPORT_RE = _han_at_least(_MIN_REPORT)
 # 会后，…召开Y / 大会首先举行Y / 完成各项议程后，举行Y: Y is the meeting of what follows
 _SEQUEL_RE = re.compile(r"会后|随后|紧接着|紧随其后|会议结束后|首先|(?:完成|结束)[^。，,；;]{0,12}?后")
 
@@ -91,7 +101,7 @@ def _blocks(text: str) -> list[tuple[int, tuple[int, int] | None, int]]:
         elif heading >= 0 and heads[-1][2] >= 0 and _ITEM_LEAD_RE.match(para):
             heads.append((heading, None, -1))
         heading = start if len(para) <= 40 and not _SENTENCE_MARK_RE.search(para) else -1
-        if heads[-1][2] < 0 and len(_HAN_RE.findall(para)) >= 20:
+        if heads[-1][2] < 0 and _LEAD_PARA_RE.match(para):
             s, d, _ = heads[-1]
             if d is None:
                 lead_end = para.find("。") if "。" in para else len(para)  # its lead date (为落实4月28日…，5月6日，…)
@@ -110,7 +120,7 @@ def find_meetings(
     event_date: str | None,
     resolve_md: Callable[[int, int], str | None],
     issue_date: str | None = None,
-    known_names: re.Pattern[str] | None = None,
+    known_names: WordFinder | None = None,
 ) -> list[Meeting]:
     """Meetings of one article. ``stack`` is its kicker/headline/subheadline text, ``approved_in(start,end)``
     lists the 《》 titles approved in a span, ``resolve_md`` turns a month-day into an ISO date, ``known_names``
@@ -118,7 +128,7 @@ def find_meetings(
     known = event_date or issue_date
     held = held_meetings(text, known, stack, issue_date)
     # a headline over no report (page furniture, a line the layout cut off) reports nothing held
-    reported = len(_HAN_RE.findall(text, 0, 400)) >= _MIN_REPORT
+    reported = _REPORT_RE.match(text, 0, 400) is not None
     from_stack = [h for h in held_meetings(stack, known, issue_date=issue_date, headline=True) if h.how != "talk"] if stack and reported else []
     held = sorted(held + implied_meetings(text, held + from_stack), key=lambda h: h.start)
 

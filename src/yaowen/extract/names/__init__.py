@@ -43,9 +43,9 @@ It knows nothing of bylines or posts: the people grammar decides what a name fou
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import numpy as np
@@ -59,10 +59,8 @@ from .features import (
     candidates,
     encode,
     hashed_lookup,
-    kind_of,
-    stage1_keys,
-    stage2_keys,
 )
+from .tabled import TabledScorer
 
 __all__ = ["NameModel", "NameSpan", "Spans", "find_names", "find_names_many", "name_score", "name_scores"]
 
@@ -105,21 +103,15 @@ class NameModel:
         """Sum of the weights of each row of feature keys (features the training never saw weigh 0)."""
         return hashed_lookup(self.weights, keys).view(np.float16).astype(np.float32).sum(axis=1)
 
+    @cached_property
+    def _tabled(self) -> TabledScorer:
+        return TabledScorer(self.tables, self.weights, self.bias, self.stage1_cut)
+
     def score_candidates(self, enc: Encoded, cand: Candidates, prune: bool = True) -> np.ndarray:
-        """Probability of each candidate; 0 for those stage 1 drops (with ``prune``)."""
-        p = np.zeros(cand.start.size)
-        if not cand.start.size:
-            return p
-        kind = kind_of(enc, cand)
-        logit = self.bias + self.weight_sum(stage1_keys(enc, self.tables, cand, kind))
-        if prune:
-            keep = np.flatnonzero(logit >= self.stage1_cut)
-            if not keep.size:
-                return p
-            cand, kind, logit = Candidates(cand.start[keep], cand.end[keep]), kind[keep], logit[keep]
-        logit += self.weight_sum(stage2_keys(enc, self.tables, cand, kind))
-        p[keep if prune else slice(None)] = 1.0 / (1.0 + np.exp(-logit))
-        return p
+        """Probability of each candidate; 0 for those stage 1 drops (with ``prune``): the sigmoid of the bias
+        plus the weights of the features of ``stage1_keys``, and for those stage 1 keeps of ``stage2_keys``
+        (summed from tables of those weights: see ``tabled``)."""
+        return self._tabled.score(enc, cand, prune)
 
     def spans(self, text: str, threshold: float | None = None) -> Spans:
         """(starts, ends, scores) of the chosen names, in text offsets, best first."""
@@ -149,40 +141,72 @@ class NameModel:
         """``spans`` of each text: the same spans, scores and order, from one model pass over as many texts
         as fit in a chunk (a page's headlines and captions are short: one pass each would cost ~150 numpy
         calls apiece)."""
+        out: list[Spans] = []
+        for batch, got in self._batches(texts, threshold):
+            if got is None:  # a text longer than a chunk
+                out.append(self.spans(texts[batch[0]], threshold))
+                continue
+            starts, ends, scores, bounds = got
+            out += [(starts[a:b], ends[a:b], scores[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        return out
+
+    def best_first_many(self, texts: Sequence[str], threshold: float | None = None) -> list[list[tuple[int, int, float]]]:
+        """``spans_many`` as lists of (start, end, score) (for a caller that reads them in Python: one
+        conversion for all the texts of a batch, not three per text)."""
+        out: list[list[tuple[int, int, float]]] = []
+        for batch, got in self._batches(texts, threshold):
+            if got is None:
+                out.append(list(zip(*(x.tolist() for x in self.spans(texts[batch[0]], threshold)), strict=True)))
+                continue
+            starts, ends, scores = (x.tolist() for x in got[:3])
+            bounds = got[3].tolist()
+            out += [list(zip(starts[a:b], ends[a:b], scores[a:b], strict=True))
+                    for a, b in zip(bounds, bounds[1:], strict=False)]
+        return out
+
+    def _batches(self, texts: Sequence[str], threshold: float | None
+                 ) -> Iterator[tuple[list[int], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None]]:
+        """The texts in order, in batches that fit a chunk, each with ``_spans_batch`` of it (None for a
+        text longer than a chunk, which ``spans`` cuts into chunks as one call would)."""
         thr = self.threshold if threshold is None else threshold
-        out: list[Spans | None] = [None] * len(texts)
         batch: list[int] = []
         size = 0
         for i, t in enumerate(texts):
             if len(t) + PAD > _CHUNK:
-                out[i] = self.spans(t, threshold)  # chunked on its own, as one call would be
+                if batch:
+                    yield batch, self._spans_batch(texts, batch, thr)
+                    batch, size = [], 0
+                yield [i], None
                 continue
             if batch and size + len(t) + PAD > _CHUNK:
                 check_time()
-                self._spans_batch(texts, batch, thr, out)
+                yield batch, self._spans_batch(texts, batch, thr)
                 batch, size = [], 0
             batch.append(i)
             size += len(t) + PAD
         if batch:
-            self._spans_batch(texts, batch, thr, out)
-        return out  # type: ignore[return-value]
+            yield batch, self._spans_batch(texts, batch, thr)
 
-    def _spans_batch(self, texts: Sequence[str], batch: list[int], thr: float, out: list[Spans | None]) -> None:
+    def _spans_batch(self, texts: Sequence[str], batch: list[int], thr: float
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Score the texts ``batch`` indexes, joined by PAD line ends (each sees past its edges what it sees
-        alone), in one chunk; candidates come grouped by shape, then in text order, as for one text alone,
-        so a stable sort by score orders each text's spans as its own call would."""
-        offsets = np.cumsum([0] + [len(texts[i]) + PAD for i in batch[:-1]])
+        alone), in one chunk. Returns the spans at or above ``thr`` (starts and ends in each text's offsets,
+        scores), text by text, and where each text's start in them (bounds, one more than the texts).
+        Candidates come grouped by shape, then in text order, as for one text alone, so a stable sort by
+        score orders each text's spans as its own call would."""
+        sizes = [len(texts[i]) + PAD for i in batch]
+        offsets = np.cumsum(sizes) - sizes
         enc = encode(("\n" * PAD).join(texts[i] for i in batch), self.tables)
         cand = candidates(enc, self.tables.compound)
         p = self.score_candidates(enc, cand)
-        good = p >= thr
+        good = (p >= thr).nonzero()[0]
         starts, ends, scores = cand.start[good] - PAD, cand.end[good] - PAD, p[good]
-        order = np.argsort(-scores, kind="stable")
-        starts, ends, scores = starts[order], ends[order], scores[order]
-        owner = np.searchsorted(offsets, starts, side="right") - 1
-        for k, i in enumerate(batch):
-            mine = owner == k
-            out[i] = (starts[mine] - offsets[k], ends[mine] - offsets[k], scores[mine])
+        owner = offsets.searchsorted(starts, side="right") - 1
+        order = np.lexsort((-scores, owner))  # by text, then best first (stable: ties in candidate order)
+        owner, scores = owner[order], scores[order]
+        shift = offsets[owner]
+        bounds = owner.searchsorted(np.arange(len(batch) + 1))
+        return starts[order] - shift, ends[order] - shift, scores, bounds
 
     def find(self, text: str, threshold: float | None = None) -> list[NameSpan]:
         starts, ends, scores = self.spans(text, threshold)

@@ -268,7 +268,7 @@ def _keys(bank: np.ndarray, gather: np.ndarray, salt: np.ndarray) -> np.ndarray:
 
 
 _STAGE1_ROWS = "zero lb kind c0 c1 l1 cl r1 r2 b_start b_second b_last b_translit x_start x_second x_last"
-STAGE1_NAMES, _STAGE1_GATHER, _STAGE1_SALT = _templates(_STAGE1_ROWS, [
+STAGE1_SPEC = [  # (name, template number, rows a, b, c of the bank)
     ("len", 1, "lb", "kind", "zero"),
     ("c0", 2, "c0", "lb", "zero"),
     ("c1", 4, "c1", "lb", "zero"),
@@ -283,7 +283,8 @@ STAGE1_NAMES, _STAGE1_GATHER, _STAGE1_SALT = _templates(_STAGE1_ROWS, [
     ("lo-last", 33, "b_last", "lb", "zero"),
     ("lo-cross", 34, "x_start", "x_second", "x_last"),
     ("lo-translit", 35, "b_translit", "lb", "kind"),
-])
+]
+STAGE1_NAMES, _STAGE1_GATHER, _STAGE1_SALT = _templates(_STAGE1_ROWS, STAGE1_SPEC)
 _LO_ROWS = np.array([LO_START, LO_SECOND, LO_LAST])[:, None]
 
 
@@ -308,7 +309,7 @@ def stage1_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
 
 _STAGE2_ROWS = ("zero lb kind l1 l2 r1 r2 r3 c0 span before after w_span w_left w_right w_given w_head w_ext_r "
                 "w_ext_l w_next w_prev w_next3 w_prev3 w_span4")
-STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, [
+STAGE2_SPEC = [
     ("l2l1", 9, "l2", "l1", "zero"),
     ("l1|L", 14, "l1", "lb", "zero"),
     ("r1|L", 15, "r1", "lb", "zero"),
@@ -332,7 +333,8 @@ STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, [
     ("w-prev3", 50, "w_prev3", "lb", "zero"),
     ("w-span4", 51, "w_span4", "lb", "zero"),
     ("title-name-end", 52, "before", "after", "lb"),
-])
+]
+STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, STAGE2_SPEC)
 _TITLE = 4  # word class of a title or role (see bench/train_names.py)
 # the strings stage 2 looks up: row of Encoded.ngrams (0: 2 characters, 1: 3, 2: 4), one shorter for a
 # 2-character span, counted from the span's start or end, at this offset. In order: the span, across its

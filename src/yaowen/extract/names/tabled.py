@@ -1,0 +1,215 @@
+"""Run-time scoring of candidates: the same weights as the keys of ``features.stage1_keys`` and ``stage2_keys``
+read from the model's hashed table, summed in the same order, so the same float32 logits bit for bit, with
+less work per candidate and fewer numpy calls per page.
+
+A page has a few hundred candidates, so their scoring costs numpy's per-call overhead and the hashing of 14
+keys per candidate in stage 1. Most stage-1 features depend on one character and the span's length class
+(c0|L, c1|L, cl|L, l1, r1, and what the corpus says of c0, c1, cl) or on a few small numbers (len,
+lo-cross, lo-translit): their weights are tabulated once per process, for every code point or value, and
+read with a gather; only the three features of two characters (r1r2, l1c0, clr1) are hashed per candidate.
+Stage 2 (the ~10% of candidates stage 1 keeps) hashes its keys as ``stage2_keys`` does, from a bank whose
+first rows stage 1 already filled, and reads the span's key from the text's packed 4-grams.
+
+``features`` stays the definition (training computes its keys there); tests check that both agree.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .features import (
+    _S21,
+    _S42,
+    _STAGE1_SALT,
+    _TITLE,
+    _WORD_FROM_END,
+    _WORD_NGRAM,
+    _WORD_OFFSET,
+    _WORD_SHORTER,
+    F_PUNCT,
+    F_SURNAME,
+    LO_LAST,
+    LO_SECOND,
+    LO_START,
+    STAGE1_NAMES,
+    STAGE2_SPEC,
+    UNSEEN_BIN,
+    Candidates,
+    Encoded,
+    Tables,
+    _templates,
+    hashed_lookup,
+    mix,
+)
+
+_N_CP = 0x10000  # code points after normalisation
+_N_LB = 5  # length classes lb = min(length, 6) of a candidate: 2-6
+_LB = np.arange(2, 7)
+
+# the bank of per-candidate values: stage 1 fills the rows up to ``e`` for every candidate; the rows kept
+# go on to stage 2, which adds l2, r3 and the rest (the row names of features.STAGE2_SPEC, and c1 cl s e)
+_BANK_ROWS = ("zero lb kind l1 l2 r1 r2 r3 c0 c1 cl s e span before after w_span w_left w_right w_given w_head "
+              "w_ext_r w_ext_l w_next w_prev w_next3 w_prev3 w_span4")
+_ROW = {r: k for k, r in enumerate(_BANK_ROWS.split())}
+_N_STAGE1_ROWS = _ROW["e"] + 1
+_STAGE2_GATHER, _STAGE2_SALT = _templates(_BANK_ROWS, STAGE2_SPEC)[1:]
+# c0 c1 cl l1 r1 r2: from the start (s) or the end (e) of the span, at these offsets
+_CHAR_ROWS = [_ROW[r] for r in ("c0", "c1", "cl", "l1", "r1", "r2")]
+_CHAR_FROM = np.array([_ROW[r] for r in ("s", "s", "e", "s", "e", "e")])
+_CHAR_OFFSET = np.array([[0], [1], [-1], [-1], [0], [1]])
+_L2_R3 = [_ROW["l2"], _ROW["r3"]]
+_L2_R3_FROM = [_ROW["s"], _ROW["e"]]
+_L2_R3_OFFSET = np.array([[-2], [2]])
+
+# stage 1's weights by column (the order of features.STAGE1_SPEC, which the sum keeps)
+_S1 = {name: k for k, name in enumerate(STAGE1_NAMES)}
+# columns read from the (code point, length class) table: c0 c1 cl, then what the corpus says of each
+_BY_CHAR_COLS = [_S1[x] for x in ("c0", "c1", "cl", "lo-start", "lo-second", "lo-last")]
+_BY_CHAR_WHICH = np.array([0, 1, 2, 0, 1, 2])  # of c0 c1 cl
+_BY_CHAR_TABLE_COL = np.arange(6)[:, None]
+_PAIR_COLS = [_S1[x] for x in ("r1r2", "l1c0", "clr1")]
+_PAIR_A = [_ROW[r] for r in ("r1", "l1", "cl")]
+_PAIR_B = [_ROW[r] for r in ("r2", "c0", "r1")]
+_PAIR_SALT = _STAGE1_SALT[_PAIR_COLS]
+_ROW3 = np.arange(3)[:, None]
+# x_start x_second x_last (what the corpus says, in 16 bins) and lb: an index of the lo-cross table
+_CROSS_SCALE = np.array([[16 * 16 * 8], [16 * 8], [8]])
+
+# stage 2's dictionary look-ups: which are kept for a span of each length (min(length, 5)), as stage2_keys
+_WORD_VALID = np.ones((13, 6), dtype=np.uint16)
+_WORD_VALID[[0, 5, 6], 4:] = 0  # the span, and it with the next or the previous character: up to 3
+_WORD_VALID[[3, 4], :] = 0
+_WORD_VALID[[3, 4], 3] = 1  # the given name, surname + first given character: 3-character spans only
+_WORD_VALID[11, :] = 0
+_WORD_VALID[11, 4] = 1  # a span of 4
+# (title after) * 4 + punctuation after * 2 + a word after -> the ``after`` value of stage2_keys
+_AFTER = np.array([0, 2, 1, 1, 3, 3, 3, 3])
+# the span's key (features.span_keys) from the 4 characters packed at its start: those past its end zeroed
+_SPAN_MASK = np.array([0, 0, 0xFFFFFFFF00000000, 0xFFFFFFFFFFFF0000, 0xFFFFFFFFFFFFFFFF], dtype=np.uint64)
+_U16 = np.uint64(16)
+_U20 = np.uint64(20)
+
+
+def _weights_of(weights: np.ndarray, salt: np.uint64, a: np.ndarray, b: np.ndarray | int = 0,
+                c: np.ndarray | int = 0) -> np.ndarray:
+    """float16 weight of the keys of one template (``salt``) over values a, b, c, as ``features._keys``."""
+    u = np.uint64
+    packed = (np.asarray(a).astype(u) << _S42) | (np.asarray(b).astype(u) << _S21) | np.asarray(c).astype(u)
+    return hashed_lookup(weights, mix(packed ^ salt)).view(np.float16)
+
+
+class TabledScorer:
+    """The model's probabilities of candidates (``NameModel.score_candidates``), from tabulated weights."""
+
+    def __init__(self, tables: Tables, weights: np.ndarray, bias: float, stage1_cut: float) -> None:
+        self.tables, self.weights, self.bias, self.stage1_cut = tables, weights, bias, stage1_cut
+        salt = {name: _STAGE1_SALT[k, 0] for name, k in _S1.items()}
+        cp = np.arange(_N_CP)
+        # what the corpus says of each character as a name's start, second and last: stage1_keys' bins
+        lo = np.clip(np.rint(tables.char_lo[[LO_START, LO_SECOND, LO_LAST]] * 2), -30, 12).astype(np.int64) + 32
+        bins = np.where(tables.char_seen, lo, UNSEEN_BIN)
+        # (code point * 5 + lb - 2) -> weights of c0 c1 cl lo-start lo-second lo-last
+        cp_lb, lb = np.repeat(cp, _N_LB), np.tile(_LB, _N_CP)
+        by_char = np.empty((_N_CP * _N_LB, 6), dtype=np.float16)
+        for k, name in enumerate(("c0", "c1", "cl")):
+            by_char[:, k] = _weights_of(weights, salt[name], cp_lb, lb)
+        bin_lb = np.arange(64 * _N_LB)
+        for k, name in enumerate(("lo-start", "lo-second", "lo-last")):
+            by_bin = _weights_of(weights, salt[name], bin_lb // _N_LB, bin_lb % _N_LB + 2)
+            by_char[:, 3 + k] = by_bin[np.repeat(bins[k], _N_LB) * _N_LB + lb - 2]
+        self.by_char = by_char
+        self.l1_r1 = np.stack([_weights_of(weights, salt["l1"], cp), _weights_of(weights, salt["r1"], cp)], axis=1)
+        lb_kind = np.arange(8 * 16)  # lb * 16 + kind
+        self.len = _weights_of(weights, salt["len"], lb_kind // 16, lb_kind % 16)
+        # ((x_start * 16 + x_second) * 16 + x_last) * 8 + lb, where x_last + 64 * lb is the key's
+        cross = np.arange(16 * 16 * 16 * 8)
+        self.cross = _weights_of(weights, salt["lo-cross"], cross // 2048, cross // 128 % 16,
+                                 cross // 8 % 16 + 64 * (cross % 8))
+        self.cross_part = (bins // 4) * _CROSS_SCALE  # per character: its share of the cross index
+        # (b_translit * 8 + lb) * 16 + kind
+        translit = np.arange(64 * 8 * 16)
+        self.translit = _weights_of(weights, salt["lo-translit"], translit // 128, translit // 16 % 8, translit % 16)
+
+    def score(self, enc: Encoded, cand: Candidates, prune: bool = True) -> np.ndarray:
+        """Probability of each candidate; 0 for those stage 1 drops (with ``prune``)."""
+        s, e = cand.start, cand.end
+        n = s.size
+        p = np.zeros(n)
+        if not n:
+            return p
+        cps = enc.cps
+        bank = np.empty((_N_STAGE1_ROWS, n), dtype=np.int64)
+        bank[_ROW["s"]] = s
+        bank[_ROW["e"]] = e
+        length = e - s
+        lb = np.minimum(length, 6)
+        bank[_ROW["lb"]] = lb
+        bank[_CHAR_ROWS] = cps[bank[_CHAR_FROM] + _CHAR_OFFSET]
+        # features.kind_of
+        run = enc.translit_run[s]
+        kind = ((run >= length) + ((enc.dots[e - 1] != enc.dots[s]) << 1) + ((enc.flags[s] & F_SURNAME) >> 1)
+                + ((run > length) << 3))
+        bank[_ROW["kind"]] = kind
+
+        w1 = np.empty((len(STAGE1_NAMES), n), dtype=np.float32)
+        row = bank[_ROW["c0"] : _ROW["cl"] + 1] * _N_LB + (lb - 2)
+        w1[_BY_CHAR_COLS] = self.by_char[row[_BY_CHAR_WHICH], _BY_CHAR_TABLE_COL]
+        w1[_S1["l1"] : _S1["r1"] + 1] = self.l1_r1[bank[[_ROW["l1"], _ROW["r1"]]], _ROW3[:2]]
+        lb_kind = lb * 16 + kind
+        w1[_S1["len"]] = self.len[lb_kind]
+        w1[_S1["lo-cross"]] = self.cross[self.cross_part[_ROW3, bank[_ROW["c0"] : _ROW["cl"] + 1]].sum(axis=0) + lb]
+        tl = enc.translit_lo
+        b_translit = np.minimum(np.maximum(np.rint((tl[e] - tl[s]) / length * 2), -30), 12).astype(np.int64) + 32
+        w1[_S1["lo-translit"]] = self.translit[b_translit * 128 + lb_kind]
+        u = bank.view(np.uint64)
+        pairs = mix(((u[_PAIR_A] << _S42) | (u[_PAIR_B] << _S21)) ^ _PAIR_SALT)
+        w1[_PAIR_COLS] = hashed_lookup(self.weights, pairs).view(np.float16)
+        # the same float32 sum, column by column, as NameModel.weight_sum over stage1_keys
+        logit = self.bias + w1.T.sum(axis=1)
+        if prune:
+            keep = (logit >= self.stage1_cut).nonzero()[0]
+            if not keep.size:
+                return p
+            logit = logit[keep]
+        else:
+            keep = np.arange(n)
+        logit += self._stage2(enc, bank[:, keep] if prune else bank)
+        p[keep] = 1.0 / (1.0 + np.exp(-logit))
+        return p
+
+    def _stage2(self, enc: Encoded, kept: np.ndarray) -> np.ndarray:
+        """The sum of the stage-2 weights of the candidates whose stage-1 rows are ``kept``."""
+        cps, tables = enc.cps, self.tables
+        n = kept.shape[1]
+        bank = np.empty((len(_ROW), n), dtype=np.int64)
+        bank[:_N_STAGE1_ROWS] = kept
+        bank[_ROW["zero"]] = 0
+        s, e = kept[_ROW["s"]], kept[_ROW["e"]]
+        bank[_L2_R3] = cps[kept[_L2_R3_FROM] + _L2_R3_OFFSET]
+        length = e - s
+        ngrams = enc.ngrams
+        # keys of the span (features.span_keys) and of the strings stage2_keys looks up in the dictionary
+        keys = np.empty((14, n), dtype=np.uint64)
+        span = ngrams[2, s] & _SPAN_MASK[np.minimum(length, 4)]
+        long_ = length > 4
+        if long_.any():
+            tail = (cps[e - 2].astype(np.uint64) << _U16) | cps[e - 1].astype(np.uint64)
+            span = np.where(long_, span ^ (tail << _U20) ^ length.astype(np.uint64), span)
+        keys[13] = span
+        two = length == 2
+        rows = _WORD_NGRAM[:, None] - _WORD_SHORTER[:, None] * two
+        anchor = np.where(_WORD_FROM_END[:, None], e, s) + _WORD_OFFSET[:, None]
+        keys[:13] = ngrams.ravel()[rows * cps.size + anchor]
+        keys = mix(keys)
+        bank[_ROW["span"]] = hashed_lookup(tables.spans, keys[13])
+        w = hashed_lookup(tables.words, keys[:13])
+        w *= _WORD_VALID[:, np.minimum(length, 5)]
+        bank[_ROW["w_span"] :] = w[:12]
+        title = (w >> 4) == _TITLE
+        bank[_ROW["before"]] = title[8] | title[10] | title[12]
+        after = ((title[7] | title[9]) << 2) + ((enc.flags[e] & F_PUNCT) != 0) * 2 + (w[7] > 0)
+        bank[_ROW["after"]] = _AFTER[after]
+        u = bank.view(np.uint64)
+        keys = mix(((u[_STAGE2_GATHER[0]] << _S42) | (u[_STAGE2_GATHER[1]] << _S21) | u[_STAGE2_GATHER[2]])
+                   ^ _STAGE2_SALT).T
+        return hashed_lookup(self.weights, keys).view(np.float16).astype(np.float32).sum(axis=1)

@@ -43,7 +43,7 @@ It knows nothing of bylines or posts: the people grammar decides what a name fou
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.resources import files
@@ -142,71 +142,53 @@ class NameModel:
         as fit in a chunk (a page's headlines and captions are short: one pass each would cost ~150 numpy
         calls apiece)."""
         out: list[Spans] = []
-        for batch, got in self._batches(texts, threshold):
-            if got is None:  # a text longer than a chunk
-                out.append(self.spans(texts[batch[0]], threshold))
-                continue
-            starts, ends, scores, bounds = got
-            out += [(starts[a:b], ends[a:b], scores[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        for got in self.best_first_many(texts, threshold):
+            starts, ends, scores = zip(*got, strict=True) if got else ((), (), ())
+            out.append((np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), np.array(scores)))
         return out
 
     def best_first_many(self, texts: Sequence[str], threshold: float | None = None) -> list[list[tuple[int, int, float]]]:
-        """``spans_many`` as lists of (start, end, score) (for a caller that reads them in Python: one
-        conversion for all the texts of a batch, not three per text)."""
-        out: list[list[tuple[int, int, float]]] = []
-        for batch, got in self._batches(texts, threshold):
-            if got is None:
-                out.append(list(zip(*(x.tolist() for x in self.spans(texts[batch[0]], threshold)), strict=True)))
-                continue
-            starts, ends, scores = (x.tolist() for x in got[:3])
-            bounds = got[3].tolist()
-            out += [list(zip(starts[a:b], ends[a:b], scores[a:b], strict=True))
-                    for a, b in zip(bounds, bounds[1:], strict=False)]
-        return out
-
-    def _batches(self, texts: Sequence[str], threshold: float | None
-                 ) -> Iterator[tuple[list[int], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None]]:
-        """The texts in order, in batches that fit a chunk, each with ``_spans_batch`` of it (None for a
-        text longer than a chunk, which ``spans`` cuts into chunks as one call would)."""
+        """``spans_many`` of each text as a list of (start, end, score), best first."""
         thr = self.threshold if threshold is None else threshold
-        batch: list[int] = []
+        out: list[list[tuple[int, int, float]]] = []
+        batch: list[str] = []
         size = 0
-        for i, t in enumerate(texts):
-            if len(t) + PAD > _CHUNK:
+        for t in texts:
+            if len(t) + PAD > _CHUNK:  # chunked on its own, as one call would be
                 if batch:
-                    yield batch, self._spans_batch(texts, batch, thr)
+                    out += self._spans_batch(batch, thr)
                     batch, size = [], 0
-                yield [i], None
+                out.append(list(zip(*(x.tolist() for x in self.spans(t, threshold)), strict=True)))
                 continue
             if batch and size + len(t) + PAD > _CHUNK:
                 check_time()
-                yield batch, self._spans_batch(texts, batch, thr)
+                out += self._spans_batch(batch, thr)
                 batch, size = [], 0
-            batch.append(i)
+            batch.append(t)
             size += len(t) + PAD
         if batch:
-            yield batch, self._spans_batch(texts, batch, thr)
+            out += self._spans_batch(batch, thr)
+        return out
 
-    def _spans_batch(self, texts: Sequence[str], batch: list[int], thr: float
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Score the texts ``batch`` indexes, joined by PAD line ends (each sees past its edges what it sees
-        alone), in one chunk. Returns the spans at or above ``thr`` (starts and ends in each text's offsets,
-        scores), text by text, and where each text's start in them (bounds, one more than the texts).
-        Candidates come grouped by shape, then in text order, as for one text alone, so a stable sort by
-        score orders each text's spans as its own call would."""
-        sizes = [len(texts[i]) + PAD for i in batch]
-        offsets = np.cumsum(sizes) - sizes
-        enc = encode(("\n" * PAD).join(texts[i] for i in batch), self.tables)
+    def _spans_batch(self, texts: list[str], thr: float) -> list[list[tuple[int, int, float]]]:
+        """Score ``texts``, joined by PAD line ends (each sees past its edges what it sees alone), in one
+        chunk: the spans of each at or above ``thr``, best first. Candidates come grouped by shape, then
+        in text order, as for one text alone, so a stable sort by score orders each text's spans as its own
+        call would. (The spans above the threshold are a few per text: Python sorts and deals them out.)"""
+        firsts, at = [], PAD  # where each text starts in the code points
+        for t in texts:
+            firsts.append(at)
+            at += len(t) + PAD
+        enc = encode(("\n" * PAD).join(texts), self.tables)
         cand = candidates(enc, self.tables.compound)
         p = self.score_candidates(enc, cand)
         good = (p >= thr).nonzero()[0]
-        starts, ends, scores = cand.start[good] - PAD, cand.end[good] - PAD, p[good]
-        owner = offsets.searchsorted(starts, side="right") - 1
-        order = np.lexsort((-scores, owner))  # by text, then best first (stable: ties in candidate order)
-        owner, scores = owner[order], scores[order]
-        shift = offsets[owner]
-        bounds = owner.searchsorted(np.arange(len(batch) + 1))
-        return starts[order] - shift, ends[order] - shift, scores, bounds
+        starts, ends, scores = cand.start[good].tolist(), cand.end[good].tolist(), p[good].tolist()
+        out: list[list[tuple[int, int, float]]] = [[] for _ in texts]
+        for k in sorted(range(len(scores)), key=scores.__getitem__, reverse=True):  # stable: ties keep order
+            i = bisect_right(firsts, starts[k]) - 1
+            out[i].append((starts[k] - firsts[i], ends[k] - firsts[i], scores[k]))
+        return out
 
     def find(self, text: str, threshold: float | None = None) -> list[NameSpan]:
         starts, ends, scores = self.spans(text, threshold)

@@ -33,6 +33,7 @@ _S42 = np.uint64(42)
 _S33 = np.uint64(33)
 _U16 = np.uint64(16)
 _LOW16 = np.uint64(0xFFFF)
+_U16_32 = np.uint32(16)
 
 
 def _normaliser() -> np.ndarray:
@@ -58,14 +59,24 @@ _ASTRAL_HAN = 0xE000  # Han characters outside the BMP (rare name characters) sh
 SENTINEL = int(NORMALISE[ord("\n")])  # beyond a text's edges: what a line end reads as (a sentence end)
 
 
+def _normaliser_all() -> np.ndarray:
+    """NORMALISE over all of Unicode (uint32): Han characters outside the BMP read as _ASTRAL_HAN, other
+    characters outside it as U+FFFD."""
+    table = np.full(0x110000, 0xFFFD, dtype=np.uint32)
+    table[:0x10000] = NORMALISE
+    table[0x20000:0x40000] = _ASTRAL_HAN
+    return table
+
+
+_NORMALISE_ALL = _normaliser_all()
+
+
 def code_points(text: str) -> np.ndarray:
     """Normalised code points of ``text``, with PAD sentinels on each side. Index ``PAD + k`` is
     ``text[k]``."""
-    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    if raw.size and raw.max() > 0xFFFF:
-        raw = np.where(raw > 0xFFFF, np.where((raw >= 0x20000) & (raw < 0x40000), _ASTRAL_HAN, 0xFFFD), raw)
+    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     out = np.full(raw.size + 2 * PAD, SENTINEL, dtype=np.int64)
-    out[PAD : PAD + raw.size] = NORMALISE[raw]
+    out[PAD : PAD + raw.size] = _NORMALISE_ALL[raw]
     return out
 
 
@@ -81,12 +92,14 @@ def base_flags() -> np.ndarray:
 
 
 def _run_lengths(mask: np.ndarray) -> np.ndarray:
-    """For every index, how many consecutive True values start there."""
-    n = mask.size
+    """For every index, how many consecutive True values start there (along the last axis)."""
+    n = mask.shape[-1]
     idx = np.arange(n, dtype=np.int64)
     stop = np.where(mask, n, idx)  # the first False at or after i
-    stop = np.minimum.accumulate(stop[::-1])[::-1]
-    return stop - idx
+    backwards = stop[..., ::-1]
+    np.minimum.accumulate(backwards, axis=-1, out=backwards)
+    stop -= idx
+    return stop
 
 
 @dataclass
@@ -104,9 +117,15 @@ class Encoded:
     cps: np.ndarray  # normalised code points, PAD sentinels on each side (code_points)
     flags: np.ndarray  # Tables.flags of each position
     translit_run: np.ndarray  # transliteration characters starting at each position
+    han_run: np.ndarray  # Han characters starting at each position
     dots: np.ndarray  # number of · up to and including each position
     translit_lo: np.ndarray  # sum of LO_TRANSLIT over the positions before each index
-    ngrams: np.ndarray  # the 2, 3 and 4 characters from each position packed 16 bits a character, one row each
+    # the 4 characters from each position packed 16 bits a character, the first highest (0 past the end):
+    # shifted right by 32 or 16, the 2 or 3 characters from it
+    grams: np.ndarray
+
+
+_RUN_FLAGS = np.array([[F_TRANSLIT], [F_HAN]], dtype=np.uint8)
 
 
 def encode(text: str, tables: Tables) -> Encoded:
@@ -114,13 +133,12 @@ def encode(text: str, tables: Tables) -> Encoded:
     f = tables.flags[cps]
     translit_lo = np.zeros(cps.size + 1, dtype=np.float64)
     np.cumsum(tables.char_lo[LO_TRANSLIT, cps], out=translit_lo[1:])
-    u = np.zeros(cps.size + 3, dtype=np.uint64)
-    u[: cps.size] = cps
-    ngrams = np.empty((3, cps.size), dtype=np.uint64)
-    ngrams[0] = (u[:-3] << _U16) | u[1:-2]
-    ngrams[1] = (ngrams[0] << _U16) | u[2:-1]
-    ngrams[2] = (ngrams[1] << _U16) | u[3:]
-    return Encoded(cps, f, _run_lengths((f & F_TRANSLIT) != 0), np.cumsum(cps == DOT), translit_lo, ngrams)
+    # the code points as big-endian 16-bit numbers, read 8 bytes at every second byte: the packed 4-grams
+    big_endian = np.zeros(cps.size + 3, dtype=">u2")
+    big_endian[: cps.size] = cps
+    grams = np.ndarray((cps.size,), dtype=">u8", buffer=big_endian, strides=(2,)).astype(np.uint64)
+    runs = _run_lengths((f & _RUN_FLAGS) != 0)
+    return Encoded(cps, f, runs[0], runs[1], (cps == DOT).cumsum(), translit_lo, grams)
 
 
 def candidates(enc: Encoded, compound: np.ndarray) -> Candidates:
@@ -130,44 +148,50 @@ def candidates(enc: Encoded, compound: np.ndarray) -> Candidates:
     ``compound``: sorted bigram keys (a << 16 | b) of compound surnames.
     """
     cps, f, tr_run = enc.cps, enc.flags, enc.translit_run
-    han_run = _run_lengths((f & F_HAN) != 0)
-    starts = np.flatnonzero(f & F_START)  # sentinels have no flags: starts lie inside the text
-    run = han_run[starts]
+    starts = (f & F_START).nonzero()[0]  # sentinels have no flags: starts lie inside the text
+    run = enc.han_run[starts]
     sts = [starts[run >= 2], starts[run >= 3]]
     ends = [sts[0] + 2, sts[1] + 3]
     # compound surname + two given-name characters
     s = starts[run >= 4]
     if compound.size and s.size:
         bigram = (cps[s] << 16) | cps[s + 1]
-        pos = np.minimum(np.searchsorted(compound, bigram), compound.size - 1)
+        pos = np.minimum(compound.searchsorted(bigram), compound.size - 1)
         s = s[compound[pos] == bigram]
         sts.append(s)
         ends.append(s + 4)
     # transliterations longer than 3 (2-3 are already candidates when they start with a start character)
     s = starts[tr_run[starts] >= 4]
     if s.size:
-        is_dot = cps == DOT
-        dot_dot = np.zeros(cps.size, dtype=bool)
-        dot_dot[:-1] = is_dot[:-1] & is_dot[1:]
-        dd_before = np.cumsum(dot_dot)  # count of "··" pairs up to each index
+        dotted = bool(enc.dots[-1])  # most texts have no ·: no span can then end in one or hold two in a row
+        if dotted:
+            is_dot = cps == DOT
+            dot_dot = np.zeros(cps.size, dtype=bool)
+            dot_dot[:-1] = is_dot[:-1] & is_dot[1:]
+            dd_before = dot_dot.cumsum()  # count of "··" pairs up to each index
         for length in range(4, MAX_LEN + 1):
             s = s[tr_run[s] >= length]
             if not s.size:
                 break
             e = s + length
-            ok = ~is_dot[e - 1] & (dd_before[e - 2] == dd_before[s - 1])
-            sts.append(s[ok])
-            ends.append(e[ok])
+            if dotted:
+                ok = ~is_dot[e - 1] & (dd_before[e - 2] == dd_before[s - 1])
+                s_ok, e = s[ok], e[ok]
+            else:
+                s_ok = s
+            sts.append(s_ok)
+            ends.append(e)
     return Candidates(np.concatenate(sts), np.concatenate(ends))
 
 
 def mix(v: np.ndarray) -> np.ndarray:
     """murmur3's 64-bit finaliser: spreads a packed key over all 64 bits."""
-    v = v ^ (v >> _S33)
-    v = v * _M1
-    v = v ^ (v >> _S33)
-    v = v * _M2
-    return v ^ (v >> _S33)
+    v = v ^ (v >> _S33)  # a new array: the rest works in place
+    v *= _M1
+    v ^= v >> _S33
+    v *= _M2
+    v ^= v >> _S33
+    return v
 
 
 def _key(template: int, a: np.ndarray, b: np.ndarray | int = 0, c: np.ndarray | int = 0) -> np.ndarray:
@@ -223,9 +247,9 @@ def span_bin(n_name: np.ndarray, n_other: np.ndarray) -> np.ndarray:
 def hashed_lookup(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """The uint16 value stored for each key, 0 where its slot belongs to another key (or none). A slot is the
     key's top bits, a fingerprint its low 16 bits (keys are mixed, so both are well spread)."""
-    entry = table[(keys >> np.uint64(64 - int(np.log2(table.size)))).astype(np.intp)]
-    value = (entry & np.uint32(0xFFFF)).astype(np.uint16)
-    value[(entry >> np.uint32(16)).astype(np.uint16) != (keys & _LOW16).astype(np.uint16)] = 0
+    entry = table[keys >> np.uint64(65 - table.size.bit_length())]
+    value = entry.astype(np.uint16)  # the low half
+    value[(entry >> _U16_32) != (keys & _LOW16)] = 0
     return value
 
 
@@ -336,7 +360,7 @@ STAGE2_SPEC = [
 ]
 STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, STAGE2_SPEC)
 _TITLE = 4  # word class of a title or role (see bench/train_names.py)
-# the strings stage 2 looks up: row of Encoded.ngrams (0: 2 characters, 1: 3, 2: 4), one shorter for a
+# the strings stage 2 looks up: n-grams of Encoded.grams (0: 2 characters, 1: 3, 2: 4), one shorter for a
 # 2-character span, counted from the span's start or end, at this offset. In order: the span, across its
 # left edge, across its right edge, the given name (c1 c2), surname + first given character, the span and
 # the next character, the character before and the span, the next two, the two before, the next three, the
@@ -363,7 +387,7 @@ def stage2_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
     # strings to look up in the dictionary, gathered from the text's packed n-grams and looked up at once
     rows = _WORD_NGRAM[:, None] - _WORD_SHORTER[:, None] * two
     anchor = np.where(_WORD_FROM_END[:, None], e, s) + _WORD_OFFSET[:, None]
-    strings = enc.ngrams.ravel()[rows * cps.size + anchor]
+    strings = enc.grams[anchor] >> (16 * (2 - rows)).astype(np.uint64)
     w = hashed_lookup(tables.words, mix(strings))
     w[[0, 5, 6]] *= length <= 3
     w[[3, 4]] *= length == 3

@@ -54,28 +54,42 @@ _ROW = {r: k for k, r in enumerate(_BANK_ROWS.split())}
 _N_STAGE1_ROWS = _ROW["e"] + 1
 _STAGE2_GATHER, _STAGE2_SALT = _templates(_BANK_ROWS, STAGE2_SPEC)[1:]
 # c0 c1 cl l1 r1 r2: from the start (s) or the end (e) of the span, at these offsets
-_CHAR_ROWS = [_ROW[r] for r in ("c0", "c1", "cl", "l1", "r1", "r2")]
+_CHAR_ROWS = np.array([_ROW[r] for r in ("c0", "c1", "cl", "l1", "r1", "r2")])
 _CHAR_FROM = np.array([_ROW[r] for r in ("s", "s", "e", "s", "e", "e")])
 _CHAR_OFFSET = np.array([[0], [1], [-1], [-1], [0], [1]])
-_L2_R3 = [_ROW["l2"], _ROW["r3"]]
-_L2_R3_FROM = [_ROW["s"], _ROW["e"]]
+_L2_R3 = np.array([_ROW["l2"], _ROW["r3"]])
+_L2_R3_FROM = np.array([_ROW["s"], _ROW["e"]])
 _L2_R3_OFFSET = np.array([[-2], [2]])
+_L1_R1 = np.array([_ROW["l1"], _ROW["r1"]])
 
 # stage 1's weights by column (the order of features.STAGE1_SPEC, which the sum keeps)
 _S1 = {name: k for k, name in enumerate(STAGE1_NAMES)}
 # columns read from the (code point, length class) table: c0 c1 cl, then what the corpus says of each
-_BY_CHAR_COLS = [_S1[x] for x in ("c0", "c1", "cl", "lo-start", "lo-second", "lo-last")]
+_BY_CHAR_COLS = np.array([_S1[x] for x in ("c0", "c1", "cl", "lo-start", "lo-second", "lo-last")])
 _BY_CHAR_WHICH = np.array([0, 1, 2, 0, 1, 2])  # of c0 c1 cl
 _BY_CHAR_TABLE_COL = np.arange(6)[:, None]
-_PAIR_COLS = [_S1[x] for x in ("r1r2", "l1c0", "clr1")]
-_PAIR_A = [_ROW[r] for r in ("r1", "l1", "cl")]
-_PAIR_B = [_ROW[r] for r in ("r2", "c0", "r1")]
+_PAIR_COLS = np.array([_S1[x] for x in ("r1r2", "l1c0", "clr1")])
+_PAIR_A = np.array([_ROW[r] for r in ("r1", "l1", "cl")])
+_PAIR_B = np.array([_ROW[r] for r in ("r2", "c0", "r1")])
 _PAIR_SALT = _STAGE1_SALT[_PAIR_COLS]
 _ROW3 = np.arange(3)[:, None]
 # x_start x_second x_last (what the corpus says, in 16 bins) and lb: an index of the lo-cross table
 _CROSS_SCALE = np.array([[16 * 16 * 8], [16 * 8], [8]])
 
-# stage 2's dictionary look-ups: which are kept for a span of each length (min(length, 5)), as stage2_keys
+# features.kind_of's bits 1 and 8 by the sign of (transliteration run at the start - length): -1, 0, 1
+_KIND_BY_RUN = np.array([1, 9, 0])  # read at -1: the last
+_KIND_SURNAME = np.where(np.arange(256) & F_SURNAME, 4, 0)  # by the flags of the first character
+
+# stage 2's n-grams, as stage2_keys reads them: the 13 dictionary strings, then the span itself. Each is
+# read from Encoded.grams at an offset from the span's start or end, and shifted right to its length,
+# which may depend on the span's (min(length, 5): a 2-character span's own strings are one shorter)
+_GRAM_FROM = np.array([_ROW["e"] if x else _ROW["s"] for x in _WORD_FROM_END] + [_ROW["s"]])
+_GRAM_OFFSET = np.append(_WORD_OFFSET, 0)[:, None]
+_GRAM_SHIFT = np.zeros((14, 6), dtype=np.uint64)
+for _len in range(2, 6):
+    _GRAM_SHIFT[:13, _len] = 16 * (2 - (_WORD_NGRAM - _WORD_SHORTER * (_len == 2)))
+    _GRAM_SHIFT[13, _len] = 16 * (4 - min(_len, 4))  # the span: right, then back left: its characters only
+# which dictionary look-ups count for a span of each length (min(length, 5)), as stage2_keys
 _WORD_VALID = np.ones((13, 6), dtype=np.uint16)
 _WORD_VALID[[0, 5, 6], 4:] = 0  # the span, and it with the next or the previous character: up to 3
 _WORD_VALID[[3, 4], :] = 0
@@ -84,8 +98,6 @@ _WORD_VALID[11, :] = 0
 _WORD_VALID[11, 4] = 1  # a span of 4
 # (title after) * 4 + punctuation after * 2 + a word after -> the ``after`` value of stage2_keys
 _AFTER = np.array([0, 2, 1, 1, 3, 3, 3, 3])
-# the span's key (features.span_keys) from the 4 characters packed at its start: those past its end zeroed
-_SPAN_MASK = np.array([0, 0, 0xFFFFFFFF00000000, 0xFFFFFFFFFFFF0000, 0xFFFFFFFFFFFFFFFF], dtype=np.uint64)
 _U16 = np.uint64(16)
 _U20 = np.uint64(20)
 
@@ -137,33 +149,37 @@ class TabledScorer:
         p = np.zeros(n)
         if not n:
             return p
-        cps = enc.cps
         bank = np.empty((_N_STAGE1_ROWS, n), dtype=np.int64)
         bank[_ROW["s"]] = s
         bank[_ROW["e"]] = e
         length = e - s
         lb = np.minimum(length, 6)
         bank[_ROW["lb"]] = lb
-        bank[_CHAR_ROWS] = cps[bank[_CHAR_FROM] + _CHAR_OFFSET]
-        # features.kind_of
-        run = enc.translit_run[s]
-        kind = ((run >= length) + ((enc.dots[e - 1] != enc.dots[s]) << 1) + ((enc.flags[s] & F_SURNAME) >> 1)
-                + ((run > length) << 3))
+        bank[_CHAR_ROWS] = enc.cps[bank[_CHAR_FROM] + _CHAR_OFFSET]
+        # features.kind_of: all transliteration characters (1), a · (2), a surname (4), more after it (8)
+        kind = _KIND_BY_RUN[np.sign(enc.translit_run[s] - length)] + _KIND_SURNAME[enc.flags[s]]
+        if enc.dots[-1]:
+            kind += (enc.dots[e - 1] != enc.dots[s]) * 2
         bank[_ROW["kind"]] = kind
 
         w1 = np.empty((len(STAGE1_NAMES), n), dtype=np.float32)
         row = bank[_ROW["c0"] : _ROW["cl"] + 1] * _N_LB + (lb - 2)
         w1[_BY_CHAR_COLS] = self.by_char[row[_BY_CHAR_WHICH], _BY_CHAR_TABLE_COL]
-        w1[_S1["l1"] : _S1["r1"] + 1] = self.l1_r1[bank[[_ROW["l1"], _ROW["r1"]]], _ROW3[:2]]
+        w1[_S1["l1"] : _S1["r1"] + 1] = self.l1_r1[bank[_L1_R1], _ROW3[:2]]
         lb_kind = lb * 16 + kind
         w1[_S1["len"]] = self.len[lb_kind]
         w1[_S1["lo-cross"]] = self.cross[self.cross_part[_ROW3, bank[_ROW["c0"] : _ROW["cl"] + 1]].sum(axis=0) + lb]
         tl = enc.translit_lo
-        b_translit = np.minimum(np.maximum(np.rint((tl[e] - tl[s]) / length * 2), -30), 12).astype(np.int64) + 32
-        w1[_S1["lo-translit"]] = self.translit[b_translit * 128 + lb_kind]
+        b_translit = np.minimum(np.maximum(np.rint((tl[e] - tl[s]) / length * 2), -30), 12).astype(np.int64)
+        b_translit += 32
+        b_translit *= 128
+        b_translit += lb_kind
+        w1[_S1["lo-translit"]] = self.translit[b_translit]
         u = bank.view(np.uint64)
-        pairs = mix(((u[_PAIR_A] << _S42) | (u[_PAIR_B] << _S21)) ^ _PAIR_SALT)
-        w1[_PAIR_COLS] = hashed_lookup(self.weights, pairs).view(np.float16)
+        pairs = u[_PAIR_A] << _S42
+        pairs |= u[_PAIR_B] << _S21
+        pairs ^= _PAIR_SALT
+        w1[_PAIR_COLS] = hashed_lookup(self.weights, mix(pairs)).view(np.float16)
         # the same float32 sum, column by column, as NameModel.weight_sum over stage1_keys
         logit = self.bias + w1.T.sum(axis=1)
         if prune:
@@ -171,45 +187,47 @@ class TabledScorer:
             if not keep.size:
                 return p
             logit = logit[keep]
+            bank = bank[:, keep]
         else:
-            keep = np.arange(n)
-        logit += self._stage2(enc, bank[:, keep] if prune else bank)
+            keep = slice(None)
+        logit += self._stage2(enc, bank)
         p[keep] = 1.0 / (1.0 + np.exp(-logit))
         return p
 
     def _stage2(self, enc: Encoded, kept: np.ndarray) -> np.ndarray:
         """The sum of the stage-2 weights of the candidates whose stage-1 rows are ``kept``."""
-        cps, tables = enc.cps, self.tables
         n = kept.shape[1]
         bank = np.empty((len(_ROW), n), dtype=np.int64)
         bank[:_N_STAGE1_ROWS] = kept
         bank[_ROW["zero"]] = 0
+        bank[_L2_R3] = enc.cps[kept[_L2_R3_FROM] + _L2_R3_OFFSET]
         s, e = kept[_ROW["s"]], kept[_ROW["e"]]
-        bank[_L2_R3] = cps[kept[_L2_R3_FROM] + _L2_R3_OFFSET]
         length = e - s
-        ngrams = enc.ngrams
-        # keys of the span (features.span_keys) and of the strings stage2_keys looks up in the dictionary
-        keys = np.empty((14, n), dtype=np.uint64)
-        span = ngrams[2, s] & _SPAN_MASK[np.minimum(length, 4)]
+        short = np.minimum(length, 5)
+        # the strings stage2_keys looks up in the dictionary, and the span (features.span_keys): n-grams
+        # read at their anchors, shifted right to their length (the span's left: its characters come first)
+        grams = enc.grams[kept[_GRAM_FROM] + _GRAM_OFFSET]
+        shift = _GRAM_SHIFT[:, short]
+        grams >>= shift
+        grams[13] <<= shift[13]
         long_ = length > 4
         if long_.any():
-            tail = (cps[e - 2].astype(np.uint64) << _U16) | cps[e - 1].astype(np.uint64)
-            span = np.where(long_, span ^ (tail << _U20) ^ length.astype(np.uint64), span)
-        keys[13] = span
-        two = length == 2
-        rows = _WORD_NGRAM[:, None] - _WORD_SHORTER[:, None] * two
-        anchor = np.where(_WORD_FROM_END[:, None], e, s) + _WORD_OFFSET[:, None]
-        keys[:13] = ngrams.ravel()[rows * cps.size + anchor]
-        keys = mix(keys)
-        bank[_ROW["span"]] = hashed_lookup(tables.spans, keys[13])
-        w = hashed_lookup(tables.words, keys[:13])
-        w *= _WORD_VALID[:, np.minimum(length, 5)]
+            tail = (enc.cps[e - 2].astype(np.uint64) << _U16) | enc.cps[e - 1].astype(np.uint64)
+            grams[13] = np.where(long_, grams[13] ^ (tail << _U20) ^ length.astype(np.uint64), grams[13])
+        keys = mix(grams)
+        bank[_ROW["span"]] = hashed_lookup(self.tables.spans, keys[13])
+        w = hashed_lookup(self.tables.words, keys[:13])
+        w *= _WORD_VALID[:, short]
         bank[_ROW["w_span"] :] = w[:12]
         title = (w >> 4) == _TITLE
         bank[_ROW["before"]] = title[8] | title[10] | title[12]
-        after = ((title[7] | title[9]) << 2) + ((enc.flags[e] & F_PUNCT) != 0) * 2 + (w[7] > 0)
+        after = (title[7] | title[9]) * 4
+        after += (enc.flags[e] & F_PUNCT) >> 3  # 2: punctuation after the span
+        after += w[7] > 0
         bank[_ROW["after"]] = _AFTER[after]
         u = bank.view(np.uint64)
-        keys = mix(((u[_STAGE2_GATHER[0]] << _S42) | (u[_STAGE2_GATHER[1]] << _S21) | u[_STAGE2_GATHER[2]])
-                   ^ _STAGE2_SALT).T
-        return hashed_lookup(self.weights, keys).view(np.float16).astype(np.float32).sum(axis=1)
+        packed = u[_STAGE2_GATHER[0]] << _S42
+        packed |= u[_STAGE2_GATHER[1]] << _S21
+        packed |= u[_STAGE2_GATHER[2]]
+        packed ^= _STAGE2_SALT
+        return hashed_lookup(self.weights, mix(packed).T).view(np.float16).astype(np.float32).sum(axis=1)

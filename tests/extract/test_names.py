@@ -5,6 +5,7 @@ import pytest
 
 import yaowen.extract.names as names_mod
 from yaowen.extract.names import find_names, find_names_many, name_score, name_scores
+from yaowen.extract.names.features import Candidates, candidates, encode, kind_of, stage1_keys, stage2_keys
 
 
 def _names(text: str) -> list[str]:
@@ -110,8 +111,6 @@ def test_half_and_full_width_punctuation_read_alike():
 
 def test_tabled_scores_are_the_features_weights_summed_bit_for_bit():
     # run time reads the weights from tables (names.tabled); features' keys are what the model was trained on
-    from yaowen.extract.names.features import Candidates, candidates, encode, kind_of, stage1_keys, stage2_keys
-
     model = names_mod.default_model()
     text = ("临江市委副书记龚建平、欧阳青，司马光与阿列克桑德拉·维特罗娃、约翰··史密斯会见了诺沃肖洛夫斯卡娅。"
             "记者王明摄 ABC 2024年 \U0002000b王刚（见图）：“好！”叶卡捷琳堡市长")

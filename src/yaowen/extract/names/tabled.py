@@ -31,6 +31,7 @@ from .features import (
     LO_LAST,
     LO_SECOND,
     LO_START,
+    LO_TRANSLIT,
     STAGE1_NAMES,
     STAGE2_SPEC,
     UNSEEN_BIN,
@@ -46,28 +47,27 @@ _N_CP = 0x10000  # code points after normalisation
 _N_LB = 5  # length classes lb = min(length, 6) of a candidate: 2-6
 _LB = np.arange(2, 7)
 
-# the bank of per-candidate values: stage 1 fills the rows up to ``e`` for every candidate; the rows kept
-# go on to stage 2, which adds l2, r3 and the rest (the row names of features.STAGE2_SPEC, and c1 cl s e)
+# the bank of per-candidate values: stage 1 fills the rows up to ``e`` for every candidate; the columns it
+# keeps go on to stage 2, which fills the rest (the row names of features.STAGE2_SPEC, and c1 cl s e)
 _BANK_ROWS = ("zero lb kind l1 l2 r1 r2 r3 c0 c1 cl s e span before after w_span w_left w_right w_given w_head "
               "w_ext_r w_ext_l w_next w_prev w_next3 w_prev3 w_span4")
 _ROW = {r: k for k, r in enumerate(_BANK_ROWS.split())}
-_N_STAGE1_ROWS = _ROW["e"] + 1
 _STAGE2_GATHER, _STAGE2_SALT = _templates(_BANK_ROWS, STAGE2_SPEC)[1:]
-# c0 c1 cl l1 r1 r2: from the start (s) or the end (e) of the span, at these offsets
-_CHAR_ROWS = np.array([_ROW[r] for r in ("c0", "c1", "cl", "l1", "r1", "r2")])
-_CHAR_FROM = np.array([_ROW[r] for r in ("s", "s", "e", "s", "e", "e")])
-_CHAR_OFFSET = np.array([[0], [1], [-1], [-1], [0], [1]])
-_L2_R3 = np.array([_ROW["l2"], _ROW["r3"]])
-_L2_R3_FROM = np.array([_ROW["s"], _ROW["e"]])
-_L2_R3_OFFSET = np.array([[-2], [2]])
-_L1_R1 = np.array([_ROW["l1"], _ROW["r1"]])
+# the characters around the span: from its start (s) or its end (e), at these offsets
+_CHAR_ROWS = np.array([_ROW[r] for r in ("c0", "c1", "cl", "l1", "r1", "r2", "l2", "r3")])
+_CHAR_FROM = np.array([_ROW[r] for r in ("s", "s", "e", "s", "e", "e", "s", "e")])
+_CHAR_OFFSET = np.array([[0], [1], [-1], [-1], [0], [1], [-2], [2]])
 
 # stage 1's weights by column (the order of features.STAGE1_SPEC, which the sum keeps)
 _S1 = {name: k for k, name in enumerate(STAGE1_NAMES)}
-# columns read from the (code point, length class) table: c0 c1 cl, then what the corpus says of each
-_BY_CHAR_COLS = np.array([_S1[x] for x in ("c0", "c1", "cl", "lo-start", "lo-second", "lo-last")])
-_BY_CHAR_WHICH = np.array([0, 1, 2, 0, 1, 2])  # of c0 c1 cl
-_BY_CHAR_TABLE_COL = np.arange(6)[:, None]
+# columns read from the characters' rows (TabledScorer.by_char): c0 c1 cl as themselves, what the corpus
+# says of each (for the span's lb), l1 and r1
+_BY_CHAR_COLS = np.array([_S1[x] for x in ("c0", "c1", "cl", "lo-start", "lo-second", "lo-last", "l1", "r1")])
+_BY_CHAR_ROWS = np.array([_ROW[r] for r in ("c0", "c1", "cl", "c0", "c1", "cl", "l1", "r1")])
+_BY_CHAR_WIDTH = _N_LB * 6 + 2
+_BY_CHAR_AT = np.zeros((8, 7), dtype=np.int64)  # column of each in a character's row, by lb
+for _lb in range(2, 7):
+    _BY_CHAR_AT[:, _lb] = [*range((_lb - 2) * 6, (_lb - 1) * 6), _N_LB * 6, _N_LB * 6 + 1]
 _PAIR_COLS = np.array([_S1[x] for x in ("r1r2", "l1c0", "clr1")])
 _PAIR_A = np.array([_ROW[r] for r in ("r1", "l1", "cl")])
 _PAIR_B = np.array([_ROW[r] for r in ("r2", "c0", "r1")])
@@ -120,27 +120,33 @@ class TabledScorer:
         # what the corpus says of each character as a name's start, second and last: stage1_keys' bins
         lo = np.clip(np.rint(tables.char_lo[[LO_START, LO_SECOND, LO_LAST]] * 2), -30, 12).astype(np.int64) + 32
         bins = np.where(tables.char_seen, lo, UNSEEN_BIN)
-        # (code point * 5 + lb - 2) -> weights of c0 c1 cl lo-start lo-second lo-last
+        # one 64-byte row per code point (one cache line): for each lb (2-6) the weights of c0 c1 cl lo-start
+        # lo-second lo-last as that character, then of l1 and r1
+        by_char = np.empty((_N_CP, _N_LB, 6), dtype=np.float16)
         cp_lb, lb = np.repeat(cp, _N_LB), np.tile(_LB, _N_CP)
-        by_char = np.empty((_N_CP * _N_LB, 6), dtype=np.float16)
         for k, name in enumerate(("c0", "c1", "cl")):
-            by_char[:, k] = _weights_of(weights, salt[name], cp_lb, lb)
+            by_char[:, :, k] = _weights_of(weights, salt[name], cp_lb, lb).reshape(_N_CP, _N_LB)
         bin_lb = np.arange(64 * _N_LB)
         for k, name in enumerate(("lo-start", "lo-second", "lo-last")):
             by_bin = _weights_of(weights, salt[name], bin_lb // _N_LB, bin_lb % _N_LB + 2)
-            by_char[:, 3 + k] = by_bin[np.repeat(bins[k], _N_LB) * _N_LB + lb - 2]
-        self.by_char = by_char
-        self.l1_r1 = np.stack([_weights_of(weights, salt["l1"], cp), _weights_of(weights, salt["r1"], cp)], axis=1)
+            by_char[:, :, 3 + k] = by_bin.reshape(64, _N_LB)[bins[k]]
+        self.by_char = np.concatenate([by_char.reshape(_N_CP, _N_LB * 6), _weights_of(weights, salt["l1"], cp)[:, None],
+                                       _weights_of(weights, salt["r1"], cp)[:, None]], axis=1).ravel()
         lb_kind = np.arange(8 * 16)  # lb * 16 + kind
         self.len = _weights_of(weights, salt["len"], lb_kind // 16, lb_kind % 16)
         # ((x_start * 16 + x_second) * 16 + x_last) * 8 + lb, where x_last + 64 * lb is the key's
         cross = np.arange(16 * 16 * 16 * 8)
         self.cross = _weights_of(weights, salt["lo-cross"], cross // 2048, cross // 128 % 16,
                                  cross // 8 % 16 + 64 * (cross % 8))
-        self.cross_part = (bins // 4) * _CROSS_SCALE  # per character: its share of the cross index
-        # (b_translit * 8 + lb) * 16 + kind
-        translit = np.arange(64 * 8 * 16)
-        self.translit = _weights_of(weights, salt["lo-translit"], translit // 128, translit // 16 % 8, translit % 16)
+        self.cross_part = ((bins // 4) * _CROSS_SCALE).T.astype(np.int16)  # per character: its share of the index
+        # rint(2 x the span's mean translit log-odds) r, at (r * 128 + lb * 16 + kind) modulo the table's size
+        # (r < 0 counts from its end): the weight of b_translit = clip(r, -30, 12) + 32. The mean lies within
+        # the characters' log-odds, so |r| < 64
+        if np.abs(tables.char_lo[LO_TRANSLIT]).max() * 2 >= 63:
+            raise ValueError("transliteration log-odds out of the range TabledScorer tabulates")
+        at = np.arange(128 * 128)
+        r = at // 128 - np.where(at >= 64 * 128, 128, 0)
+        self.translit = _weights_of(weights, salt["lo-translit"], np.clip(r, -30, 12) + 32, at // 16 % 8, at % 16)
 
     def score(self, enc: Encoded, cand: Candidates, prune: bool = True) -> np.ndarray:
         """Probability of each candidate; 0 for those stage 1 drops (with ``prune``)."""
@@ -149,7 +155,8 @@ class TabledScorer:
         p = np.zeros(n)
         if not n:
             return p
-        bank = np.empty((_N_STAGE1_ROWS, n), dtype=np.int64)
+        bank = np.empty((len(_ROW), n), dtype=np.int64)
+        bank[_ROW["zero"]] = 0
         bank[_ROW["s"]] = s
         bank[_ROW["e"]] = e
         length = e - s
@@ -163,18 +170,15 @@ class TabledScorer:
         bank[_ROW["kind"]] = kind
 
         w1 = np.empty((len(STAGE1_NAMES), n), dtype=np.float32)
-        row = bank[_ROW["c0"] : _ROW["cl"] + 1] * _N_LB + (lb - 2)
-        w1[_BY_CHAR_COLS] = self.by_char[row[_BY_CHAR_WHICH], _BY_CHAR_TABLE_COL]
-        w1[_S1["l1"] : _S1["r1"] + 1] = self.l1_r1[bank[_L1_R1], _ROW3[:2]]
+        w1[_BY_CHAR_COLS] = self.by_char[bank[_BY_CHAR_ROWS] * _BY_CHAR_WIDTH + _BY_CHAR_AT[:, lb]]
         lb_kind = lb * 16 + kind
         w1[_S1["len"]] = self.len[lb_kind]
-        w1[_S1["lo-cross"]] = self.cross[self.cross_part[_ROW3, bank[_ROW["c0"] : _ROW["cl"] + 1]].sum(axis=0) + lb]
+        w1[_S1["lo-cross"]] = self.cross[self.cross_part[bank[_ROW["c0"] : _ROW["cl"] + 1], _ROW3].sum(axis=0) + lb]
         tl = enc.translit_lo
-        b_translit = np.minimum(np.maximum(np.rint((tl[e] - tl[s]) / length * 2), -30), 12).astype(np.int64)
-        b_translit += 32
-        b_translit *= 128
-        b_translit += lb_kind
-        w1[_S1["lo-translit"]] = self.translit[b_translit]
+        translit = np.rint((tl[e] - tl[s]) / length * 2)
+        translit *= 128
+        translit += lb_kind
+        w1[_S1["lo-translit"]] = self.translit[translit.astype(np.intp)]
         u = bank.view(np.uint64)
         pairs = u[_PAIR_A] << _S42
         pairs |= u[_PAIR_B] << _S21
@@ -194,19 +198,14 @@ class TabledScorer:
         p[keep] = 1.0 / (1.0 + np.exp(-logit))
         return p
 
-    def _stage2(self, enc: Encoded, kept: np.ndarray) -> np.ndarray:
-        """The sum of the stage-2 weights of the candidates whose stage-1 rows are ``kept``."""
-        n = kept.shape[1]
-        bank = np.empty((len(_ROW), n), dtype=np.int64)
-        bank[:_N_STAGE1_ROWS] = kept
-        bank[_ROW["zero"]] = 0
-        bank[_L2_R3] = enc.cps[kept[_L2_R3_FROM] + _L2_R3_OFFSET]
-        s, e = kept[_ROW["s"]], kept[_ROW["e"]]
+    def _stage2(self, enc: Encoded, bank: np.ndarray) -> np.ndarray:
+        """The sum of the stage-2 weights of the candidates whose stage-1 rows are ``bank``'s."""
+        s, e = bank[_ROW["s"]], bank[_ROW["e"]]
         length = e - s
         short = np.minimum(length, 5)
         # the strings stage2_keys looks up in the dictionary, and the span (features.span_keys): n-grams
         # read at their anchors, shifted right to their length (the span's left: its characters come first)
-        grams = enc.grams[kept[_GRAM_FROM] + _GRAM_OFFSET]
+        grams = enc.grams[bank[_GRAM_FROM] + _GRAM_OFFSET]
         shift = _GRAM_SHIFT[:, short]
         grams >>= shift
         grams[13] <<= shift[13]

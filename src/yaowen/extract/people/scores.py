@@ -55,6 +55,12 @@ def name_prob(text: str, start: int, end: int) -> float:
     return _scores(text).by_span.get((start, end), 0.0)
 
 
+def span_probs(text: str) -> dict[tuple[int, int], float]:
+    """``name_prob`` of every span of ``text`` at once, by (start, end) (missing: 0): for a caller that asks
+    about many."""
+    return _scores(text).by_span
+
+
 def model_found(text: str, threshold: float) -> list[tuple[int, int, float]]:
     """The names the model finds at ``threshold``: best first, none overlapping a better one."""
     taken = bytearray(len(text) + 1)

@@ -104,14 +104,14 @@ class NameModel:
         return hashed_lookup(self.weights, keys).view(np.float16).astype(np.float32).sum(axis=1)
 
     @cached_property
-    def _tabled(self) -> TabledScorer:
-        return TabledScorer(self.tables, self.weights, self.bias, self.stage1_cut)
+    def _tabled(self) -> TabledScorer:  # built on first use (~0.1 s): the tables and weights are fixed
+        return TabledScorer(self.tables, self.weights)
 
     def score_candidates(self, enc: Encoded, cand: Candidates, prune: bool = True) -> np.ndarray:
         """Probability of each candidate; 0 for those stage 1 drops (with ``prune``): the sigmoid of the bias
         plus the weights of the features of ``stage1_keys``, and for those stage 1 keeps of ``stage2_keys``
         (summed from tables of those weights: see ``tabled``)."""
-        return self._tabled.score(enc, cand, prune)
+        return self._tabled.score(enc, cand, self.bias, self.stage1_cut, prune)
 
     def spans(self, text: str, threshold: float | None = None) -> Spans:
         """(starts, ends, scores) of the chosen names, in text offsets, best first."""

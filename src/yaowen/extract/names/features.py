@@ -34,6 +34,7 @@ _S33 = np.uint64(33)
 _U16 = np.uint64(16)
 _LOW16 = np.uint64(0xFFFF)
 _U16_32 = np.uint32(16)
+_U32 = np.uint64(32)
 
 
 def _normaliser() -> np.ndarray:
@@ -91,10 +92,14 @@ def base_flags() -> np.ndarray:
     return flags
 
 
+_ARANGE = np.arange(1 << 17, dtype=np.int64)  # sliced for the indexes of a text (a chunk and its context)
+_ARANGE.flags.writeable = False
+
+
 def _run_lengths(mask: np.ndarray) -> np.ndarray:
     """For every index, how many consecutive True values start there (along the last axis)."""
     n = mask.shape[-1]
-    idx = np.arange(n, dtype=np.int64)
+    idx = _ARANGE[:n] if n <= _ARANGE.size else np.arange(n, dtype=np.int64)
     stop = np.where(mask, n, idx)  # the first False at or after i
     backwards = stop[..., ::-1]
     np.minimum.accumulate(backwards, axis=-1, out=backwards)
@@ -128,17 +133,25 @@ class Encoded:
 _RUN_FLAGS = np.array([[F_TRANSLIT], [F_HAN]], dtype=np.uint8)
 
 
+_DOTS = "".join(map(chr, np.flatnonzero(NORMALISE == DOT).tolist()))  # what reads as ·
+_NO_DOTS = np.zeros(1 << 17, dtype=np.int64)
+_NO_DOTS.flags.writeable = False
+
+
 def encode(text: str, tables: Tables) -> Encoded:
     cps = code_points(text)
     f = tables.flags[cps]
     translit_lo = np.zeros(cps.size + 1, dtype=np.float64)
-    np.cumsum(tables.char_lo[LO_TRANSLIT, cps], out=translit_lo[1:])
+    np.cumsum(tables.char_lo[LO_TRANSLIT][cps], out=translit_lo[1:])
     # the code points as big-endian 16-bit numbers, read 8 bytes at every second byte: the packed 4-grams
     big_endian = np.zeros(cps.size + 3, dtype=">u2")
     big_endian[: cps.size] = cps
     grams = np.ndarray((cps.size,), dtype=">u8", buffer=big_endian, strides=(2,)).astype(np.uint64)
     runs = _run_lengths((f & _RUN_FLAGS) != 0)
-    return Encoded(cps, f, runs[0], runs[1], (cps == DOT).cumsum(), translit_lo, grams)
+    # most texts have no ·: their count of them is a slice of zeros (read only)
+    dotted = cps.size > _NO_DOTS.size or any(d in text for d in _DOTS)
+    dots = (cps == DOT).cumsum() if dotted else _NO_DOTS[: cps.size]
+    return Encoded(cps, f, runs[0], runs[1], dots, translit_lo, grams)
 
 
 def candidates(enc: Encoded, compound: np.ndarray) -> Candidates:
@@ -155,7 +168,7 @@ def candidates(enc: Encoded, compound: np.ndarray) -> Candidates:
     # compound surname + two given-name characters
     s = starts[run >= 4]
     if compound.size and s.size:
-        bigram = (cps[s] << 16) | cps[s + 1]
+        bigram = (enc.grams[s] >> _U32).astype(np.int64)  # the first two characters
         pos = np.minimum(compound.searchsorted(bigram), compound.size - 1)
         s = s[compound[pos] == bigram]
         sts.append(s)

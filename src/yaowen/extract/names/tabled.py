@@ -113,8 +113,8 @@ def _weights_of(weights: np.ndarray, salt: np.uint64, a: np.ndarray, b: np.ndarr
 class TabledScorer:
     """The model's probabilities of candidates (``NameModel.score_candidates``), from tabulated weights."""
 
-    def __init__(self, tables: Tables, weights: np.ndarray, bias: float, stage1_cut: float) -> None:
-        self.tables, self.weights, self.bias, self.stage1_cut = tables, weights, bias, stage1_cut
+    def __init__(self, tables: Tables, weights: np.ndarray) -> None:
+        self.tables, self.weights = tables, weights
         salt = {name: _STAGE1_SALT[k, 0] for name, k in _S1.items()}
         cp = np.arange(_N_CP)
         # what the corpus says of each character as a name's start, second and last: stage1_keys' bins
@@ -148,8 +148,9 @@ class TabledScorer:
         r = at // 128 - np.where(at >= 64 * 128, 128, 0)
         self.translit = _weights_of(weights, salt["lo-translit"], np.clip(r, -30, 12) + 32, at // 16 % 8, at % 16)
 
-    def score(self, enc: Encoded, cand: Candidates, prune: bool = True) -> np.ndarray:
-        """Probability of each candidate; 0 for those stage 1 drops (with ``prune``)."""
+    def score(self, enc: Encoded, cand: Candidates, bias: float, stage1_cut: float, prune: bool = True) -> np.ndarray:
+        """Probability of each candidate; 0 for those stage 1 drops (with ``prune``: those whose logit from
+        the stage-1 features is under ``stage1_cut``)."""
         s, e = cand.start, cand.end
         n = s.size
         p = np.zeros(n)
@@ -185,9 +186,9 @@ class TabledScorer:
         pairs ^= _PAIR_SALT
         w1[_PAIR_COLS] = hashed_lookup(self.weights, mix(pairs)).view(np.float16)
         # the same float32 sum, column by column, as NameModel.weight_sum over stage1_keys
-        logit = self.bias + w1.T.sum(axis=1)
+        logit = bias + w1.T.sum(axis=1)
         if prune:
-            keep = (logit >= self.stage1_cut).nonzero()[0]
+            keep = (logit >= stage1_cut).nonzero()[0]
             if not keep.size:
                 return p
             logit = logit[keep]

@@ -5,6 +5,7 @@ import pytest
 
 import yaowen.extract.names as names_mod
 from yaowen.extract.names import find_names, find_names_many, name_score, name_scores
+from yaowen.extract.names.features import Candidates, candidates, encode, kind_of, stage1_keys, stage2_keys
 
 
 def _names(text: str) -> list[str]:
@@ -106,3 +107,24 @@ def test_half_and_full_width_punctuation_read_alike():
     k = full.index("魏源")
     assert name_score(full, k, k + 2) == pytest.approx(name_score(half, k, k + 2))
     assert [n.name for n in find_names(half)] == [n.name for n in find_names(full)]
+
+
+def test_tabled_scores_are_the_features_weights_summed_bit_for_bit():
+    # run time reads the weights from tables (names.tabled); features' keys are what the model was trained on
+    model = names_mod.default_model()
+    text = ("临江市委副书记龚建平、欧阳青，司马光与阿列克桑德拉·维特罗娃、约翰··史密斯会见了诺沃肖洛夫斯卡娅。"
+            "记者王明摄 ABC 2024年 \U0002000b王刚（见图）：“好！”叶卡捷琳堡市长")
+    enc = encode(text, model.tables)
+    spans = candidates(enc, model.tables.compound)
+    rng = np.random.default_rng(7)
+    starts = rng.integers(4, len(text) - 8, 300)
+    anywhere = Candidates(starts, starts + rng.integers(2, 13, 300))  # what name_scores may ask
+    for cand in (spans, anywhere):
+        kind = kind_of(enc, cand)
+        stage1 = model.bias + model.weight_sum(stage1_keys(enc, model.tables, cand, kind))
+        logit = stage1 + model.weight_sum(stage2_keys(enc, model.tables, cand, kind))
+        expected = 1.0 / (1.0 + np.exp(-logit))
+        assert np.array_equal(model.score_candidates(enc, cand, prune=False), expected)
+        kept = stage1 >= model.stage1_cut
+        assert kept.any() and not kept.all()
+        assert np.array_equal(model.score_candidates(enc, cand), np.where(kept, expected, 0.0))

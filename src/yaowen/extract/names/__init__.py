@@ -45,7 +45,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import numpy as np
@@ -59,10 +59,8 @@ from .features import (
     candidates,
     encode,
     hashed_lookup,
-    kind_of,
-    stage1_keys,
-    stage2_keys,
 )
+from .tabled import TabledScorer
 
 __all__ = ["NameModel", "NameSpan", "Spans", "find_names", "find_names_many", "name_score", "name_scores"]
 
@@ -105,21 +103,15 @@ class NameModel:
         """Sum of the weights of each row of feature keys (features the training never saw weigh 0)."""
         return hashed_lookup(self.weights, keys).view(np.float16).astype(np.float32).sum(axis=1)
 
+    @cached_property
+    def _tabled(self) -> TabledScorer:  # built on first use (~0.1 s): the tables and weights are fixed
+        return TabledScorer(self.tables, self.weights)
+
     def score_candidates(self, enc: Encoded, cand: Candidates, prune: bool = True) -> np.ndarray:
-        """Probability of each candidate; 0 for those stage 1 drops (with ``prune``)."""
-        p = np.zeros(cand.start.size)
-        if not cand.start.size:
-            return p
-        kind = kind_of(enc, cand)
-        logit = self.bias + self.weight_sum(stage1_keys(enc, self.tables, cand, kind))
-        if prune:
-            keep = np.flatnonzero(logit >= self.stage1_cut)
-            if not keep.size:
-                return p
-            cand, kind, logit = Candidates(cand.start[keep], cand.end[keep]), kind[keep], logit[keep]
-        logit += self.weight_sum(stage2_keys(enc, self.tables, cand, kind))
-        p[keep if prune else slice(None)] = 1.0 / (1.0 + np.exp(-logit))
-        return p
+        """Probability of each candidate; 0 for those stage 1 drops (with ``prune``): the sigmoid of the bias
+        plus the weights of the features of ``stage1_keys``, and for those stage 1 keeps of ``stage2_keys``
+        (summed from tables of those weights: see ``tabled``)."""
+        return self._tabled.score(enc, cand, self.bias, self.stage1_cut, prune)
 
     def spans(self, text: str, threshold: float | None = None) -> Spans:
         """(starts, ends, scores) of the chosen names, in text offsets, best first."""
@@ -149,40 +141,54 @@ class NameModel:
         """``spans`` of each text: the same spans, scores and order, from one model pass over as many texts
         as fit in a chunk (a page's headlines and captions are short: one pass each would cost ~150 numpy
         calls apiece)."""
+        out: list[Spans] = []
+        for got in self.best_first_many(texts, threshold):
+            starts, ends, scores = zip(*got, strict=True) if got else ((), (), ())
+            out.append((np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64), np.array(scores)))
+        return out
+
+    def best_first_many(self, texts: Sequence[str], threshold: float | None = None) -> list[list[tuple[int, int, float]]]:
+        """``spans_many`` of each text as a list of (start, end, score), best first."""
         thr = self.threshold if threshold is None else threshold
-        out: list[Spans | None] = [None] * len(texts)
-        batch: list[int] = []
+        out: list[list[tuple[int, int, float]]] = []
+        batch: list[str] = []
         size = 0
-        for i, t in enumerate(texts):
-            if len(t) + PAD > _CHUNK:
-                out[i] = self.spans(t, threshold)  # chunked on its own, as one call would be
+        for t in texts:
+            if len(t) + PAD > _CHUNK:  # chunked on its own, as one call would be
+                if batch:
+                    out += self._spans_batch(batch, thr)
+                    batch, size = [], 0
+                out.append(list(zip(*(x.tolist() for x in self.spans(t, threshold)), strict=True)))
                 continue
             if batch and size + len(t) + PAD > _CHUNK:
                 check_time()
-                self._spans_batch(texts, batch, thr, out)
+                out += self._spans_batch(batch, thr)
                 batch, size = [], 0
-            batch.append(i)
+            batch.append(t)
             size += len(t) + PAD
         if batch:
-            self._spans_batch(texts, batch, thr, out)
-        return out  # type: ignore[return-value]
+            out += self._spans_batch(batch, thr)
+        return out
 
-    def _spans_batch(self, texts: Sequence[str], batch: list[int], thr: float, out: list[Spans | None]) -> None:
-        """Score the texts ``batch`` indexes, joined by PAD line ends (each sees past its edges what it sees
-        alone), in one chunk; candidates come grouped by shape, then in text order, as for one text alone,
-        so a stable sort by score orders each text's spans as its own call would."""
-        offsets = np.cumsum([0] + [len(texts[i]) + PAD for i in batch[:-1]])
-        enc = encode(("\n" * PAD).join(texts[i] for i in batch), self.tables)
+    def _spans_batch(self, texts: list[str], thr: float) -> list[list[tuple[int, int, float]]]:
+        """Score ``texts``, joined by PAD line ends (each sees past its edges what it sees alone), in one
+        chunk: the spans of each at or above ``thr``, best first. Candidates come grouped by shape, then
+        in text order, as for one text alone, so a stable sort by score orders each text's spans as its own
+        call would. (The spans above the threshold are a few per text: Python sorts and deals them out.)"""
+        firsts, at = [], PAD  # where each text starts in the code points
+        for t in texts:
+            firsts.append(at)
+            at += len(t) + PAD
+        enc = encode(("\n" * PAD).join(texts), self.tables)
         cand = candidates(enc, self.tables.compound)
         p = self.score_candidates(enc, cand)
-        good = p >= thr
-        starts, ends, scores = cand.start[good] - PAD, cand.end[good] - PAD, p[good]
-        order = np.argsort(-scores, kind="stable")
-        starts, ends, scores = starts[order], ends[order], scores[order]
-        owner = np.searchsorted(offsets, starts, side="right") - 1
-        for k, i in enumerate(batch):
-            mine = owner == k
-            out[i] = (starts[mine] - offsets[k], ends[mine] - offsets[k], scores[mine])
+        good = (p >= thr).nonzero()[0]
+        starts, ends, scores = cand.start[good].tolist(), cand.end[good].tolist(), p[good].tolist()
+        out: list[list[tuple[int, int, float]]] = [[] for _ in texts]
+        for k in sorted(range(len(scores)), key=scores.__getitem__, reverse=True):  # stable: ties keep order
+            i = bisect_right(firsts, starts[k]) - 1
+            out[i].append((starts[k] - firsts[i], ends[k] - firsts[i], scores[k]))
+        return out
 
     def find(self, text: str, threshold: float | None = None) -> list[NameSpan]:
         starts, ends, scores = self.spans(text, threshold)

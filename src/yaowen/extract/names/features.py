@@ -33,6 +33,8 @@ _S42 = np.uint64(42)
 _S33 = np.uint64(33)
 _U16 = np.uint64(16)
 _LOW16 = np.uint64(0xFFFF)
+_U16_32 = np.uint32(16)
+_U32 = np.uint64(32)
 
 
 def _normaliser() -> np.ndarray:
@@ -58,14 +60,24 @@ _ASTRAL_HAN = 0xE000  # Han characters outside the BMP (rare name characters) sh
 SENTINEL = int(NORMALISE[ord("\n")])  # beyond a text's edges: what a line end reads as (a sentence end)
 
 
+def _normaliser_all() -> np.ndarray:
+    """NORMALISE over all of Unicode (uint32): Han characters outside the BMP read as _ASTRAL_HAN, other
+    characters outside it as U+FFFD."""
+    table = np.full(0x110000, 0xFFFD, dtype=np.uint32)
+    table[:0x10000] = NORMALISE
+    table[0x20000:0x40000] = _ASTRAL_HAN
+    return table
+
+
+_NORMALISE_ALL = _normaliser_all()
+
+
 def code_points(text: str) -> np.ndarray:
     """Normalised code points of ``text``, with PAD sentinels on each side. Index ``PAD + k`` is
     ``text[k]``."""
-    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    if raw.size and raw.max() > 0xFFFF:
-        raw = np.where(raw > 0xFFFF, np.where((raw >= 0x20000) & (raw < 0x40000), _ASTRAL_HAN, 0xFFFD), raw)
+    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     out = np.full(raw.size + 2 * PAD, SENTINEL, dtype=np.int64)
-    out[PAD : PAD + raw.size] = NORMALISE[raw]
+    out[PAD : PAD + raw.size] = _NORMALISE_ALL[raw]
     return out
 
 
@@ -80,13 +92,19 @@ def base_flags() -> np.ndarray:
     return flags
 
 
+_ARANGE = np.arange(1 << 17, dtype=np.int64)  # sliced for the indexes of a text (a chunk and its context)
+_ARANGE.flags.writeable = False
+
+
 def _run_lengths(mask: np.ndarray) -> np.ndarray:
-    """For every index, how many consecutive True values start there."""
-    n = mask.size
-    idx = np.arange(n, dtype=np.int64)
+    """For every index, how many consecutive True values start there (along the last axis)."""
+    n = mask.shape[-1]
+    idx = _ARANGE[:n] if n <= _ARANGE.size else np.arange(n, dtype=np.int64)
     stop = np.where(mask, n, idx)  # the first False at or after i
-    stop = np.minimum.accumulate(stop[::-1])[::-1]
-    return stop - idx
+    backwards = stop[..., ::-1]
+    np.minimum.accumulate(backwards, axis=-1, out=backwards)
+    stop -= idx
+    return stop
 
 
 @dataclass
@@ -104,23 +122,36 @@ class Encoded:
     cps: np.ndarray  # normalised code points, PAD sentinels on each side (code_points)
     flags: np.ndarray  # Tables.flags of each position
     translit_run: np.ndarray  # transliteration characters starting at each position
+    han_run: np.ndarray  # Han characters starting at each position
     dots: np.ndarray  # number of · up to and including each position
     translit_lo: np.ndarray  # sum of LO_TRANSLIT over the positions before each index
-    ngrams: np.ndarray  # the 2, 3 and 4 characters from each position packed 16 bits a character, one row each
+    # the 4 characters from each position packed 16 bits a character, the first highest (0 past the end):
+    # shifted right by 32 or 16, the 2 or 3 characters from it
+    grams: np.ndarray
+
+
+_RUN_FLAGS = np.array([[F_TRANSLIT], [F_HAN]], dtype=np.uint8)
+
+
+_DOTS = "".join(map(chr, np.flatnonzero(NORMALISE == DOT).tolist()))  # what reads as ·
+_NO_DOTS = np.zeros(1 << 17, dtype=np.int64)
+_NO_DOTS.flags.writeable = False
 
 
 def encode(text: str, tables: Tables) -> Encoded:
     cps = code_points(text)
     f = tables.flags[cps]
     translit_lo = np.zeros(cps.size + 1, dtype=np.float64)
-    np.cumsum(tables.char_lo[LO_TRANSLIT, cps], out=translit_lo[1:])
-    u = np.zeros(cps.size + 3, dtype=np.uint64)
-    u[: cps.size] = cps
-    ngrams = np.empty((3, cps.size), dtype=np.uint64)
-    ngrams[0] = (u[:-3] << _U16) | u[1:-2]
-    ngrams[1] = (ngrams[0] << _U16) | u[2:-1]
-    ngrams[2] = (ngrams[1] << _U16) | u[3:]
-    return Encoded(cps, f, _run_lengths((f & F_TRANSLIT) != 0), np.cumsum(cps == DOT), translit_lo, ngrams)
+    np.cumsum(tables.char_lo[LO_TRANSLIT][cps], out=translit_lo[1:])
+    # the code points as big-endian 16-bit numbers, read 8 bytes at every second byte: the packed 4-grams
+    big_endian = np.zeros(cps.size + 3, dtype=">u2")
+    big_endian[: cps.size] = cps
+    grams = np.ndarray((cps.size,), dtype=">u8", buffer=big_endian, strides=(2,)).astype(np.uint64)
+    runs = _run_lengths((f & _RUN_FLAGS) != 0)
+    # most texts have no ·: their count of them is a slice of zeros (read only)
+    dotted = cps.size > _NO_DOTS.size or any(d in text for d in _DOTS)
+    dots = (cps == DOT).cumsum() if dotted else _NO_DOTS[: cps.size]
+    return Encoded(cps, f, runs[0], runs[1], dots, translit_lo, grams)
 
 
 def candidates(enc: Encoded, compound: np.ndarray) -> Candidates:
@@ -130,44 +161,50 @@ def candidates(enc: Encoded, compound: np.ndarray) -> Candidates:
     ``compound``: sorted bigram keys (a << 16 | b) of compound surnames.
     """
     cps, f, tr_run = enc.cps, enc.flags, enc.translit_run
-    han_run = _run_lengths((f & F_HAN) != 0)
-    starts = np.flatnonzero(f & F_START)  # sentinels have no flags: starts lie inside the text
-    run = han_run[starts]
+    starts = (f & F_START).nonzero()[0]  # sentinels have no flags: starts lie inside the text
+    run = enc.han_run[starts]
     sts = [starts[run >= 2], starts[run >= 3]]
     ends = [sts[0] + 2, sts[1] + 3]
     # compound surname + two given-name characters
     s = starts[run >= 4]
     if compound.size and s.size:
-        bigram = (cps[s] << 16) | cps[s + 1]
-        pos = np.minimum(np.searchsorted(compound, bigram), compound.size - 1)
+        bigram = (enc.grams[s] >> _U32).astype(np.int64)  # the first two characters
+        pos = np.minimum(compound.searchsorted(bigram), compound.size - 1)
         s = s[compound[pos] == bigram]
         sts.append(s)
         ends.append(s + 4)
     # transliterations longer than 3 (2-3 are already candidates when they start with a start character)
     s = starts[tr_run[starts] >= 4]
     if s.size:
-        is_dot = cps == DOT
-        dot_dot = np.zeros(cps.size, dtype=bool)
-        dot_dot[:-1] = is_dot[:-1] & is_dot[1:]
-        dd_before = np.cumsum(dot_dot)  # count of "··" pairs up to each index
+        dotted = bool(enc.dots[-1])  # most texts have no ·: no span can then end in one or hold two in a row
+        if dotted:
+            is_dot = cps == DOT
+            dot_dot = np.zeros(cps.size, dtype=bool)
+            dot_dot[:-1] = is_dot[:-1] & is_dot[1:]
+            dd_before = dot_dot.cumsum()  # count of "··" pairs up to each index
         for length in range(4, MAX_LEN + 1):
             s = s[tr_run[s] >= length]
             if not s.size:
                 break
             e = s + length
-            ok = ~is_dot[e - 1] & (dd_before[e - 2] == dd_before[s - 1])
-            sts.append(s[ok])
-            ends.append(e[ok])
+            if dotted:
+                ok = ~is_dot[e - 1] & (dd_before[e - 2] == dd_before[s - 1])
+                s_ok, e = s[ok], e[ok]
+            else:
+                s_ok = s
+            sts.append(s_ok)
+            ends.append(e)
     return Candidates(np.concatenate(sts), np.concatenate(ends))
 
 
 def mix(v: np.ndarray) -> np.ndarray:
     """murmur3's 64-bit finaliser: spreads a packed key over all 64 bits."""
-    v = v ^ (v >> _S33)
-    v = v * _M1
-    v = v ^ (v >> _S33)
-    v = v * _M2
-    return v ^ (v >> _S33)
+    v = v ^ (v >> _S33)  # a new array: the rest works in place
+    v *= _M1
+    v ^= v >> _S33
+    v *= _M2
+    v ^= v >> _S33
+    return v
 
 
 def _key(template: int, a: np.ndarray, b: np.ndarray | int = 0, c: np.ndarray | int = 0) -> np.ndarray:
@@ -223,9 +260,9 @@ def span_bin(n_name: np.ndarray, n_other: np.ndarray) -> np.ndarray:
 def hashed_lookup(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """The uint16 value stored for each key, 0 where its slot belongs to another key (or none). A slot is the
     key's top bits, a fingerprint its low 16 bits (keys are mixed, so both are well spread)."""
-    entry = table[(keys >> np.uint64(64 - int(np.log2(table.size)))).astype(np.intp)]
-    value = (entry & np.uint32(0xFFFF)).astype(np.uint16)
-    value[(entry >> np.uint32(16)).astype(np.uint16) != (keys & _LOW16).astype(np.uint16)] = 0
+    entry = table[keys >> np.uint64(65 - table.size.bit_length())]
+    value = entry.astype(np.uint16)  # the low half
+    value[(entry >> _U16_32) != (keys & _LOW16)] = 0
     return value
 
 
@@ -268,7 +305,7 @@ def _keys(bank: np.ndarray, gather: np.ndarray, salt: np.ndarray) -> np.ndarray:
 
 
 _STAGE1_ROWS = "zero lb kind c0 c1 l1 cl r1 r2 b_start b_second b_last b_translit x_start x_second x_last"
-STAGE1_NAMES, _STAGE1_GATHER, _STAGE1_SALT = _templates(_STAGE1_ROWS, [
+STAGE1_SPEC = [  # (name, template number, rows a, b, c of the bank)
     ("len", 1, "lb", "kind", "zero"),
     ("c0", 2, "c0", "lb", "zero"),
     ("c1", 4, "c1", "lb", "zero"),
@@ -283,7 +320,8 @@ STAGE1_NAMES, _STAGE1_GATHER, _STAGE1_SALT = _templates(_STAGE1_ROWS, [
     ("lo-last", 33, "b_last", "lb", "zero"),
     ("lo-cross", 34, "x_start", "x_second", "x_last"),
     ("lo-translit", 35, "b_translit", "lb", "kind"),
-])
+]
+STAGE1_NAMES, _STAGE1_GATHER, _STAGE1_SALT = _templates(_STAGE1_ROWS, STAGE1_SPEC)
 _LO_ROWS = np.array([LO_START, LO_SECOND, LO_LAST])[:, None]
 
 
@@ -308,7 +346,7 @@ def stage1_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
 
 _STAGE2_ROWS = ("zero lb kind l1 l2 r1 r2 r3 c0 span before after w_span w_left w_right w_given w_head w_ext_r "
                 "w_ext_l w_next w_prev w_next3 w_prev3 w_span4")
-STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, [
+STAGE2_SPEC = [
     ("l2l1", 9, "l2", "l1", "zero"),
     ("l1|L", 14, "l1", "lb", "zero"),
     ("r1|L", 15, "r1", "lb", "zero"),
@@ -332,9 +370,10 @@ STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, [
     ("w-prev3", 50, "w_prev3", "lb", "zero"),
     ("w-span4", 51, "w_span4", "lb", "zero"),
     ("title-name-end", 52, "before", "after", "lb"),
-])
+]
+STAGE2_NAMES, _STAGE2_GATHER, _STAGE2_SALT = _templates(_STAGE2_ROWS, STAGE2_SPEC)
 _TITLE = 4  # word class of a title or role (see bench/train_names.py)
-# the strings stage 2 looks up: row of Encoded.ngrams (0: 2 characters, 1: 3, 2: 4), one shorter for a
+# the strings stage 2 looks up: n-grams of Encoded.grams (0: 2 characters, 1: 3, 2: 4), one shorter for a
 # 2-character span, counted from the span's start or end, at this offset. In order: the span, across its
 # left edge, across its right edge, the given name (c1 c2), surname + first given character, the span and
 # the next character, the character before and the span, the next two, the two before, the next three, the
@@ -361,7 +400,7 @@ def stage2_keys(enc: Encoded, tables: Tables, cand: Candidates, kind: np.ndarray
     # strings to look up in the dictionary, gathered from the text's packed n-grams and looked up at once
     rows = _WORD_NGRAM[:, None] - _WORD_SHORTER[:, None] * two
     anchor = np.where(_WORD_FROM_END[:, None], e, s) + _WORD_OFFSET[:, None]
-    strings = enc.ngrams.ravel()[rows * cps.size + anchor]
+    strings = enc.grams[anchor] >> (16 * (2 - rows)).astype(np.uint64)
     w = hashed_lookup(tables.words, mix(strings))
     w[[0, 5, 6]] *= length <= 3
     w[[3, 4]] *= length == 3

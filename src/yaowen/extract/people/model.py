@@ -15,7 +15,7 @@ from ..lexicons import countries
 from .mention import Mention
 from .names import NOT_FINAL, boundary_strength, cut_words, name_shaped, tag_words, word_class
 from .places import PROVINCES, placed_elsewhere
-from .scores import model_found, name_prob
+from .scores import model_found, span_probs
 
 _SURE = 0.5  # the model's probability above which a name is taken where the grammar found none
 # above this the name need not be followed by an action word, only end where jieba ends a word (陈寅恪|先生);
@@ -143,7 +143,8 @@ def _is_thing(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
     """Is the word text[start:end] beside a list mark a place or a thing? Not where the model reads a name
     at the mark (``spans``: where such a name would stand; jieba cuts names apart: 范金|城); a place word,
     or a word of another kind, is."""
-    best = max((name_prob(text, s, e) for s, e in spans if s >= 0 and e <= len(text)), default=0.0)
+    probs = span_probs(text)
+    best = max((probs.get((s, e), 0.0) for s, e in spans if s >= 0 and e <= len(text)), default=0.0)
     if best >= _SURE:
         return False
     item = text[start:end]
@@ -178,7 +179,8 @@ def _list_mates(text: str, found: list[Mention], open_titles: list[tuple[int, in
 
 
 def _best(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    scored = [(name_prob(text, s, e), (s, e)) for s, e in spans if s >= 0 and e <= len(text)]
+    probs = span_probs(text)
+    scored = [(probs.get((s, e), 0.0), (s, e)) for s, e in spans if s >= 0 and e <= len(text)]
     best = max(scored, default=None)
     return best[1] if best is not None and best[0] >= _MATE_SURE else None
 

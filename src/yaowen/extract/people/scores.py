@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
-from ..names import Spans, default_model
+from ..names import default_model
 
 _FLOOR = 0.25  # scores below this are kept as 0: no rule takes a name the model gives under 0.3
 
@@ -17,10 +17,9 @@ _FLOOR = 0.25  # scores below this are kept as 0: no rule takes a name the model
 class _Scores:
     """The model's score of every candidate span of one text, best first."""
 
-    def __init__(self, spans: Spans) -> None:
-        starts, ends, scores = spans
-        self.best_first = list(zip(starts.tolist(), ends.tolist(), scores.tolist(), strict=True))
-        self.by_span = {(s, e): p for s, e, p in self.best_first}
+    def __init__(self, best_first: list[tuple[int, int, float]]) -> None:
+        self.best_first = best_first  # (start, end, score)
+        self.by_span = {(s, e): p for s, e, p in best_first}
 
 
 # the texts of the page being read, scored together (scored_together); others are scored one by one
@@ -32,7 +31,7 @@ def scored_together(texts: Iterable[str]) -> Iterator[None]:
     """Within the block, the scores of ``texts`` come from one model pass over all of them (a page's bodies,
     headlines and captions: the fixed cost of a pass, ~150 numpy calls, is paid once, not per line)."""
     unique = list(dict.fromkeys(t for t in texts if t))
-    token = _together.set(dict(zip(unique, map(_Scores, default_model().spans_many(unique, _FLOOR)), strict=True)))
+    token = _together.set(dict(zip(unique, map(_Scores, default_model().best_first_many(unique, _FLOOR)), strict=True)))
     try:
         yield
     finally:
@@ -41,7 +40,7 @@ def scored_together(texts: Iterable[str]) -> Iterator[None]:
 
 @lru_cache(maxsize=4)  # a text is searched by several rules in turn; its hash is cached by the str
 def _scored_alone(text: str) -> _Scores:
-    return _Scores(default_model().spans(text, _FLOOR))
+    return _Scores(default_model().best_first_many([text], _FLOOR)[0])
 
 
 def _scores(text: str) -> _Scores:
@@ -54,6 +53,12 @@ def name_prob(text: str, start: int, end: int) -> float:
     """The model's probability that text[start:end] is a person's name in its context (0 for a span it
     never proposes: one that starts with no surname, say)."""
     return _scores(text).by_span.get((start, end), 0.0)
+
+
+def span_probs(text: str) -> dict[tuple[int, int], float]:
+    """``name_prob`` of every span of ``text`` at once, by (start, end) (missing: 0): for a caller that asks
+    about many."""
+    return _scores(text).by_span
 
 
 def model_found(text: str, threshold: float) -> list[tuple[int, int, float]]:

@@ -57,6 +57,7 @@ _ADDRESSED = frozenset({"大爷", "大妈", "大娘", "大姐", "大哥", "阿�
                         "主任", "市长", "县长", "局长", "老汉", "奶奶", "爷爷"})
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same few thousand 2-4 character strings on every page
 def name_shaped(s: str, loose: bool = False) -> bool:
     if not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL or s[1:] in _ADDRESSED:
         return False

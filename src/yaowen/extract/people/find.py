@@ -293,6 +293,8 @@ def _ends_clause(text: str, pos: int) -> bool:
 
 def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
     """The people a chain starting at ``pos`` is given to by a verb before it (X同志任…, 选举X为…)."""
+    if not _may_be_appointed(text, pos):
+        return []
     window_start = max(0, pos - 40)
     m = _APPOINTED_RE.search(text, window_start, pos)
     if m is None:
@@ -324,6 +326,27 @@ def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
         if len(tail) < len(name):
             break
     return kept
+
+
+_DISMISSING = ("免去", "罢免", "撤销")
+
+
+def _may_be_appointed(text: str, pos: int) -> bool:
+    """Can ``_APPOINTED_RE`` match before ``pos`` at all? Its match ends in a verb (任, 为, 当选, 辞去, 的) or
+    in 免去|罢免|撤销 and a name, at ``pos`` (or before a line end there, as ``$`` reads it). Tried at every
+    place of its window, that regex costs far more than this look at the last characters."""
+    ends = (pos, pos - 1) if text[pos - 1 : pos] == "\n" else (pos,)
+    for end in ends:
+        if text[end - 1 : end] in _VERB_LAST:
+            return True
+        for n in (2, 3):
+            if end - n >= 2 and text[end - n - 2 : end - n] in _DISMISSING and _HAN_RE.fullmatch(text, end - n, end):
+                return True
+    return False
+
+
+_VERB_LAST = frozenset("任选为去的")  # the last characters of _APPOINTED_RE's verbs
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _appointing_before(text: str, pos: int) -> bool:

@@ -27,15 +27,62 @@ def placed_elsewhere(s: str, text: str, here: int = -1) -> bool:
 def _places_of(text: str) -> Counter[str]:
     """Every two to four characters the text prints before a level (诸城|市) or after a province or a country
     (山东|诸城, 缅甸|曼德勒)."""
-    found: Counter[str] = Counter()
-    for n in (2, 3, 4):
-        found.update(m.group(1) for m in _BEFORE_LEVEL_RE[n].finditer(text))
-        found.update(m.group(1) for m in _AFTER_PROVINCE_RE[n].finditer(text))
-    return found
+    return Counter(_before_levels(text) + _after_regions(text))
 
 
 _LEVELS = frozenset("市县区镇乡村州")
+# a level character with at least two Han characters before it
+_LEVEL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区镇乡村州]")
 
-_BEFORE_LEVEL_RE = {n: re.compile(rf"(?=([\u4e00-\u9fff]{{{n}}})[市县区镇乡村州])") for n in (2, 3, 4)}
-_REGIONS = trie_regex({*PROVINCES, *(c for c in countries() if len(c) >= 2)})
-_AFTER_PROVINCE_RE = {n: re.compile(rf"(?:{_REGIONS})[（(]?(?=([\u4e00-\u9fff]{{{n}}}))") for n in (2, 3, 4)}
+
+def _before_levels(text: str) -> list[str]:
+    """The two, three and four Han characters before every level character (at every place, overlapping):
+    found from the level characters, not by a lookahead tried at every place for each length."""
+    found = []
+    for level in _LEVEL_RE.finditer(text):
+        i = level.start()
+        found.append(text[i - 2 : i])
+        if i >= 3 and "\u4e00" <= text[i - 3] <= "\u9fff":
+            found.append(text[i - 3 : i])
+            if i >= 4 and "\u4e00" <= text[i - 4] <= "\u9fff":
+                found.append(text[i - 4 : i])
+    return found
+
+
+_REGION_NAMES = frozenset({*PROVINCES, *(c for c in countries() if len(c) >= 2)})
+_REGION_LENGTHS = sorted({len(r) for r in _REGION_NAMES}, reverse=True)
+_REGION_RE = re.compile(trie_regex(_REGION_NAMES))
+_HAN_N_RE = {n: re.compile(rf"[\u4e00-\u9fff]{{{n}}}") for n in (2, 3, 4)}
+
+
+def _after_regions(text: str) -> list[str]:
+    """The two, three and four Han characters after a province or a country (an opening bracket between
+    them may be skipped), as ``(?:region)[（(]?(?=(Han{n}))`` finds them for each n: the longest region at a
+    place that has them after it, and the search resuming after that region. The places where a region
+    starts are found once for the three lengths."""
+    starts = []
+    # every place a region starts, overlapping ones too (a search from the next character after each: a
+    # lookahead tried at every place costs several times as much)
+    m = _REGION_RE.search(text)
+    while m is not None:
+        starts.append(m.start())
+        m = _REGION_RE.search(text, m.start() + 1)
+    if not starts:
+        return []
+    regions_at = {p: [p + k for k in _REGION_LENGTHS if p + k <= len(text) and text[p : p + k] in _REGION_NAMES]
+                  for p in starts}
+    found = []
+    for n in (2, 3, 4):
+        han_n = _HAN_N_RE[n]
+        resume = 0
+        for p in starts:
+            if p < resume:
+                continue
+            for q in regions_at[p]:
+                if text[q : q + 1] in ("（", "("):
+                    q += 1
+                if han_n.match(text, q):
+                    found.append(text[q : q + n])
+                    resume = q
+                    break
+    return found

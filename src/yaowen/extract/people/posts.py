@@ -23,8 +23,9 @@ _WINDOW = 40  # an organ name is never longer than this
 _BREAKS = set("，,。；;：:！!？?\n（()）《》【】[] \t、")
 # characters never inside an organ name: they end the clause in front of it (由|国药控股…公司)
 _STOPS = set("为由在与及的是对将把向了等被给从并率带赴到就以要称任兼免其受据请")
-# the last character before a post that an organ cannot reach over: a break, a stop, anything not Chinese
-_LAST_CUT_RE = re.compile(r".*([^\u4e00-\u9fff“”]|[" + "".join(sorted(_STOPS)) + "])", re.S)
+# a character an organ cannot reach over: a break, a stop, anything not Chinese (searched for in the text
+# before a post read backwards, so that the first found is the last before the post)
+_CUT_CHAR_RE = re.compile(r"[^\u4e00-\u9fff“”]|[" + "".join(sorted(_STOPS)) + "]")
 # verbs and words after which an organ starts (会见|新加坡…集团首席执行官, 客商代表|佛山市…董事长)
 _CUT_RE = re.compile(
     r"会见|会晤|看望|慰问|陪同|带领|率领|邀请|听取|宣读|授予|关于|其中|欢迎|感谢|接见|接受|任命|免去|选举|推选|"
@@ -130,11 +131,16 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
 _ORGAN_BRACKET_RE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:集团|控股|股份|中国|香港|澳门|筹|筹备组)[）)](?=[\u4e00-\u9fff])")
 
 
+def _as_han(m: re.Match[str]) -> str:
+    return "集" * len(m.group(0))
+
+
 def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str, int, bool]:
     left = text[max(0, pos - _WINDOW, floor) : pos]
     # the cuts are found with such brackets read as Han characters (the same length: offsets hold)
-    last = _LAST_CUT_RE.match(_ORGAN_BRACKET_RE.sub(lambda m: "集" * len(m.group(0)), left))
-    cut = last.start(1) if last else -1
+    scanned = _ORGAN_BRACKET_RE.sub(_as_han, left) if "（" in left or "(" in left else left
+    last = _CUT_CHAR_RE.search(scanned[::-1])
+    cut = len(left) - 1 - last.start() if last else -1
     in_chain = cut >= 0 and left[cut] in "、兼"
     word_cut = None
     for m in _CUT_RE.finditer(left):
@@ -147,7 +153,8 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
         run = _without_name(run)
     # nor over a post and the conjunction after it: 市委常委、委员和|大连市副市长
     joined = [m.start() + len(m.group(1)) + 1 for m in _lexicon()[1].finditer(run)
-              if run[m.start() + len(m.group(1)) : m.start() + len(m.group(1)) + 1] in ("和", "及")]
+              if run[m.start() + len(m.group(1)) : m.start() + len(m.group(1)) + 1] in ("和", "及")] \
+        if "和" in run or "及" in run else []
     if joined:
         run = run[max(joined) :]
     run = run.lstrip("“”")

@@ -117,9 +117,14 @@ def titled_people(text: str, known: frozenset[str] = frozenset()) -> list[Mentio
     """The people of ``find_people`` that ``text`` gives a post or label: none without a post word, a group
     label, a form of address or a group's head (a page's many short lines — headlines, captions — mostly have
     none, and reading them whole costs a dozen passes each)."""
-    if not (has_post_word(text) or LABEL_RE.search(text) or addressed(text) or _LED_RE.search(text)):
+    if not (has_post_word(text) or _has_label(text) or addressed(text) or _LED_RE.search(text)):
         return []
     return [m for m in find_people(text, known) if m.titles]
+
+
+def _has_label(text: str) -> bool:
+    # every label ends in 领导: a look for it first spares LABEL_RE's try at every place of most texts
+    return "领导" in text and LABEL_RE.search(text) is not None
 
 
 # a group label after the list closed by 等: 市委书记A，市委副书记、市长B等市领导出席
@@ -187,7 +192,8 @@ class _Spans:
 def _posts_and_labels(text: str, known: frozenset[str]) -> list[Post]:
     """Posts, group labels (市党政军领导, 市委、市人大、市政府领导) and no post that lies inside another's organ."""
     posts = find_posts(text)
-    labels = [Post(m.start(), m.end(), m.group(0), True, "", m.start()) for m in LABEL_RE.finditer(text)]
+    labels = [Post(m.start(), m.end(), m.group(0), True, "", m.start()) for m in LABEL_RE.finditer(text)] \
+        if "领导" in text else []
     if labels:
         label_starts = [q.start for q in labels]
         posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
@@ -354,9 +360,12 @@ def _appointing_before(text: str, pos: int) -> bool:
     return pos == 0 or before.endswith(_APPOINTING) or before[-1:] in PUNCT
 
 
+_APPOSITIVE_RE = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]")
+
+
 def _appositive(text: str, sent: int, titles: list[str]) -> list[Mention]:
     """``蒋建明,1962年12月生,江苏沭阳县委书记;``: a name opening the sentence, its posts closing a clause."""
-    m = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]").match(text, sent)
+    m = _APPOSITIVE_RE.match(text, sent)
     if m is None or not name_shaped(m.group(1)):
         return []
     return [Mention(m.group(1), list(titles), m.start(1), m.end(1), "appositive")]
@@ -364,10 +373,16 @@ def _appositive(text: str, sent: int, titles: list[str]) -> list[Mention]:
 
 # an appositive that describes a person: 研究生, 党员, 教师, 男, 45岁, 出生, 籍 ...
 _PERSON_NOUN_RE = re.compile(r"(?:生|员|师|者|人|士|工|民|手|岁|男|女|出生|籍|长|主任|书记|委员|代表|教授|医生)$|岁|出生|籍")
-_OPENING_NAME_RE = re.compile(r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]([^。，,;；\n]{1,40})")
+_OPENING_NAME = r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]([^。，,;；\n]{1,40})"
+_OPENING_NAME_RE = re.compile(_OPENING_NAME)
+# … and one after the 。 or line end before it (found from those marks: a lookbehind tried at every place
+# costs more; a match never reaches past the next mark, so the matches are the same)
+_OPENING_AFTER_MARK_RE = re.compile("[。\n]" + _OPENING_NAME)
 
 
 def _appositive_without_post(text: str) -> list[Mention]:
     """``周煜中,南华大学…研究生。``: a name opening the sentence, then a clause that describes a person."""
-    return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive") for m in _OPENING_NAME_RE.finditer(text)
+    first = _OPENING_NAME_RE.match(text)
+    return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive")
+            for m in ([first] if first else []) + list(_OPENING_AFTER_MARK_RE.finditer(text))
             if name_shaped(m.group(1)) and _PERSON_NOUN_RE.search(m.group(2))]

@@ -70,14 +70,17 @@ def bare_lists(text: str) -> list[Mention]:
     return out
 
 
-# a stretch of Han characters and 、 that holds a 、: the only place a run can be (the run's own pattern,
-# tried at every position of a long text, costs several times this one)
-_STRETCH_RE = re.compile(r"[\u4e00-\u9fff]*、[\u4e00-\u9fff、]*")
+# a stretch of Han characters and 、: one that holds a 、 is the only place a run can be (the run's own
+# pattern, tried at every position of a long text, costs several times this one)
+_STRETCH_RE = re.compile(r"[\u4e00-\u9fff、]+")
 
 
 def _runs(text: str) -> Iterator[re.Match[str]]:
+    if "、" not in text:
+        return
     for stretch in _STRETCH_RE.finditer(text):
-        yield from _RUN_RE.finditer(text, stretch.start(), stretch.end())
+        if text.find("、", stretch.start(), stretch.end()) >= 0:
+            yield from _RUN_RE.finditer(text, stretch.start(), stretch.end())
 
 
 def _mostly_names(text: str, items: list[tuple[str, int, int]]) -> bool:

@@ -201,6 +201,26 @@ def introduced(text: str) -> list[Mention]:
 
 # names of minorities and foreigners written with a middle dot: 阿依古丽·吐尔洪, 米娅·梅尔策
 _DOTTED_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
+_DOT_RE = re.compile("[·•]")
+
+
+def _dotted_runs(text: str) -> list[re.Match[str]]:
+    """The matches of ``_DOTTED_RE.finditer(text)``, found from the dots: a match starts two to eight Han
+    characters before its first dot, so only those places are tried (the regex alone tries a run of Han
+    characters at every place of the text, and most texts have no dot at all)."""
+    found = []
+    resume = 0  # where the last match ended: finditer goes on from there
+    for dot in _DOT_RE.finditer(text):
+        d = dot.start()
+        for p in range(max(resume, d - 8), d - 1):
+            m = _DOTTED_RE.match(text, p)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+                break
+    return found
+
+
 _NOT_NAME_END = set("线段展节会赛站区路街桥馆园城港湾山河湖江市县镇乡村省州国")
 _BEFORE_NAME = set("和与及同是在的为了把被对向给由等跟让请将、")  # a word the name's first part follows
 
@@ -208,11 +228,12 @@ _BEFORE_NAME = set("和与及同是在的为了把被对向给由等跟让请将
 def dotted_names(text: str) -> list[Mention]:
     """A dotted name set off before it by punctuation or a particle (范伟和|米娅·梅尔策) and ending where a
     name ends (阿依古丽·吐尔洪|发言, …|（维吾尔族）); not inside quotes or a title (“云游非遗·影像展”)."""
-    if "·" not in text and "•" not in text:
-        return []  # (the run of Han characters before a dot is tried at every place: most texts have no dot)
+    runs = _dotted_runs(text)
+    if not runs:
+        return []
     out = []
     quotes = MarksSince(text, "\n", "“”")
-    for m in _DOTTED_RE.finditer(text):
+    for m in runs:
         dot = m.start() + min(i for i in (m.group(0).find("·"), m.group(0).find("•")) if i >= 0)
         # the first part starts after a particle inside the run (范伟和|米娅), else where the run starts
         after_particle = [k for k in range(m.start() + 1, dot - 1) if text[k - 1] in _BEFORE_NAME]

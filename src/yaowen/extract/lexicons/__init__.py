@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
@@ -33,6 +33,7 @@ def nonnames() -> frozenset[str]:
     return frozenset(load_lexicon("nonnames"))
 
 
+@lru_cache(maxsize=1 << 14)  # asked of the same short strings on every page
 def looks_like_name(s: str) -> bool:
     """A 2-4 character string that starts with a surname (compound surnames need 3-4 characters)."""
     if s in nonnames():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ...budget import check_time
 from ..names import name_scores
@@ -233,14 +234,24 @@ def _is_label(p: Post) -> bool:
 
 
 class _Starts:
-    """Where the sentence (or clause group) holding a position starts, from one pass over the text."""
+    """Where the sentence (or clause group) holding a position starts, from one pass over the text (made on
+    the first question: many texts have no chain to ask about)."""
 
     def __init__(self, text: str, ends: str) -> None:
-        self._ends = [m.start() for m in re.finditer(f"[{re.escape(ends)}]", text)]
+        self._text = text
+        self._ends_re = _ends_re(ends)
+        self._ends: list[int] | None = None
 
     def __call__(self, pos: int) -> int:
+        if self._ends is None:
+            self._ends = [m.start() for m in self._ends_re.finditer(self._text)]
         i = bisect.bisect_left(self._ends, pos)
         return self._ends[i - 1] + 1 if i else 0
+
+
+@cache
+def _ends_re(ends: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(ends)}]")
 
 
 # what may open a row of a table of people before the name: 1. | 1、| (1) | 一、

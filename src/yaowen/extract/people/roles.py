@@ -4,7 +4,7 @@ speaker (``市中心医院冷晓君表示``), a person introduced by a role noun
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicons import countries, load_lexicon, surnames, trie_regex
 from ..textscan import MarksSince
@@ -121,6 +121,7 @@ _NAME_CLASSES = frozenset({"nr", "nrt", "nrfg"})
 _FUNCTION_CLASSES = frozenset({"p", "c", "d", "r", "u", "f"})
 
 
+@lru_cache(maxsize=1 << 14)  # asked of the same short strings on every page
 def weak_name(s: str) -> bool:
     """A name where only a verb vouches for it: not a word jieba knows as something else (吉林, 全剧), not a
     preposition before a word (向|世界), not an organ (商务部)."""

@@ -40,6 +40,10 @@ _POST_NOTE_RE = re.compile(r"[（(](?:挂职|兼|兼任|兼职|代|代理|主持
 # a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
 _FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•\-－][\u4e00-\u9fff]{2,8}){1,2}")
 _LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
+_INTRO_INITIALS = frozenset("还有是为")
+_ROLL_INITIALS = frozenset("（(:：")
+_DOTS = frozenset("·•-－")  # a foreign name's first dot stands 2-6 characters in
+_SPACES_SET = frozenset(_SPACES)
 
 
 def link_chains(text: str, posts: list[Post]) -> list[list[Post]]:
@@ -112,9 +116,11 @@ def names_after(
     if text.startswith("的", pos):  # 现任市委常委、副市长的|赵立新: a name the model vouches for
         got = read_name(text, pos + 1)
         return [(got[0], pos + 1, got[1])] if got and name_prob(text, pos + 1, got[1]) >= _AFTER_POST_SURE else []
-    intro = _INTRO_RE.match(text, pos)
+    # (each regex tried only at a character it can start with: this runs after every post)
+    head = text[pos : pos + 1]
+    intro = _INTRO_RE.match(text, pos) if head in _INTRO_INITIALS else None
     # a roll after a colon: 市领导:A、B, 主席团常务主席(以姓氏笔画为序):⏎A B⏎C D (lines and spaces part it)
-    roll = None if intro else _ROLL_RE.match(text, pos)
+    roll = None if intro or head not in _ROLL_INITIALS else _ROLL_RE.match(text, pos)
     if intro or roll:
         pos = (intro or roll).end()  # type: ignore[union-attr]
     foreign = _foreign_name(text, pos)
@@ -201,7 +207,7 @@ _LIST_ITEM_SURE = 0.5  # a list item with a rare surname is taken when the model
 
 def _foreign_name(text: str, pos: int) -> str:
     """The shortest dotted name at ``pos`` that an action word or punctuation ends (奥尔洛夫·阿列克谢|一行)."""
-    m = _FOREIGN_RE.match(text, pos)
+    m = None if _DOTS.isdisjoint(text[pos + 2 : pos + 7]) else _FOREIGN_RE.match(text, pos)
     if m is None:
         return ""
     last_dot = max(m.group(0).rfind(dot) for dot in "·•-－")
@@ -249,7 +255,7 @@ def _spaced_name_acting(text: str, pos: int) -> tuple[str, int, int] | None:
 
 def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
     """A two-character name padded to the width of three: 王  伟 (its name without the spaces)."""
-    m = _PADDED_RE.match(text, pos)
+    m = _PADDED_RE.match(text, pos) if text[pos + 1 : pos + 2] in _SPACES_SET else None
     if m and name_shaped(m.group(1) + m.group(2)):
         return m.group(1) + m.group(2), pos, m.end()
     return None
@@ -315,13 +321,13 @@ def _roll_item(text: str, pos: int) -> tuple[str, int, int] | None:
 
 
 def _skip_post_note(text: str, pos: int) -> int:
-    note = _POST_NOTE_RE.match(text, pos)
+    note = _POST_NOTE_RE.match(text, pos) if text[pos : pos + 1] in ("（", "(") else None
     return note.end() if note else pos
 
 
 def _skip_note(text: str, pos: int) -> int:
     """Past a note printed after a name: 李素芳(女)."""
-    note = _NOTE_RE.match(text, pos)
+    note = _NOTE_RE.match(text, pos) if text[pos : pos + 1] in ("（", "(") else None
     return note.end() if note else pos
 
 

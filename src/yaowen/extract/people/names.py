@@ -112,6 +112,8 @@ def read_name(
     """A name starting at ``pos`` whose end is a list mark, punctuation, an action word or one of ``ends``;
     failing that, one that ends before one of ``weak_ends`` (李四为副主任 is 李四, not 李四为 + 副主任).
     ``loose`` accepts rare surnames, for items of a list already known to name people."""
+    if not "\u4e00" <= text[pos : pos + 1] <= "\u9fff":
+        return None  # a name starts with a Han character (name_shaped)
     best: tuple[int, int, str] | None = None  # (strength, preference, name)
     for rank, n in enumerate(lengths):
         s = text[pos : pos + n]

@@ -104,6 +104,17 @@ def organ_suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("organ_suffixes"), key=len, reverse=True))
 
 
+@cache
+def _reversed_suffixes_re() -> re.Pattern[str]:
+    return re.compile(trie_regex(suffix[::-1] for suffix in organ_suffixes()))
+
+
+def ends_like_organ(s: str) -> bool:
+    """``s.endswith(organ_suffixes())``, as one match of the suffixes' trie on ``s`` read backwards (asked for
+    every post's organ, and a str.endswith tries the 130 suffixes one by one)."""
+    return _reversed_suffixes_re().match(s[::-1]) is not None
+
+
 def starts_like_place(organ: str) -> bool:
     """An organ named from its place (市委, 邵阳广播电视台, 中共临江市委), not a unit of one (宣传部, 管委会)."""
     if not organ:
@@ -119,13 +130,16 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
 
     For a complete post (市长) the organ may also be a bare place (绍兴|市长, 俄罗斯叶卡捷琳堡市|市长)."""
     organ, start, in_chain = _organ_before(text, pos, complete, floor)
-    if complete and len(organ) < 8:  # a country whose name holds a stop: 阿尔及利亚|总统, 安提瓜和巴布达|总理
+    if complete and len(organ) < 8 and text[pos - 1 : pos] in _COUNTRY_FINALS:
+        # a country whose name holds a stop: 阿尔及利亚|总统, 安提瓜和巴布达|总理
         country = next((text[pos - k : pos] for k in range(8, len(organ), -1)
                         if pos - k >= floor and text[pos - k : pos] in countries()), "")
         if country:
             return country, pos - len(country), in_chain
     return organ, start, in_chain
 
+
+_COUNTRY_FINALS = frozenset(c[-1] for c in countries())
 
 # a bracketed word inside an organ's name (华润(集团)有限公司) reads as part of it, not as a cut
 _ORGAN_BRACKET_RE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:集团|控股|股份|中国|香港|澳门|筹|筹备组)[）)](?=[\u4e00-\u9fff])")
@@ -166,11 +180,11 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
     # a former post is written as printed: 原|市委书记, 原|市财政局局长, 市政协原|副主席
     if run == "原":
         return run, pos - 1, in_chain
-    if run.endswith(("原", "前")) and run[:-1].endswith(organ_suffixes()):  # …; 联合国前|秘书长
+    if run.endswith(("原", "前")) and ends_like_organ(run[:-1]):  # …; 联合国前|秘书长
         return run, pos - len(run), in_chain
     if _LEVEL_RE.fullmatch(run):  # 市级|总河长, 省级|领导
         return run, pos - len(run), in_chain
-    if run.endswith(organ_suffixes()) or (complete and _is_place(run, text, pos - len(run))):
+    if ends_like_organ(run) or (complete and _is_place(run, text, pos - len(run))):
         if len(run) > 24:  # no clear boundary in reach: take it from the first place name on
             m = next((i for i in range(len(run)) if _PLACE_START_RE.match(run[i:])), None)
             if m is None:
@@ -241,10 +255,10 @@ def base_organ(organ: str) -> str:
     if sub is None:
         return organ
     head = organ[: -len(sub)]
-    if len(head) >= 1 and (head.endswith(organ_suffixes()) or head[-1] in _LEVEL_CHARS):
+    if len(head) >= 1 and (ends_like_organ(head) or head[-1] in _LEVEL_CHARS):
         return head
     for i in range(len(head) - 1, 1, -1):  # 临江青木电子有限公司防化车间 -> 临江青木电子有限公司
-        if head[:i].endswith(organ_suffixes()) or head[i - 1] in _LEVEL_CHARS:
+        if ends_like_organ(head[:i]) or head[i - 1] in _LEVEL_CHARS:
             return head[:i]
     return organ
 
@@ -265,7 +279,7 @@ def _possessing_organ(text: str, start: int, end: int) -> tuple[str, int]:
     clause = text[max(0, start - _WINDOW) : start - 1]
     cut = max((i for i, ch in enumerate(clause) if ch in _BREAKS), default=-1)
     run = clause[cut + 1 :]
-    if cut < 0 or not run.endswith(organ_suffixes()) or any(ch in _STOPS for ch in run) or _LEAD_RE.match(run):
+    if cut < 0 or not ends_like_organ(run) or any(ch in _STOPS for ch in run) or _LEAD_RE.match(run):
         return "", start
     return run, start - 1 - len(run)
 

@@ -312,8 +312,7 @@ def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
     """The people a chain starting at ``pos`` is given to by a verb before it (X同志任…, 选举X为…)."""
     if not _may_be_appointed(text, pos):
         return []
-    window_start = max(0, pos - 40)
-    m = _APPOINTED_RE.search(text, window_start, pos)
+    m = _APPOINTED_RE.search(text, _appointed_reach(text, pos), pos)
     if m is None:
         return []
     if m.group(2):  # 免去|张三|市发改委主任职务
@@ -360,6 +359,24 @@ def _may_be_appointed(text: str, pos: int) -> bool:
             if end - n >= 2 and text[end - n - 2 : end - n] in _DISMISSING and _HAN_RE.fullmatch(text, end - n, end):
                 return True
     return False
+
+
+# a character no match of _APPOINTED_RE holds (a comma only in a note: after an opening bracket)
+_OUTSIDE_APPOINTED_RE = re.compile(r"[^\u4e00-\u9fff·、（()），,\d]")
+
+
+def _appointed_reach(text: str, pos: int) -> int:
+    """Where the search for ``_APPOINTED_RE`` ending at ``pos`` starts: 40 characters back, or after the last
+    character there that no match can hold (the regex, tried at every place of the 40, costs tens of µs)."""
+    window_start = max(0, pos - 40)
+    # ($ may also match before a line end at pos - 1: that line end is no cut)
+    window = text[window_start : pos - 1 if text[pos - 1 : pos] == "\n" else pos]
+    outside = _OUTSIDE_APPOINTED_RE.search(window[::-1])
+    cut = len(window) - 1 - outside.start() if outside else -1
+    comma = max(window.rfind("，"), window.rfind(","))
+    if comma > cut and "（" not in window[:comma] and "(" not in window[:comma]:
+        cut = comma
+    return window_start + cut + 1
 
 
 _VERB_LAST = frozenset("任选为去的")  # the last characters of _APPOINTED_RE's verbs

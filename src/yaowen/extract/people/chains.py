@@ -280,6 +280,8 @@ _AFTER_POST_SURE = 0.5  # the model's probability enough for a name right after 
 
 def _modelled_name(text: str, pos: int) -> tuple[str, int] | None:
     """The name the model prefers at ``pos``, right after a post (市委书记陈文|明确指出, 副市长禤国华出席)."""
+    if not "\u4e00" <= text[pos : pos + 1] <= "\u9fff":
+        return None  # (not name_shaped: no need to ask the model)
     best = max(((name_prob(text, pos, pos + n), n) for n in (2, 3, 4)), default=(0.0, 0))
     end = pos + best[1]
     if best[0] < _AFTER_POST_SURE or not name_shaped(text[pos:end], True) or text.startswith(organ_suffixes(), end):

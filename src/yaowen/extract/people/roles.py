@@ -61,6 +61,8 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             if start < 0:
                 continue
             s = text[start : m.start()]
+            if not HAN_RE.match(s):
+                continue  # (looked at first: a name is all Han, and the looks below ask jieba)
             before = text[max(0, start - 2) : start]
             set_off = start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)
             if set_off and start > 0 and word_class(text[start - 1 : start + 1]) in _JOINED_CLASSES:
@@ -73,7 +75,7 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
             word = m.group(0).removeprefix("常务").removeprefix("副")
             shaped = weak_name(s) if word in _TITLE_ONLY else name_shaped(s)
-            if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
+            if shaped and _not_a_place(s, text, start):
                 # 习近平总书记 is often cited, not present (name_post); 马青同志 acts in the story (address)
                 # a post after the name is a title as printed (王一明书记 -> 书记; a longer form printed
                 # elsewhere on the page wins over it); 同志, 先生, 女士 are none

@@ -80,7 +80,8 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
             # a complete post names its level: 临江|市委副书记 has the organ 临江市委
             level = _LEVEL_HEAD_RE.match(q.word) if q.complete else None
             prev = organ + level.group(0) if level else organ
-            prev += next((u for u in _SUBUNIT_HEADS if q.word.startswith(u)), "")  # 医院|党委书记: 医院党委
+            if q.word.startswith(_SUBUNIT_HEADS):  # 医院|党委书记: 医院党委
+                prev += next(u for u in _SUBUNIT_HEADS if q.word.startswith(u))
         elif q.complete:
             place = specific_place(prev)
             if place:  # 六盘水市委副书记、市长 -> 六盘水市长; 九江市委常委、常务副市长 -> 九江市常务副市长

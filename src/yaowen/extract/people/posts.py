@@ -251,7 +251,7 @@ _PLACE_CLASSES = frozenset({"ns", "nr", "nrt", "nz", "j", "nt"})
 def base_organ(organ: str) -> str:
     """The organ a following post shares: 市政协党组 -> 市政协, 嵊州市人民医院内科 -> 嵊州市人民医院,
     市人民检察院检察委员会 -> 市人民检察院."""
-    sub = next((u for u in _SUBUNITS if organ.endswith(u)), None)
+    sub = next((u for u in _SUBUNITS if organ.endswith(u)), None) if organ.endswith(_SUBUNITS) else None
     if sub is None:
         return organ
     head = organ[: -len(sub)]

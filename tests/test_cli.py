@@ -108,3 +108,15 @@ def test_extract_field_option_mistakes_are_one_line(tmp_path: Path):
     assert result.exit_code == 2
     assert result.output.strip() == ("yaowen: --field 'author=x': the role must be one of text, title, date, url, "
                                      "paper")
+
+
+def test_cli_help_loads_neither_pipeline_nor_record():
+    """`yaowen --help` (and every mistyped option) answers without loading the extractor's word lists and
+    models or SQLAlchemy: the commands import them when they run."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, yaowen.cli; heavy = [m for m in ('yaowen.pipeline', 'yaowen.extract', 'yaowen.record', "
+             "'sqlalchemy') if m in sys.modules]; print(','.join(heavy))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == ""

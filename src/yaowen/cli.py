@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console, Group
@@ -18,12 +18,17 @@ from rich.text import Text
 from typer.core import TyperArgument
 
 from . import __version__
-from .batch import EngineUnavailable, Extraction, PageEngine, PageOutcome, extract_path, open_engine
 from .budget import DEFAULT_PAGE_TIMEOUT
 from .read import MAX_BYTES
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
 from .sources import shown
+
+if TYPE_CHECKING:
+    from .batch import PageEngine, PageOutcome
+
+# The pipeline and the record (their word lists, models and SQLAlchemy: ~2.5 s of imports) are imported by
+# the commands that use them, so `yaowen --help` and a mistyped option answer at once.
 
 
 def _argument_type(self: TyperArgument, ctx: Any) -> str:
@@ -201,6 +206,8 @@ def _listed(paths: list[str], manifest: Path | None) -> Iterator[str]:
 
 def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:
     """The extraction engine asked for, or one line saying why it cannot run (Ray not installed ...)."""
+    from .batch import EngineUnavailable, open_engine
+
     try:
         return open_engine(name, workers, address)
     except EngineUnavailable as e:
@@ -209,6 +216,8 @@ def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:
 
 def _outcomes(paths: list[str], inputs: Iterator[str], pages: PageEngine, fields: FieldMap,
               time_limit: float, max_bytes: int | None) -> Iterator[PageOutcome]:
+    from .batch import Extraction, extract_path
+
     # stdin can only be read by this process; everything else streams through the engine, in order
     job = Extraction(options={"time_limit": time_limit})
     for _ in (p for p in paths if p == "-"):

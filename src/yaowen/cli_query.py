@@ -28,8 +28,6 @@ from .cli_record import (
     _summary,
     checked,
 )
-from .record import Filters, QueryError
-from .record.search import SORTS
 
 _MARK_RE = re.compile(r"<mark>(.*?)</mark>")
 MAX_SEARCH_ROWS = 500
@@ -65,6 +63,9 @@ def search(
     code = checked(validate.topic, topic)
     checked(validate.count, limit, "--limit", MAX_SEARCH_ROWS)
     checked(validate.page_number, page)
+    from .record import Filters, QueryError
+    from .record.search import SORTS
+
     if sort not in SORTS:
         fail(f"--sort {sort}: sort by relevance or date")
     rec = _open(db)

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.engine import make_url
 
 from . import validate
 from .budget import DEFAULT_PAGE_TIMEOUT
@@ -35,9 +34,9 @@ from .cli import (
     report_line,
 )
 from .read import MAX_BYTES
-from .record import IngestReport, PageSelection, Record, RecordMissing, database_url
-from .record.failures import operational_failure
-from .record.shards import BadShard
+
+if TYPE_CHECKING:  # the record is imported by the commands that open one (see cli.py)
+    from .record import IngestReport, PageSelection, Record
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL "
                                               "(default: $YAOWEN_DB, else ./yaowen.db).")]
@@ -51,6 +50,11 @@ opened_record: str | None = None  # where the command's record is, for the line 
 
 def _open(db: str | None, create: bool = False) -> Record:
     """The record, or one line saying why not. Only commands that store pages create one."""
+    from sqlalchemy.engine import make_url
+
+    from .record import Record, RecordMissing, database_url
+    from .record.failures import operational_failure
+
     global opened_record
     opened_record = make_url(database_url(db)).render_as_string(hide_password=True).removeprefix("sqlite:///")
     try:
@@ -157,6 +161,8 @@ def load_shards(
     """Load Parquet shards into the record (COPY on PostgreSQL); pages already stored are skipped."""
     if not folder.is_dir():
         fail(f"{folder}: no such directory of shards")
+    from .record.shards import BadShard
+
     rec = _open(db, create=True)
     try:
         report = rec.load_shards(folder)
@@ -178,6 +184,8 @@ ToOption = Annotated[str | None, typer.Option("--to", help="Issue date to (inclu
 
 def selection_or_exit(ids: list[int] | None, source: str | None, paper: str | None, date_from: str | None,
                       date_to: str | None) -> PageSelection:
+    from .record import PageSelection
+
     first, last = checked(validate.date_range, date_from, date_to)
     if ids and any(i < 1 for i in ids):
         fail(f"page ids are numbers from 1 (got {min(ids)})")

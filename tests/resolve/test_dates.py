@@ -166,6 +166,15 @@ def test_dates_years_from_what_a_page_offers():
     assert year("深入实施“十四五”规划。", [(3, 5)]) is None  # five years: no one of them
     assert year("纪念抗战胜利80周年座谈会召开。", [(9, 3)]) == 2025
     assert year("市委常委班子2016年度民主生活会召开。", [(1, 23)]) == 2017  # held early the next year
+    assert year("纪念建党一百周年。", []) == 2021  # the count in Chinese numerals
+    # sittings counted by number: the national congress and CPPCC each spring of a five-year term, and the
+    # provinces' congresses with them; the Central Committee's plenums in their known years
+    assert year("临江代表团参加省十四届人大三次会议第一次全体会议。", [(1, 13)]) == 2025
+    assert year("会议传达学习十三届全国人大四次会议和全国政协十三届四次会议精神。", [(3, 15)]) == 2021
+    assert year("学习贯彻党的二十届三中全会精神。", [(8, 2)]) == 2024
+    assert year("市委十二届三中全会召开。", [(8, 2)]) is None  # a city's plenum: no national count
+    assert year("省政协十三届三次会议开幕。", [(1, 13)]) is None  # provinces' CPPCCs are numbered their own way
+    assert year("省十四届人大常委会第十次会议召开。", [(7, 2)]) is None  # the standing committee sits all year
 
 
 def test_dates_a_lead_read_against_its_dateline():

@@ -214,6 +214,7 @@ appointments = Table(
 )
 Index("ix_appointments_article", appointments.c.article_id)
 Index("ix_appointments_person", appointments.c.person)  # the people refresh finds rows by name
+Index("ix_appointments_person_id", appointments.c.person_id)  # a person's page; people deleted (0008)
 
 person_rules = Table(  # corrections by hand: merge two names into one person, or split a name by post
     "person_rules", metadata,

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..extract.figures import chinese_number
+
 MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 DAY_RE = re.compile(r"(\d{1,2})日")
 # "上周五", "本周三": a weekday of the week or the week before; "上月28日": a day of last month.
@@ -72,7 +74,27 @@ _ANNIVERSARY_BASES = {
     "抗日战争胜利": 1945, "抗战胜利": 1945, "世界反法西斯战争胜利": 1945, "香港回归": 1997, "澳门回归": 1999,
     "建军": 1927, "中国人民解放军建军": 1927, "红军长征胜利": 1936, "五四运动": 1919, "辛亥革命": 1911,
 }
-_ANNIVERSARY_RE = re.compile("(" + "|".join(sorted(_ANNIVERSARY_BASES, key=len, reverse=True)) + r")(\d{1,3})周年")
+_ANNIVERSARY_RE = re.compile(
+    "(" + "|".join(sorted(_ANNIVERSARY_BASES, key=len, reverse=True)) + r")(\d{1,3}|[一二三四五六七八九十百]{1,4})周年"
+)
+# Sittings every official text counts by their number. The National People's Congress and the CPPCC meet
+# each spring of a five-year term (十四届全国人大三次会议 is 2025); provinces number their congresses (not
+# their CPPCCs) with the nation (湖南省十四届人大, 2023-2027: one far off the national count comes out before
+# 1993, and is left alone). The Central Committee's plenums (二十届三中全会) are held in known years.
+_TERM_START = {8: 1993, 9: 1998, 10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028}
+_N = "[一二三四五六七八九十]{1,3}"
+_CONGRESS_SESSION_RE = re.compile(
+    rf"(?:全国(?:人大|人民代表大会|政协)?|省(?:人大|人民代表大会)?)第?(?P<term>{_N})届(?:全国)?"
+    rf"(?:人大|人民代表大会|政协|委员会)?第?(?P<session>[一二三四五六])次会议"
+    rf"|(?<!省)(?:第)?(?P<term2>{_N})届全国(?:人大|人民代表大会|政协|委员会)第?(?P<session2>[一二三四五六])次会议"
+)
+_PLENUM_YEARS = {
+    16: (2002, 2003, 2003, 2004, 2005, 2006, 2007), 17: (2007, 2008, 2008, 2009, 2010, 2011, 2012),
+    18: (2012, 2013, 2013, 2014, 2015, 2016, 2017), 19: (2017, 2018, 2018, 2019, 2020, 2021, 2022),
+    20: (2022, 2023, 2024, 2025),
+}
+# 中全会 is the Central Committee's word (a province's or city's plenum is 次全会)
+_PLENUM_RE = re.compile(rf"(?<![省市县区]委)(?P<term>{_N})届(?P<session>[一二三四五六七])中全会")
 
 RELATIVE_DAYS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0}
 
@@ -205,7 +227,15 @@ def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, i
         elif _DRAFTING_RE.search(text, max(0, m.start() - 32), m.start()):
             vote(start - 1, 1.5, m.group(0) + " (drafted the year before)")
     for m in _ANNIVERSARY_RE.finditer(text):
-        vote(_ANNIVERSARY_BASES[m.group(1)] + int(m.group(2)), 1.5, m.group(0))
+        vote(_ANNIVERSARY_BASES[m.group(1)] + int(_count(m.group(2))), 1.5, m.group(0))
+    for m in _CONGRESS_SESSION_RE.finditer(text):
+        start = _TERM_START.get(int(_count(m.group("term") or m.group("term2"))))
+        if start:
+            vote(start + int(_count(m.group("session") or m.group("session2"))) - 1, 1.5, m.group(0))
+    for m in _PLENUM_RE.finditer(text):
+        years = _PLENUM_YEARS.get(int(_count(m.group("term"))), ())
+        if (n := int(_count(m.group("session")))) <= len(years):
+            vote(years[n - 1], 1.5, m.group(0))
     for m in _YEAR_RE.finditer(text):
         # not the end of a period (规划(2021—2035年), 2022年—2025年) nor a year to come (到2035年, 预计2026年)
         if not _PERIOD_END_RE.search(text, max(0, m.start() - 6), m.start()) \
@@ -221,6 +251,10 @@ def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, i
     else:
         year, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
     return YearEvidence(year, f"year {year} from " + ", ".join(dict.fromkeys(why[year]))[:200])
+
+
+def _count(numeral: str) -> float:
+    return float(numeral) if numeral.isdigit() else chinese_number(numeral) or 0.0
 
 
 def full_date_years(text: str) -> dict[tuple[int, int], int]:

@@ -157,7 +157,10 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
     cut = len(left) - 1 - last.start() if last else -1
     in_chain = cut >= 0 and left[cut] in "、兼"
     word_cut = None
-    for m in _CUT_RE.finditer(left):
+    # only a word ending after the cut counts; the words are all Han, so none reaches over a cut that is not
+    # Han (punctuation): after one the words are read from there on, as a reading from the start finds them
+    words_from = cut + 1 if cut >= 0 and not "\u4e00" <= left[cut] <= "\u9fff" else 0
+    for m in _CUT_RE.finditer(left, words_from):
         word_cut = m
     if word_cut is not None and word_cut.end() - 1 > cut:  # 其中|嵊州市…: the word ends after the stop 其
         cut = word_cut.end() - 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import countries
+from ..lexicons import countries, looks_like_name, nonnames
 from .names import (
     HAN_RE,
     NOT_FINAL,
@@ -20,7 +20,7 @@ from .names import (
     list_item,
     name_shaped,
     read_name,
-    verbs,
+    starts_with_verb,
     word_class,
 )
 from .posts import Post, base_organ, is_post, organ_suffixes, post_ahead, specific_place, starts_like_place
@@ -135,7 +135,7 @@ def names_after(
     if first is None and text[pos : pos + 1] in _SPACES:  # e-paper spacing: 市委书记 张三出席会议
         first = _spaced_name_acting(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
-    if got is None and organ.removesuffix("前").removesuffix("原") in countries():  # 美国(前)总统特朗普
+    if got is None and organ and organ.removesuffix("前").removesuffix("原") in countries():  # 美国(前)总统特朗普
         got = _transliterated(text, pos)
     if got is None and (complete or organ):
         # no rule settles the name (a rare surname, no action word after it): the model, after a full post
@@ -354,12 +354,10 @@ def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
     Two characters that are not a name by surname, not an action word, a post or a known non-name, and are
     followed by punctuation or an action word (not 大使圆桌|对话).
     """
-    from ..lexicons import looks_like_name, nonnames
-
     s = text[pos : pos + 2]
     if len(s) < 2 or not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
         return []
-    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not _clear_end(text, pos + 2):
+    if starts_with_verb(s) or is_post(s) or looks_like_name(s) or not _clear_end(text, pos + 2):
         return []
     if word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
         return []

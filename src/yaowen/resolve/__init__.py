@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..chrome import page_timestamp
 from ..genre import MASTHEAD_RE
 from ..model import Article, CleanText, PageMeta
@@ -86,12 +88,18 @@ def resolve_dates(
     return issue, note, year
 
 
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def printed_issue_date(text: str) -> tuple[str, str] | None:
     """(ISO date, why) of the date the page prints as its own: a masthead ("临江日报 2023年5月7日 星期日"),
     an e-paper's date line, or the title's meta line ("发布时间:2022年11月03日", "2024-05-17 09:30 来源:…").
     An unlabelled date counts only above the text; a labelled one also in the footer."""
     text_seen = False
     for line in text.split("\n", HEAD_LINES)[:HEAD_LINES]:
+        if not _YEAR_DIGITS_RE.search(line):  # every date these read prints its year in digits
+            text_seen |= len(line) >= _PROSE_MIN and "。" in line
+            continue
         m = MASTHEAD_RE.match(line) if len(line) <= 48 else None
         if m and (d := iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
             return d, f"issue date {d} from the masthead"
@@ -100,6 +108,8 @@ def printed_issue_date(text: str) -> tuple[str, str] | None:
             return stamp[0], f"issue date {stamp[0]} from the page's own timestamp: {line.strip()[:60]}"
         text_seen |= len(line) >= _PROSE_MIN and "。" in line
     for line in text[-2000:].split("\n"):
+        if not _YEAR_DIGITS_RE.search(line):
+            continue
         m = MASTHEAD_RE.match(line) if len(line) <= 48 else None
         if m and (d := iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
             return d, f"issue date {d} from the masthead"

@@ -228,11 +228,12 @@ def infer_year(text: str, meta_date: str | None, dateline_mds: list[tuple[int, i
             vote(start - 1, 1.5, m.group(0) + " (drafted the year before)")
     for m in _ANNIVERSARY_RE.finditer(text):
         vote(_ANNIVERSARY_BASES[m.group(1)] + int(_count(m.group(2))), 1.5, m.group(0))
-    for m in _CONGRESS_SESSION_RE.finditer(text):
+    # (both patterns open with a character class, tried at every place: only run where their words are)
+    for m in _CONGRESS_SESSION_RE.finditer(text) if "届" in text and "次会议" in text else ():
         start = _TERM_START.get(int(_count(m.group("term") or m.group("term2"))))
         if start:
             vote(start + int(_count(m.group("session") or m.group("session2"))) - 1, 1.5, m.group(0))
-    for m in _PLENUM_RE.finditer(text):
+    for m in _PLENUM_RE.finditer(text) if "中全会" in text else ():
         years = _PLENUM_YEARS.get(int(_count(m.group("term"))), ())
         if (n := int(_count(m.group("session")))) <= len(years):
             vote(years[n - 1], 1.5, m.group(0))

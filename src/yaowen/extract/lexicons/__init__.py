@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
@@ -33,6 +33,7 @@ def nonnames() -> frozenset[str]:
     return frozenset(load_lexicon("nonnames"))
 
 
+@lru_cache(maxsize=1 << 14)  # asked of the same short strings on every page
 def looks_like_name(s: str) -> bool:
     """A 2-4 character string that starts with a surname (compound surnames need 3-4 characters)."""
     if s in nonnames():
@@ -47,18 +48,26 @@ def trie_regex(words: Iterable[str]) -> str:
     """One regex alternation for many literal words, nested by shared prefix and longest match first: a flat
     alternation of hundreds of words is tried word by word at every position of a text, this one follows a
     single branch per character."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    ordered = sorted(set(words))
+    return _trie_regex(ordered, 0, 0, len(ordered))
 
-    def build(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return build(trie)
+def _trie_regex(words: list[str], depth: int, lo: int, hi: int) -> str:
+    """The regex of the trie node that ``words[lo:hi]`` (sorted) share their first ``depth`` characters in.
+    Built from the sorted words, with no trie of dictionaries in between: a page's names make one per page."""
+    i = lo
+    terminal = i < hi and len(words[i]) == depth  # sorted: the shared prefix itself comes first
+    if terminal:
+        i += 1
+    alts = []
+    while i < hi:
+        ch = words[i][depth]
+        j = i + 1
+        while j < hi and words[j][depth] == ch:
+            j += 1
+        alts.append((ch if "\u4e00" <= ch <= "\u9fff" else re.escape(ch)) + _trie_regex(words, depth + 1, i, j))
+        i = j
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if terminal else body

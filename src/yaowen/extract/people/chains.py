@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons import countries
+from ..lexicons import countries, looks_like_name, nonnames
 from .names import (
     HAN_RE,
     NOT_FINAL,
@@ -20,7 +20,7 @@ from .names import (
     list_item,
     name_shaped,
     read_name,
-    verbs,
+    starts_with_verb,
     word_class,
 )
 from .posts import Post, base_organ, is_post, organ_suffixes, post_ahead, specific_place, starts_like_place
@@ -40,6 +40,10 @@ _POST_NOTE_RE = re.compile(r"[（(](?:挂职|兼|兼任|兼职|代|代理|主持
 # a transliterated foreign name after a post: 奥尔洛夫·阿列克谢
 _FOREIGN_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•\-－][\u4e00-\u9fff]{2,8}){1,2}")
 _LEVEL_HEAD_RE = re.compile(r"[省市县区州旗]委?")
+_INTRO_INITIALS = frozenset("还有是为")
+_ROLL_INITIALS = frozenset("（(:：")
+_DOTS = frozenset("·•-－")  # a foreign name's first dot stands 2-6 characters in
+_SPACES_SET = frozenset(_SPACES)
 
 
 def link_chains(text: str, posts: list[Post]) -> list[list[Post]]:
@@ -76,7 +80,8 @@ def chain_titles(chain: list[Post], carried: str) -> tuple[list[str], str]:
             # a complete post names its level: 临江|市委副书记 has the organ 临江市委
             level = _LEVEL_HEAD_RE.match(q.word) if q.complete else None
             prev = organ + level.group(0) if level else organ
-            prev += next((u for u in _SUBUNIT_HEADS if q.word.startswith(u)), "")  # 医院|党委书记: 医院党委
+            if q.word.startswith(_SUBUNIT_HEADS):  # 医院|党委书记: 医院党委
+                prev += next(u for u in _SUBUNIT_HEADS if q.word.startswith(u))
         elif q.complete:
             place = specific_place(prev)
             if place:  # 六盘水市委副书记、市长 -> 六盘水市长; 九江市委常委、常务副市长 -> 九江市常务副市长
@@ -112,9 +117,11 @@ def names_after(
     if text.startswith("的", pos):  # 现任市委常委、副市长的|赵立新: a name the model vouches for
         got = read_name(text, pos + 1)
         return [(got[0], pos + 1, got[1])] if got and name_prob(text, pos + 1, got[1]) >= _AFTER_POST_SURE else []
-    intro = _INTRO_RE.match(text, pos)
+    # (each regex tried only at a character it can start with: this runs after every post)
+    head = text[pos : pos + 1]
+    intro = _INTRO_RE.match(text, pos) if head in _INTRO_INITIALS else None
     # a roll after a colon: 市领导:A、B, 主席团常务主席(以姓氏笔画为序):⏎A B⏎C D (lines and spaces part it)
-    roll = None if intro else _ROLL_RE.match(text, pos)
+    roll = None if intro or head not in _ROLL_INITIALS else _ROLL_RE.match(text, pos)
     if intro or roll:
         pos = (intro or roll).end()  # type: ignore[union-attr]
     foreign = _foreign_name(text, pos)
@@ -128,7 +135,7 @@ def names_after(
     if first is None and text[pos : pos + 1] in _SPACES:  # e-paper spacing: 市委书记 张三出席会议
         first = _spaced_name_acting(text, pos)
     got = (first[0], first[2]) if first else read_name(text, pos)
-    if got is None and organ.removesuffix("前").removesuffix("原") in countries():  # 美国(前)总统特朗普
+    if got is None and organ and organ.removesuffix("前").removesuffix("原") in countries():  # 美国(前)总统特朗普
         got = _transliterated(text, pos)
     if got is None and (complete or organ):
         # no rule settles the name (a rare surname, no action word after it): the model, after a full post
@@ -201,7 +208,7 @@ _LIST_ITEM_SURE = 0.5  # a list item with a rare surname is taken when the model
 
 def _foreign_name(text: str, pos: int) -> str:
     """The shortest dotted name at ``pos`` that an action word or punctuation ends (奥尔洛夫·阿列克谢|一行)."""
-    m = _FOREIGN_RE.match(text, pos)
+    m = None if _DOTS.isdisjoint(text[pos + 2 : pos + 7]) else _FOREIGN_RE.match(text, pos)
     if m is None:
         return ""
     last_dot = max(m.group(0).rfind(dot) for dot in "·•-－")
@@ -249,7 +256,7 @@ def _spaced_name_acting(text: str, pos: int) -> tuple[str, int, int] | None:
 
 def _padded(text: str, pos: int) -> tuple[str, int, int] | None:
     """A two-character name padded to the width of three: 王  伟 (its name without the spaces)."""
-    m = _PADDED_RE.match(text, pos)
+    m = _PADDED_RE.match(text, pos) if text[pos + 1 : pos + 2] in _SPACES_SET else None
     if m and name_shaped(m.group(1) + m.group(2)):
         return m.group(1) + m.group(2), pos, m.end()
     return None
@@ -274,6 +281,8 @@ _AFTER_POST_SURE = 0.5  # the model's probability enough for a name right after 
 
 def _modelled_name(text: str, pos: int) -> tuple[str, int] | None:
     """The name the model prefers at ``pos``, right after a post (市委书记陈文|明确指出, 副市长禤国华出席)."""
+    if not "\u4e00" <= text[pos : pos + 1] <= "\u9fff":
+        return None  # (not name_shaped: no need to ask the model)
     best = max(((name_prob(text, pos, pos + n), n) for n in (2, 3, 4)), default=(0.0, 0))
     end = pos + best[1]
     if best[0] < _AFTER_POST_SURE or not name_shaped(text[pos:end], True) or text.startswith(organ_suffixes(), end):
@@ -315,13 +324,13 @@ def _roll_item(text: str, pos: int) -> tuple[str, int, int] | None:
 
 
 def _skip_post_note(text: str, pos: int) -> int:
-    note = _POST_NOTE_RE.match(text, pos)
+    note = _POST_NOTE_RE.match(text, pos) if text[pos : pos + 1] in ("（", "(") else None
     return note.end() if note else pos
 
 
 def _skip_note(text: str, pos: int) -> int:
     """Past a note printed after a name: 李素芳(女)."""
-    note = _NOTE_RE.match(text, pos)
+    note = _NOTE_RE.match(text, pos) if text[pos : pos + 1] in ("（", "(") else None
     return note.end() if note else pos
 
 
@@ -345,12 +354,10 @@ def _given_name(text: str, pos: int) -> list[tuple[str, int, int]]:
     Two characters that are not a name by surname, not an action word, a post or a known non-name, and are
     followed by punctuation or an action word (not 大使圆桌|对话).
     """
-    from ..lexicons import looks_like_name, nonnames
-
     s = text[pos : pos + 2]
     if len(s) < 2 or not HAN_RE.match(s) or s in nonnames() or s[-1] in NOT_FINAL:
         return []
-    if s.startswith(verbs()) or is_post(s) or looks_like_name(s) or not _clear_end(text, pos + 2):
+    if starts_with_verb(s) or is_post(s) or looks_like_name(s) or not _clear_end(text, pos + 2):
         return []
     if word_class(s)[:1] in _NOT_NAME_CLASSES:  # 市委书记亲自部署: an adverb, not a name
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ...budget import check_time
 from ..names import name_scores
@@ -117,9 +118,14 @@ def titled_people(text: str, known: frozenset[str] = frozenset()) -> list[Mentio
     """The people of ``find_people`` that ``text`` gives a post or label: none without a post word, a group
     label, a form of address or a group's head (a page's many short lines — headlines, captions — mostly have
     none, and reading them whole costs a dozen passes each)."""
-    if not (has_post_word(text) or LABEL_RE.search(text) or addressed(text) or _LED_RE.search(text)):
+    if not (has_post_word(text) or _has_label(text) or addressed(text) or _LED_RE.search(text)):
         return []
     return [m for m in find_people(text, known) if m.titles]
+
+
+def _has_label(text: str) -> bool:
+    # every label ends in 领导: a look for it first spares LABEL_RE's try at every place of most texts
+    return "领导" in text and LABEL_RE.search(text) is not None
 
 
 # a group label after the list closed by 等: 市委书记A，市委副书记、市长B等市领导出席
@@ -187,7 +193,8 @@ class _Spans:
 def _posts_and_labels(text: str, known: frozenset[str]) -> list[Post]:
     """Posts, group labels (市党政军领导, 市委、市人大、市政府领导) and no post that lies inside another's organ."""
     posts = find_posts(text)
-    labels = [Post(m.start(), m.end(), m.group(0), True, "", m.start()) for m in LABEL_RE.finditer(text)]
+    labels = [Post(m.start(), m.end(), m.group(0), True, "", m.start()) for m in LABEL_RE.finditer(text)] \
+        if "领导" in text else []
     if labels:
         label_starts = [q.start for q in labels]
         posts = [p for p in posts if not _inside(label_starts, labels, p.start)] + labels
@@ -227,14 +234,24 @@ def _is_label(p: Post) -> bool:
 
 
 class _Starts:
-    """Where the sentence (or clause group) holding a position starts, from one pass over the text."""
+    """Where the sentence (or clause group) holding a position starts, from one pass over the text (made on
+    the first question: many texts have no chain to ask about)."""
 
     def __init__(self, text: str, ends: str) -> None:
-        self._ends = [m.start() for m in re.finditer(f"[{re.escape(ends)}]", text)]
+        self._text = text
+        self._ends_re = _ends_re(ends)
+        self._ends: list[int] | None = None
 
     def __call__(self, pos: int) -> int:
+        if self._ends is None:
+            self._ends = [m.start() for m in self._ends_re.finditer(self._text)]
         i = bisect.bisect_left(self._ends, pos)
         return self._ends[i - 1] + 1 if i else 0
+
+
+@cache
+def _ends_re(ends: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(ends)}]")
 
 
 # what may open a row of a table of people before the name: 1. | 1、| (1) | 一、
@@ -293,8 +310,9 @@ def _ends_clause(text: str, pos: int) -> bool:
 
 def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
     """The people a chain starting at ``pos`` is given to by a verb before it (X同志任…, 选举X为…)."""
-    window_start = max(0, pos - 40)
-    m = _APPOINTED_RE.search(text, window_start, pos)
+    if not _may_be_appointed(text, pos):
+        return []
+    m = _APPOINTED_RE.search(text, _appointed_reach(text, pos), pos)
     if m is None:
         return []
     if m.group(2):  # 免去|张三|市发改委主任职务
@@ -326,14 +344,56 @@ def _appointed(text: str, pos: int) -> list[tuple[str, int, int]]:
     return kept
 
 
+_DISMISSING = ("免去", "罢免", "撤销")
+
+
+def _may_be_appointed(text: str, pos: int) -> bool:
+    """Can ``_APPOINTED_RE`` match before ``pos`` at all? Its match ends in a verb (任, 为, 当选, 辞去, 的) or
+    in 免去|罢免|撤销 and a name, at ``pos`` (or before a line end there, as ``$`` reads it). Tried at every
+    place of its window, that regex costs far more than this look at the last characters."""
+    ends = (pos, pos - 1) if text[pos - 1 : pos] == "\n" else (pos,)
+    for end in ends:
+        if text[end - 1 : end] in _VERB_LAST:
+            return True
+        for n in (2, 3):
+            if end - n >= 2 and text[end - n - 2 : end - n] in _DISMISSING and _HAN_RE.fullmatch(text, end - n, end):
+                return True
+    return False
+
+
+# a character no match of _APPOINTED_RE holds (a comma only in a note: after an opening bracket)
+_OUTSIDE_APPOINTED_RE = re.compile(r"[^\u4e00-\u9fff·、（()），,\d]")
+
+
+def _appointed_reach(text: str, pos: int) -> int:
+    """Where the search for ``_APPOINTED_RE`` ending at ``pos`` starts: 40 characters back, or after the last
+    character there that no match can hold (the regex, tried at every place of the 40, costs tens of µs)."""
+    window_start = max(0, pos - 40)
+    # ($ may also match before a line end at pos - 1: that line end is no cut)
+    window = text[window_start : pos - 1 if text[pos - 1 : pos] == "\n" else pos]
+    outside = _OUTSIDE_APPOINTED_RE.search(window[::-1])
+    cut = len(window) - 1 - outside.start() if outside else -1
+    comma = max(window.rfind("，"), window.rfind(","))
+    if comma > cut and "（" not in window[:comma] and "(" not in window[:comma]:
+        cut = comma
+    return window_start + cut + 1
+
+
+_VERB_LAST = frozenset("任选为去的")  # the last characters of _APPOINTED_RE's verbs
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _appointing_before(text: str, pos: int) -> bool:
     before = text[max(0, pos - 2) : pos]
     return pos == 0 or before.endswith(_APPOINTING) or before[-1:] in PUNCT
 
 
+_APPOSITIVE_RE = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]")
+
+
 def _appositive(text: str, sent: int, titles: list[str]) -> list[Mention]:
     """``蒋建明,1962年12月生,江苏沭阳县委书记;``: a name opening the sentence, its posts closing a clause."""
-    m = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]").match(text, sent)
+    m = _APPOSITIVE_RE.match(text, sent)
     if m is None or not name_shaped(m.group(1)):
         return []
     return [Mention(m.group(1), list(titles), m.start(1), m.end(1), "appositive")]
@@ -341,10 +401,16 @@ def _appositive(text: str, sent: int, titles: list[str]) -> list[Mention]:
 
 # an appositive that describes a person: 研究生, 党员, 教师, 男, 45岁, 出生, 籍 ...
 _PERSON_NOUN_RE = re.compile(r"(?:生|员|师|者|人|士|工|民|手|岁|男|女|出生|籍|长|主任|书记|委员|代表|教授|医生)$|岁|出生|籍")
-_OPENING_NAME_RE = re.compile(r"(?:^|(?<=[。\n]))([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]([^。，,;；\n]{1,40})")
+_OPENING_NAME = r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]([^。，,;；\n]{1,40})"
+_OPENING_NAME_RE = re.compile(_OPENING_NAME)
+# … and one after the 。 or line end before it (found from those marks: a lookbehind tried at every place
+# costs more; a match never reaches past the next mark, so the matches are the same)
+_OPENING_AFTER_MARK_RE = re.compile("[。\n]" + _OPENING_NAME)
 
 
 def _appositive_without_post(text: str) -> list[Mention]:
     """``周煜中,南华大学…研究生。``: a name opening the sentence, then a clause that describes a person."""
-    return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive") for m in _OPENING_NAME_RE.finditer(text)
+    first = _OPENING_NAME_RE.match(text)
+    return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive")
+            for m in ([first] if first else []) + list(_OPENING_AFTER_MARK_RE.finditer(text))
             if name_shaped(m.group(1)) and _PERSON_NOUN_RE.search(m.group(2))]

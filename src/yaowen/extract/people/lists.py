@@ -70,14 +70,27 @@ def bare_lists(text: str) -> list[Mention]:
     return out
 
 
-# a stretch of Han characters and 、 that holds a 、: the only place a run can be (the run's own pattern,
-# tried at every position of a long text, costs several times this one)
-_STRETCH_RE = re.compile(r"[\u4e00-\u9fff]*、[\u4e00-\u9fff、]*")
+# the rest of a stretch of Han characters and 、 from a 、 in it: only such a stretch can hold a run of names
+_STRETCH_END_RE = re.compile(r"[\u4e00-\u9fff、]*")
 
 
 def _runs(text: str) -> Iterator[re.Match[str]]:
-    for stretch in _STRETCH_RE.finditer(text):
-        yield from _RUN_RE.finditer(text, stretch.start(), stretch.end())
+    """What ``_RUN_RE.finditer`` finds in each stretch of Han characters and 、 that holds a 、, each search
+    started where a run can start: two to eight Han characters before the next 、 (the regex alone, tried at
+    every place of a long text, costs several times this)."""
+    sep = text.find("、")
+    while sep >= 0:
+        pos = sep  # back to the stretch's start, or 8 characters: a run starts no further back
+        while pos > sep - 8 and pos > 0 and ("\u4e00" <= text[pos - 1] <= "\u9fff" or text[pos - 1] == "、"):
+            pos -= 1
+        end = _STRETCH_END_RE.match(text, sep).end()
+        while (sep := text.find("、", pos, end)) >= 0:
+            m = _RUN_RE.search(text, max(pos, sep - 8), end)
+            if m is None:
+                break
+            yield m
+            pos = m.end()
+        sep = text.find("、", end)
 
 
 def _mostly_names(text: str, items: list[tuple[str, int, int]]) -> bool:
@@ -99,14 +112,16 @@ def _spans(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
 def _may_be_people(text: str, start: int, stop: int) -> bool:
     """A cheap test before the items are read: something after the run's last item, or a colon before its
     first, can make it a list of people."""
-    if any(_FOLLOW_RE.match(text, end) for end in range(stop - 2, stop + 1)):
-        return True
-    if _AFTER_COLON_RE.search(text, max(0, start - 12), start) or _CUT_OFF_RE.match(text, stop):
-        return True
+    # (the cheapest looks first)
     # the run may end inside the last item, or before its 和C (A、B和C出席), or before an action (A、B等深入)
     around = text[stop - 2 : stop + 2]
-    return "和" in around or "及" in around or "等" in around \
-        or any(boundary_strength(text, end) >= 2 for end in range(stop - 2, stop + 1))
+    if "和" in around or "及" in around or "等" in around:
+        return True
+    if any(_FOLLOW_RE.match(text, end) or boundary_strength(text, end) >= 2 for end in range(stop - 2, stop + 1)):
+        return True
+    before = text[max(0, start - 12) : start]
+    return bool(("：" in before or ":" in before) and _AFTER_COLON_RE.search(text, max(0, start - 12), start)) \
+        or _CUT_OFF_RE.match(text, stop) is not None
 
 
 # one name and a count of the people it heads: 何祖国等6名劳动者

@@ -23,8 +23,9 @@ _WINDOW = 40  # an organ name is never longer than this
 _BREAKS = set("，,。；;：:！!？?\n（()）《》【】[] \t、")
 # characters never inside an organ name: they end the clause in front of it (由|国药控股…公司)
 _STOPS = set("为由在与及的是对将把向了等被给从并率带赴到就以要称任兼免其受据请")
-# the last character before a post that an organ cannot reach over: a break, a stop, anything not Chinese
-_LAST_CUT_RE = re.compile(r".*([^\u4e00-\u9fff“”]|[" + "".join(sorted(_STOPS)) + "])", re.S)
+# a character an organ cannot reach over: a break, a stop, anything not Chinese (searched for in the text
+# before a post read backwards, so that the first found is the last before the post)
+_CUT_CHAR_RE = re.compile(r"[^\u4e00-\u9fff“”]|[" + "".join(sorted(_STOPS)) + "]")
 # verbs and words after which an organ starts (会见|新加坡…集团首席执行官, 客商代表|佛山市…董事长)
 _CUT_RE = re.compile(
     r"会见|会晤|看望|慰问|陪同|带领|率领|邀请|听取|宣读|授予|关于|其中|欢迎|感谢|接见|接受|任命|免去|选举|推选|"
@@ -103,6 +104,17 @@ def organ_suffixes() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("organ_suffixes"), key=len, reverse=True))
 
 
+@cache
+def _reversed_suffixes_re() -> re.Pattern[str]:
+    return re.compile(trie_regex(suffix[::-1] for suffix in organ_suffixes()))
+
+
+def ends_like_organ(s: str) -> bool:
+    """``s.endswith(organ_suffixes())``, as one match of the suffixes' trie on ``s`` read backwards (asked for
+    every post's organ, and a str.endswith tries the 130 suffixes one by one)."""
+    return _reversed_suffixes_re().match(s[::-1]) is not None
+
+
 def starts_like_place(organ: str) -> bool:
     """An organ named from its place (市委, 邵阳广播电视台, 中共临江市委), not a unit of one (宣传部, 管委会)."""
     if not organ:
@@ -118,7 +130,8 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
 
     For a complete post (市长) the organ may also be a bare place (绍兴|市长, 俄罗斯叶卡捷琳堡市|市长)."""
     organ, start, in_chain = _organ_before(text, pos, complete, floor)
-    if complete and len(organ) < 8:  # a country whose name holds a stop: 阿尔及利亚|总统, 安提瓜和巴布达|总理
+    if complete and len(organ) < 8 and text[pos - 1 : pos] in _COUNTRY_FINALS:
+        # a country whose name holds a stop: 阿尔及利亚|总统, 安提瓜和巴布达|总理
         country = next((text[pos - k : pos] for k in range(8, len(organ), -1)
                         if pos - k >= floor and text[pos - k : pos] in countries()), "")
         if country:
@@ -126,18 +139,28 @@ def organ_before(text: str, pos: int, complete: bool = False, floor: int = 0) ->
     return organ, start, in_chain
 
 
+_COUNTRY_FINALS = frozenset(c[-1] for c in countries())
+
 # a bracketed word inside an organ's name (华润(集团)有限公司) reads as part of it, not as a cut
 _ORGAN_BRACKET_RE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:集团|控股|股份|中国|香港|澳门|筹|筹备组)[）)](?=[\u4e00-\u9fff])")
+
+
+def _as_han(m: re.Match[str]) -> str:
+    return "集" * len(m.group(0))
 
 
 def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str, int, bool]:
     left = text[max(0, pos - _WINDOW, floor) : pos]
     # the cuts are found with such brackets read as Han characters (the same length: offsets hold)
-    last = _LAST_CUT_RE.match(_ORGAN_BRACKET_RE.sub(lambda m: "集" * len(m.group(0)), left))
-    cut = last.start(1) if last else -1
+    scanned = _ORGAN_BRACKET_RE.sub(_as_han, left) if "（" in left or "(" in left else left
+    last = _CUT_CHAR_RE.search(scanned[::-1])
+    cut = len(left) - 1 - last.start() if last else -1
     in_chain = cut >= 0 and left[cut] in "、兼"
     word_cut = None
-    for m in _CUT_RE.finditer(left):
+    # only a word ending after the cut counts; the words are all Han, so none reaches over a cut that is not
+    # Han (punctuation): after one the words are read from there on, as a reading from the start finds them
+    words_from = cut + 1 if cut >= 0 and not "\u4e00" <= left[cut] <= "\u9fff" else 0
+    for m in _CUT_RE.finditer(left, words_from):
         word_cut = m
     if word_cut is not None and word_cut.end() - 1 > cut:  # 其中|嵊州市…: the word ends after the stop 其
         cut = word_cut.end() - 1
@@ -147,7 +170,8 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
         run = _without_name(run)
     # nor over a post and the conjunction after it: 市委常委、委员和|大连市副市长
     joined = [m.start() + len(m.group(1)) + 1 for m in _lexicon()[1].finditer(run)
-              if run[m.start() + len(m.group(1)) : m.start() + len(m.group(1)) + 1] in ("和", "及")]
+              if run[m.start() + len(m.group(1)) : m.start() + len(m.group(1)) + 1] in ("和", "及")] \
+        if "和" in run or "及" in run else []
     if joined:
         run = run[max(joined) :]
     run = run.lstrip("“”")
@@ -159,11 +183,11 @@ def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str,
     # a former post is written as printed: 原|市委书记, 原|市财政局局长, 市政协原|副主席
     if run == "原":
         return run, pos - 1, in_chain
-    if run.endswith(("原", "前")) and run[:-1].endswith(organ_suffixes()):  # …; 联合国前|秘书长
+    if run.endswith(("原", "前")) and ends_like_organ(run[:-1]):  # …; 联合国前|秘书长
         return run, pos - len(run), in_chain
     if _LEVEL_RE.fullmatch(run):  # 市级|总河长, 省级|领导
         return run, pos - len(run), in_chain
-    if run.endswith(organ_suffixes()) or (complete and _is_place(run, text, pos - len(run))):
+    if ends_like_organ(run) or (complete and _is_place(run, text, pos - len(run))):
         if len(run) > 24:  # no clear boundary in reach: take it from the first place name on
             m = next((i for i in range(len(run)) if _PLACE_START_RE.match(run[i:])), None)
             if m is None:
@@ -230,14 +254,14 @@ _PLACE_CLASSES = frozenset({"ns", "nr", "nrt", "nz", "j", "nt"})
 def base_organ(organ: str) -> str:
     """The organ a following post shares: 市政协党组 -> 市政协, 嵊州市人民医院内科 -> 嵊州市人民医院,
     市人民检察院检察委员会 -> 市人民检察院."""
-    sub = next((u for u in _SUBUNITS if organ.endswith(u)), None)
+    sub = next((u for u in _SUBUNITS if organ.endswith(u)), None) if organ.endswith(_SUBUNITS) else None
     if sub is None:
         return organ
     head = organ[: -len(sub)]
-    if len(head) >= 1 and (head.endswith(organ_suffixes()) or head[-1] in _LEVEL_CHARS):
+    if len(head) >= 1 and (ends_like_organ(head) or head[-1] in _LEVEL_CHARS):
         return head
     for i in range(len(head) - 1, 1, -1):  # 临江青木电子有限公司防化车间 -> 临江青木电子有限公司
-        if head[:i].endswith(organ_suffixes()) or head[i - 1] in _LEVEL_CHARS:
+        if ends_like_organ(head[:i]) or head[i - 1] in _LEVEL_CHARS:
             return head[:i]
     return organ
 
@@ -258,7 +282,7 @@ def _possessing_organ(text: str, start: int, end: int) -> tuple[str, int]:
     clause = text[max(0, start - _WINDOW) : start - 1]
     cut = max((i for i, ch in enumerate(clause) if ch in _BREAKS), default=-1)
     run = clause[cut + 1 :]
-    if cut < 0 or not run.endswith(organ_suffixes()) or any(ch in _STOPS for ch in run) or _LEAD_RE.match(run):
+    if cut < 0 or not ends_like_organ(run) or any(ch in _STOPS for ch in run) or _LEAD_RE.match(run):
         return "", start
     return run, start - 1 - len(run)
 

@@ -4,9 +4,9 @@ speaker (``市中心医院冷晓君表示``), a person introduced by a role noun
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from ..lexicons import countries, load_lexicon, surnames
+from ..lexicons import countries, load_lexicon, surnames, trie_regex
 from ..textscan import MarksSince
 from .mention import Mention
 from .names import (
@@ -31,10 +31,13 @@ _TIME_IN = re.compile(r"日前|近日|今日|昨日|今年|去年")
 _ROLE_END = set("员民众工长师生者人家士手官兵")  # 党员全宏道, 村民X: a role noun right before a name
 
 # forms of address after a name; those that are titles in the gold's sense give one (胡春华副总理)
-_ADDRESS_RE = re.compile(
-    r"总书记|副总理|总理|国务委员|副总统|总统|首相|委员长|同志|先生|女士|老人|老师|师傅|"
-    r"(?:副|常务副)?(?:书记|市长|省长|县长|区长|主席|主任|部长|局长|厅长|处长|院长|校长|会长|董事长|总经理)|院士|教授"
-)
+_ADDRESS_HEADS = ("书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长", "厅长", "处长", "院长", "校长", "会长",
+                  "董事长", "总经理")
+_ADDRESS_WORDS = ("总书记", "副总理", "总理", "国务委员", "副总统", "总统", "首相", "委员长", "同志", "先生", "女士", "老人", "老师",
+                  "师傅", *(lead + head for lead in ("", "副", "常务副") for head in _ADDRESS_HEADS), "院士", "教授")
+# as a trie: the regex engine then skips to the characters a word can start with instead of trying every
+# alternative at every place (no word is the start of another, so the longest match is the only one)
+_ADDRESS_RE = re.compile(trie_regex(_ADDRESS_WORDS))
 _TITLE_ONLY = frozenset({"书记", "市长", "省长", "县长", "区长", "主席", "主任", "部长", "局长", "厅长", "处长", "院长", "校长",
                          "会长", "董事长", "总经理", "院士", "教授"})
 _NO_TITLE = frozenset({"同志", "先生", "女士", "老人", "老师", "师傅"})
@@ -58,6 +61,8 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             if start < 0:
                 continue
             s = text[start : m.start()]
+            if not HAN_RE.match(s):
+                continue  # (looked at first: a name is all Han, and the looks below ask jieba)
             before = text[max(0, start - 2) : start]
             set_off = start == 0 or before[-1:] in PUNCT or before[-1:] in _PARTICLES or before.endswith(_CITING)
             if set_off and start > 0 and word_class(text[start - 1 : start + 1]) in _JOINED_CLASSES:
@@ -70,7 +75,7 @@ def name_before_address(text: str, titled: set[int]) -> list[Mention]:
             # 王一明书记强调: a bare post word after a name vouches less than 总书记 does (not 党委|书记)
             word = m.group(0).removeprefix("常务").removeprefix("副")
             shaped = weak_name(s) if word in _TITLE_ONLY else name_shaped(s)
-            if HAN_RE.match(s) and shaped and _not_a_place(s, text, start):
+            if shaped and _not_a_place(s, text, start):
                 # 习近平总书记 is often cited, not present (name_post); 马青同志 acts in the story (address)
                 # a post after the name is a title as printed (王一明书记 -> 书记; a longer form printed
                 # elsewhere on the page wins over it); 同志, 先生, 女士 are none
@@ -118,6 +123,7 @@ _NAME_CLASSES = frozenset({"nr", "nrt", "nrfg"})
 _FUNCTION_CLASSES = frozenset({"p", "c", "d", "r", "u", "f"})
 
 
+@lru_cache(maxsize=1 << 14)  # asked of the same short strings on every page
 def weak_name(s: str) -> bool:
     """A name where only a verb vouches for it: not a word jieba knows as something else (吉林, 全剧), not a
     preposition before a word (向|世界), not an organ (商务部)."""
@@ -150,8 +156,9 @@ def speakers(text: str) -> list[Mention]:
 
 @cache
 def _role_noun_re() -> re.Pattern[str]:
-    nouns = sorted(load_lexicon("role_nouns"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, nouns)) + r")(?=[\u4e00-\u9fff]{2})")
+    # the longest noun that two Han characters follow, as a trie: one branch per character, not every noun
+    # tried at every place
+    return re.compile("(?:" + trie_regex(load_lexicon("role_nouns")) + r")(?=[\u4e00-\u9fff]{2})")
 
 
 _PLACED_RE = re.compile(r"(?:省|市|县|区|镇|乡|村|街道|社区|学校|医院|公司)[\u4e00-\u9fff]{0,4}$")
@@ -198,6 +205,26 @@ def introduced(text: str) -> list[Mention]:
 
 # names of minorities and foreigners written with a middle dot: 阿依古丽·吐尔洪, 米娅·梅尔策
 _DOTTED_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{2,8}){1,2}")
+_DOT_RE = re.compile("[·•]")
+
+
+def _dotted_runs(text: str) -> list[re.Match[str]]:
+    """The matches of ``_DOTTED_RE.finditer(text)``, found from the dots: a match starts two to eight Han
+    characters before its first dot, so only those places are tried (the regex alone tries a run of Han
+    characters at every place of the text, and most texts have no dot at all)."""
+    found = []
+    resume = 0  # where the last match ended: finditer goes on from there
+    for dot in _DOT_RE.finditer(text):
+        d = dot.start()
+        for p in range(max(resume, d - 8), d - 1):
+            m = _DOTTED_RE.match(text, p)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+                break
+    return found
+
+
 _NOT_NAME_END = set("线段展节会赛站区路街桥馆园城港湾山河湖江市县镇乡村省州国")
 _BEFORE_NAME = set("和与及同是在的为了把被对向给由等跟让请将、")  # a word the name's first part follows
 
@@ -205,9 +232,12 @@ _BEFORE_NAME = set("和与及同是在的为了把被对向给由等跟让请将
 def dotted_names(text: str) -> list[Mention]:
     """A dotted name set off before it by punctuation or a particle (范伟和|米娅·梅尔策) and ending where a
     name ends (阿依古丽·吐尔洪|发言, …|（维吾尔族）); not inside quotes or a title (“云游非遗·影像展”)."""
+    runs = _dotted_runs(text)
+    if not runs:
+        return []
     out = []
     quotes = MarksSince(text, "\n", "“”")
-    for m in _DOTTED_RE.finditer(text):
+    for m in runs:
         dot = m.start() + min(i for i in (m.group(0).find("·"), m.group(0).find("•")) if i >= 0)
         # the first part starts after a particle inside the run (范伟和|米娅), else where the run starts
         after_particle = [k for k in range(m.start() + 1, dot - 1) if text[k - 1] in _BEFORE_NAME]

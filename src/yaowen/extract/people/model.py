@@ -13,7 +13,7 @@ import re
 
 from ..lexicons import countries
 from .mention import Mention
-from .names import NOT_FINAL, boundary_strength, cut_words, name_shaped, tag_words, word_class
+from .names import NOT_FINAL, PUNCT, boundary_strength, cut_words, name_shaped, tag_words, word_class
 from .places import PROVINCES, placed_elsewhere
 from .scores import model_found, span_probs
 
@@ -58,9 +58,10 @@ def _vetoed(text: str, start: int, end: int, open_titles: list[tuple[int, int]],
         return True  # 《骆驼祥子》
     if _TERM_AFTER_RE.match(text, end) or name[-1] in NOT_FINAL or name[-1] in _PLACE_END:
         return True
-    if "·" not in name and (word_class(name) == "ns" or name in countries()):
+    if "·" not in name and (word_class(name) == "ns" or name in _COUNTRIES):
         return True  # 马德里, 瓦努阿图: a place
-    if not mate and not (sure and _word_ends_at(text, start, end)) and not boundary_strength(text, end) \
+    # (the boundary first: it needs no jieba, and most names end at punctuation or an action word)
+    if not mate and not boundary_strength(text, end) and not (sure and _word_ends_at(text, start, end)) \
             and text[end : end + 1] not in "/／" and not _acts_after(text, end):
         return True  # the name must end where a name can end (or at the / of a pair: 王楚钦/孙颖莎)
     if _BYLINE_BEFORE_RE.search(text, max(0, start - 8), start) or _BYLINE_AFTER_RE.match(text, end):
@@ -74,6 +75,8 @@ def _vetoed(text: str, start: int, end: int, open_titles: list[tuple[int, int]],
     return _beside_a_place(text, start, end)
 
 
+_COUNTRIES = countries()
+_NO_NOUN_STARTS = frozenset(PUNCT) | {""}  # "": the text ends there, where no word follows
 _QUOTES = frozenset("“\"「『‘'")
 # the last word of a company's name or a doctrine's
 _THING_ENDS = frozenset({"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "集团公司", "合作社", "工作室",
@@ -83,6 +86,8 @@ _THING_ENDS = frozenset({"有限公司", "有限责任公司", "股份有限公�
 def _names_a_thing(text: str, end: int) -> bool:
     """索密克|汽车配件有限公司, 习近平|生态文明思想: a name that nouns run on from to a company's or a
     doctrine's last word names the company or the doctrine."""
+    if text[end : end + 1] in _NO_NOUN_STARTS:
+        return False  # jieba tags punctuation x, and no word starts with it: no need to ask it
     for word, tag in tag_words(text[end : end + 12]):
         if word in _THING_ENDS:
             return True
@@ -117,36 +122,48 @@ def _beside_a_place(text: str, start: int, end: int) -> bool:
     """A list item next to a place is a place too (纽约、马德里、米兰等), and one next to a thing a thing
     (马蹄莲、非洲菊、玫瑰, 日管控、周排查): beside the 、 stands a place, a word jieba knows as another kind
     of word that the model does not take for a name."""
+    # (jieba cuts the neighbour only where the model is not sure of a name there: a list of names needs no cut)
     if text[end : end + 1] in _LIST_MARKS:
-        after = cut_words(text[end + 1 : end + 9])
-        if after and _is_thing(text, end + 1, end + 1 + len(after[0]), [(end + 1, end + 1 + n) for n in (2, 3, 4)]):
-            return True
+        best = _best_prob(text, [(end + 1, end + 1 + n) for n in (2, 3, 4)])
+        if best < _SURE:
+            after = cut_words(text[end + 1 : end + 9])
+            if after and _is_thing(text, end + 1, end + 1 + len(after[0]), best):
+                return True
     if start > 1 and text[start - 1] in _LIST_MARKS:
-        before = cut_words(text[max(0, start - 9) : start - 1])
-        if before and _is_thing(text, start - 1 - len(before[-1]), start - 1,
-                                [(start - 1 - n, start - 1) for n in (2, 3, 4)]):
-            return True
+        best = _best_prob(text, [(start - 1 - n, start - 1) for n in (2, 3, 4)])
+        if best < _SURE:
+            before = cut_words(text[max(0, start - 9) : start - 1])
+            if before and _is_thing(text, start - 1 - len(before[-1]), start - 1, best):
+                return True
     return False
+
+
+def _best_prob(text: str, spans: list[tuple[int, int]]) -> float:
+    """The model's best score of ``spans`` (those inside the text; 0 if none)."""
+    probs = span_probs(text)
+    best = 0.0
+    for s, e in spans:
+        if s >= 0 and e <= len(text):
+            p = probs.get((s, e), 0.0)
+            if p > best:
+                best = p
+    return best
 
 
 _LIST_MARKS = "、"
 
 
 def _is_place_word(item: str) -> bool:
-    return item in countries() or (len(item) >= 2 and word_class(item) == "ns")
+    return item in _COUNTRIES or (len(item) >= 2 and word_class(item) == "ns")
 
 
 _THING_CLASSES = frozenset({"n", "nz", "ng", "vn", "v", "an", "a", "l", "i", "j"})
 
 
-def _is_thing(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _is_thing(text: str, start: int, end: int, best: float) -> bool:
     """Is the word text[start:end] beside a list mark a place or a thing? Not where the model reads a name
-    at the mark (``spans``: where such a name would stand; jieba cuts names apart: 范金|城); a place word,
-    or a word of another kind, is."""
-    probs = span_probs(text)
-    best = max((probs.get((s, e), 0.0) for s, e in spans if s >= 0 and e <= len(text)), default=0.0)
-    if best >= _SURE:
-        return False
+    at the mark (``best``: its best score of a name standing there, under _SURE; jieba cuts names apart:
+    范金|城); a place word, or a word of another kind, is."""
     item = text[start:end]
     if len(item) >= 2 and (_is_place_word(item) or placed_elsewhere(item, text)):
         return True
@@ -158,6 +175,8 @@ def _is_thing(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 def _list_mates(text: str, found: list[Mention], open_titles: list[tuple[int, int]]) -> list[Mention]:
     """The items of a list beside people already found (由A、B、C和D组成, A/B) that the model finds likely
     names: a list is of one kind, so an item next to a person needs less of the model."""
+    if not found:
+        return []
     taken = {(m.start, m.end) for m in found}
     busy = bytearray(len(text) + 1)
     for m in found:
@@ -198,4 +217,9 @@ def _mate_before(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{0,60}》", text)]
+    if "《" not in text:
+        return []  # most texts hold no title
+    return [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+
+
+_TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")

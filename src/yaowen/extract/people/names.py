@@ -26,13 +26,9 @@ def verbs() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("speech_verbs"), key=len, reverse=True))
 
 
-@cache
-def _verb_set() -> frozenset[str]:
-    return frozenset(verbs())
-
-
 _VERBS_RE = re.compile(trie_regex(verbs()))
 _VERB_INITIALS = frozenset(v[0] for v in verbs())  # a character no action word starts with is none's start
+_VERB_SET = frozenset(verbs())
 
 
 def starts_with_verb(text: str, pos: int = 0) -> bool:
@@ -70,7 +66,7 @@ def name_shaped(s: str, loose: bool = False) -> bool:
     if looks_like_name(s):
         # 支持, 于是: a word jieba knows as a verb, conjunction, pronoun ... is not a name outside a list of names
         return loose or len(s) != 2 or word_class(s) not in _WORD_CLASSES
-    return loose and 2 <= len(s) <= 3 and s[0] not in _NOT_INITIAL and s not in _verb_set()
+    return loose and 2 <= len(s) <= 3 and s[0] not in _NOT_INITIAL and s not in _VERB_SET
 
 
 _WORD_CLASSES = frozenset({"v", "c", "p", "u", "r", "d"})
@@ -122,7 +118,7 @@ def read_name(
     best: tuple[int, int, str] | None = None  # (strength, preference, name)
     for rank, n in enumerate(lengths):
         s = text[pos : pos + n]
-        if len(s) < n or not name_shaped(s, loose) or s in _verb_set():
+        if len(s) < n or not name_shaped(s, loose) or s in _VERB_SET:
             continue
         strength = boundary_strength(text, pos + n, ends)
         if strength == 1 and not loose and word_class(s) in _COMMON_CLASSES:

@@ -41,8 +41,11 @@ def _times_placed(s: str, text: str) -> int:
     while i >= 0:
         if text[i + n : i + n + 1] in _LEVELS:
             count += 1
-        after_region = after_region or _region_ends_at(text, i) \
-            or (text[i - 1 : i] in ("（", "(") and _region_ends_at(text, i - 1))
+        if not after_region:
+            # (the character before tested here first: it is seldom a region's last or a bracket)
+            before = text[i - 1 : i]
+            after_region = (before in _REGION_FINALS and _region_ends_at(text, i)) \
+                or (before in ("（", "(") and _region_ends_at(text, i - 1))
         i = text.find(s, i + 1)
     if after_region:  # only then can the search after regions have found it
         count += _after_regions(text)[n][s]

@@ -183,12 +183,14 @@ def _list_mates(text: str, found: list[Mention], open_titles: list[tuple[int, in
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     queue = sorted(taken)
     out: list[Mention] = []
+    probs = span_probs(text)  # (looked up once for every item of every list in the text)
     while queue:
         start, end = queue.pop()
-        for span in (_mate_after(text, end), _mate_before(text, start)):
+        for span in (_mate_after(text, end, probs), _mate_before(text, start, probs)):
             if span is None or span in taken or any(busy[span[0] : span[1]]):
                 continue
-            if _vetoed(text, span[0], span[1], open_titles, True) or not name_shaped(text[span[0] : span[1]], True):
+            # (the shape first: it is cached, and the vetoes ask jieba)
+            if not name_shaped(text[span[0] : span[1]], True) or _vetoed(text, span[0], span[1], open_titles, True):
                 continue
             taken.add(span)
             busy[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
@@ -197,23 +199,26 @@ def _list_mates(text: str, found: list[Mention], open_titles: list[tuple[int, in
     return out
 
 
-def _best(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    probs = span_probs(text)
-    scored = [(probs.get((s, e), 0.0), (s, e)) for s, e in spans if s >= 0 and e <= len(text)]
+_Probs = dict[tuple[int, int], float]
+
+
+def _best(probs: _Probs, size: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of ``spans`` (those inside a text of ``size``) the model scores best, if at least _MATE_SURE."""
+    scored = [(probs.get((s, e), 0.0), (s, e)) for s, e in spans if s >= 0 and e <= size]
     best = max(scored, default=None)
     return best[1] if best is not None and best[0] >= _MATE_SURE else None
 
 
-def _mate_after(text: str, end: int) -> tuple[int, int] | None:
+def _mate_after(text: str, end: int, probs: _Probs) -> tuple[int, int] | None:
     if text[end : end + 1] not in _MATE_SEPARATORS or end + 1 >= len(text):
         return None
-    return _best(text, [(end + 1, end + 1 + n) for n in (2, 3, 4)])
+    return _best(probs, len(text), [(end + 1, end + 1 + n) for n in (2, 3, 4)])
 
 
-def _mate_before(text: str, start: int) -> tuple[int, int] | None:
+def _mate_before(text: str, start: int, probs: _Probs) -> tuple[int, int] | None:
     if start < 3 or text[start - 1] not in _MATE_SEPARATORS:
         return None
-    return _best(text, [(start - 1 - n, start - 1) for n in (2, 3, 4)])
+    return _best(probs, len(text), [(start - 1 - n, start - 1) for n in (2, 3, 4)])
 
 
 def _title_spans(text: str) -> list[tuple[int, int]]:

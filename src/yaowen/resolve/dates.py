@@ -59,7 +59,9 @@ _REPORT_RE = re.compile(
 )
 # "2025年1月份招商…", "2021-1-9 13:51": a year printed with a month (and a day in another form)
 _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}日)")
-_ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+# (the "no digit before" test stands after the year's first two digits, which it counts among its three:
+# a pattern that opens with "19|20" lets the engine skip ahead to those, one that opens with a lookbehind not)
+_ISO_DATE_RE = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d|代|远景|目标|底|前|以前|后)")
 _STRONG = 2  # the weight of evidence that dates the page itself (a dateline's date, its month, a session)
 _PERIOD_END_RE = re.compile(r"(?:19|20)\d{2}年?\s*[—–\-~～至到]$")

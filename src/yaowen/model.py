@@ -108,6 +108,9 @@ class OffsetMap:
         rs: list[int] = []
         lin: list[bool] = []
         n = len(later.clean_starts)
+        starts, raws, linear, length = self.clean_starts, self.raw_starts, self.linear, self.length
+        n_runs = len(starts)
+        j = 0  # this map's run holding the last offset looked up: the next is mostly in it or just after
         for i in range(n):
             c0 = later.clean_starts[i]
             c1 = later.clean_starts[i + 1] if i + 1 < n else later.length
@@ -123,13 +126,14 @@ class OffsetMap:
             pos = c0
             while pos < c1:
                 m = mid0 + (pos - c0)
-                j = bisect_right(self.clean_starts, m) - 1
-                j = max(j, 0)
-                nxt = self.clean_starts[j + 1] if j + 1 < len(self.clean_starts) else self.length
+                if not (starts[j] <= m and (j + 1 == n_runs or m < starts[j + 1])):
+                    j = max(bisect_right(starts, m) - 1, 0)
+                nxt = starts[j + 1] if j + 1 < n_runs else length
                 take = max(1, min(c1 - pos, nxt - m))
                 cs.append(pos)
-                rs.append(self(m))
-                lin.append(self.linear[j] if m < self.length else True)
+                # self(m), with the run already found
+                rs.append(raws[j] + (m - starts[j] if linear[j] else 0) if starts[j] <= m < length else self(m))
+                lin.append(linear[j] if m < length else True)
                 pos += take
         out = OffsetMap(cs, rs, lin, later.length)
         return out

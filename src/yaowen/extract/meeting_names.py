@@ -44,10 +44,12 @@ _HELD_THE_RE = re.compile(r"(?:召开|举行)的")
 # 市长A参加青山代表团分组审议: a visitor's, whose role verb implied_meetings reads
 _VISITOR_IN_SUBJECT_RE = re.compile(r"参加|出席|列席|来到|深入|看望|[在到]")
 _GROUP_SITTING_RE = re.compile(rf"(?:各{CLAUSE}{{1,3}}?)?(分组(?:讨论|审议))")
-# a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
 # a line or sentence (or the text) that opens with a date, as those by_subject reads do (a DATE opens with these)
 _DATED_START_RE = re.compile(r"[。\n][●◆■▲★\s]*[\d昨今当]")
 _DATED_FIRST_RE = re.compile(r"[●◆■▲★\s]*[\d昨今当]")
+# what "subject" needs after the meeting it opens with (分组 opens 分组讨论 and 分组审议)
+_SUBJECT_VERB_RE = re.compile(r"选举|审议|听取|决定|通过|研究|表决|分组")
+# a paragraph that opens with the day of its own event (4月9日，… / ●8月2日下午，…), not with a deadline (6月30日前)
 _BLOCK_DATE_RE = re.compile(
     r"[●◆■▲★·\s]*((?:\d{4}年)?(\d{1,2})月(\d{1,2})日)(?:上午|下午|晚上?|晚间|早上|中午)?(?:至\d{1,2}日)?[,，]"
 )
@@ -172,7 +174,7 @@ class _Finder:
         self.issue_date = issue_date
         self.found: list[Held] = []
         self.taken: list[tuple[int, int]] = []  # the spans of ``found``, sorted: they never overlap
-        self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+        self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)] if "《" in text else []
         self.title_starts = [s for s, _ in self.titles]
 
     def in_title(self, pos: int) -> bool:
@@ -306,15 +308,21 @@ class _Finder:
     def by_subject(self) -> None:
         if _DATED_START_RE.search(self.text) is None and _DATED_FIRST_RE.match(self.text) is None:
             return  # both kinds open a line or sentence with a date
+        # each pattern needs words most lines lack (the verbs after the subject; a delegation's 分组): a
+        # look for them is cheaper than trying the patterns at every sentence start
+        subject = _SUBJECT_VERB_RE.search(self.text) is not None
+        delegation = "代表团" in self.text and "分组" in self.text
+        if not subject and not delegation:
+            return
         starts = sentence_starts(self.text)
-        for m in at_sentence_starts(_patterns()["subject"], self.text, starts):
+        for m in at_sentence_starts(_patterns()["subject"], self.text, starts) if subject else ():
             end = extend_name(self.text, m.end(1))
             name = self.text[m.start(1) : end]
             # 市政协十届三次会议(各界别)分组讨论政府工作报告: the session's group sittings, one meeting
             if group := _GROUP_SITTING_RE.match(self.text, end):
                 name, end = name + group.group(1), group.end()
             self.add(name, m.start(1), end, "subject")
-        for m in at_sentence_starts(_patterns()["delegation"], self.text, starts):
+        for m in at_sentence_starts(_patterns()["delegation"], self.text, starts) if delegation else ():
             group = _GROUP_SITTING_RE.match(self.text, m.end(1))
             if group is not None and not _VISITOR_IN_SUBJECT_RE.search(m.group(1)):
                 self.add(m.group(1) + group.group(1), m.start(1), group.end(), "subject")
@@ -337,7 +345,7 @@ class _Finder:
                 self.add(name, start, m.end(1), "at")
 
     def talks(self, stack: str) -> None:
-        if self.found:
+        if self.found or "座谈" not in self.text:  # (every form of a talk holds 座谈)
             return  # a talk is what a text reports when it reports no meeting held
         m = _patterns()["talk"].search(self.text)
         if m:

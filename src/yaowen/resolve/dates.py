@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..extract.figures import chinese_number
@@ -33,6 +34,10 @@ EVENT_DATE_RE = re.compile(
     r"|(?<![\d月年号第—–\-~～至到和、])(?P<day>\d{1,2})日"
     r"(?=上午|下午|晚上?|中午|凌晨|早上|傍晚|[,，]|召开|举行|在|至|到|和|、|起|开幕|闭幕)"
 )
+# Every match of EVENT_DATE_RE opens with one of these characters. Its branches open with groups and
+# lookbehinds, which leave the engine no first character to skip to, so finditer would try the whole
+# alternation at every place of a paragraph; trying it only where one of these stands finds the same matches.
+_EVENT_DATE_START_RE = re.compile(r"[昨今前上本这\d]")
 # "近日,…", "日前,…": a lead that does not date its event (a later month-day in it is another event's).
 UNDATED_OPENER_RE = re.compile(r"^\s*(?:近日|日前|前不久|不久前|近期)(?!\s*[(（]\d)")
 _SENTENCE_END_RE = re.compile(r"[。!?！？][”’」』)）]*")
@@ -54,7 +59,9 @@ _REPORT_RE = re.compile(
 )
 # "2025年1月份招商…", "2021-1-9 13:51": a year printed with a month (and a day in another form)
 _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}日)")
-_ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+# (the "no digit before" test stands after the year's first two digits, which it counts among its three:
+# a pattern that opens with "19|20" lets the engine skip ahead to those, one that opens with a lookbehind not)
+_ISO_DATE_RE = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d|代|远景|目标|底|前|以前|后)")
 _STRONG = 2  # the weight of evidence that dates the page itself (a dateline's date, its month, a session)
 _PERIOD_END_RE = re.compile(r"(?:19|20)\d{2}年?\s*[—–\-~～至到]$")
@@ -119,7 +126,7 @@ def first_event_date(text: str) -> str | None:
     undated = bool(UNDATED_OPENER_RE.match(text))
     # the lead's first sentence dates the event; a later sentence only by opening with its date
     end = m.end() if (m := _SENTENCE_END_RE.search(text)) else len(text)
-    for m in EVENT_DATE_RE.finditer(text):
+    for m in _event_dates(text):
         if m.group("rel") and m.group("rel") in RELATIVE_DAYS or m.group("gm"):
             break  # "今天(6月9日)", "昨日": the day of the news, relative to the issue
         if m.start() >= end and not _AFTER_SENTENCE_RE.search(text, max(0, m.start() - 4), m.start()):
@@ -139,6 +146,17 @@ def first_event_date(text: str) -> str | None:
     if m.group("day"):
         return f"{int(m.group('day'))}日"
     return m.group("rel")
+
+
+def _event_dates(text: str) -> Iterator[re.Match[str]]:
+    """EVENT_DATE_RE.finditer(text), trying the pattern only where a match can start."""
+    pos = 0
+    while start := _EVENT_DATE_START_RE.search(text, pos):
+        if m := EVENT_DATE_RE.match(text, start.start()):
+            yield m
+            pos = m.end()
+        else:
+            pos = start.start() + 1
 
 
 # month-day arithmetic without the page's year: a leap year, so a 2月29日 dateline is a day (the day before

@@ -12,14 +12,13 @@ from ..genre import (
     TRAILING_MARKED_RE,
     is_terminal,
     marked_credit,
-    match_lead,
     search_end,
 )
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import FULL_DATE_RE, UNDATED_OPENER_RE, first_event_date, relative_to_dateline
 from .blocks import Block, Para, cut_blocks, starts_mid_story
 from .headline import Headline, read_byline, read_stack, split_dashed_headline
-from .lines import CHROME_KINDS, classify_lines
+from .lines import CHROME_KINDS, Line, classify_lines, lead_match
 from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
 from .story import (
     Story,
@@ -107,7 +106,7 @@ def _article(
 
     paras = list(b.body)
     if b.lead is not None and paras and paras[0].start == b.lead.start:
-        end = _read_lead(a, paras[0].text)
+        end = _read_lead(a, paras[0].text, b.lead)
         paras[0] = paras[0].slice(end)
         if a.date_mention and (own := _date_mention(paras[0].text)):
             # "…1月21日讯 1月19日,…", "…3月12日讯 昨日,…": the dateline dates the filing, the lead the event
@@ -187,9 +186,10 @@ def _fragment(a: Article, b: Block, hl: Headline, uses_leads: bool) -> bool:
     )
 
 
-def _read_lead(a: Article, text: str) -> int:
-    """Fill dateline, source, date and credit from the lead's opening; return where the body starts."""
-    lead = match_lead(text)
+def _read_lead(a: Article, text: str, line: Line | None = None) -> int:
+    """Fill dateline, source, date and credit from the lead's opening; return where the body starts.
+    (``line``: the lead line that holds ``text``, whose lead classify_lines has read)"""
+    lead = lead_match(text, line)
     if lead is not None:
         m, end = lead
         a.dateline = text[:end].rstrip(" :：")

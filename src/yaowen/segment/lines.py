@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..chrome import chrome_kind
@@ -28,6 +28,7 @@ Kind = Literal[
 ]
 CHROME_KINDS = frozenset({"nav", "meta", "tools", "end", "junk", "caption"})
 
+LeadMatch = tuple[re.Match[str], int]  # what genre.match_lead returns: LEAD_RE's match and its end in the line
 STACK_MAX = 80  # an unpunctuated line longer than this is body text, not a headline
 _DATE_PAREN_RE = re.compile(r"^[(（]\s*\d{4}年\d{1,2}月\d{1,2}日")
 # A numbered point of a text ("一、主动公开", "(二)公开方式", "3.…"): a section inside the body, never a headline.
@@ -44,6 +45,15 @@ class Line:
     start: int  # offset in CleanText.text
     end: int
     level: int = 0  # markdown heading level, 0 if none
+    # match_lead(text) of a "lead" line, read once here: later steps reuse it (see lead_match)
+    lead: LeadMatch | None = field(default=None, repr=False, compare=False)
+
+
+def lead_match(text: str, line: Line | None) -> LeadMatch | None:
+    """``match_lead(text)``, taken from ``line`` when it is the "lead" line that holds that text."""
+    if line is not None and line.kind == "lead" and line.text == text:
+        return line.lead
+    return match_lead(text)
 
 
 def classify_lines(clean: CleanText) -> list[Line]:
@@ -60,9 +70,9 @@ def classify_lines(clean: CleanText) -> list[Line]:
             else:
                 out += [Line("stack", t, start + a, start + b, 0) for a, b, t in _stack_parts(head)]
             start, text = start + cut, text[cut:]
-        kind = _kind(text, level)
+        kind, lead = _kind(text, level)
         in_body |= kind in ("body", "lead")
-        out.append(Line(kind, text, start, end, level))
+        out.append(Line(kind, text, start, end, level, lead))
     return out
 
 
@@ -93,26 +103,27 @@ def _stack_parts(head: str) -> list[tuple[int, int, str]]:
     return [(0, len(head), head)]
 
 
-def _kind(text: str, level: int) -> Kind:
+def _kind(text: str, level: int) -> tuple[Kind, LeadMatch | None]:
+    """The line's kind, with match_lead's reading of it when it is a lead."""
     if len(text) <= 48 and MASTHEAD_RE.match(text):
-        return "masthead"
+        return "masthead", None
     if CREDIT_LINE_RE.match(text) and len(text) <= 40:
-        return "byline"  # "文 | 方晓 图 | 林立": its bars are no menu's
+        return "byline", None  # "文 | 方晓 图 | 林立": its bars are no menu's
     if (chrome := chrome_kind(text)) is not None and not (level and chrome in ("nav", "tools", "caption")):
-        return chrome  # a heading the markup marks is a heading, whatever it holds
+        return chrome, None  # a heading the markup marks is a heading, whatever it holds
     if level:
-        return "heading"
+        return "heading", None
     if CONT_FROM_RE.match(text):
-        return "cont_from"
+        return "cont_from", None
     if SEE_PAGE_RE.match(text):
-        return "see_page"
+        return "see_page", None
     if is_byline(text):
-        return "byline"
-    if match_lead(text) or CREDIT_ONLY_RE.match(text):
-        return "lead"
+        return "byline", None
+    if (lead := match_lead(text)) or CREDIT_ONLY_RE.match(text):
+        return "lead", lead
     if PAREN_LINE_RE.match(text):
         # a document's 题注 "(2020年12月29日...通过)" sits in the headline stack; other notes are body
-        return "paren" if _DATE_PAREN_RE.match(text) or not is_terminal(text[1:-1]) else "body"
+        return ("paren" if _DATE_PAREN_RE.match(text) or not is_terminal(text[1:-1]) else "body"), None
     if not is_terminal(text) and len(text) <= STACK_MAX and not _ENUMERATED_RE.match(text):
-        return "stack"
-    return "body"
+        return "stack", None
+    return "body", None

@@ -31,7 +31,6 @@ from ..genre import (
     TRAILING_NAMES_RE,
     ends_in_bracket,
     is_terminal,
-    match_lead,
     search_end,
 )
 from .blocks import (
@@ -44,7 +43,7 @@ from .blocks import (
     opens_story_under,
 )
 from .headline import Headline, factual_headline, read_byline, read_stack
-from .lines import CHROME_KINDS, Line
+from .lines import CHROME_KINDS, Line, lead_match
 
 _STACK_KINDS = ("heading", "stack", "paren")
 _ENDS_STORY = ("nav", "meta", "tools", "end")  # after the text: the article is over
@@ -96,7 +95,7 @@ def is_single_story(lines: list[Line], blocks: list[Block]) -> bool:
     openers = {
         _opening(b.body[0].text)
         for b in blocks
-        if (b.lead is not None or b.bylines) and b.body and _has_text_after_credit(b.body[0].text)
+        if (b.lead is not None or b.bylines) and b.body and _has_text_after_credit(b.body[0].text, b.lead)
         and (related is None or b.body[0].start < related)
     }
     headed = [b for b in blocks if b.body and b.origin == "headed" and _heading(b)]
@@ -138,8 +137,9 @@ def _heads_a_story(b: Block) -> bool:
     return opens_story_under(_heading(b), b.body[0].text)
 
 
-def _has_text_after_credit(text: str) -> bool:
-    lead = match_lead(text)
+def _has_text_after_credit(text: str, line: Line | None = None) -> bool:
+    """Does text follow the credit ``text`` opens with? (``line``: the lead line holding it, read already)"""
+    lead = lead_match(text, line)
     end = lead[1] if lead else (m.end() if (m := CREDIT_ONLY_RE.match(text)) else 0)
     return bool(text[end:].strip())
 
@@ -150,7 +150,7 @@ def read_story(lines: list[Line], web: bool) -> Story:
     main: Line | None = None  # a title printed twice (page title, then the article's own stack)
     b = Block("headless")
     story = Story(b, Headline(), web=web)
-    first_lead = next((i for i, x in enumerate(lines) if x.kind == "lead" and _has_text_after_credit(x.text)), None)
+    first_lead = next((i for i, x in enumerate(lines) if x.kind == "lead" and _has_text_after_credit(x.text, x)), None)
     state = "head"
     carry: Line | None = None  # a line the end of a column cut short, waiting for the rest of its paragraph
     leads = headlines_open_with_leads(lines)
@@ -197,7 +197,7 @@ def read_story(lines: list[Line], web: bool) -> Story:
             elif kind == "byline":
                 b.bylines.append(ln)
                 state = "tail"
-            elif kind == "lead" and not _has_text_after_credit(ln.text):
+            elif kind == "lead" and not _has_text_after_credit(ln.text, ln):
                 _credit_line(story, ln.text)
                 state = "tail"
             elif kind == "lead" and i == first_lead and b.lead is None:
@@ -226,7 +226,7 @@ def read_story(lines: list[Line], web: bool) -> Story:
             _meta_credits(story, ln.text)
         elif kind == "byline":
             b.bylines.append(ln)
-        elif kind == "lead" and not _has_text_after_credit(ln.text):
+        elif kind == "lead" and not _has_text_after_credit(ln.text, ln):
             _credit_line(story, ln.text)
         elif kind not in CHROME_KINDS and kind != "masthead":
             break

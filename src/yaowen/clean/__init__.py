@@ -10,7 +10,7 @@ from ..model import CleanText, OffsetMap, Page, Repair
 from .forms import normalize_forms
 from .layout import join_layout_breaks, line_indents
 from .pinyin import repair_pinyin_annotations
-from .script import detect_script, to_simplified
+from .script import detect_script_converted, to_simplified
 
 __all__ = ["clean_page", "clean_text"]
 
@@ -21,9 +21,9 @@ def clean_text(text: str) -> CleanText:
     # Pinyin and '?' repair first: the mojibake repair re-encodes the page's own (traditional) characters.
     text, m, repairs = repair_pinyin_annotations(text)
     omap = omap.then(m)
-    script = detect_script(text)
+    script, converted = detect_script_converted(text)
     if script == "traditional":
-        text, m = to_simplified(text)
+        text, m = to_simplified(text, converted)  # the page converted once, not twice
         omap = omap.then(m)
     indents = line_indents(text)  # before the forms drop them: a wrapped paragraph's first line is short by its indent
     text, m, headings = normalize_forms(text)

@@ -29,8 +29,19 @@ def code_points(text: str) -> np.ndarray:
 
 def detect_script(text: str) -> str:
     """"traditional" when clearly more than a few Han characters of a sample change under t2s."""
+    return detect_script_converted(text)[0]
+
+
+def detect_script_converted(text: str) -> tuple[str, str | None]:
+    """``detect_script(text)``, with OpenCC's t2s conversion of the whole text when the sample it converted
+    was the whole text (else None): ``to_simplified`` then need not convert it again."""
     sample = text[:SAMPLE]
     converted = _t2s().convert(sample)
+    whole = converted if len(text) <= SAMPLE else None
+    return _script_of(sample, converted), whole
+
+
+def _script_of(sample: str, converted: str) -> str:
     if converted == sample:  # most pages: nothing changes, no need to count characters one by one
         return "simplified"
     # counted on code point arrays, not character by character in Python
@@ -42,8 +53,11 @@ def detect_script(text: str) -> str:
     return "traditional" if changed >= 5 and changed / han > 0.03 else "simplified"
 
 
-def _convert(text: str) -> str:
-    converted = _t2s().convert(text)
+def _convert(text: str, converted: str | None = None) -> str:
+    """OpenCC's t2s on ``text`` (``converted``: that conversion, when the caller has it), extension-plane
+    characters kept as they were."""
+    if converted is None:
+        converted = _t2s().convert(text)
     if len(converted) != len(text) or not _EXTENSION_RE.search(converted):
         return converted
     chars = list(converted)
@@ -53,8 +67,9 @@ def _convert(text: str) -> str:
     return "".join(chars)
 
 
-def to_simplified(text: str) -> tuple[str, OffsetMap]:
-    converted = _convert(text)
+def to_simplified(text: str, t2s_converted: str | None = None) -> tuple[str, OffsetMap]:
+    """``t2s_converted``: ``_t2s().convert(text)`` when the caller has it (``detect_script_converted``)."""
+    converted = _convert(text, t2s_converted)
     if len(converted) == len(text):
         return converted, OffsetMap.identity(len(text))
     # a phrase conversion changed length somewhere: convert line by line, map changed lines as a whole

@@ -17,6 +17,7 @@ reading matches the annotation after it and the lost character makes a word with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from ..model import OffsetMap, Repair
@@ -54,35 +55,46 @@ def _is_pinyin(s: str) -> bool:
     return s in _readings()[0]
 
 
-def _word_with(left: str, ch: str, right: str, pos: int | None = None) -> str | None:
-    """The dictionary word ``ch`` forms with a neighbour (judged on the simplified form), or None. ``pos``:
-    the length of ``left[-2:]`` simplified (where ``ch`` stands in the window), when the caller knows it."""
-    import rjieba
-
-    from .script import _t2s
-
-    window = _t2s().convert(left[-2:] + ch + right[:2])
-    if pos is None:
-        pos = len(_t2s().convert(left[-2:]))
+def _word_at(cut: Callable[..., list[str]], window: str, pos: int) -> str | None:
+    """The dictionary word of the (simplified) ``window`` that covers ``pos``, or None (a single character).
+    ``cut``: ``rjieba.cut``."""
     at = 0
-    for tok in rjieba.cut(window, hmm=False):
+    for tok in cut(window, hmm=False):
         if at <= pos < at + len(tok):
             return tok if len(tok) >= 2 else None
         at += len(tok)
     return None
 
 
+def _simplified_windows(left: str, candidates: list[str], right: str) -> list[str]:
+    """``left + ch + right`` simplified, for each candidate ``ch``: one conversion of them all joined by
+    newlines (no OpenCC phrase spans a newline), not one call per candidate."""
+    from .script import _t2s
+
+    t2s = _t2s().convert
+    windows = [left + ch + right for ch in candidates]
+    if "\n" not in left and "\n" not in right and not any("\n" in ch for ch in candidates):
+        converted = t2s("\n".join(windows)).split("\n")
+        if len(converted) == len(windows):
+            return converted
+    return [t2s(w) for w in windows]
+
+
 def _recover(candidates: list[str], left: str, right: str) -> str | None:
     """The candidate that makes a word with its neighbours (報 and 报 count as one), in the script of its
-    neighbours; where several do, the one whose word is far the commonest (会?(yì): 会议, not 会意), else None."""
+    neighbours; where several do, the one whose word is far the commonest (会?(yì): 会议, not 会意), else None.
+    A word is judged on the simplified form of the candidate between two neighbours on each side."""
+    import rjieba
+
     from .script import _t2s
 
     t2s = _t2s().convert
     traditional = t2s(left + right) != left + right
-    pos = len(t2s(left[-2:]))  # the same for every candidate: converted once, not per candidate
+    pos = len(t2s(left[-2:]))  # where the candidate stands in its window: the same for every candidate
     fits: dict[str, tuple[str, int]] = {}
-    for ch in dict.fromkeys(candidates):
-        word = _word_with(left, ch, right, pos)
+    unique = list(dict.fromkeys(candidates))
+    for ch, window in zip(unique, _simplified_windows(left[-2:], unique, right[:2]), strict=True):
+        word = _word_at(rjieba.cut, window, pos)
         if word:
             key = _simplified_char(ch)
             if key not in fits or (key != ch) == traditional:

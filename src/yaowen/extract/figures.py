@@ -93,6 +93,20 @@ def _in_quotes(quotes: MarksSince, pos: int) -> bool:
 
 _MEASURE_FILLER_RE = re.compile(r"^(?:已|共|累计|全年|今年|其中|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计)+")
 _MEASURE_TAIL_RE = re.compile(r"(?:已|共|累计|完成|实现|达到?|为|约|近|有|将|拟|新增|总计|合计|的|等)+$")
+# The characters a filler word opens with and a tail word ends with: a text that opens (ends) with none of
+# them has no filler (tail), and is spared the substitution's scan.
+_FILLER_FIRSTS = frozenset("已共累全今其完实达为约近有将拟新总合")
+_TAIL_LASTS = frozenset("已共计成现达到为约近有将拟增的等")
+
+
+def _strip_filler(s: str) -> str:
+    """``_MEASURE_FILLER_RE.sub("", s)``."""
+    return _MEASURE_FILLER_RE.sub("", s) if s[:1] in _FILLER_FIRSTS else s
+
+
+def _strip_tail(s: str) -> str:
+    """``_MEASURE_TAIL_RE.sub("", s)`` for ``s`` without a newline (where ``$`` is the end)."""
+    return _MEASURE_TAIL_RE.sub("", s) if s[-1:] in _TAIL_LASTS else s
 
 
 _LAST_SENTENCE_END_RE = re.compile(r"(?s:.*)[。！？!?\n]")
@@ -121,7 +135,7 @@ def _previous_figure_subject(text: str, clause_start: int) -> str | None:
     m = _SUBJECT_BEFORE_FIGURE_RE.match(text, prev_start, clause_start - 1)
     if m is None:
         return None
-    subject = _MEASURE_FILLER_RE.sub("", m.group(1))
+    subject = _strip_filler(m.group(1))
     return subject if len(subject) >= 2 and not _DISCOURSE_RE.match(subject) else None
 
 
@@ -131,8 +145,10 @@ def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
     the clause says little before the figure (实到70人, 总投资34.4亿), the sentence's opening clause names what
     is counted (常委会组成人员应到74人，实到70人)."""
     clause_start = _after_last(_LAST_CLAUSE_MARK_RE, text, max(0, start - 30), start)
-    before = _MEASURE_TAIL_RE.sub("", _MEASURE_FILLER_RE.sub("", text[clause_start:start]))
-    after = _CLAUSE_RE.split(text[end : end + 16], 1)[0][:12]
+    # (the clause holds no newline, a clause mark)
+    before = _strip_tail(_strip_filler(text[clause_start:start]))
+    after_mark = _CLAUSE_RE.search(text, end, end + 16)  # the words after the figure up to the clause's end
+    after = text[end : after_mark.start() if after_mark else end + 16][:12]
     if _CHANGE_ONLY_RE.fullmatch(before) and (subject := _previous_figure_subject(text, clause_start)):
         return subject + before  # 第一产业1.7亿元，增长5.5%: the growth is the previous figure's measure's
     if len(before) < 6:
@@ -140,7 +156,7 @@ def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
         if sentence_start < clause_start:
             clauses = [c for c in _CLAUSE_RE.split(text[sentence_start:clause_start]) if c and not _DISCOURSE_RE.match(c)]
             opening = _DATE_IN_CLAUSE_RE.sub("", clauses[0]) if clauses else ""
-            opening = _MEASURE_FILLER_RE.sub("", _FIGURE_IN_CLAUSE_RE.sub("", opening))[-14:]
+            opening = _strip_filler(_FIGURE_IN_CLAUSE_RE.sub("", opening))[-14:]
             if len(opening) >= 2:
                 before = f"{opening} {before}".strip()
     if counted and after:
@@ -158,8 +174,14 @@ def _measure(text: str, start: int, end: int, counted: bool) -> str | None:
 # whose optional groups and long alternations are slow to fail, is tried at the candidates only.
 _FIRSTS = r"近约超逾仅\d零〇一二两三四五六七八九十百千万亿"
 _FIGURE_CHARS = r"近约超过逾仅\d,.零〇一二两三四五六七八九十百千万亿余多"  # all a figure holds before its unit
-_UNIT_FIRSTS = re.escape("".join(sorted({u[0] for u in (*_CURRENCY, "%", *_MEASURES)})))
-_CANDIDATE_RE = re.compile(rf"[{_FIRSTS}](?:(?<=[{_UNIT_FIRSTS}])|(?=[{_FIGURE_CHARS}]*[{_UNIT_FIRSTS}]))")
+# 日 opens one unit only, 日元, and far more often ends a date (12日): after a figure's characters it is asked
+# for with its 元, or every date's digits would be candidates (4/5 of the candidates that failed on the corpus)
+_UNITS = (*_CURRENCY, "%", *_MEASURES)
+_DAY_UNITS = [u for u in _UNITS if u[0] == "日"]
+_UNIT_FIRSTS = re.escape("".join(sorted({u[0] for u in _UNITS} - {"日"})))
+_CANDIDATE_RE = re.compile(
+    rf"[{_FIRSTS}](?:(?<=[{_UNIT_FIRSTS}])|(?=[{_FIGURE_CHARS}]*(?:[{_UNIT_FIRSTS}]|{'|'.join(_DAY_UNITS)})))"
+)
 _START = r"(?=(?:近|约|超|逾|仅)?[\d零〇一二两三四五六七八九十百千万亿])"
 _FIGURE_AT_RE = re.compile(_START + _FIGURE_RE.pattern)
 
@@ -181,7 +203,8 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
     quotes = MarksSince(text, "。\n", "“”\"") if "“" in text or "”" in text or '"' in text else None
     for m in _figure_matches(text):
         check_time()
-        num, mag = m.group("num"), m.group("mag")
+        # the groups read once (a group looked up by name is a call each time)
+        pre, num, approx0, mag, approx, cur, pct, mw, post = m.groups()
         if not num and not mag:
             continue
         start = m.start("num") if num else m.start("mag")
@@ -189,49 +212,50 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
             continue  # an ordinal or a slogan
         prev2 = text[max(0, start - 2) : start]
         inside = prev2[-1:] in _NUMBER_TAIL or (prev2[-1:] in ("多", "余") and prev2[:1].isdigit())
-        if inside or text[m.end() : m.end() + 1] in ("年", "月", "日"):
+        m_start, m_end = m.span()
+        after = text[m_end : m_end + 6]
+        if inside or after[:1] in ("年", "月", "日"):
             continue  # inside a larger number (9200多|万亩), or a date
         chinese = bool(num) and not num[0].isdigit()
-        if chinese and (_DIGIT_PAIR_RE.search(num) or text[m.end() : m.end() + 1] in _CN_NUMERAL):
+        if chinese and (_DIGIT_PAIR_RE.search(num) or after[:1] in _CN_NUMERAL):
             continue  # 唯一一个 (a word, then 一个), 千头万绪 (an idiom of numerals)
         value = chinese_number(num) if chinese else (float(num.replace(",", "")) if num else 1.0)
         if not value:
             continue  # no numeral, or nought of something
         if mag:
             value *= _MAGNITUDES[mag]
-        after = text[m.end() : m.end() + 6]
-        if m.group("mw") and _DURATION_AFTER.match(after):
+        if mw and _DURATION_AFTER.match(after):
             continue
-        if (m.group("mw") or "") + after[:1] in _NOUN_WORDS:
+        if (mw or "") + after[:1] in _NOUN_WORDS:
             continue  # 八部门, 场所, 家庭: the measure word begins a noun
-        if m.group("mw") == "次" and (text[start - 1 : start] in _SESSION_BEFORE or (
+        if mw == "次" and (text[start - 1 : start] in _SESSION_BEFORE or (
                 _SESSION_AFTER_RE.match(after) and not _HELD_BEFORE_RE.search(text, max(0, start - 3), start))):
             continue  # 十五届人大七次会议, 九届二十七次主席会议: a session, not a count
-        if m.group("mw") == "面" and (after[:1] in "积向对临貌" or (chinese and not any(t in after for t in _FLAT_THINGS))):
+        if mw == "面" and (after[:1] in "积向对临貌" or (chinese and not any(t in after for t in _FLAT_THINGS))):
             continue  # 面 counts flags and banners (10面鲜艳的红旗); 两面, 3面积 are no counts
-        if chinese and (num == "一" or (value <= 10 and not m.group("approx") and after.startswith(_ABSTRACT))):
+        if chinese and (num == "一" or (value <= 10 and not approx and after.startswith(_ABSTRACT))):
             continue  # 一名老人 (an article), 五个维度 (an abstraction)
-        if m.group("mw") in _PLACES and chinese:
+        if mw in _PLACES and chinese:
             continue
-        if m.group("cur"):
-            unit = _CURRENCY[m.group("cur")]
-        elif m.group("pct"):
+        if cur:
+            unit = _CURRENCY[cur]
+        elif pct:
             unit = "%"
-        elif m.group("mw") in _PEOPLE:
+        elif mw in _PEOPLE:
             unit = "人"
-        elif m.group("mw") in _PLACES:
+        elif mw in _PLACES:
             unit = "个"
         else:
-            unit = m.group("mw")
+            unit = mw
         if unit == "人" and after[:1] in ("民", "员", "才", "口", "大", "士", "工", "们"):
             continue  # 人民, 人员, 人才: a noun, not the counter
         last_mark = _LAST_CLAUSE_MARK_RE.match(text, max(0, start - 20), start)
         clause_start = last_mark.end() if last_mark else 0
-        target = bool(m.group("post") == "以上" or _TARGET_RE.search(text, clause_start, start))
-        approximate = bool(m.group("pre") in ("近", "约", "超过", "超", "逾") or m.group("approx") or m.group("approx0")
-                           or m.group("post") == "左右" or _APPROX_BEFORE_RE.search(text, max(0, start - 4), start))
-        out.append(Figure(article_id, text[m.start() : m.end()], value, unit, _measure(text, m.start(), m.end(), unit not in _MONEY_OR_RATE),
-                          approximate, target, m.start(), m.end()))
+        target = bool(post == "以上" or _TARGET_RE.search(text, clause_start, start))
+        approximate = bool(pre in ("近", "约", "超过", "超", "逾") or approx or approx0
+                           or post == "左右" or _APPROX_BEFORE_RE.search(text, max(0, start - 4), start))
+        out.append(Figure(article_id, text[m_start:m_end], value, unit, _measure(text, m_start, m_end, unit not in _MONEY_OR_RATE),
+                          approximate, target, m_start, m_end))
     taken = {(f.start, f.end) for f in out}
     for m in _BARE_MONEY_RE.finditer(text):
         if (m.start("num"), m.end("mag")) not in taken:

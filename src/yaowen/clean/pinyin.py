@@ -16,6 +16,9 @@ reading matches the annotation after it and the lost character makes a word with
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -34,25 +37,44 @@ MIN_ANNOTATIONS = 3  # a page carries pinyin annotations when it has at least th
 
 
 @cache
+def _pinyin_table() -> dict[int, str]:
+    """pypinyin's table of readings (code point -> "yáng,xiáng"), in its order. Read from the JSON file
+    ``pypinyin.pinyin_dict`` loads: importing that module runs the package's ``__init__`` first, which loads
+    the phrase list and trains a segmenter this module never uses (0.3-0.6 s at a worker's first page
+    with an annotation)."""
+    spec = importlib.util.find_spec("pypinyin")  # (finds the package without running it)
+    locations = spec.submodule_search_locations if spec else None
+    path = os.path.join(locations[0], "pinyin_dict.json") if locations else ""
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as f:
+            return {int(cp): value for cp, value in json.load(f).items()}
+    from pypinyin.pinyin_dict import pinyin_dict  # another layout: the module itself
+
+    return pinyin_dict
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    """Every valid toned syllable (all ``has_annotations`` needs; joined and split in C, not built in a loop)."""
+    return frozenset(",".join(_pinyin_table().values()).split(","))
+
+
+@cache
 def _readings() -> tuple[frozenset[str], dict[str, list[str]], dict[str, frozenset[str]]]:
     """(valid toned syllables, syllable -> characters, character -> syllables) from pypinyin's table."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    syllables: set[str] = set()
     chars_of: dict[str, list[str]] = {}
     reads: dict[str, frozenset[str]] = {}
-    for cp, value in pinyin_dict.items():
+    for cp, value in _pinyin_table().items():
         ch = chr(cp)
         rs = frozenset(value.split(","))
         reads[ch] = rs
         for r in rs:
-            syllables.add(r)
             chars_of.setdefault(r, []).append(ch)
-    return frozenset(syllables), chars_of, reads
+    return _syllables(), chars_of, reads
 
 
 def _is_pinyin(s: str) -> bool:
-    return s in _readings()[0]
+    return s in _syllables()
 
 
 def _word_at(cut: Callable[..., list[str]], window: str, pos: int) -> str | None:

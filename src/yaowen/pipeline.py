@@ -66,7 +66,7 @@ def documents_outside_articles(clean: CleanText, articles: list[Article]) -> lis
     out: list[DocumentRef] = []
     pos, owner = 0, articles[0].id
     for start, end, aid in [*spans, (len(clean.text), len(clean.text), "")]:
-        if start > pos:
+        if start > pos and clean.text.find("《", pos, start) >= 0:  # (a title opens with 《: most gaps hold none)
             out += [DocumentRef(owner, d.title) for d in find_documents(clean.text[pos:start])]
         if end > pos:
             pos, owner = end, aid or owner

@@ -23,9 +23,11 @@ TERMINAL_RE = re.compile(r"[。!?！？…;；:：][”’」』)\]》]*$|[。!?
 REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者", "实习生")
 CORRESPONDENT_ROLES = ("本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员")
 # A reporter's role with the newsroom it works for: 绵阳日报社融媒体记者, 全媒体首席记者, 九江日报全媒记者.
+# Before 全媒体/融媒体 any newsroom's name will do: 新派融媒体记者, 掌上长沙全媒体记者.
 _NEWSROOM_REPORTER = (
-    rf"(?:{HAN}{{0,6}}?(?:日报社|日报|晚报|时报|报社|新闻网|新闻|电视台|广播电视台|融媒体中心|网|台))?"
-    r"(?:全媒体|融媒体|全媒|融媒)?(?:首席|特约|见习|实习|驻站|本报|摄影)?记者"
+    rf"(?:{HAN}{{0,6}}?(?:日报社|日报|晚报|时报|报社|新闻网|新闻|电视台|广播电视台|融媒体中心|网|台)"
+    rf"(?:全媒体|融媒体|全媒|融媒)?|{HAN}{{0,6}}?(?:全媒体|融媒体|全媒|融媒))?"
+    r"(?:首席|特约|见习|实习|驻站|本报|摄影)?记者"
 )
 ROLE_RE = re.compile(
     f"({_NEWSROOM_REPORTER}|"
@@ -33,11 +35,13 @@ ROLE_RE = re.compile(
     + ")"
 )
 
+# A name's own credit mark after it: "记者 张三/文" (its text), "李四/摄".
+_NAME_MARK = r"(?:\s*/\s*(?:文|图|摄影|摄))?"
 # A byline line: "■本报记者 陈 润", "■通讯员 蒋甜田 本报记者 唐海强", "本报记者 唐海强", "■朱桂林", "通 讯 员 刘海华".
 BYLINE_RE = re.compile(
     rf"^(?:(?:文/图|文图|文/)\s*(?:{ROLE_RE.pattern}[\s:：]*)?|(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}[\s:：]*)?"
     rf"|{ROLE_RE.pattern}[\s:：]*))"
-    rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，:：]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
+    rf"(?:{HAN}(?:\s?{HAN}){{0,3}}{_NAME_MARK})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，:：]\s*{HAN}(?:\s?{HAN}){{0,3}}{_NAME_MARK})*\s*$"
 )
 
 # A credit line of marked parts: "文 | 方晓  图 | 林立", "文/图 方晓", "撰文:方晓 摄影:林立", "文字 方晓".
@@ -85,7 +89,7 @@ _MARK_WORD = r"(?:文|图|摄|摄影|视频)"
 TRAILING_MARKED_RE = re.compile(
     rf"\s*[(（【](?P<credit>(?:\s*(?:{HAN}{{2,4}}\s*/\s*{_MARK_WORD}|{_MARK_WORD}\s*/\s*{HAN}{{2,4}}))+)\s*[)）】]\s*$"
 )
-_POSTFIX_MARK_RE = re.compile(rf"({HAN}{{2,4}})\s*/\s*({_MARK_WORD})")
+_POSTFIX_MARK_RE = re.compile(rf"(?<!{HAN})({HAN}{{2,4}})\s*/\s*({_MARK_WORD})")  # a whole name: not 记者张三/文
 
 
 def marked_credit(credit: str) -> str:

@@ -78,9 +78,11 @@ LEAD_RE = re.compile(
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )
 _AGENCY_RE = re.compile(rf"^(?:本报|{_NEWS_AGENCIES})$")
-# Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)".
+# Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)", and a team's credit that
+# names no one: "...。(本报两会报道组)", "(市党代会新闻网报道组)".
 TRAILING_FURNITURE_RE = re.compile(
-    r"\s*[(（【\[](?:来源|责任编辑|编辑|责编|审核|校对|值班编辑|网络编辑|审校|终审|供稿|供图)[:：\s/][^()（）【】]{1,30}[)）】\]]\s*$"
+    r"\s*[(（【\[](?:(?:来源|责任编辑|编辑|责编|审核|校对|值班编辑|网络编辑|审校|终审|供稿|供图)[:：\s/][^()（）【】]{1,30}"
+    r"|[^()（）【】\[\]\s]{0,24}(?:报道组|采访组))[)）】\]]\s*$"
 )
 # A credit closing an article: "...。(记者 张三 通讯员 李四)", "【融媒体记者 张三】".
 TRAILING_CREDIT_RE = re.compile(rf"\s*[(（【](?P<credit>(?:{ROLE_RE.pattern})[^()（）【】]{{1,40}})[)）】]\s*$")

@@ -405,3 +405,13 @@ def test_read_byline_marks_after_names():
 
     assert read_byline("记者 方晓/文 陈一/摄")[:2] == (["方晓"], [])
     assert read_byline("融媒体记者张三/文")[:2] == (["张三"], [])
+
+
+def test_segment_a_reporting_teams_credit_closes_the_text():
+    page = (
+        "临江市第五次党代会召开代表团召集人会议\n\n"
+        "本网讯 9月25日,临江市第五次党代会召开代表团召集人会议。会议还讨论了《大会议程(草案)》。"
+        "(市第五次党代会临江新闻网报道组)"
+    )
+    [a] = _seg(page)
+    assert a.body.endswith("《大会议程(草案)》。") and not a.fragment and a.reporters == a.correspondents == []

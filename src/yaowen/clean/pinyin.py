@@ -88,6 +88,27 @@ def _word_at(cut: Callable[..., list[str]], window: str, pos: int) -> str | None
     return None
 
 
+def _words_at(cut: Callable[..., list[str]], windows: list[str], pos: int) -> list[str | None]:
+    """``_word_at`` for every window, from one cut of the windows joined by newlines: a newline is a token of
+    its own, and no word spans it. (Each window cut alone where one holds a line break.)"""
+    if any("\n" in w or "\r" in w for w in windows):
+        return [_word_at(cut, w, pos) for w in windows]
+    words: list[str | None] = []
+    at, word, decided = 0, None, False
+    for tok in cut("\n".join(windows), hmm=False):
+        if tok == "\n":  # the next window
+            words.append(word)
+            at, word, decided = 0, None, False
+            continue
+        if not decided and at <= pos < at + len(tok):
+            word, decided = (tok if len(tok) >= 2 else None), True
+        at += len(tok)
+    words.append(word)
+    if len(words) != len(windows):  # (never seen: a cut that merged a newline into a word)
+        return [_word_at(cut, w, pos) for w in windows]
+    return words
+
+
 def _simplified_windows(left: str, candidates: list[str], right: str) -> list[str]:
     """``left + ch + right`` simplified, for each candidate ``ch``: one conversion of them all joined by
     newlines (no OpenCC phrase spans a newline), not one call per candidate."""
@@ -115,8 +136,8 @@ def _recover(candidates: list[str], left: str, right: str) -> str | None:
     pos = len(t2s(left[-2:]))  # where the candidate stands in its window: the same for every candidate
     fits: dict[str, tuple[str, int]] = {}
     unique = list(dict.fromkeys(candidates))
-    for ch, window in zip(unique, _simplified_windows(left[-2:], unique, right[:2]), strict=True):
-        word = _word_at(rjieba.cut, window, pos)
+    windows = _simplified_windows(left[-2:], unique, right[:2])
+    for ch, word in zip(unique, _words_at(rjieba.cut, windows, pos), strict=True):
         if word:
             key = _simplified_char(ch)
             if key not in fits or (key != ch) == traditional:

@@ -40,7 +40,8 @@ _FORMS_RE = re.compile(
 
 def normalize_forms(text: str) -> tuple[str, OffsetMap, dict[int, int]]:
     text = _fold(text)  # 1:1, the map stays the identity
-    headings = {i: len(m.group(1)) for i, m in line_matches(_HEADING_RE, text)}
+    # (a page without a "#" has no heading mark: most pages are spared the line-by-line search)
+    headings = {i: len(m.group(1)) for i, m in line_matches(_HEADING_RE, text)} if "#" in text else {}
     # newlines are never removed here, so line indexes are the same before and after
     out, omap = rewrite(text, _FORMS_RE, _form)
     return out, omap, headings

@@ -42,7 +42,8 @@ _SPACES_RE = re.compile(r"\s+")
 def text_to_text(data: bytes, source: str) -> tuple[str, str, PageMeta]:
     """(text, encoding name, meta) of a text page; meta.title is its first ``# `` line, if any."""
     text, encoding = decode_text(data, source)
-    m = _HEADLINE_RE.search(text, 0, _TITLE_WINDOW)
+    # (no "#" in the window, no heading line: spared the search of every line start)
+    m = _HEADLINE_RE.search(text, 0, _TITLE_WINDOW) if text.find("#", 0, _TITLE_WINDOW) >= 0 else None
     # no date from the text itself: a plain page starts with its news, and a date there is an event's
     return text, encoding, PageMeta(title=m.group(1) if m else None)
 

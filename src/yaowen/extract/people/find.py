@@ -136,6 +136,8 @@ _GAP_RE = re.compile(r"[、，,和及][\u4e00-\u9fff、]{0,30}$")
 def _label_after_list(text: str, mentions: list[Mention]) -> None:
     """Give the label after ``等`` to every person of the list before it, those named with posts of their
     own too: the items run back through separators and post chains to the start of the clause."""
+    if "领导" not in text:  # every label ends in 领导 (most texts have none: no search, no map of ends)
+        return
     ends = {m.end: i for i, m in enumerate(mentions)}
     for hit in _LABEL_AFTER_RE.finditer(text):
         i = ends.get(hit.start())
@@ -163,6 +165,8 @@ _LED_RE = re.compile(
 
 def _group_heads(text: str, mentions: list[Mention]) -> None:
     """Give the heads named in ``以X为组长…的督查组`` the group's post."""
+    if "以" not in text:  # (most texts: no search, no map of ends)
+        return
     by_end = {m.end: m for m in mentions}
     for m in _LED_RE.finditer(text):
         for k in (1, 2):
@@ -410,6 +414,8 @@ _OPENING_AFTER_MARK_RE = re.compile("[。\n]" + _OPENING_NAME)
 
 def _appositive_without_post(text: str) -> list[Mention]:
     """``周煜中,南华大学…研究生。``: a name opening the sentence, then a clause that describes a person."""
+    if "，" not in text and "," not in text:  # every match holds a comma (a headline or caption may have none)
+        return []
     first = _OPENING_NAME_RE.match(text)
     return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive")
             for m in ([first] if first else []) + list(_OPENING_AFTER_MARK_RE.finditer(text))

@@ -173,23 +173,29 @@ def _split(text: str, start: int, stop: int) -> list[tuple[str, int, int]] | Non
     parts = text[start:stop].split("、")
     items = []
     pos = start
-    for i, part in enumerate(parts):
-        if i == len(parts) - 1:
-            n = next((n for n in (3, 2, 4) if n <= len(part) and _FOLLOW_RE.match(text, pos + n)
-                      and list_item(text, pos, pos + n)), 0)
-            got = (text[pos : pos + n], pos + n) if n else read_name(text, pos, loose=True)
-            if got is None:
-                return None
-            items.append((got[0], pos, got[1]))
-            if not n and text[got[1] : got[1] + 1] in ("和", "及"):  # A、B和C: one more item
-                last = read_name(text, got[1] + 1, loose=True)
-                if last is not None:
-                    items.append((last[0], got[1] + 1, last[1]))
-        else:
-            s = list_item(text, pos, pos + len(part))
-            if s is None:
-                return None
-            items.append((s, pos, pos + len(s)))
+    for part in parts[:-1]:
+        s = list_item(text, pos, pos + len(part))
+        if s is None:
+            return None
+        items.append((s, pos, pos + len(s)))
         pos += len(part) + 1
+    # the tests on the items before the last one first: reading the last costs most, and most runs (lists of
+    # things) fail them whatever it is (it adds two items at most)
+    if not name_shaped(items[0][0][:3]):
+        return None
     strict = sum(name_shaped(name) or name_shaped(name[:3]) for name, _, _ in items)
-    return items if strict * 3 >= len(items) * 2 and name_shaped(items[0][0][:3]) else None
+    if (strict + 2) * 3 < len(parts) * 2:
+        return None
+    part, before_last = parts[-1], len(items)
+    n = next((n for n in (3, 2, 4) if n <= len(part) and _FOLLOW_RE.match(text, pos + n)
+              and list_item(text, pos, pos + n)), 0)
+    got = (text[pos : pos + n], pos + n) if n else read_name(text, pos, loose=True)
+    if got is None:
+        return None
+    items.append((got[0], pos, got[1]))
+    if not n and text[got[1] : got[1] + 1] in ("和", "及"):  # A、B和C: one more item
+        last = read_name(text, got[1] + 1, loose=True)
+        if last is not None:
+            items.append((last[0], got[1] + 1, last[1]))
+    strict += sum(name_shaped(name) or name_shaped(name[:3]) for name, _, _ in items[before_last:])
+    return items if strict * 3 >= len(items) * 2 else None

@@ -9,6 +9,7 @@ from functools import cache
 
 from ...budget import check_time
 from ..names import name_scores
+from ..textscan import sentence_starts
 from .chains import chain_titles, link_chains, names_after
 from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
@@ -407,16 +408,17 @@ def _appositive(text: str, sent: int, titles: list[str]) -> list[Mention]:
 _PERSON_NOUN_RE = re.compile(r"(?:生|员|师|者|人|士|工|民|手|岁|男|女|出生|籍|长|主任|书记|委员|代表|教授|医生)$|岁|出生|籍")
 _OPENING_NAME = r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]([^。，,;；\n]{1,40})"
 _OPENING_NAME_RE = re.compile(_OPENING_NAME)
-# … and one after the 。 or line end before it (found from those marks: a lookbehind tried at every place
-# costs more; a match never reaches past the next mark, so the matches are the same)
-_OPENING_AFTER_MARK_RE = re.compile("[。\n]" + _OPENING_NAME)
 
 
 def _appositive_without_post(text: str) -> list[Mention]:
     """``周煜中,南华大学…研究生。``: a name opening the sentence, then a clause that describes a person."""
     if "，" not in text and "," not in text:  # every match holds a comma (a headline or caption may have none)
         return []
-    first = _OPENING_NAME_RE.match(text)
-    return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive")
-            for m in ([first] if first else []) + list(_OPENING_AFTER_MARK_RE.finditer(text))
-            if name_shaped(m.group(1)) and _PERSON_NOUN_RE.search(m.group(2))]
+    # tried at the start of the text, of each line and of each sentence (a match never reaches past the next
+    # 。 or line end, so no two overlap)
+    out = []
+    for start in sentence_starts(text):
+        m = _OPENING_NAME_RE.match(text, start)
+        if m is not None and name_shaped(m.group(1)) and _PERSON_NOUN_RE.search(m.group(2)):
+            out.append(Mention(m.group(1), [], m.start(1), m.end(1), "appositive"))
+    return out

@@ -23,9 +23,11 @@ TERMINAL_RE = re.compile(r"[。!?！？…;；:：][”’」』)\]》]*$|[。!?
 REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者", "实习生")
 CORRESPONDENT_ROLES = ("本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员")
 # A reporter's role with the newsroom it works for: 绵阳日报社融媒体记者, 全媒体首席记者, 九江日报全媒记者.
+# Before 全媒体/融媒体 any newsroom's name will do: 新派融媒体记者, 掌上长沙全媒体记者.
 _NEWSROOM_REPORTER = (
-    rf"(?:{HAN}{{0,6}}?(?:日报社|日报|晚报|时报|报社|新闻网|新闻|电视台|广播电视台|融媒体中心|网|台))?"
-    r"(?:全媒体|融媒体|全媒|融媒)?(?:首席|特约|见习|实习|驻站|本报|摄影)?记者"
+    rf"(?:{HAN}{{0,6}}?(?:日报社|日报|晚报|时报|报社|新闻网|新闻|电视台|广播电视台|融媒体中心|网|台)"
+    rf"(?:全媒体|融媒体|全媒|融媒)?|{HAN}{{0,6}}?(?:全媒体|融媒体|全媒|融媒))?"
+    r"(?:首席|特约|见习|实习|驻站|本报|摄影)?记者"
 )
 ROLE_RE = re.compile(
     f"({_NEWSROOM_REPORTER}|"
@@ -33,11 +35,13 @@ ROLE_RE = re.compile(
     + ")"
 )
 
+# A name's own credit mark after it: "记者 张三/文" (its text), "李四/摄".
+_NAME_MARK = r"(?:\s*/\s*(?:文|图|摄影|摄))?"
 # A byline line: "■本报记者 陈 润", "■通讯员 蒋甜田 本报记者 唐海强", "本报记者 唐海强", "■朱桂林", "通 讯 员 刘海华".
 BYLINE_RE = re.compile(
     rf"^(?:(?:文/图|文图|文/)\s*(?:{ROLE_RE.pattern}[\s:：]*)?|(?:文/图|文图|文/|图/)?\s*(?:[■□●◆▲★]\s*(?:{ROLE_RE.pattern}[\s:：]*)?"
     rf"|{ROLE_RE.pattern}[\s:：]*))"
-    rf"(?:{HAN}(?:\s?{HAN}){{0,3}})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，:：]\s*{HAN}(?:\s?{HAN}){{0,3}})*\s*$"
+    rf"(?:{HAN}(?:\s?{HAN}){{0,3}}{_NAME_MARK})(?:\s*(?:{ROLE_RE.pattern}\s*)?[\s、,，:：]\s*{HAN}(?:\s?{HAN}){{0,3}}{_NAME_MARK})*\s*$"
 )
 
 # A credit line of marked parts: "文 | 方晓  图 | 林立", "文/图 方晓", "撰文:方晓 摄影:林立", "文字 方晓".
@@ -74,9 +78,11 @@ LEAD_RE = re.compile(
     rf"|\s*(?P<credit3>(?:{ROLE_RE.pattern})\s*[^,，。:：()（）]{{1,40}}?)\s*报道))[\s:：]*"
 )
 _AGENCY_RE = re.compile(rf"^(?:本报|{_NEWS_AGENCIES})$")
-# Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)".
+# Furniture closing the last paragraph: "...。(来源:临江日报)", "...。(编辑 张三)", and a team's credit that
+# names no one: "...。(本报两会报道组)", "(市党代会新闻网报道组)".
 TRAILING_FURNITURE_RE = re.compile(
-    r"\s*[(（【\[](?:来源|责任编辑|编辑|责编|审核|校对|值班编辑|网络编辑|审校|终审|供稿|供图)[:：\s/][^()（）【】]{1,30}[)）】\]]\s*$"
+    r"\s*[(（【\[](?:(?:来源|责任编辑|编辑|责编|审核|校对|值班编辑|网络编辑|审校|终审|供稿|供图)[:：\s/][^()（）【】]{1,30}"
+    r"|[^()（）【】\[\]\s]{0,24}(?:报道组|采访组))[)）】\]]\s*$"
 )
 # A credit closing an article: "...。(记者 张三 通讯员 李四)", "【融媒体记者 张三】".
 TRAILING_CREDIT_RE = re.compile(rf"\s*[(（【](?P<credit>(?:{ROLE_RE.pattern})[^()（）【】]{{1,40}})[)）】]\s*$")
@@ -85,7 +91,7 @@ _MARK_WORD = r"(?:文|图|摄|摄影|视频)"
 TRAILING_MARKED_RE = re.compile(
     rf"\s*[(（【](?P<credit>(?:\s*(?:{HAN}{{2,4}}\s*/\s*{_MARK_WORD}|{_MARK_WORD}\s*/\s*{HAN}{{2,4}}))+)\s*[)）】]\s*$"
 )
-_POSTFIX_MARK_RE = re.compile(rf"({HAN}{{2,4}})\s*/\s*({_MARK_WORD})")
+_POSTFIX_MARK_RE = re.compile(rf"(?<!{HAN})({HAN}{{2,4}})\s*/\s*({_MARK_WORD})")  # a whole name: not 记者张三/文
 
 
 def marked_credit(credit: str) -> str:

@@ -177,3 +177,14 @@ def test_a_long_dump_is_read_in_constant_memory(tmp_path):
     tracemalloc.stop()
     assert count == 20_000
     assert peak < path.stat().st_size / 4  # a few records at a time, not the file
+
+
+def test_a_records_address_that_names_only_its_month_dates_the_text(tmp_path):
+    from yaowen.pipeline import process_page
+
+    row = {"url": "https://news.example.cn/linjiang/201507/5230229.html",
+           "content": "临江召开各代表团召集人会议\n7月9日上午,市七届人大五次会议举行各代表团召集人会议。市长韩松涛主持会议。"}
+    [page] = [read_input(r) for r in iter_inputs([str(_jsonl(tmp_path / "d.jsonl", [row]))])]
+    result = process_page(page)
+    assert page.meta.date is None and result.year == 2015
+    assert [a.event_date for a in result.articles] == ["2015-07-09"]

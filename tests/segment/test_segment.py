@@ -385,3 +385,33 @@ def test_segment_any_newsrooms_name_before_xun_is_a_dateline():
 def test_segment_the_sites_name_above_the_stack_is_no_headline():
     [a] = _seg("临江新闻网\n\n临江召开全市两会筹备工作会议\n\n3月11日,全市两会筹备工作会议召开。")
     assert (a.column, a.headline) == ("临江新闻网", "临江召开全市两会筹备工作会议")
+
+
+def test_segment_web_story_closed_by_a_newsroom_credit_with_marks():
+    # a web page's story ends with its credit and the site's editors: "<newsroom>融媒体记者: 张三/文"
+    page = (
+        "临江市产业链招商重点项目签约仪式在沪举行\n\n林立出席并致辞\n\n"
+        "5月9日,临江市产业链招商重点项目签约仪式在上海举行。市长林立出席并致辞。\n\n"
+        "会上,一批重点合作项目进行了现场签约。\n\n"
+        "掌上临江融媒体记者: 方晓/文 陈一/摄\n\n编辑:韩一\n\n一审:韩一 二审:冯二 三审:慈三"
+    )
+    [a] = _seg(page)
+    assert a.reporters == ["方晓"] and a.correspondents == []
+    assert a.body.endswith("进行了现场签约。") and not a.fragment
+
+
+def test_read_byline_marks_after_names():
+    from yaowen.segment.headline import read_byline
+
+    assert read_byline("记者 方晓/文 陈一/摄")[:2] == (["方晓"], [])
+    assert read_byline("融媒体记者张三/文")[:2] == (["张三"], [])
+
+
+def test_segment_a_reporting_teams_credit_closes_the_text():
+    page = (
+        "临江市第五次党代会召开代表团召集人会议\n\n"
+        "本网讯 9月25日,临江市第五次党代会召开代表团召集人会议。会议还讨论了《大会议程(草案)》。"
+        "(市第五次党代会临江新闻网报道组)"
+    )
+    [a] = _seg(page)
+    assert a.body.endswith("《大会议程(草案)》。") and not a.fragment and a.reporters == a.correspondents == []

@@ -56,7 +56,7 @@ def resolve_dates(
     if meta.date and stale_stamp(meta.date, mds):  # a repost stamp: the year is the text's, not the stamp's
         evidence = infer_year(without_date(text, meta.date), None, mds)
     else:
-        evidence = infer_year(text, meta.date, mds)
+        evidence = infer_year(text, meta.date, mds, meta.url)
     if evidence.year is None and year_hint is not None:
         evidence = YearEvidence(year_hint[0], year_hint[1])
     year = evidence.year

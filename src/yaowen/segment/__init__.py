@@ -17,6 +17,7 @@ from ..genre import (
 from ..model import Article, CleanText, OffsetMap, Page, Span
 from ..resolve.dates import FULL_DATE_RE, UNDATED_OPENER_RE, first_event_date, relative_to_dateline
 from .blocks import Block, Para, cut_blocks, starts_mid_story
+from .digest import split_digest
 from .headline import Headline, read_byline, read_stack, split_dashed_headline
 from .lines import CHROME_KINDS, Line, classify_lines, lead_match
 from .reassemble import attach_orphans, drop_repeated_paragraphs, split_dropped_blocks
@@ -26,7 +27,6 @@ from .story import (
     is_single_story,
     read_story,
     related_stories_at,
-    split_digest,
     trailing_names,
 )
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..chrome import NOT_A_NAME_RE
-from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, REPORTER_ROLES, ROLE_RE
+from ..genre import CORRESPONDENT_ROLES, CREDIT_MARK_RE, REPORTER_ROLES, ROLE_RE, marked_credit
 from .lines import Line
 
 STACK_LINES = 3  # kicker, headline, subheadline; lines above them are a column rubric
@@ -168,6 +168,8 @@ def read_byline(text: str) -> tuple[list[str], list[str], bool]:
     text = text.strip().lstrip("■□●◆▲★ ").strip()
     if text.startswith(_RUN_ON_MARKS):
         text = _RUN_ON_MARK_RE.sub(r"\1 ", text)  # "文/图方晓"
+    elif "/" in text:
+        text = marked_credit(text)  # "记者 张三/文 李四/摄": each name's mark before it
     marks = list(CREDIT_MARK_RE.finditer(text)) if _CREDIT_MARK_CHAR_RE.search(text) else []
     if marks:
         reporters: list[str] = []

@@ -8,7 +8,7 @@ story opener (lead or byline). A single story is read straight through: the titl
 above the text after the last piece of navigation; inside the text, sub-headings and captions do not start
 new articles; the text ends at the first piece of end furniture, and of what follows only the credits
 (``作者:``, a trailing byline) are read. A news round-up (bulleted or labelled brief items, each opened by
-its date) is split into its items (``split_digest``).
+its date) is split into its items (``digest.split_digest``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from ..genre import (
     END_MARK_RE,
     ROLE_RE,
     SEE_PAGE_RE,
-    STORY_START_RE,
     TRAILING_CREDIT_RE,
     TRAILING_FURNITURE_RE,
     TRAILING_MARKED_RE,
@@ -42,6 +41,7 @@ from .blocks import (
     joined_para,
     opens_story_under,
 )
+from .digest import DIGEST_LABEL_RE
 from .headline import Headline, factual_headline, read_byline, read_stack
 from .lines import CHROME_KINDS, Line, lead_match
 
@@ -63,8 +63,6 @@ _TAG_TAIL_RE = re.compile(
     r"\s*[(（](?:组?图|多图|视频|图文|附图|[\u4e00-\u9fff]{0,4}(?:观察|视点|时评|快评|短评|聚焦|特写|纪实|访谈|专访|走基层))[)）]$"
 )
 _EDITOR_NOTE_RE = re.compile(r"^\s*编者按\s*[:：]\s*")
-_DIGEST_BULLET_RE = re.compile(r"^\s*[●◆■▲★•]\s*")
-_DIGEST_LABEL_RE = re.compile(r"^\s*【[^】]{1,10}】\s*$")
 _CREDIT_IN_META_RE = re.compile(r"[(（](?P<credit>[^()（）]*(?:记者|通讯员)[^()（）]*)[)）]")
 _META_LABEL_AT_RE = re.compile(r"\s+\S{1,6}\s*[:：]")
 _SITE_SUFFIX_RE = re.compile(r"\s*[_|｜\-–—]\s*\S.{0,30}$")  # "_临江新闻网", " - 临江日报"
@@ -126,7 +124,7 @@ def _text_above(lines: list[Line], k: int) -> bool:
 
 def _heading(b: Block) -> str:
     """The block's header, less a round-up's section label (【南京】), which heads no story."""
-    return " ".join(h.text for h in b.header if not _DIGEST_LABEL_RE.match(h.text))
+    return " ".join(h.text for h in b.header if not DIGEST_LABEL_RE.match(h.text))
 
 
 def _heads_a_story(b: Block) -> bool:
@@ -376,28 +374,3 @@ def _read_header(header: list[Line], meta_at: int | None, main: Line | None, web
 def _join(lines: list[Line]) -> str | None:
     text = " ".join(x.text.strip().lstrip("—-~～ ").strip() for x in lines)
     return _SPACES_RE.sub(" ", text).strip() or None
-
-
-def split_digest(story: Story) -> list[Block] | None:
-    """A round-up of brief items, each opened by a bullet and its date or under a 【place】 label: the items,
-    each a block of its own (what precedes the first item is the round-up's introduction). None if the
-    story is no round-up."""
-    body = story.block.body
-    starts: list[int] = []
-    labels: set[int] = set()
-    for i, p in enumerate(body):
-        if _DIGEST_BULLET_RE.match(p.text) and STORY_START_RE.match(p.text):
-            starts.append(i)
-        elif _DIGEST_LABEL_RE.match(p.text) and i + 1 < len(body) and STORY_START_RE.match(body[i + 1].text):
-            starts.append(i)
-            labels.add(i)
-    if len(starts) < 2:
-        return None
-    items = []
-    for k, s in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(body)
-        paras = body[s + 1 : end] if s in labels else body[s:end]
-        if paras and (m := _DIGEST_BULLET_RE.match(paras[0].text)):
-            paras = [paras[0].slice(m.end())] + paras[1:]
-        items.append(Block("headless", body=list(paras)))
-    return items

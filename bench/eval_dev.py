@@ -102,14 +102,17 @@ def main() -> None:
         tmp = Path(tmp_name)
         pred = tmp / "yaowen"
         subprocess.run([str(yaowen), "extract", str(raw), "--out", str(pred)], check=True, capture_output=True)
-        columns = {"dev (90)": _score(args.shared, gold, pred)}
+        parts = {"dev (90)": gold}
         for k, (round_, fold) in enumerate(ROUNDS.items()):
-            tuned = _part(gold, tmp, f"tuned{k}", lambda n, f=fold: n % 3 != f)
-            held = _part(gold, tmp, f"held{k}", lambda n, f=fold: n % 3 == f)
-            columns[f"{round_}: tuned"] = _score(args.shared, tuned, pred)
-            columns[f"{round_}: held"] = _score(args.shared, held, pred)
+            parts[f"{round_}: tuned"] = _part(gold, tmp, f"tuned{k}", lambda n, f=fold: n % 3 != f)
+            parts[f"{round_}: held"] = _part(gold, tmp, f"held{k}", lambda n, f=fold: n % 3 == f)
+        columns = {name: _score(args.shared, part, pred) for name, part in parts.items()}
+        with_urls = {}
         if args.with_urls:
-            columns["dev with URLs (90)"] = _score(args.shared, gold, _url_predictions(yaowen, args.shared, tmp))
+            url_pred = _url_predictions(yaowen, args.shared, tmp)
+            with_urls = {name: _score(args.shared, part, url_pred)["overall"] for name, part in parts.items()}
+            columns["dev with URLs (90)"] = _score(args.shared, gold, url_pred)
+            with_urls["dev with URLs (90)"] = columns["dev with URLs (90)"]["overall"]
         if args.jieba:
             jpred = tmp / "jieba"
             jpred.mkdir()
@@ -120,8 +123,12 @@ def main() -> None:
     for k in keys:
         cells = [_figure(col[k]) for col in columns.values()]
         print(f"{k:20}" + "".join(f"{'n/a' if c is None else f'{c:.3f}':>19}" for c in cells))
+    if with_urls:  # each part's overall when its pages are read with their URLs
+        print(f"{'overall, URLs':20}" + "".join(f"{with_urls[c]:>19.3f}" if c in with_urls else f"{'–':>19}"
+                                                 for c in columns))
     if args.json:
-        args.json.write_text(json.dumps(columns, ensure_ascii=False, indent=1), encoding="utf-8")
+        figures = {**columns, "overall with URLs": with_urls} if with_urls else columns
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

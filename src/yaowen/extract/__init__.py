@@ -7,6 +7,7 @@ Every fact keeps the offsets of the text that states it, in its article's body; 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..budget import check_time
 from ..model import Article, Figure, PageFacts, Person, PersonMention
@@ -20,6 +21,10 @@ from .textscan import WordFinder
 from .topics import classify_topics
 
 __all__ = ["extract_facts"]
+
+# is one post a longer form of another: asked of every pair of a person's posts on every page, of posts that recur
+# from page to page (书记, 市长, 中共中央总书记); each answer reads the post lexicon character by character
+_longer_form = lru_cache(maxsize=1 << 14)(is_longer_form)
 
 DateResolver = Callable[[int, int], "str | None"]
 
@@ -115,7 +120,7 @@ def aggregate_people(articles: list[Article], facts: PageFacts, captions: list[s
                 seen[name].append(a.id)
     people = []
     for name, ts in titles.items():
-        kept = [t for t in ts if not any(o != t and is_longer_form(o, t) for o in ts)]
+        kept = [t for t in ts if not any(o != t and _longer_form(o, t) for o in ts)] if len(ts) > 1 else list(ts)
         people.append(Person(name, kept, seen[name]))
     return people
 

@@ -38,6 +38,9 @@ GENERIC_WORDS = ("专题", "紧急", "有关", "相关", "集中", "此次", "�
                  "全区", "全州", "全国", "我市", "我县", "我区")
 
 
+# noun_of and is_generic are asked of the same few meeting names (会议, 常务会议, 座谈会 ...) many times an article
+# and from page to page: cached by name
+@lru_cache(maxsize=1 << 12)
 def noun_of(name: str | None) -> str | None:
     """The meeting word a name ends with (座谈会, 常务会议 ...)."""
     if not name:
@@ -46,6 +49,7 @@ def noun_of(name: str | None) -> str | None:
     return next((name[-k:] for k in range(min(len(name), len(_nouns()[0])), 1, -1) if name[-k:] in nouns), None)
 
 
+@lru_cache(maxsize=1 << 12)
 def is_generic(name: str | None) -> bool:
     """A name that is only a meeting word, perhaps with 专题/紧急 before it: 座谈会, 专题会议, 视频会."""
     noun = noun_of(name)

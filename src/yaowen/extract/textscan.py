@@ -38,12 +38,22 @@ class MarksSince:
         return self._counts
 
 
-_STOP_RE = re.compile(r"[。\n]")
+_STOPS = "。\n"
 
 
 def sentence_starts(text: str) -> list[int]:
     """Where the text, each of its lines and each of its sentences (after 。) start, in order."""
-    return [0, *(m.end() for m in _STOP_RE.finditer(text))]
+    # (str.find for each of the two marks: a regex of the two tries a character class at every place, which
+    # costs more than the marks' Python loop)
+    starts = []
+    for mark in _STOPS:
+        i = text.find(mark)
+        while i >= 0:
+            i += 1
+            starts.append(i)
+            i = text.find(mark, i)
+    starts.sort()
+    return [0, *starts]
 
 
 def at_sentence_starts(pattern: re.Pattern[str], text: str, starts: list[int] | None = None) -> list[re.Match[str]]:

@@ -260,7 +260,8 @@ def span_bin(n_name: np.ndarray, n_other: np.ndarray) -> np.ndarray:
 def hashed_lookup(table: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """The uint16 value stored for each key, 0 where its slot belongs to another key (or none). A slot is the
     key's top bits, a fingerprint its low 16 bits (keys are mixed, so both are well spread)."""
-    entry = table[keys >> np.uint64(65 - table.size.bit_length())]
+    # the slots as int64 (a view: they are < 2**63), which numpy indexes with as they are; uint64 it would copy
+    entry = table[(keys >> np.uint64(65 - table.size.bit_length())).view(np.int64)]
     value = entry.astype(np.uint16)  # the low half
     value[(entry >> _U16_32) != (keys & _LOW16)] = 0
     return value

@@ -9,6 +9,7 @@ from functools import cache
 
 from ...budget import check_time
 from ..names import name_scores
+from ..textscan import sentence_starts
 from .chains import chain_titles, link_chains, names_after
 from .lists import LABEL_RE, bare_lists, one_name_lists
 from .mention import Mention
@@ -136,6 +137,8 @@ _GAP_RE = re.compile(r"[、，,和及][\u4e00-\u9fff、]{0,30}$")
 def _label_after_list(text: str, mentions: list[Mention]) -> None:
     """Give the label after ``等`` to every person of the list before it, those named with posts of their
     own too: the items run back through separators and post chains to the start of the clause."""
+    if "领导" not in text:  # every label ends in 领导 (most texts have none: no search, no map of ends)
+        return
     ends = {m.end: i for i, m in enumerate(mentions)}
     for hit in _LABEL_AFTER_RE.finditer(text):
         i = ends.get(hit.start())
@@ -163,6 +166,8 @@ _LED_RE = re.compile(
 
 def _group_heads(text: str, mentions: list[Mention]) -> None:
     """Give the heads named in ``以X为组长…的督查组`` the group's post."""
+    if "以" not in text:  # (most texts: no search, no map of ends)
+        return
     by_end = {m.end: m for m in mentions}
     for m in _LED_RE.finditer(text):
         for k in (1, 2):
@@ -403,14 +408,17 @@ def _appositive(text: str, sent: int, titles: list[str]) -> list[Mention]:
 _PERSON_NOUN_RE = re.compile(r"(?:生|员|师|者|人|士|工|民|手|岁|男|女|出生|籍|长|主任|书记|委员|代表|教授|医生)$|岁|出生|籍")
 _OPENING_NAME = r"([\u4e00-\u9fff]{2,4})(?:[（(]女[）)])?[,，]([^。，,;；\n]{1,40})"
 _OPENING_NAME_RE = re.compile(_OPENING_NAME)
-# … and one after the 。 or line end before it (found from those marks: a lookbehind tried at every place
-# costs more; a match never reaches past the next mark, so the matches are the same)
-_OPENING_AFTER_MARK_RE = re.compile("[。\n]" + _OPENING_NAME)
 
 
 def _appositive_without_post(text: str) -> list[Mention]:
     """``周煜中,南华大学…研究生。``: a name opening the sentence, then a clause that describes a person."""
-    first = _OPENING_NAME_RE.match(text)
-    return [Mention(m.group(1), [], m.start(1), m.end(1), "appositive")
-            for m in ([first] if first else []) + list(_OPENING_AFTER_MARK_RE.finditer(text))
-            if name_shaped(m.group(1)) and _PERSON_NOUN_RE.search(m.group(2))]
+    if "，" not in text and "," not in text:  # every match holds a comma (a headline or caption may have none)
+        return []
+    # tried at the start of the text, of each line and of each sentence (a match never reaches past the next
+    # 。 or line end, so no two overlap)
+    out = []
+    for start in sentence_starts(text):
+        m = _OPENING_NAME_RE.match(text, start)
+        if m is not None and name_shaped(m.group(1)) and _PERSON_NOUN_RE.search(m.group(2)):
+            out.append(Mention(m.group(1), [], m.start(1), m.end(1), "appositive"))
+    return out

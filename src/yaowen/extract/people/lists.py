@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 
 from ...budget import check_time
+from ..lexicons import trie_regex
 from .mention import Mention
-from .names import PUNCT, boundary_strength, list_item, name_shaped, read_name, word_class
+from .names import PUNCT, boundary_strength, list_item, name_shaped, read_name, verbs, word_class
 from .scores import name_prob
 
 # a group label used as a title: 市领导, 市党政军领导, 市委、市人大、市政府领导, 省市领导
@@ -72,6 +73,7 @@ def bare_lists(text: str) -> list[Mention]:
 
 # the rest of a stretch of Han characters and 、 from a 、 in it: only such a stretch can hold a run of names
 _STRETCH_END_RE = re.compile(r"[\u4e00-\u9fff、]*")
+_STRETCH_BACK_RE = re.compile(r"[\u4e00-\u9fff、]*\Z")  # (\Z: $ would also match before a line end)
 
 
 def _runs(text: str) -> Iterator[re.Match[str]]:
@@ -80,9 +82,9 @@ def _runs(text: str) -> Iterator[re.Match[str]]:
     every place of a long text, costs several times this)."""
     sep = text.find("、")
     while sep >= 0:
-        pos = sep  # back to the stretch's start, or 8 characters: a run starts no further back
-        while pos > sep - 8 and pos > 0 and ("\u4e00" <= text[pos - 1] <= "\u9fff" or text[pos - 1] == "、"):
-            pos -= 1
+        # back to the stretch's start, or 8 characters: a run starts no further back (one search, not a loop
+        # over the characters: the leftmost place from which Han characters and 、 reach the 、)
+        pos = _STRETCH_BACK_RE.search(text, max(0, sep - 8), sep).start()  # type: ignore[union-attr]
         end = _STRETCH_END_RE.match(text, sep).end()
         while (sep := text.find("、", pos, end)) >= 0:
             m = _RUN_RE.search(text, max(pos, sep - 8), end)
@@ -109,6 +111,14 @@ def _spans(text: str, start: int, stop: int) -> list[tuple[str, int, int]]:
     return out
 
 
+# what _FOLLOW_RE matches, or where boundary_strength is 2 or more (the end, punctuation but ” and 》, an action
+# word of two characters or more), as one regex: asked at the last three places of every run of a text
+_CLOSES_RE = re.compile(
+    _FOLLOW_RE.pattern + "|" + trie_regex(v for v in verbs() if len(v) >= 2)
+    + "|[" + "".join(sorted(re.escape(ch) for ch in PUNCT - set("》”"))) + r"]|\Z"
+)
+
+
 def _may_be_people(text: str, start: int, stop: int) -> bool:
     """A cheap test before the items are read: something after the run's last item, or a colon before its
     first, can make it a list of people."""
@@ -117,7 +127,7 @@ def _may_be_people(text: str, start: int, stop: int) -> bool:
     around = text[stop - 2 : stop + 2]
     if "和" in around or "及" in around or "等" in around:
         return True
-    if any(_FOLLOW_RE.match(text, end) or boundary_strength(text, end) >= 2 for end in range(stop - 2, stop + 1)):
+    if _CLOSES_RE.match(text, stop - 2) or _CLOSES_RE.match(text, stop - 1) or _CLOSES_RE.match(text, stop):
         return True
     before = text[max(0, start - 12) : start]
     return bool(("：" in before or ":" in before) and _AFTER_COLON_RE.search(text, max(0, start - 12), start)) \
@@ -163,23 +173,29 @@ def _split(text: str, start: int, stop: int) -> list[tuple[str, int, int]] | Non
     parts = text[start:stop].split("、")
     items = []
     pos = start
-    for i, part in enumerate(parts):
-        if i == len(parts) - 1:
-            n = next((n for n in (3, 2, 4) if n <= len(part) and _FOLLOW_RE.match(text, pos + n)
-                      and list_item(text, pos, pos + n)), 0)
-            got = (text[pos : pos + n], pos + n) if n else read_name(text, pos, loose=True)
-            if got is None:
-                return None
-            items.append((got[0], pos, got[1]))
-            if not n and text[got[1] : got[1] + 1] in ("和", "及"):  # A、B和C: one more item
-                last = read_name(text, got[1] + 1, loose=True)
-                if last is not None:
-                    items.append((last[0], got[1] + 1, last[1]))
-        else:
-            s = list_item(text, pos, pos + len(part))
-            if s is None:
-                return None
-            items.append((s, pos, pos + len(s)))
+    for part in parts[:-1]:
+        s = list_item(text, pos, pos + len(part))
+        if s is None:
+            return None
+        items.append((s, pos, pos + len(s)))
         pos += len(part) + 1
+    # the tests on the items before the last one first: reading the last costs most, and most runs (lists of
+    # things) fail them whatever it is (it adds two items at most)
+    if not name_shaped(items[0][0][:3]):
+        return None
     strict = sum(name_shaped(name) or name_shaped(name[:3]) for name, _, _ in items)
-    return items if strict * 3 >= len(items) * 2 and name_shaped(items[0][0][:3]) else None
+    if (strict + 2) * 3 < len(parts) * 2:
+        return None
+    part, before_last = parts[-1], len(items)
+    n = next((n for n in (3, 2, 4) if n <= len(part) and _FOLLOW_RE.match(text, pos + n)
+              and list_item(text, pos, pos + n)), 0)
+    got = (text[pos : pos + n], pos + n) if n else read_name(text, pos, loose=True)
+    if got is None:
+        return None
+    items.append((got[0], pos, got[1]))
+    if not n and text[got[1] : got[1] + 1] in ("和", "及"):  # A、B和C: one more item
+        last = read_name(text, got[1] + 1, loose=True)
+        if last is not None:
+            items.append((last[0], got[1] + 1, last[1]))
+    strict += sum(name_shaped(name) or name_shaped(name[:3]) for name, _, _ in items[before_last:])
+    return items if strict * 3 >= len(items) * 2 else None

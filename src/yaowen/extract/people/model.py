@@ -37,11 +37,16 @@ _MATE_SEPARATORS = "、/／和及"
 
 
 def model_names(text: str, found: list[Mention]) -> list[Mention]:
-    """Names the recogniser is sure of that the grammar accepts as people in the story, and the items of a
-    list (A、B和C, A/B) beside a person found by any rule that the recogniser finds likely names."""
+    """Names the recogniser is sure of that the grammar accepts as people in the story (but those ``found``
+    already, at the same span), and the items of a list (A、B和C, A/B) beside a person found by any rule that
+    the recogniser finds likely names."""
     open_titles = _title_spans(text)
+    # a name some rule already found at the same span adds nothing (find_people merges it into that mention,
+    # and it seeds the list mates as that one does): not vetted again (most of the model's names are such)
+    found_already = {(m.start, m.end, m.name) for m in found}
     out = [Mention(text[s:e], [], s, e, "model") for s, e, p in model_found(text, _SURE)
-           if (p >= _SURE_ANYWHERE or word_class(text[s:e]) not in _THING_CLASSES)
+           if (s, e, text[s:e]) not in found_already
+           and (p >= _SURE_ANYWHERE or word_class(text[s:e]) not in _THING_CLASSES)
            and not _vetoed(text, s, e, open_titles, sure=p >= _SURE_ANYWHERE)]
     return out + _list_mates(text, found + out, open_titles)
 

@@ -150,6 +150,11 @@ def _as_han(m: re.Match[str]) -> str:
 
 
 def _organ_before(text: str, pos: int, complete: bool, floor: int) -> tuple[str, int, bool]:
+    # a post right after a cut (、副市长, ，市长, 为|主任) or at the floor has no organ: a third of them, spared
+    # the reading below (the cut is the window's last character, and no bracket before the post is read as Han)
+    before = text[pos - 1 : pos] if pos > floor else ""
+    if not before or _CUT_CHAR_RE.match(before):
+        return "", pos, before in ("、", "兼")
     left = text[max(0, pos - _WINDOW, floor) : pos]
     # the cuts are found with such brackets read as Han characters (the same length: offsets hold)
     scanned = _ORGAN_BRACKET_RE.sub(_as_han, left) if "（" in left or "(" in left else left

@@ -21,7 +21,7 @@ from .names import (
 )
 from .places import PROVINCES, placed_elsewhere
 from .posts import organ_suffixes
-from .scores import name_prob
+from .scores import name_prob, span_probs
 
 _CITING = ("贯彻", "学习", "落实", "传达", "根据", "按照", "听取", "在", "向", "和", "与", "同", "对", "及", "受", "由", "请", "经")
 _PARTICLES = set("了的由为在与和同向对及受请经将把被给是")
@@ -180,6 +180,7 @@ def _vouched(text: str, start: int, end: int) -> bool:
 def introduced(text: str) -> list[Mention]:
     """``村民彭大勇跳入河中``: a role noun introduces a name whose end no action word marks."""
     out = []
+    probs: dict[tuple[int, int], float] | None = None
     for m in _role_noun_re().finditer(text):
         pos = m.end()
         got = read_name(text, pos)
@@ -190,7 +191,9 @@ def introduced(text: str) -> list[Mention]:
                                 or _vouched(text, pos, got[1])):
             out.append(Mention(got[0], [], pos, got[1], "introduced"))
             continue
-        n = max((2, 3, 4), key=lambda k: name_prob(text, pos, pos + k))
+        if probs is None:
+            probs = span_probs(text)  # (name_prob's lookups, the text's scores fetched once)
+        n = max((2, 3, 4), key=lambda k: probs.get((pos, pos + k), 0.0))  # type: ignore[union-attr]
         if _vouched(text, pos, pos + n) and text[pos + n - 1] not in _ORGAN_END:
             out.append(Mention(text[pos : pos + n], [], pos, pos + n, "introduced"))  # 种粮大户孙德胜|算了
             continue
@@ -232,6 +235,8 @@ _BEFORE_NAME = set("和与及同是在的为了把被对向给由等跟让请将
 def dotted_names(text: str) -> list[Mention]:
     """A dotted name set off before it by punctuation or a particle (范伟和|米娅·梅尔策) and ending where a
     name ends (阿依古丽·吐尔洪|发言, …|（维吾尔族）); not inside quotes or a title (“云游非遗·影像展”)."""
+    if "·" not in text and "•" not in text:  # most texts have no dot at all
+        return []
     runs = _dotted_runs(text)
     if not runs:
         return []

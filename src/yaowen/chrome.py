@@ -304,8 +304,9 @@ def page_timestamp(line: str) -> tuple[str, bool] | None:
     return iso, labelled
 
 
+# (the label may follow a source's name with no space: "信息来源:益阳日报作者:陈浩军": a site's fields run together)
 _AUTHOR_RE = re.compile(
-    r"(?:^|[\s|｜【(])(?:作者|撰稿)\s*(?:[:：|｜]|】)\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])"
+    r"(?:^|[\s|｜【(]|(?<=报|[网社台站]))(?:作者|撰稿)\s*(?:[:：|｜]|】)\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])"
 )
 # Words a credit holds that are no one's name: "作者:消息", "本报通讯员", "摄影报道".
 NOT_A_NAME_RE = re.compile(

@@ -129,3 +129,6 @@ def test_author_names_from_the_meta_line():
     assert author_names("作者: 周 一") == ["周一"]
     assert author_names("【作者】方晓 【来源】临江日报") == ["方晓"]
     assert author_names("作者 | 方晓") == ["方晓"]
+    # a site's fields run together after the source's name; a word that ends in 作者 is no label
+    assert author_names("信息来源:临江日报作者:方晓 林立责任编辑:康康") == ["方晓", "林立"]
+    assert author_names("新时代文艺工作者:方晓") == []

@@ -304,7 +304,7 @@ def page_timestamp(line: str) -> tuple[str, bool] | None:
     return iso, labelled
 
 
-# (the label may follow a source's name with no space: "信息来源:益阳日报作者:陈浩军": a site's fields run together)
+# (the label may follow a source's name with no space: "信息来源:临江日报作者:方晓": a site's fields run together)
 _AUTHOR_RE = re.compile(
     r"(?:^|[\s|｜【(]|(?<=报|[网社台站]))(?:作者|撰稿)\s*(?:[:：|｜]|】)\s*(?P<names>[^:：|｜【】()]*?)\s*(?=$|[|｜【】()]|\S{2,4}[:：])"
 )

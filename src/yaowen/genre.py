@@ -23,7 +23,7 @@ TERMINAL_RE = re.compile(r"[。!?！？…;；:：][”’」』)\]》]*$|[。!?
 REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者", "实习生")
 CORRESPONDENT_ROLES = ("本报特约通讯员", "本报通讯员", "特约通讯员", "通讯员")
 # A reporter's role with the newsroom it works for: 绵阳日报社融媒体记者, 全媒体首席记者, 九江日报全媒记者.
-# Before 全媒体/融媒体 any newsroom's name will do: 新派融媒体记者, 掌上长沙全媒体记者.
+# Before 全媒体/融媒体 any newsroom's name will do: 掌上临江融媒体记者, 云上临江全媒体记者.
 _NEWSROOM_REPORTER = (
     rf"(?:{HAN}{{0,6}}?(?:日报社|日报|晚报|时报|报社|新闻网|新闻|电视台|广播电视台|融媒体中心|网|台)"
     rf"(?:全媒体|融媒体|全媒|融媒)?|{HAN}{{0,6}}?(?:全媒体|融媒体|全媒|融媒))?"

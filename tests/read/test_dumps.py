@@ -182,7 +182,7 @@ def test_a_long_dump_is_read_in_constant_memory(tmp_path):
 def test_a_records_address_that_names_only_its_month_dates_the_text(tmp_path):
     from yaowen.pipeline import process_page
 
-    row = {"url": "https://news.example.cn/linjiang/201507/5230229.html",
+    row = {"url": "https://news.example.cn/linjiang/201507/1234567.html",
            "content": "临江召开各代表团召集人会议\n7月9日上午,市七届人大五次会议举行各代表团召集人会议。市长韩松涛主持会议。"}
     [page] = [read_input(r) for r in iter_inputs([str(_jsonl(tmp_path / "d.jsonl", [row]))])]
     result = process_page(page)

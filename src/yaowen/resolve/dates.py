@@ -206,7 +206,7 @@ def infer_year(
     if meta_date:
         return YearEvidence(int(meta_date[:4]), f"issue date {meta_date} from the page's markup or path")
     if url and (m := _URL_DATE_RE.match(url)):
-        # the page's own address names the month it was posted in (…/201507/5230229.html), just after the
+        # the page's own address names the month it was posted in (…/201507/1234567.html), just after the
         # days it reports: a January address over December's events is the year before
         year = int(m.group(1)) - (int(m.group(2)) <= 2 and any(month >= 11 for month, _ in dateline_mds))
         return YearEvidence(year, f"year {year} from the page's address {url[:80]}")

@@ -210,3 +210,12 @@ def test_year_from_the_pages_address_when_it_names_only_year_and_month():
     assert infer_year("12月30日,市委常委会召开会议。", None, [(12, 30)], "http://example.cn/202401/1234.html").year == 2023
     # an address with no date in it says nothing
     assert infer_year(text, None, [(7, 9)], "https://news.example.cn/content/1234567.html").year is None
+
+
+def test_a_year_reported_as_over_dates_the_page_the_year_after():
+    # a year's figures are published once it has ended
+    assert infer_year("国内快讯\n截至2022年底全市市场主体达16.9万户。", None, [(1, 13)]).year == 2023
+    assert infer_year("市统计局数据显示，2022年，全市一般公共预算收入增长5%。", None, []).year == 2023
+    assert infer_year("2022年全年新增减税降费12亿元。", None, []).year == 2023
+    # a year named in passing still counts as itself
+    assert infer_year("该项目2021年12月开工建设。", None, []).year == 2021

@@ -53,6 +53,12 @@ _SINCE_RE = re.compile(r"[自从]$")
 _SESSION_RE = re.compile(r"((?:19|20)\d{2})年第[一二三四五六七八九十\d]+次")
 _TIZHU_RE = re.compile(r"[(（]((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^()（）]{0,60}(?:通过|发布|印发)[)）]")
 _PLAN_RE = re.compile(r"((?:19|20)\d{2})年度?[^，。,;；]{0,16}?(?:计划|工作要点|要点|行动方案|工作方案)")
+# A year reported as over: "截至2022年底", "截至2022年12月31日", "2022年全年", "数据显示，2022年，我国…": a year's
+# figures are published after it ends
+_CLOSED_YEAR_RE = re.compile(
+    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末|年底|年末|12月31日|12月末|12月底)|((?:19|20)\d{2})年全年"
+    r"|(?:显示|获悉|发布|公布|统计)[，,:：]\s*((?:19|20)\d{2})年[，,]"
+)
 _REPORT_RE = re.compile(
     r"((?:19|20)\d{2})年度?[^，。,;；]{0,30}?(?:审计报告|审计情况|执行情况|评估结果|考核|考评|决算|工作报告|总结|民主生活会|述职|"
     r"统计公报)"
@@ -236,6 +242,8 @@ def infer_year(
     late_in_year = bool(mds) and max(month for month, _ in mds) >= 11
     for m in _PLAN_RE.finditer(text):
         vote(int(m.group(1)) - late_in_year, 2, m.group(0) + (" (adopted the year before)" if late_in_year else ""))
+    for m in _CLOSED_YEAR_RE.finditer(text):
+        vote(int(m.group(m.lastindex or 1)) + 1, 2, m.group(0) + " (reported the year after)")
     for m in _REPORT_RE.finditer(text):
         vote(int(m.group(1)) + 1, 2, m.group(0) + " (reported the year after)")
     for m in _REVIEW_RE.finditer(text):  # a year is reviewed at its end, or early the next

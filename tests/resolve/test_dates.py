@@ -219,3 +219,12 @@ def test_a_year_reported_as_over_dates_the_page_the_year_after():
     assert infer_year("2022年全年新增减税降费12亿元。", None, []).year == 2023
     # a year named in passing still counts as itself
     assert infer_year("该项目2021年12月开工建设。", None, []).year == 2021
+
+
+def test_a_things_own_year_is_not_the_pages():
+    # what opened, was built or set up in a year, and "since": the page calls its own year 今年
+    assert infer_year("该奖项2004年设立,旨在提升青少年科技素养。", None, []).year is None
+    assert infer_year("气田2012年投产以来,已探明储量超千亿立方米。", None, []).year is None
+    assert infer_year("电站2027年建成投产后,年发电量可达20亿千瓦时。", None, []).year is None
+    assert infer_year("自2017年以来,全市共建成基地12个。", None, []).year is None
+    assert infer_year("2022年,全市新增就业1.2万人。", None, []).year == 2022  # a year named in passing still counts

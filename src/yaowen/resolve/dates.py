@@ -69,6 +69,11 @@ _YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?!\d{1,2}日)")
 # a pattern that opens with "19|20" lets the engine skip ahead to those, one that opens with a lookbehind not)
 _ISO_DATE_RE = re.compile(r"((?:19|20)(?<!\d\d\d)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d|代|远景|目标|底|前|以前|后)")
+# what a thing did or will do in a year of its own: opened, built, set up, held; and "since"
+_OWN_YEAR_AFTER_RE = re.compile(
+    r"(?:以来|设立|成立|创立|开通|通车|建成|投产|竣工|完工|开工|启用|投用|实现|举办|举行|开幕|首次|起)"
+)
+_SINCE_BEFORE_RE = re.compile(r"(?:自|从|自从|延续至|延长至|围绕)$")
 _STRONG = 2  # the weight of evidence that dates the page itself (a dateline's date, its month, a session)
 _PERIOD_END_RE = re.compile(r"(?:19|20)\d{2}年?\s*[—–\-~～至到]$")
 # "总结2023年工作,部署2024年工作": a year reviewed (at its end or early the next) and a year planned.
@@ -271,9 +276,12 @@ def infer_year(
         if (n := int(_count(m.group("session")))) <= len(years):
             vote(years[n - 1], 1.5, m.group(0))
     for m in _YEAR_RE.finditer(text):
-        # not the end of a period (规划(2021—2035年), 2022年—2025年) nor a year to come (到2035年, 预计2026年)
+        # not the end of a period (规划(2021—2035年), 2022年—2025年) nor a year to come (到2035年, 预计2026年),
+        # nor a thing's own year (2012年投产以来, 该奖项2004年设立, 2027年建成后): the page says 今年 for its own
         if not _PERIOD_END_RE.search(text, max(0, m.start() - 6), m.start()) \
-                and not _FUTURE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()):
+                and not _FUTURE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()) \
+                and not _OWN_YEAR_AFTER_RE.match(text, m.end()) \
+                and not _SINCE_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()):
             vote(int(m.group(1)), 0.25, m.group(0))
     if not votes:
         return YearEvidence(None, "no year named on the page")

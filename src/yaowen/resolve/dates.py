@@ -73,7 +73,7 @@ _YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!\d|代|远景|目标|底|前|以�
 _OWN_YEAR_AFTER_RE = re.compile(
     r"(?:以来|设立|成立|创立|开通|通车|建成|投产|竣工|完工|开工|启用|投用|实现|举办|举行|开幕|首次|起)"
 )
-_SINCE_BEFORE_RE = re.compile(r"(?:自|从|自从|延续至|延长至|围绕)$")
+_SINCE_BEFORE_RE = re.compile(r"(?:自|从|围绕)$")  # (read in the two characters before the year)
 _STRONG = 2  # the weight of evidence that dates the page itself (a dateline's date, its month, a session)
 _PERIOD_END_RE = re.compile(r"(?:19|20)\d{2}年?\s*[—–\-~～至到]$")
 # "总结2023年工作,部署2024年工作": a year reviewed (at its end or early the next) and a year planned.

@@ -11,8 +11,8 @@ Extracts ``../shared/dev/raw`` with this checkout's ``yaowen extract``, then sco
 part with ``../shared/eval/score.py``. With ``--jieba`` it also scores what a quick script would give: every
 jieba ``posseg`` token tagged ``nr*`` (2-4 characters) on the simplified, pinyin-free text is a person, and
 nothing else is predicted (jieba is a benchmark-only dependency: ``pip install jieba``). With
-``--with-urls`` it also scores the pages as a user who scraped them holds them: one JSON Lines dump whose
-records carry each page's source URL (``dev/INDEX.tsv``) beside its text. The text-only figures are the
+``--with-urls`` it also scores the pages as a user who scraped them holds them: with the table of their
+source URLs (``yaowen extract dev/raw --urls dev/INDEX.tsv``). The text-only figures are the
 project's; this column shows what the page's URL adds (a quarter of the dev meetings print no year: their
 year is in the URL only, and the scorer matches a meeting only on its exact date). Prints a table of every
 figure side by side; asserts nothing.
@@ -66,19 +66,10 @@ def _jieba_predictions(raw: Path, out: Path) -> None:
 
 
 def _url_predictions(yaowen: Path, shared: Path, tmp: Path) -> Path:
-    """Predictions for the dev pages read as one dump of {id, url, content} records, renamed to their ids."""
-    dump = tmp / "dev-with-urls.jsonl"
-    ids = []
-    with dump.open("w", encoding="utf-8") as f:
-        for line in (shared / "dev" / "INDEX.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-            item, _, url = line.split("\t")[:3]
-            text = (shared / "dev" / "raw" / f"{item}.txt").read_text(encoding="utf-8")
-            f.write(json.dumps({"id": item, "url": url, "content": text}, ensure_ascii=False) + "\n")
-            ids.append(item)
+    """Predictions for the dev pages read with their source URLs: ``yaowen extract --urls dev/INDEX.tsv``."""
     out = tmp / "with-urls"
-    subprocess.run([str(yaowen), "extract", str(dump), "--out", str(out)], check=True, capture_output=True)
-    for n, item in enumerate(ids, 1):  # the dump's records come out as <dump stem>-<record number>.json
-        (out / f"{dump.stem}-{n}.json").rename(out / f"{item}.json")
+    subprocess.run([str(yaowen), "extract", str(shared / "dev" / "raw"), "--urls", str(shared / "dev" / "INDEX.tsv"),
+                    "--out", str(out)], check=True, capture_output=True)
     return out
 
 

@@ -22,6 +22,7 @@ from .budget import DEFAULT_PAGE_TIMEOUT
 from .read import MAX_BYTES
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
+from .read.source_urls import SourceUrls, load_source_urls
 from .sources import shown
 
 if TYPE_CHECKING:
@@ -74,6 +75,10 @@ FieldOption = Annotated[list[str] | None, typer.Option(
 ManifestOption = Annotated[Path | None, typer.Option(
     "--manifest", metavar="FILE", help="Also read the inputs listed in FILE: one path, directory or glob a "
                                        "line (blank lines and lines starting with # are skipped).")]
+UrlsOption = Annotated[Path | None, typer.Option(
+    "--urls", metavar="TABLE", help="A CSV/TSV table of the page files' source URLs (columns: path, file, name "
+                                    "or id; url), e.g. a scraper's log: a date or year-month in a URL dates a "
+                                    "page that prints no year.")]
 EngineOption = Annotated[str, typer.Option(
     "--engine", metavar="local|ray", help="Where pages are extracted: local processes, or a Ray cluster "
                                           "(pip install \"yaowen\\[ray]\").")]
@@ -105,6 +110,7 @@ def extract(
     brief: Annotated[bool, typer.Option("--brief", help="Show only the first lines of each body.")] = False,
     field: FieldOption = None,
     manifest: ManifestOption = None,
+    urls: UrlsOption = None,
     engine: EngineOption = "local",
     address: AddressOption = None,
     page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
@@ -113,6 +119,7 @@ def extract(
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
     fields = field_map_or_exit(field)
     inputs = inputs_or_exit(paths, manifest)
+    source_urls = source_urls_or_exit(urls)
     if out is not None:
         prepare_out_dir(out)
     pages = engine_or_exit(engine, workers, address)
@@ -127,7 +134,8 @@ def extract(
         task = progress.add_task("extract", total=None)
         progress.start()
     try:
-        for outcome in _outcomes(paths or [], inputs, pages, fields, page_timeout, max_page_bytes(max_page_mb)):
+        for outcome in _outcomes(paths or [], inputs, pages, fields, page_timeout, max_page_bytes(max_page_mb),
+                                 source_urls):
             if progress is not None:
                 progress.advance(task)
             if outcome.error or outcome.record is None:
@@ -204,6 +212,16 @@ def _listed(paths: list[str], manifest: Path | None) -> Iterator[str]:
                     yield line
 
 
+def source_urls_or_exit(table: Path | None) -> SourceUrls | None:
+    """The source URLs of ``--urls TABLE``, or one line saying why the table cannot be used."""
+    if table is None:
+        return None
+    try:
+        return load_source_urls(table)
+    except ValueError as e:
+        fail(str(e))
+
+
 def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:
     """The extraction engine asked for, or one line saying why it cannot run (Ray not installed ...)."""
     from .batch import EngineUnavailable, open_engine
@@ -215,14 +233,14 @@ def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:
 
 
 def _outcomes(paths: list[str], inputs: Iterator[str], pages: PageEngine, fields: FieldMap,
-              time_limit: float, max_bytes: int | None) -> Iterator[PageOutcome]:
+              time_limit: float, max_bytes: int | None, urls: SourceUrls | None) -> Iterator[PageOutcome]:
     from .batch import Extraction, extract_path
 
     # stdin can only be read by this process; everything else streams through the engine, in order
     job = Extraction(options={"time_limit": time_limit})
     for _ in (p for p in paths if p == "-"):
         yield extract_path("-", job)
-    yield from pages.outcomes(iter_inputs((p for p in inputs if p != "-"), fields, max_bytes), job)
+    yield from pages.outcomes(iter_inputs((p for p in inputs if p != "-"), fields, max_bytes, urls), job)
 
 
 def _stem(source: str) -> str:

@@ -22,6 +22,7 @@ from .cli import (
     ManifestOption,
     MaxPageOption,
     PageTimeoutOption,
+    UrlsOption,
     app,
     engine_or_exit,
     err_console,
@@ -32,6 +33,7 @@ from .cli import (
     out_console,
     prepare_out_dir,
     report_line,
+    source_urls_or_exit,
 )
 from .read import MAX_BYTES
 
@@ -125,6 +127,7 @@ def ingest(
                                          help="Extraction processes (0 = one per core).")] = 1,
     field: FieldOption = None,
     manifest: ManifestOption = None,
+    urls: UrlsOption = None,
     engine: EngineOption = "local",
     address: AddressOption = None,
     page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
@@ -140,6 +143,7 @@ def ingest(
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
     inputs = inputs_or_exit(paths, manifest)
+    source_urls = source_urls_or_exit(urls)
     if shards is not None and shards.exists() and not shards.is_dir():
         fail(f"--shards {shards}: not a directory")
     rec = _open(db, create=True)
@@ -147,7 +151,8 @@ def ingest(
         report = _run_with_progress("ingest", lambda cb: rec.ingest(inputs, paper=paper, on_page=cb, fields=fields,
                                                                     page_timeout=page_timeout, pages=pages,
                                                                     shards=shards, batch=batch,
-                                                                    max_page_bytes=max_page_bytes(max_page_mb)))
+                                                                    max_page_bytes=max_page_bytes(max_page_mb),
+                                                                    urls=source_urls))
     _summary(report, rec)
     if report.stored + report.skipped == 0:
         raise typer.Exit(1)

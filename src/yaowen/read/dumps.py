@@ -26,7 +26,7 @@ from typing import IO, Any, Literal
 from ..errors import PageError
 from ..model import PageMeta
 from .dates import date_in
-from .text import clean_paper, date_from_path
+from .text import clean_paper
 
 __all__ = ["DUMP_SUFFIXES", "FIELD_NAMES", "DumpRecord", "FieldMap", "dump_kind", "iter_dump", "parse_field_map",
            "record_bytes", "record_to_text"]
@@ -228,7 +228,7 @@ def record_to_text(data: bytes, source: str) -> tuple[str, PageMeta]:
         raise PageError(source, "not an article record (no text)")
     title = (mapped.get("title") or "").strip() or None
     url = mapped.get("url") or None
-    date = date_in(mapped.get("date")) or (date_from_path(url) if url else None)
+    date = date_in(mapped.get("date"))  # (a date in the URL dates the page when it prints none: resolve)
     body = mapped["text"].replace("\r\n", "\n").replace("\r", "\n")
     text = f"# {title}\n\n{body}" if title and not body.lstrip().startswith(title) else body
     return text, PageMeta(title=title, date=date, paper=clean_paper(mapped.get("paper")), url=url)

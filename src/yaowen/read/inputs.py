@@ -19,6 +19,7 @@ from ..errors import PageError
 from ..model import MediaType, Page, PageMeta
 from . import MAX_BYTES, iter_sources, read_bytes, read_raw
 from .dumps import DUMP_SUFFIXES, FieldMap, dump_kind, iter_dump
+from .source_urls import SourceUrls, origin_url
 from .warc import WARC_SUFFIXES, is_warc, iter_warc
 
 __all__ = ["CONTAINER_SUFFIXES", "PageInput", "iter_inputs", "read_input"]
@@ -46,11 +47,12 @@ def read_input(item: PageInput) -> Page:
     return read_bytes(item.raw, item.source, item.media_type, item.container)
 
 
-def iter_inputs(args: Iterable[str], fields: FieldMap | None = None,
-                max_bytes: int | None = MAX_BYTES) -> Iterator[PageInput | PageError]:
+def iter_inputs(args: Iterable[str], fields: FieldMap | None = None, max_bytes: int | None = MAX_BYTES,
+                urls: SourceUrls | None = None) -> Iterator[PageInput | PageError]:
     """The pages of the arguments in order; what cannot be read comes back as a PageError value (a page file
     over ``max_bytes`` too, unread: ``read_raw``). ``args`` is consumed as it goes (a manifest of millions of
-    paths is never held as a list)."""
+    paths is never held as a list). A page file's source URL comes from ``urls`` (the user's table), else
+    from the file's origin attribute (source_urls)."""
     for source in iter_sources(args, extra_suffixes=CONTAINER_SUFFIXES):
         if isinstance(source, PageError):
             yield source
@@ -70,7 +72,8 @@ def iter_inputs(args: Iterable[str], fields: FieldMap | None = None,
             except PageError as e:
                 yield e
                 continue
-            yield PageInput(source, raw, _file_stem(source))
+            url = (urls.url_of(source) if urls is not None else None) or origin_url(source)
+            yield PageInput(source, raw, _file_stem(source), container=PageMeta(url=url) if url else None)
 
 
 def _file_stem(source: str) -> str:

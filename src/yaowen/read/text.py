@@ -20,10 +20,11 @@ _HEADLINE_RE = re.compile(r"(?m)^#[ \t]+(\S[^\n]*?)[ \t]*$")
 _TITLE_WINDOW = 64 * 1024  # the headline of a page is near its top; never scan a 50 MB page for it
 
 # 2021-08-17, 20210817, 2021/08/17, 2021-08/17 (e-paper URLs), 2021年8月17日; a one-digit month or day only
-# after a separator, so that runs of digits (ids, times) are not read as dates.
+# after a separator, and not before a letter, so that runs of digits (ids, times) and hex ids
+# (".../201401/1d2c8f…") are not read as dates.
 _PATH_DATE_RE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_.年]?(0[1-9]|1[0-2]|(?<=[-/_.年])[1-9](?!\d))[-/_.月]?"
-    r"(0[1-9]|[12]\d|3[01]|(?<=[-/_.月])[1-9](?!\d))(?!\d)"
+    r"(0[1-9]|[12]\d|3[01]|(?<=[-/_.月])[1-9](?![\dA-Za-z]))(?!\d)"
 )
 # The issue date in a page header: "2021年08月17日 星期二", "2021-08-17 周二".
 _HEADER_DATE_RE = re.compile(

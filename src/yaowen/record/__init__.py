@@ -21,6 +21,7 @@ from ..batch import PageEngine
 from ..budget import DEFAULT_PAGE_TIMEOUT
 from ..read import MAX_BYTES
 from ..read.dumps import FieldMap
+from ..read.source_urls import SourceUrls
 from . import facts, queries
 from . import schema as s
 from .batches import IngestReport
@@ -86,17 +87,19 @@ class Record:
                on_page: Callable[[str, str | None], None] | None = None,
                fields: FieldMap | None = None, page_timeout: float = DEFAULT_PAGE_TIMEOUT,
                pages: PageEngine[Any] | None = None, shards: Path | None = None,
-               max_page_bytes: int | None = MAX_BYTES, batch: int | None = None) -> IngestReport:
+               max_page_bytes: int | None = MAX_BYTES, batch: int | None = None,
+               urls: SourceUrls | None = None) -> IngestReport:
         """Store pages (files, directories, globs, article dumps, web archives); ``fields`` maps a dump's
         field names (see ``yaowen.read.dumps``); a page that takes longer than ``page_timeout`` seconds (0:
         no limit), or a page file over ``max_page_bytes`` (None: no limit), is reported as failed and not
         stored; ``pages`` extracts them (``yaowen.batch.open_engine``:
         local processes or Ray; default ``workers`` local processes); ``shards``: a directory to keep
         each batch in as Parquet (``load_shards`` loads them into any record); ``batch``: pages a
-        transaction at most (default ``batches.batch_pages``)."""
+        transaction at most (default ``batches.batch_pages``); ``urls``: the page files' source URLs
+        (``yaowen.read.source_urls.load_source_urls``)."""
         return ingest_sources(self.engine, sources, paper=paper, workers=workers, on_page=on_page, fields=fields,
                               page_timeout=page_timeout, pages=pages, shards=shards,
-                              max_page_bytes=max_page_bytes, batch=batch)
+                              max_page_bytes=max_page_bytes, batch=batch, urls=urls)
 
     def load_shards(self, root: Path) -> IngestReport:
         """Load the Parquet shards an ``ingest(..., shards=root)`` kept (on this machine or another) into

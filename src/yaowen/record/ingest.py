@@ -32,6 +32,7 @@ from ..model import PageMeta
 from ..read import MAX_BYTES
 from ..read.dumps import FieldMap
 from ..read.inputs import PageInput, iter_inputs
+from ..read.source_urls import SourceUrls
 from ..sources import shown
 from . import pending as work
 from . import schema as s
@@ -63,6 +64,7 @@ def ingest_sources(
     shards: Path | None = None,
     row_by_row: bool = False,
     max_page_bytes: int | None = MAX_BYTES,
+    urls: SourceUrls | None = None,
 ) -> IngestReport:
     """Store every page of ``sources`` (files, directories, globs, article dumps, web archives) not stored yet.
 
@@ -71,7 +73,7 @@ def ingest_sources(
     takes longer than ``page_timeout`` seconds (None or 0: no limit), or a page file over ``max_page_bytes``
     (None: no limit), fails and is not stored. ``pages``: the engine that extracts them (default: a local one
     of ``workers`` processes). ``shards``: a directory where each batch is also kept as a Parquet shard
-    (shards.py), to load again into any record.
+    (shards.py), to load again into any record. ``urls``: the page files' source URLs (read.source_urls).
     """
     report = IngestReport()
     started = datetime.now(UTC)
@@ -81,7 +83,7 @@ def ingest_sources(
     relabel: list[int] = []
     kept = ShardOutput(shards, run) if shards is not None else None
     with _engine(pages, workers) as pages:
-        new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes), paper, report, relabel, on_page, batch)
+        new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes, urls), paper, report, relabel, on_page, batch)
         extracted = _extracted(engine, pages, new, extraction(page_timeout), report, on_page)
         for part in batched(extracted, batch, lambda page: len(page[0].raw)):
             # each page's search index values, worked out by the engine, beside its record

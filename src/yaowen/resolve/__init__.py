@@ -7,6 +7,7 @@ import re
 from ..chrome import page_timestamp
 from ..genre import MASTHEAD_RE
 from ..model import Article, CleanText, PageMeta
+from ..read.text import date_from_path
 from .dates import (
     DAY_RE,
     FULL_DATE_RE,
@@ -53,6 +54,10 @@ def resolve_dates(
     if meta.date is None and (found := printed_issue_date(text)):
         meta = PageMeta(title=meta.title, date=found[0], paper=meta.paper, url=meta.url)
         printed_note = found[1]
+    elif meta.date is None and meta.url and (stated := date_from_path(meta.url)):
+        # after the page's own print: a mirror's address dates the copy, not the page (发表日期 a year before)
+        meta = PageMeta(title=meta.title, date=stated, paper=meta.paper, url=meta.url)
+        printed_note = f"issue date {stated} from the page's URL"
     if meta.date and stale_stamp(meta.date, mds):  # a repost stamp: the year is the text's, not the stamp's
         evidence = infer_year(without_date(text, meta.date), None, mds)
     else:

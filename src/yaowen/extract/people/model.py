@@ -2,7 +2,7 @@
 checked by the grammar: a name the model is sure of, in a place a person can stand.
 
 The model reads names in context but knows nothing of the genre: a name inside a 《title》, a name that makes
-a word with what follows (马克思|主义, 雷锋|精神, 詹天佑|奖, 苏迪曼|杯, 温榆|河), a reporter or photographer
+a word with what follows (马克思|主义, 雷锋|精神, 詹天佑|奖, 苏迪曼|杯, 温榆|河, 林安|高速), a reporter or photographer
 of a byline (记者 王明 摄) or a place the page names as one is not a person in the story.
 """
 
@@ -24,7 +24,8 @@ _SURE_ANYWHERE = 0.6
 # words that make a name part of a term, a prize, a place or a monument
 _TERM_AFTER_RE = re.compile(
     r"主义|精神|思想|理论|同志式|式|体|奖|杯|故里|故居|纪念馆|纪念|广场|大道|路|街|巷|河|湖|江|山|雪山|桥|号|舰|文化|学院|中学|"
-    r"小学|大学|公园|塑像|雕像|铜像|像|墓|陵|庙|祠|县|市|区|镇|乡|村|村委|公司|集团|牌|定律|效应|原理|病|星"
+    r"小学|大学|公园|塑像|雕像|铜像|像|墓|陵|庙|祠|县|市|区|镇|乡|村|村委|公司|集团|牌|定律|效应|原理|病|星|"
+    r"高速|铁路|高铁|机场|隧道|水库|沙漠|草原|湿地|盆地|平原"  # 林安|高速: a road named by its cities
 )
 _PLACE_END = set("河湖江山路街桥省市县区镇乡村旗舰")  # 温榆河, 敖汉旗, 许昌舰
 # a byline's roles before a name, and its 摄 after: 记者 王明, 通讯员李强, 编辑:张三, 王明 摄

@@ -133,3 +133,22 @@ def test_ingest_keeps_the_url_and_re_derives_with_it(tmp_path):
     assert runner.invoke(app, ["reextract", "--db", db]).exit_code == 0  # the URL is kept with the page
     assert {m["date"] for m in rec.meetings()} == {"2021-03-05"}
     assert len(rec.meetings()) == 2
+
+
+def test_pages_stored_without_their_url_are_given_it_and_dated_again(tmp_path):
+    from yaowen.record import Record
+
+    folder = _pages(tmp_path)
+    (folder / "p2.txt").unlink()  # (its stamp would date p1's people, and so p1, without the URL)
+    table = tmp_path / "urls.tsv"
+    table.write_text("file\turl\np1.txt\thttps://news.example.cn/c/202103/06/1234.html\n", encoding="utf-8")
+    db = str(tmp_path / "y.db")
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    rec = Record.open(db, create=False)
+    assert [m["date"] for m in rec.meetings()] == [None]  # no year
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db, "--urls", str(table)])
+    assert again.exit_code == 0 and "1 of them given their source URL" in " ".join(again.output.split())
+    assert [m["date"] for m in rec.meetings()] == ["2021-03-05"]
+    third = runner.invoke(app, ["ingest", str(folder), "--db", db, "--urls", str(table)])
+    assert third.exit_code == 0 and "source URL" not in third.output  # nothing new to give
+    assert rec.stats()["pages"] == 1

@@ -152,3 +152,10 @@ def test_pages_stored_without_their_url_are_given_it_and_dated_again(tmp_path):
     third = runner.invoke(app, ["ingest", str(folder), "--db", db, "--urls", str(table)])
     assert third.exit_code == 0 and "source URL" not in third.output  # nothing new to give
     assert rec.stats()["pages"] == 1
+
+
+def test_a_table_saved_in_gbk_names_its_chinese_files(tmp_path):
+    table = tmp_path / "urls.csv"
+    table.write_bytes("文件,网址\n临江要闻.txt,https://news.example.cn/c/202103/06/1.html\n".encode("gb18030"))
+    urls = load_source_urls(table)
+    assert urls.url_of(str(tmp_path / "临江要闻.txt")) == "https://news.example.cn/c/202103/06/1.html"

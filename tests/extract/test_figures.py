@@ -108,3 +108,8 @@ def test_figures_a_bare_change_measures_what_the_clause_before_it_counted():
     got = {f.text: f.measure for f in find_figures(text)}
     assert got["4.1%"] == "临江第一产业增长"
     assert got["12.5%"] == "工业投资同比增长"
+
+
+def test_figures_percentage_points_and_the_spoken_hundred_million():
+    assert _figs("全市生产总值增速高于去年同期1.8个百分点。园区总投资3个亿元,力争实现12个亿利税。") == [
+        (1.8, "个百分点", False, False), (3e8, "CNY", False, False), (1.2e9, "CNY", False, True)]

@@ -25,7 +25,7 @@ _CURRENCY = {"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR",
 _PEOPLE = {"人": "人", "名": "人", "位": "人"}
 _MONEY_OR_RATE = {*_CURRENCY.values(), "%"}
 _PLACES = {"县", "区", "市", "镇", "乡", "村"}  # "7县(市)": places counted, unit 个
-_MEASURES = ("人次", "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "千瓦", "个", "项", "家", "场", "例", "所", "条",
+_MEASURES = ("个百分点", "人次", "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "千瓦", "个", "项", "家", "场", "例", "所", "条",
              "亩", "户", "双", "件", "台", "座", "处", "批", "类", "辆", "套", "吨", "栋", "间", "张", "册", "部", "支",
              "架", "头", "只", "株", "棵", "份", "篇", "轮", "宗", "笔", "次", "人", "名", "位", "县", "区", "村", "镇", "乡",
              "面")
@@ -201,8 +201,11 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
     out: list[Figure] = []
     # most texts quote nothing: no figure of theirs is in quotes, and none need be counted for
     quotes = MarksSince(text, "。\n", "“”\"") if "“" in text or "”" in text or '"' in text else None
+    spoken_to = 0  # the end of the last "N个亿": its 亿 is no figure of its own
     for m in _figure_matches(text):
         check_time()
+        if m.start() < spoken_to:
+            continue
         # the groups read once (a group looked up by name is a call each time)
         pre, num, approx0, mag, approx, cur, pct, mw, post = m.groups()
         if not num and not mag:
@@ -237,7 +240,11 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
             continue  # 一名老人 (an article), 五个维度 (an abstraction)
         if mw in _PLACES and chinese:
             continue
-        if cur:
+        if mw == "个" and not mag and after[:1] == "亿":  # 10个亿: spoken for 10亿元
+            value *= 1e8
+            m_end += 2 if after[1:2] == "元" else 1
+            unit, spoken_to = "CNY", m_end
+        elif cur:
             unit = _CURRENCY[cur]
         elif pct:
             unit = "%"

@@ -113,3 +113,4 @@ def test_figures_a_bare_change_measures_what_the_clause_before_it_counted():
 def test_figures_percentage_points_and_the_spoken_hundred_million():
     assert _figs("全市生产总值增速高于去年同期1.8个百分点。园区总投资3个亿元,力争实现12个亿利税。") == [
         (1.8, "个百分点", False, False), (3e8, "CNY", False, False), (1.2e9, "CNY", False, True)]
+    assert _figs("三次产业结构调整为5.1:40.2:54.7,全年开展三次督查。") == [(3.0, "次", False, False)]

@@ -231,6 +231,8 @@ def find_figures(text: str, article_id: str = "") -> list[Figure]:
             continue
         if (mw or "") + after[:1] in _NOUN_WORDS:
             continue  # 八部门, 场所, 家庭: the measure word begins a noun
+        if mw == "次" and num == "三" and after.startswith("产业"):
+            continue  # 三次产业: the primary, secondary and tertiary sectors, a term
         if mw == "次" and (text[start - 1 : start] in _SESSION_BEFORE or (
                 _SESSION_AFTER_RE.match(after) and not _HELD_BEFORE_RE.search(text, max(0, start - 3), start))):
             continue  # 十五届人大七次会议, 九届二十七次主席会议: a session, not a count

@@ -7,13 +7,14 @@ its tuned part and its held part.
 
     .venv/bin/python bench/eval_dev.py [--shared ../shared] [--jieba] [--with-urls] [--json OUT]
 
-Extracts ``../shared/dev/raw`` with this checkout's ``yaowen extract``, then scores the whole set and each
-part with ``../shared/eval/score.py``. With ``--jieba`` it also scores what a quick script would give: every
+Extracts ``../shared/dev/raw`` from its text alone with this checkout's ``yaowen extract --no-urls`` (which
+would otherwise read the URLs of ``dev/INDEX.tsv`` beside it), then scores the whole set and each part with
+``../shared/eval/score.py``. With ``--jieba`` it also scores what a quick script would give: every
 jieba ``posseg`` token tagged ``nr*`` (2-4 characters) on the simplified, pinyin-free text is a person, and
 nothing else is predicted (jieba is a benchmark-only dependency: ``pip install jieba``). With
 ``--with-urls`` it also scores the pages as a user who scraped them holds them: with the table of their
-source URLs (``yaowen extract dev/raw --urls dev/INDEX.tsv``). The text-only figures are the
-project's; this column shows what the page's URL adds (a quarter of the dev meetings print no year: their
+source URLs (``yaowen extract dev/raw --urls dev/INDEX.tsv``, what a plain ``yaowen extract dev/raw`` reads
+too). The text-only figures are the project's floor; this column shows what the page's URL adds (a quarter of the dev meetings print no year: their
 year is in the URL only, and the scorer matches a meeting only on its exact date). Prints a table of every
 figure side by side; asserts nothing.
 """
@@ -92,7 +93,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         pred = tmp / "yaowen"
-        subprocess.run([str(yaowen), "extract", str(raw), "--out", str(pred)], check=True, capture_output=True)
+        subprocess.run([str(yaowen), "extract", str(raw), "--no-urls", "--out", str(pred)], check=True,
+                       capture_output=True)
         parts = {"dev (90)": gold}
         for k, (round_, fold) in enumerate(ROUNDS.items()):
             parts[f"{round_}: tuned"] = _part(gold, tmp, f"tuned{k}", lambda n, f=fold: n % 3 != f)

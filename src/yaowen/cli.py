@@ -22,7 +22,7 @@ from .budget import DEFAULT_PAGE_TIMEOUT
 from .read import MAX_BYTES
 from .read.dumps import FieldMap, parse_field_map
 from .read.inputs import iter_inputs
-from .read.source_urls import SourceUrls, load_source_urls
+from .read.source_urls import SourceUrls, load_source_urls, tables_beside
 from .sources import shown
 
 if TYPE_CHECKING:
@@ -78,7 +78,10 @@ ManifestOption = Annotated[Path | None, typer.Option(
 UrlsOption = Annotated[Path | None, typer.Option(
     "--urls", metavar="TABLE", help="A CSV/TSV table of the page files' source URLs (columns: path, file, name "
                                     "or id; url), e.g. a scraper's log: a date or year-month in a URL dates a "
-                                    "page that prints no year.")]
+                                    "page that prints no year. Default: a table named INDEX.tsv, index.csv, "
+                                    "urls.tsv or urls.csv in a directory given, or in its parent.")]
+NoUrlsOption = Annotated[bool, typer.Option(
+    "--no-urls", help="Do not read a table of source URLs found beside the pages (see --urls).")]
 EngineOption = Annotated[str, typer.Option(
     "--engine", metavar="local|ray", help="Where pages are extracted: local processes, or a Ray cluster "
                                           "(pip install \"yaowen\\[ray]\").")]
@@ -111,6 +114,7 @@ def extract(
     field: FieldOption = None,
     manifest: ManifestOption = None,
     urls: UrlsOption = None,
+    no_urls: NoUrlsOption = False,
     engine: EngineOption = "local",
     address: AddressOption = None,
     page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
@@ -119,7 +123,7 @@ def extract(
     """Rebuild the articles of newspaper pages: print them, or write one JSON file per page with --out."""
     fields = field_map_or_exit(field)
     inputs = inputs_or_exit(paths, manifest)
-    source_urls = source_urls_or_exit(urls)
+    source_urls = source_urls_or_exit(urls, paths, not no_urls)
     if out is not None:
         prepare_out_dir(out)
     pages = engine_or_exit(engine, workers, address)
@@ -212,14 +216,29 @@ def _listed(paths: list[str], manifest: Path | None) -> Iterator[str]:
                     yield line
 
 
-def source_urls_or_exit(table: Path | None) -> SourceUrls | None:
-    """The source URLs of ``--urls TABLE``, or one line saying why the table cannot be used."""
-    if table is None:
+def source_urls_or_exit(table: Path | None, paths: list[str] | None, look_beside: bool) -> SourceUrls | None:
+    """The source URLs of ``--urls TABLE`` (or one line saying why the table cannot be used and an exit);
+    without it, those of the tables a scrape keeps beside the directories given (each named in a line)."""
+    if table is not None:
+        try:
+            return load_source_urls(table)
+        except ValueError as e:
+            fail(str(e))
+    if not look_beside:
         return None
-    try:
-        return load_source_urls(table)
-    except ValueError as e:
-        fail(str(e))
+    urls = SourceUrls()
+    for found in tables_beside(p for p in paths or [] if p != "-" and os.path.isdir(p)):
+        before = len(urls)
+        try:
+            load_source_urls(found, urls)
+        except ValueError as e:
+            why = str(e).split(": ", 1)[-1]
+            err_console.print(Text(f"{shown(found)} is beside the pages but gives no source URLs: {why}",
+                                   style="dim"), soft_wrap=True)
+            continue
+        err_console.print(Text(f"source URLs from {shown(found)} ({len(urls) - before} pages; --no-urls "
+                               "ignores it)", style="dim"), soft_wrap=True)
+    return urls if urls.tables else None
 
 
 def engine_or_exit(name: str, workers: int, address: str | None) -> PageEngine:

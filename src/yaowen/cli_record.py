@@ -21,6 +21,7 @@ from .cli import (
     FieldOption,
     ManifestOption,
     MaxPageOption,
+    NoUrlsOption,
     PageTimeoutOption,
     UrlsOption,
     app,
@@ -130,6 +131,7 @@ def ingest(
     field: FieldOption = None,
     manifest: ManifestOption = None,
     urls: UrlsOption = None,
+    no_urls: NoUrlsOption = False,
     engine: EngineOption = "local",
     address: AddressOption = None,
     page_timeout: PageTimeoutOption = DEFAULT_PAGE_TIMEOUT,
@@ -145,7 +147,7 @@ def ingest(
     """Store pages and their facts in the record. Pages already stored (same bytes) are skipped."""
     fields = field_map_or_exit(field)
     inputs = inputs_or_exit(paths, manifest)
-    source_urls = source_urls_or_exit(urls)
+    source_urls = source_urls_or_exit(urls, paths, not no_urls)
     if shards is not None and shards.exists() and not shards.is_dir():
         fail(f"--shards {shards}: not a directory")
     rec = _open(db, create=True)

@@ -14,12 +14,15 @@ import pytest
 
 BASELINE = Path(__file__).with_name("baseline.json")
 REPO = Path(__file__).resolve().parents[2]
-# gold set -> (pages, annotations); "seeds" are the real pages beside the repo, "examples" our own fictional ones
+# gold set -> (pages, annotations, options); "seeds" are the real pages beside the repo, "examples" our own
+# fictional ones
 SETS = {
-    "seeds": lambda shared: (shared / "seeds", shared / "gold" / "seeds"),
-    "examples": lambda shared: (REPO / "examples" / "pages", REPO / "examples" / "expected"),
-    # 90 real excerpts from cities all over China (web text, e-paper, traditional and pinyin mirrors)
-    "dev": lambda shared: (shared / "dev" / "raw", shared / "dev" / "gold"),
+    "seeds": lambda shared: (shared / "seeds", shared / "gold" / "seeds", []),
+    "examples": lambda shared: (REPO / "examples" / "pages", REPO / "examples" / "expected", []),
+    # 90 real excerpts from cities all over China (web text, e-paper, traditional and pinyin mirrors), read from
+    # their text alone, and with the source URLs of dev/INDEX.tsv beside dev/raw (found there by extract)
+    "dev": lambda shared: (shared / "dev" / "raw", shared / "dev" / "gold", ["--no-urls"]),
+    "dev-urls": lambda shared: (shared / "dev" / "raw", shared / "dev" / "gold", []),
 }
 
 
@@ -28,8 +31,9 @@ def _yaowen() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "yaowen"]
 
 
-def _score(shared: Path, gold: Path, pages: Path, out: Path) -> dict:
-    run = subprocess.run([*_yaowen(), "extract", str(pages), "--out", str(out)], capture_output=True, text=True)
+def _score(shared: Path, gold: Path, pages: Path, out: Path, options: list[str]) -> dict:
+    run = subprocess.run([*_yaowen(), "extract", str(pages), "--out", str(out), *options], capture_output=True,
+                         text=True)
     assert run.returncode == 0, run.stderr
     scored = subprocess.run(
         [sys.executable, str(shared / "eval" / "score.py"), str(gold), str(out), "--json"],
@@ -46,7 +50,7 @@ def _figure(scores: dict, key: str) -> float:
 @pytest.mark.parametrize("gold_set", sorted(json.loads(BASELINE.read_text())))
 def test_gold_gate_scores_stay_above_floors(shared: Path, tmp_path: Path, gold_set: str):
     floors = json.loads(BASELINE.read_text())[gold_set]
-    pages, gold = SETS[gold_set](shared)
-    scores = _score(shared, gold, pages, tmp_path / "out")
+    pages, gold, options = SETS[gold_set](shared)
+    scores = _score(shared, gold, pages, tmp_path / "out", options)
     below = {k: (_figure(scores, k), floor) for k, floor in floors.items() if _figure(scores, k) < floor}
     assert not below, f"below the pinned floor (got, floor): {below}"

@@ -46,7 +46,7 @@ def test_a_table_of_urls_dates_the_pages_that_print_no_year(tmp_path):
     table.write_text("id\tcity\turl\n"
                      "p1\t临江\thttps://news.example.cn/c/202103/06/1234.html\n"
                      "p2\t临江\thttps://mirror.example.com/a/20220110/99.html\n", encoding="utf-8")
-    without = _extract(tmp_path, str(folder))
+    without = _extract(tmp_path, str(folder), "--no-urls")  # (else the INDEX.tsv above the pages is read)
     assert [m["date"] for m in without["p1"]["meetings"]] == [None]  # the text alone has no year
 
     pages = _extract(tmp_path, str(folder), "--urls", str(table))
@@ -143,7 +143,7 @@ def test_pages_stored_without_their_url_are_given_it_and_dated_again(tmp_path):
     table = tmp_path / "urls.tsv"
     table.write_text("file\turl\np1.txt\thttps://news.example.cn/c/202103/06/1234.html\n", encoding="utf-8")
     db = str(tmp_path / "y.db")
-    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db, "--no-urls"]).exit_code == 0
     rec = Record.open(db, create=False)
     assert [m["date"] for m in rec.meetings()] == [None]  # no year
     again = runner.invoke(app, ["ingest", str(folder), "--db", db, "--urls", str(table)])
@@ -159,3 +159,24 @@ def test_a_table_saved_in_gbk_names_its_chinese_files(tmp_path):
     table.write_bytes("文件,网址\n临江要闻.txt,https://news.example.cn/c/202103/06/1.html\n".encode("gb18030"))
     urls = load_source_urls(table)
     assert urls.url_of(str(tmp_path / "临江要闻.txt")) == "https://news.example.cn/c/202103/06/1.html"
+
+
+def test_a_scrapes_index_beside_its_pages_is_read_unless_told_not_to(tmp_path):
+    folder = _pages(tmp_path)  # tmp/raw/p1.txt …, and the scrape's log above them
+    (tmp_path / "INDEX.tsv").write_text("id\turl\np1\thttps://news.example.cn/c/202103/06/1234.html\n",
+                                        encoding="utf-8")
+    out = tmp_path / "out"
+    found = runner.invoke(app, ["extract", str(folder), "--out", str(out)])
+    assert found.exit_code == 0 and "source URLs from" in found.output and "INDEX.tsv (1 pages" in found.output
+    assert json.loads((out / "p1.json").read_text(encoding="utf-8"))["meetings"][0]["date"] == "2021-03-05"
+    ignored = runner.invoke(app, ["extract", str(folder), "--no-urls", "--out", str(out)])
+    assert ignored.exit_code == 0 and "source URLs" not in ignored.output
+    assert json.loads((out / "p1.json").read_text(encoding="utf-8"))["meetings"][0]["date"] is None
+
+
+def test_an_index_beside_the_pages_that_names_no_urls_is_said_so_and_the_batch_goes_on(tmp_path):
+    folder = _pages(tmp_path)
+    (folder / "index.csv").write_text("id,title\np1,临江\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0 and "gives no source URLs: no URL column" in " ".join(result.output.split())
+    assert len(list((tmp_path / "out").glob("*.json"))) == 2

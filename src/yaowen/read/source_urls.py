@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
-__all__ = ["SourceUrls", "load_source_urls", "origin_url"]
+__all__ = ["SourceUrls", "load_source_urls", "origin_url", "tables_beside"]
 
 NAME_COLUMNS = ("path", "file", "filename", "file_name", "name", "id", "stem", "page", "文件", "文件名", "路径", "编号")
 URL_COLUMNS = ("url", "link", "href", "source_url", "网址", "链接")
@@ -26,12 +26,13 @@ _AMBIGUOUS = ""  # a short key two rows share with different URLs: it names neit
 
 @dataclass
 class SourceUrls:
-    """Source URLs by page: a row's path (as written, or from the table's directory), its file name, its
+    """Source URLs by page: a row's path (as written, or from its table's directory), its file name, its
     stem. A file name or stem two rows give different URLs is not used (the paths still are)."""
 
-    table: str
+    tables: list[str] = field(default_factory=list)
     by_path: dict[str, str] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
+    rows: int = 0
 
     def url_of(self, source: str) -> str | None:
         url = self.by_path.get(_path_key(source))
@@ -40,8 +41,9 @@ class SourceUrls:
             url = self.by_name.get(name) or self.by_name.get(name.rsplit(".", 1)[0] if "." in name else name)
         return url or None
 
-    def add(self, name: str, url: str) -> None:
-        base = os.path.dirname(os.path.abspath(self.table))
+    def add(self, name: str, url: str, base: str = "") -> None:
+        """A row: the page ``name`` (a path is also read from ``base``, its table's directory) and its URL."""
+        self.rows += 1
         for key in {_path_key(name), _path_key(os.path.join(base, name))}:
             self.by_path[key] = url
         tail = os.path.basename(name)
@@ -50,19 +52,21 @@ class SourceUrls:
                 self.by_name[key] = _AMBIGUOUS
 
     def __len__(self) -> int:
-        return len(self.by_path)
+        return self.rows
 
 
 def _path_key(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
-def load_source_urls(table: str | os.PathLike[str]) -> SourceUrls:
-    """The URLs a CSV or TSV table (UTF-8 or GBK) gives its pages. A header names the columns
-    (``NAME_COLUMNS``, ``URL_COLUMNS``); without one, the first column is the page and the first that starts
-    with http:// or https:// its URL. A ValueError says what is wrong with the table."""
+def load_source_urls(table: str | os.PathLike[str], into: SourceUrls | None = None) -> SourceUrls:
+    """The URLs a CSV or TSV table (UTF-8 or GBK) gives its pages (added to ``into``, if given). A header
+    names the columns (``NAME_COLUMNS``, ``URL_COLUMNS``); without one, the first column is the page and the
+    first that starts with http:// or https:// its URL. A ValueError says what is wrong with the table."""
     where = os.fspath(table)
-    urls = SourceUrls(where)
+    urls = into if into is not None else SourceUrls()
+    before = len(urls)
+    base = os.path.dirname(os.path.abspath(where))
     try:
         with open(where, encoding=_encoding(where), errors="replace", newline="") as f:
             rows = _rows(f)
@@ -79,14 +83,36 @@ def load_source_urls(table: str | os.PathLike[str]) -> SourceUrls:
             page_col, url_col = columns
             for row in rows:
                 if len(row) > max(page_col, url_col) and row[page_col].strip() and _is_url(row[url_col]):
-                    urls.add(row[page_col].strip(), row[url_col].strip())
+                    urls.add(row[page_col].strip(), row[url_col].strip(), base)
     except OSError as e:
         raise ValueError(f"--urls {where}: cannot read it ({e.strerror or type(e).__name__})") from None
     except csv.Error as e:
         raise ValueError(f"--urls {where}: not a CSV or TSV table ({e})") from None
-    if not urls:
+    if len(urls) == before:
         raise ValueError(f"--urls {where}: no row gives a page and an http(s) URL")
+    urls.tables.append(where)
     return urls
+
+
+INDEX_NAMES = ("index.tsv", "index.csv", "urls.tsv", "urls.csv")
+
+
+def tables_beside(folders: Iterable[str]) -> list[str]:
+    """The tables of source URLs a scrape keeps beside its pages: a file named INDEX.tsv, index.csv,
+    urls.tsv or urls.csv (any case) in each folder given, else in its parent (pages in raw/, the log above)."""
+    found: list[str] = []
+    for folder in folders:
+        for where in (folder, os.path.dirname(os.path.abspath(folder))):
+            try:
+                names = sorted(n for n in os.listdir(where) if n.lower() in INDEX_NAMES)
+            except OSError:
+                continue
+            if names:
+                table = os.path.join(where, names[0])
+                if table not in found:
+                    found.append(table)
+                break
+    return found
 
 
 def _encoding(path: str) -> str:

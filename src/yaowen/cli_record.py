@@ -107,6 +107,8 @@ def _summary(report: IngestReport, rec: Record) -> None:
         parts.append(f"{report.skipped} already in the record")
     if report.relabelled:
         parts.append(f"{report.relabelled} of them given the paper asked for")
+    if report.readdressed:
+        parts.append(f"{report.readdressed} of them given their source URL")
     if report.failed:
         parts.append(f"{report.failed} failed")
     parts.append(f"{report.pages_per_second:.1f} pages/s")

@@ -278,8 +278,10 @@ def test_a_caption_left_out_of_the_articles_gives_posts_to_people_the_articles_n
 
 def test_the_name_model_proposes_and_the_grammar_vetoes():
     got = _people("决赛中,中国组合王小钦/孙小莎以总比分3比1获胜。深入学习马克思主义,弘扬雷锋精神,获得詹天佑奖。"
-                  "上演《骆驼祥子》等剧目。(记者 张小明 摄)示范项目——钟江平高速建成通车。")
-    assert got == {"王小钦": [], "孙小莎": []}  # 钟江平|高速: a road named by its cities
+                  "上演《骆驼祥子》等剧目。(记者 张小明 摄)示范项目——钟江平高速建成通车。"
+                  "班列从临江和马德里开出。塔里木油田产量创新高。市长和张明远出席。")
+    # 钟江平|高速: a road named by its cities; 临江和马德里: beside a place and 和, a place
+    assert got == {"王小钦": [], "孙小莎": [], "张明远": []}
 
 
 def test_a_note_on_the_post_and_a_former_post_as_printed():

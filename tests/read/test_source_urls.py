@@ -133,3 +133,29 @@ def test_ingest_keeps_the_url_and_re_derives_with_it(tmp_path):
     assert runner.invoke(app, ["reextract", "--db", db]).exit_code == 0  # the URL is kept with the page
     assert {m["date"] for m in rec.meetings()} == {"2021-03-05"}
     assert len(rec.meetings()) == 2
+
+
+def test_pages_stored_without_their_url_are_given_it_and_dated_again(tmp_path):
+    from yaowen.record import Record
+
+    folder = _pages(tmp_path)
+    (folder / "p2.txt").unlink()  # (its stamp would date p1's people, and so p1, without the URL)
+    table = tmp_path / "urls.tsv"
+    table.write_text("file\turl\np1.txt\thttps://news.example.cn/c/202103/06/1234.html\n", encoding="utf-8")
+    db = str(tmp_path / "y.db")
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    rec = Record.open(db, create=False)
+    assert [m["date"] for m in rec.meetings()] == [None]  # no year
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db, "--urls", str(table)])
+    assert again.exit_code == 0 and "1 of them given their source URL" in " ".join(again.output.split())
+    assert [m["date"] for m in rec.meetings()] == ["2021-03-05"]
+    third = runner.invoke(app, ["ingest", str(folder), "--db", db, "--urls", str(table)])
+    assert third.exit_code == 0 and "source URL" not in third.output  # nothing new to give
+    assert rec.stats()["pages"] == 1
+
+
+def test_a_table_saved_in_gbk_names_its_chinese_files(tmp_path):
+    table = tmp_path / "urls.csv"
+    table.write_bytes("文件,网址\n临江要闻.txt,https://news.example.cn/c/202103/06/1.html\n".encode("gb18030"))
+    urls = load_source_urls(table)
+    assert urls.url_of(str(tmp_path / "临江要闻.txt")) == "https://news.example.cn/c/202103/06/1.html"

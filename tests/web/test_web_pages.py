@@ -158,3 +158,18 @@ def test_every_topic_the_extractor_can_give_has_a_chinese_label():
 
     codes = {line.split("\t")[0] for line in load_lexicon("topics")} | {"other"}
     assert codes == set(TOPIC_LABELS)
+
+
+def test_article_page_links_the_web_address_it_came_from_and_only_a_web_address(client):
+    from webapp import HOSTILE_URL, STANDING_URL
+
+    by_source = {}
+    for hit in client.get("/api/v1/search", params={"q": "会议", "limit": 100}).json()["hits"]:
+        a = client.get(f"/api/v1/articles/{hit['article_id']}").json()
+        by_source.setdefault(a["page_source"].rsplit("/", 1)[-1], a)
+    standing, hostile = by_source["02_standing_committee.txt"], by_source["99_hostile.txt"]
+    assert standing["page_url"] == STANDING_URL and hostile["page_url"] == HOSTILE_URL
+    html = page(client, f"/articles/{standing['id']}")
+    assert f'<a href="{STANDING_URL}" rel="noopener noreferrer nofollow">' in html
+    html = page(client, f"/articles/{hostile['id']}")
+    assert "javascript:" not in html and "原文 original" not in html

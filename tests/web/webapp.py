@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from yaowen.read.source_urls import SourceUrls
 from yaowen.record import Record
 
 REPO = Path(__file__).resolve().parents[2]
@@ -14,6 +15,8 @@ SCRIPT = '<script>alert("yaowen")</script>'
 IMG = "<img src=x onerror=alert(2)>"
 SQL = "'; DROP TABLE articles; --"
 SQL2 = '" OR 1=1 --'
+STANDING_URL = "https://news.example.cn/linjiang/202305/12/1234.html"
+HOSTILE_URL = "javascript:alert(3)"
 
 HOSTILE_PAGE = f"""临江日报 2023年6月2日 星期五
 
@@ -42,7 +45,10 @@ def build_record_at(folder: Path, db: str) -> str:
         (pages / p.name).write_bytes(p.read_bytes())
     (pages / "99_hostile.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
     rec = Record.open(db)
-    report = rec.ingest([str(pages)], paper="临江日报")
+    # where the pages came from: one web address, and a hostile one (as a page's own markup could name)
+    urls = SourceUrls(str(folder / "urls.tsv"), by_name={"02_standing_committee": STANDING_URL,
+                                                         "99_hostile": HOSTILE_URL})
+    report = rec.ingest([str(pages)], paper="临江日报", urls=urls)
     rec.close()
     assert not report.failed, report
     return db

@@ -18,7 +18,7 @@ from itertools import chain
 
 __all__ = ["SourceUrls", "load_source_urls", "origin_url"]
 
-NAME_COLUMNS = ("path", "file", "filename", "file_name", "name", "id", "stem", "page")
+NAME_COLUMNS = ("path", "file", "filename", "file_name", "name", "id", "stem", "page", "文件", "文件名", "路径", "编号")
 URL_COLUMNS = ("url", "link", "href", "source_url", "网址", "链接")
 _XATTR = "user.xdg.origin.url"
 _AMBIGUOUS = ""  # a short key two rows share with different URLs: it names neither
@@ -58,13 +58,13 @@ def _path_key(path: str) -> str:
 
 
 def load_source_urls(table: str | os.PathLike[str]) -> SourceUrls:
-    """The URLs a CSV or TSV table gives its pages. A header names the columns (a page: path, file, name,
-    id or stem; its URL: url, link, href or source_url); without one, the first column is the page and the
-    first that starts with http:// or https:// its URL. A ValueError says what is wrong with the table."""
+    """The URLs a CSV or TSV table (UTF-8 or GBK) gives its pages. A header names the columns
+    (``NAME_COLUMNS``, ``URL_COLUMNS``); without one, the first column is the page and the first that starts
+    with http:// or https:// its URL. A ValueError says what is wrong with the table."""
     where = os.fspath(table)
     urls = SourceUrls(where)
     try:
-        with open(where, encoding="utf-8-sig", errors="replace", newline="") as f:
+        with open(where, encoding=_encoding(where), errors="replace", newline="") as f:
             rows = _rows(f)
             header = next(rows, None)
             if header is None:
@@ -87,6 +87,18 @@ def load_source_urls(table: str | os.PathLike[str]) -> SourceUrls:
     if not urls:
         raise ValueError(f"--urls {where}: no row gives a page and an http(s) URL")
     return urls
+
+
+def _encoding(path: str) -> str:
+    """UTF-8 (with or without a BOM), else GB18030: a table saved by Excel on a Chinese Windows is GBK."""
+    with open(path, "rb") as f:
+        head = f.read(1 << 20)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start < len(head) - 3:  # (not just a character cut by the 1 MB read)
+            return "gb18030"
+    return "utf-8-sig"
 
 
 def _rows(lines: Iterator[str]) -> Iterator[list[str]]:

@@ -56,6 +56,7 @@ class IngestReport:
     stored: int = 0  # new pages written (re-extraction: pages re-derived)
     skipped: int = 0  # already in the record (same bytes)
     relabelled: int = 0  # already in the record under another paper, given the one asked for
+    readdressed: int = 0  # already in the record without a source URL, given the one the input has
     papers: set[str] = field(default_factory=set)  # the papers of the pages stored
     paperless: list[int] = field(default_factory=list)  # ids of the pages stored without a paper
     failed: int = 0

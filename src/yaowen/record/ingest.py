@@ -81,9 +81,11 @@ def ingest_sources(
     sources = list(sources)
     run = work.run_key(sources, paper)
     relabel: list[int] = []
+    readdress: list[tuple[int, str]] = []
     kept = ShardOutput(shards, run) if shards is not None else None
     with _engine(pages, workers) as pages:
-        new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes, urls), paper, report, relabel, on_page, batch)
+        new = _new_inputs(engine, iter_inputs(sources, fields, max_page_bytes, urls), paper, report, relabel,
+                          readdress, on_page, batch)
         extracted = _extracted(engine, pages, new, extraction(page_timeout), report, on_page)
         for part in batched(extracted, batch, lambda page: len(page[0].raw)):
             # each page's search index values, worked out by the engine, beside its record
@@ -91,6 +93,8 @@ def ingest_sources(
                    row_by_row, [tsvectors for _, _, tsvectors in part])
         if relabel and paper:
             report.relabelled = set_paper(engine, relabel, paper)
+        if readdress:
+            report.readdressed = set_source_urls(engine, readdress)
         write(engine, lambda conn: paper_for_paperless(conn, run), exclusive=True, what="giving pages their paper")
         settle(engine, pages=pages)
     report.seconds = (datetime.now(UTC) - started).total_seconds()
@@ -103,10 +107,11 @@ def _engine(pages: PageEngine[Any] | None, workers: int) -> AbstractContextManag
 
 
 def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: str | None, report: IngestReport,
-                relabel: list[int], on_page: Callable[[str, str | None], None] | None,
-                chunk: int) -> Iterator[PageInput]:
+                relabel: list[int], readdress: list[tuple[int, str]],
+                on_page: Callable[[str, str | None], None] | None, chunk: int) -> Iterator[PageInput]:
     """The pages not stored yet, read ``chunk`` at a time (one query for their hashes); the others are
-    counted as skipped (and noted for relabelling), unreadable ones reported."""
+    counted as skipped (and noted for relabelling, or for the source URL they were stored without),
+    unreadable ones reported."""
     seen: OrderedDict[str, None] = OrderedDict()  # the latest pages sent on, oldest first (a copy in flight)
     for read in _chunks(items, chunk):
         loaded = []
@@ -116,14 +121,16 @@ def _new_inputs(engine: Engine, items: Iterable[PageInput | PageError], paper: s
             else:
                 loaded.append(item)
         with engine.connect() as conn:
-            known = {sha: (page_id, stored_paper) for sha, page_id, stored_paper in conn.execute(
-                select(s.pages.c.sha256, s.pages.c.id, s.pages.c.paper)
+            known = {sha: (page_id, stored_paper, meta) for sha, page_id, stored_paper, meta in conn.execute(
+                select(s.pages.c.sha256, s.pages.c.id, s.pages.c.paper, s.pages.c.meta)
                 .where(s.pages.c.sha256.in_([item.sha256 for item in loaded])))}
         for item in loaded:
             if item.sha256 in known or item.sha256 in seen:
                 report.skipped += 1
                 if paper and item.sha256 in known and known[item.sha256][1] != paper:
                     relabel.append(known[item.sha256][0])
+                if item.sha256 in known and (meta := _with_new_url(known[item.sha256][2], item.container)):
+                    readdress.append((known[item.sha256][0], meta))
                 if on_page:
                     on_page(item.source, None)
                 continue
@@ -212,6 +219,29 @@ def paper_for_paperless(conn: Connection, run: str) -> None:
     papers, paperless = work.take_run(conn, run)
     if len(papers) == 1 and paperless:
         _give_paper(conn, paperless, papers.pop())
+
+
+def _with_new_url(stored: str | None, container: PageMeta | None) -> str | None:
+    """The stored container metadata with the source URL an input now gives a page stored without one
+    (``ingest --urls`` after an ingest without it), or None when there is nothing to add."""
+    if container is None or not container.url:
+        return None
+    meta = json.loads(stored) if stored else {}
+    if meta.get("url"):
+        return None
+    return json.dumps({**meta, "url": container.url}, ensure_ascii=False)
+
+
+def set_source_urls(engine: Engine, pages: list[tuple[int, str]]) -> int:
+    """Give stored pages the container metadata with their source URL, their facts to be re-derived by
+    ``settle`` (the URL may date them): one transaction. Returns how many."""
+    def give(conn: Connection) -> None:
+        for page_id, meta in pages:
+            conn.execute(s.pages.update().where(s.pages.c.id == page_id).values(meta=meta))
+        work.mark_rederive(conn, [page_id for page_id, _ in pages])
+
+    write(engine, give, exclusive=True, what="giving pages their source URLs")
+    return len(pages)
 
 
 def _container_json(meta: PageMeta | None) -> str | None:

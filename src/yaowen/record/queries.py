@@ -160,7 +160,7 @@ def meeting_bodies(conn: Connection) -> list[dict[str, Any]]:
 
 def article(conn: Connection, article_id: int) -> dict[str, Any] | None:
     a, p = s.articles, s.pages
-    row = conn.execute(select(a, p.c.paper, p.c.source.label("page_source"), p.c.issue_date)
+    row = conn.execute(select(a, p.c.paper, p.c.source.label("page_source"), p.c.issue_date, p.c.url.label("page_url"))
                        .join(p, p.c.id == a.c.page_id).where(a.c.id == article_id)).mappings().first()
     if row is None:
         return None

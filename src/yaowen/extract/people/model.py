@@ -25,7 +25,7 @@ _SURE_ANYWHERE = 0.6
 _TERM_AFTER_RE = re.compile(
     r"主义|精神|思想|理论|同志式|式|体|奖|杯|故里|故居|纪念馆|纪念|广场|大道|路|街|巷|河|湖|江|山|雪山|桥|号|舰|文化|学院|中学|"
     r"小学|大学|公园|塑像|雕像|铜像|像|墓|陵|庙|祠|县|市|区|镇|乡|村|村委|公司|集团|牌|定律|效应|原理|病|星|"
-    r"高速|铁路|高铁|机场|隧道|水库|沙漠|草原|湿地|盆地|平原"  # 林安|高速: a road named by its cities
+    r"高速|铁路|高铁|机场|隧道|水库|沙漠|草原|湿地|盆地|平原|油田|气田|矿区"  # 林安|高速: a road named by its cities
 )
 _PLACE_END = set("河湖江山路街桥省市县区镇乡村旗舰")  # 温榆河, 敖汉旗, 许昌舰
 # a byline's roles before a name, and its 摄 after: 记者 王明, 通讯员李强, 编辑:张三, 王明 摄
@@ -125,23 +125,32 @@ def _acts_after(text: str, end: int) -> bool:
 
 
 def _beside_a_place(text: str, start: int, end: int) -> bool:
-    """A list item next to a place is a place too (纽约、马德里、米兰等), and one next to a thing a thing
-    (马蹄莲、非洲菊、玫瑰, 日管控、周排查): beside the 、 stands a place, a word jieba knows as another kind
-    of word that the model does not take for a name."""
+    """A list item next to a place is a place too (纽约、马德里、米兰等; 从临江和马德里开出), and one next to a
+    thing a thing (马蹄莲、非洲菊、玫瑰, 日管控、周排查): beside the 、 stands a place, a word jieba knows as
+    another kind of word that the model does not take for a name; beside 和, 及 or 与 only a place will do
+    (代表和张三: a person may stand beside a thing joined by a conjunction)."""
     # (jieba cuts the neighbour only where the model is not sure of a name there: a list of names needs no cut)
-    if text[end : end + 1] in _LIST_MARKS:
+    mark = text[end : end + 1]
+    if mark and mark in _JOINS:
         best = _best_prob(text, [(end + 1, end + 1 + n) for n in (2, 3, 4)])
         if best < _SURE:
             after = cut_words(text[end + 1 : end + 9])
-            if after and _is_thing(text, end + 1, end + 1 + len(after[0]), best):
+            if after and _neighbour_is_thing(text, end + 1, end + 1 + len(after[0]), best, mark):
                 return True
-    if start > 1 and text[start - 1] in _LIST_MARKS:
+    mark = text[start - 1 : start] if start > 1 else ""
+    if mark and mark in _JOINS:
         best = _best_prob(text, [(start - 1 - n, start - 1) for n in (2, 3, 4)])
         if best < _SURE:
             before = cut_words(text[max(0, start - 9) : start - 1])
-            if before and _is_thing(text, start - 1 - len(before[-1]), start - 1, best):
+            if before and _neighbour_is_thing(text, start - 1 - len(before[-1]), start - 1, best, mark):
                 return True
     return False
+
+
+def _neighbour_is_thing(text: str, start: int, end: int, best: float, mark: str) -> bool:
+    if mark in _LIST_MARKS:
+        return _is_thing(text, start, end, best)
+    return end - start >= 2 and _is_place_word(text[start:end])
 
 
 def _best_prob(text: str, spans: list[tuple[int, int]]) -> float:
@@ -157,6 +166,7 @@ def _best_prob(text: str, spans: list[tuple[int, int]]) -> float:
 
 
 _LIST_MARKS = "、"
+_JOINS = _LIST_MARKS + "和及与"
 
 
 def _is_place_word(item: str) -> bool:

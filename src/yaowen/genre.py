@@ -54,6 +54,13 @@ _CREDIT_NAMES = rf"{HAN}(?:\s?{HAN}){{0,3}}(?:\s*[\s、,，]\s*{HAN}(?:\s?{HAN})
 CREDIT_LINE_RE = re.compile(
     rf"^(?:(?:{TEXT_MARK}|{PHOTO_MARK}){_MARK_END}(?:{ROLE_RE.pattern}[\s:：]*)?{_CREDIT_NAMES}\s*)+$"
 )
+# The first characters of the marks: a line that opens with none of them is spared CREDIT_LINE_RE's attempt.
+_CREDIT_MARK_FIRSTS = frozenset("文图撰作摄视制海设")
+
+
+def is_credit_line(line: str) -> bool:
+    """``CREDIT_LINE_RE.match(line)``."""
+    return line[:1] in _CREDIT_MARK_FIRSTS and CREDIT_LINE_RE.match(line) is not None
 
 # The lead's dateline: 本报讯, 衡阳日报讯, 本报长沙3月4日讯, 新华社北京3月4日电, 人民日报北京3月4日电, 邵阳新闻网讯,
 # 常报全媒体讯, 今日永州讯, optionally followed by "(记者 罗文鹏)" and/or a month-day.
@@ -204,23 +211,30 @@ def search_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text) if ends_in_bracket(text) else None
 
 
-def _ends_sentence(end_re: re.Pattern[str], line: str) -> bool:
-    """``end_re.search(line)`` for TERMINAL_RE or FINAL_RE, tried only where a match can start: at the last
-    character before the closing quotes and brackets, not at every position of a long paragraph."""
-    return end_re.search(line, max(0, len(line.rstrip(_AFTER_SENTENCE_END)) - 1)) is not None
+# The marks TERMINAL_RE and FINAL_RE end a sentence with (before the closing quotes and brackets)
+_TERMINAL_MARKS = frozenset("。!?！？…;；:：")
+_FINAL_MARKS = frozenset("。!?！？…")
+
+
+def _ends_sentence(end_marks: frozenset[str], line: str) -> bool:
+    """``TERMINAL_RE.search(line)`` (``end_marks``: _TERMINAL_MARKS) or ``FINAL_RE.search(line)`` (_FINAL_MARKS)
+    without the regex: a match starts at the last character before the closing quotes and brackets, which is
+    one of the marks, and what follows it is all closers, with a newline only at the very end (``$``)."""
+    body = line.rstrip(_AFTER_SENTENCE_END)
+    return bool(body) and body[-1] in end_marks and "\n" not in line[len(body) : -1]
 
 
 def is_terminal(line: str, final: bool = False) -> bool:
     """Does the line end a sentence (looking past a closing credit, a source, "(完)" or a "(下转第三版)"
     marker)? ``final``: does it end a story (a colon or a semicolon does not)?"""
-    end_re = FINAL_RE if final else TERMINAL_RE
-    if _ends_sentence(end_re, line):
+    end_marks = _FINAL_MARKS if final else _TERMINAL_MARKS
+    if _ends_sentence(end_marks, line):
         return True
     if not ends_in_bracket(line):
         return False  # nothing to look past
     stripped = TRAILING_MARKED_RE.sub("", END_MARK_RE.sub("", TRAILING_FURNITURE_RE.sub("", line)))
     stripped = CONT_TO_RE.sub("", TRAILING_NAMES_RE.sub("", TRAILING_CREDIT_RE.sub("", stripped)))
-    return stripped != line and _ends_sentence(end_re, stripped)
+    return stripped != line and _ends_sentence(end_marks, stripped)
 
 
 # A character every BYLINE_RE match holds: a role's last (记者, 通讯员, 实习生), a bullet, or 文 of "文/".
@@ -229,7 +243,7 @@ _BYLINE_CHAR_RE = re.compile("[者员生■□●◆▲★文]")
 
 def is_byline(line: str) -> bool:
     return len(line) <= 40 and bool(
-        (_BYLINE_CHAR_RE.search(line) and BYLINE_RE.match(line)) or CREDIT_LINE_RE.match(line)
+        (_BYLINE_CHAR_RE.search(line) and BYLINE_RE.match(line)) or is_credit_line(line)
     )
 
 

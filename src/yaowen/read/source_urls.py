@@ -1,6 +1,6 @@
-"""Where a page file was fetched from: a table of source URLs the user kept (``--urls FILE``), or the URL a
-download tool wrote beside the file (the ``user.xdg.origin.url`` extended attribute of wget --xattr, curl
---xattr and browsers on Linux).
+"""Where a page file was fetched from: a table of source URLs the user kept (``--urls TABLE``, or one a
+scrape left beside its pages: ``tables_beside``), or the URL a download tool wrote on the file (the
+``user.xdg.origin.url`` extended attribute of wget --xattr, curl --xattr and browsers on Linux).
 
 A page saved as text loses its address, and with it, for a page that prints no year, the only place its
 year is written (``…/c/201202/19/….html``): so a scraper's log of file -> URL is worth reading. The URL is

@@ -39,6 +39,10 @@ SKIPPED = {
     "tests/eval/test_gold_gate.py scores the same dev set against its floors",
     ".venv/bin/yaowen extract ../shared/seeds --out /tmp/out && python3 ../shared/eval/score.py "
     "../shared/gold/seeds /tmp/out": "the gold gate: tests/eval/test_gold_gate.py runs this extract and score",
+    ".venv/bin/yaowen extract ../shared/dev/raw --out /tmp/dev": "the gold gate: tests/eval/test_gold_gate.py runs "
+    "this extract (its dev-urls set) and scores it",
+    ".venv/bin/yaowen extract ../shared/dev/raw --no-urls --out /tmp/dev-text": "the gold gate: "
+    "tests/eval/test_gold_gate.py runs this extract (its dev set) and scores it",
     "ray start --head --port=6379 --num-cpus=8": "starts a Ray cluster's head node; the Ray engine's tests start a "
         "local Ray instead (tests/batch/test_ray_engine.py)",
     "ray start --address=HEAD:6379 --num-cpus=16": "joins another machine to the cluster: needs a second machine",

@@ -79,7 +79,8 @@ UrlsOption = Annotated[Path | None, typer.Option(
     "--urls", metavar="TABLE", help="A CSV/TSV table of the page files' source URLs (columns: path, file, name "
                                     "or id; url), e.g. a scraper's log: a date or year-month in a URL dates a "
                                     "page that prints no year. Default: a table named INDEX.tsv, index.csv, "
-                                    "urls.tsv or urls.csv in a directory given, or in its parent.")]
+                                    "urls.tsv or urls.csv beside the pages given (in their directory or its "
+                                    "parent).")]
 NoUrlsOption = Annotated[bool, typer.Option(
     "--no-urls", help="Do not read a table of source URLs found beside the pages (see --urls).")]
 EngineOption = Annotated[str, typer.Option(
@@ -218,7 +219,7 @@ def _listed(paths: list[str], manifest: Path | None) -> Iterator[str]:
 
 def source_urls_or_exit(table: Path | None, paths: list[str] | None, look_beside: bool) -> SourceUrls | None:
     """The source URLs of ``--urls TABLE`` (or one line saying why the table cannot be used and an exit);
-    without it, those of the tables a scrape keeps beside the directories given (each named in a line)."""
+    without it, those of the tables a scrape keeps beside the pages given (each named in a line)."""
     if table is not None:
         try:
             return load_source_urls(table)
@@ -227,7 +228,9 @@ def source_urls_or_exit(table: Path | None, paths: list[str] | None, look_beside
     if not look_beside:
         return None
     urls = SourceUrls()
-    for found in tables_beside(p for p in paths or [] if p != "-" and os.path.isdir(p)):
+    folders = dict.fromkeys(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
+                            for p in paths or [] if p != "-" and os.path.exists(p))  # (a page file's folder)
+    for found in tables_beside(folders):
         before = len(urls)
         try:
             load_source_urls(found, urls)

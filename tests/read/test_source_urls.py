@@ -169,6 +169,8 @@ def test_a_scrapes_index_beside_its_pages_is_read_unless_told_not_to(tmp_path):
     found = runner.invoke(app, ["extract", str(folder), "--out", str(out)])
     assert found.exit_code == 0 and "source URLs from" in found.output and "INDEX.tsv (1 pages" in found.output
     assert json.loads((out / "p1.json").read_text(encoding="utf-8"))["meetings"][0]["date"] == "2021-03-05"
+    one = runner.invoke(app, ["extract", str(folder / "p1.txt"), "--json"])  # a page file named: its folder's
+    assert one.exit_code == 0 and '"date": "2021-03-05"' in one.output
     ignored = runner.invoke(app, ["extract", str(folder), "--no-urls", "--out", str(out)])
     assert ignored.exit_code == 0 and "source URLs" not in ignored.output
     assert json.loads((out / "p1.json").read_text(encoding="utf-8"))["meetings"][0]["date"] is None

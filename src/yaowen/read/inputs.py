@@ -10,7 +10,6 @@ record at a time.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +18,7 @@ from ..errors import PageError
 from ..model import MediaType, Page, PageMeta
 from . import MAX_BYTES, iter_sources, read_bytes, read_raw
 from .dumps import DUMP_SUFFIXES, FieldMap, dump_kind, iter_dump
-from .source_urls import SourceUrls, origin_url
+from .source_urls import SourceUrls, file_stem, origin_url
 from .warc import WARC_SUFFIXES, is_warc, iter_warc
 
 __all__ = ["CONTAINER_SUFFIXES", "PageInput", "iter_inputs", "read_input"]
@@ -73,9 +72,4 @@ def iter_inputs(args: Iterable[str], fields: FieldMap | None = None, max_bytes: 
                 yield e
                 continue
             url = (urls.url_of(source) if urls is not None else None) or origin_url(source)
-            yield PageInput(source, raw, _file_stem(source), container=PageMeta(url=url) if url else None)
-
-
-def _file_stem(source: str) -> str:
-    name = os.path.basename(source.replace("\\", "/"))
-    return name.rsplit(".", 1)[0] if "." in name else name
+            yield PageInput(source, raw, file_stem(source), container=PageMeta(url=url) if url else None)

@@ -37,8 +37,7 @@ class SourceUrls:
     def url_of(self, source: str) -> str | None:
         url = self.by_path.get(_path_key(source))
         if url is None:
-            name = os.path.basename(source)
-            url = self.by_name.get(name) or self.by_name.get(name.rsplit(".", 1)[0] if "." in name else name)
+            url = self.by_name.get(os.path.basename(source)) or self.by_name.get(file_stem(source))
         return url or None
 
     def add(self, name: str, url: str, base: str = "") -> None:
@@ -46,13 +45,18 @@ class SourceUrls:
         self.rows += 1
         for key in {_path_key(name), _path_key(os.path.join(base, name))}:
             self.by_path[key] = url
-        tail = os.path.basename(name)
-        for key in {tail, tail.rsplit(".", 1)[0] if "." in tail else tail}:
+        for key in {os.path.basename(name), file_stem(name)}:
             if self.by_name.setdefault(key, url) != url:
                 self.by_name[key] = _AMBIGUOUS
 
     def __len__(self) -> int:
         return self.rows
+
+
+def file_stem(path: str) -> str:
+    """A file's name without its extension ("raw/d004.txt" -> "d004"): its output's name, and a table's id."""
+    name = os.path.basename(path.replace("\\", "/"))
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def _path_key(path: str) -> str:
@@ -65,7 +69,7 @@ def load_source_urls(table: str | os.PathLike[str], into: SourceUrls | None = No
     first that starts with http:// or https:// its URL. A ValueError says what is wrong with the table."""
     where = os.fspath(table)
     urls = into if into is not None else SourceUrls()
-    before = len(urls)
+    rows_read: list[tuple[str, str]] = []  # added once the whole table is read: a bad table adds nothing
     base = os.path.dirname(os.path.abspath(where))
     try:
         with open(where, encoding=_encoding(where), errors="replace", newline="") as f:
@@ -83,13 +87,15 @@ def load_source_urls(table: str | os.PathLike[str], into: SourceUrls | None = No
             page_col, url_col = columns
             for row in rows:
                 if len(row) > max(page_col, url_col) and row[page_col].strip() and _is_url(row[url_col]):
-                    urls.add(row[page_col].strip(), row[url_col].strip(), base)
+                    rows_read.append((row[page_col].strip(), row[url_col].strip()))
     except OSError as e:
         raise ValueError(f"--urls {where}: cannot read it ({e.strerror or type(e).__name__})") from None
     except csv.Error as e:
         raise ValueError(f"--urls {where}: not a CSV or TSV table ({e})") from None
-    if len(urls) == before:
+    if not rows_read:
         raise ValueError(f"--urls {where}: no row gives a page and an http(s) URL")
+    for name, url in rows_read:
+        urls.add(name, url, base)
     urls.tables.append(where)
     return urls
 

@@ -15,9 +15,6 @@ from .chrome import chrome_kind
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN = f"[{CJK}]"
 
-# Sentence-final punctuation, possibly followed by closing quotes or brackets.
-TERMINAL_RE = re.compile(r"[。!?！？…;；:：][”’」』)\]》]*$|[。!?！？][”’」』]*\)$")
-
 # Reporter roles in bylines, longest first so that 本报记者 wins over 记者.
 # An intern (实习生) writes for the newsroom beside its reporters: a reporter, not a correspondent.
 REPORTER_ROLES = ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "记者", "实习生")
@@ -124,8 +121,6 @@ CONT_TO_RE = re.compile(
 SEE_PAGE_RE = re.compile(rf"^\s*[(（【]?\s*(?P<m>(?:详见|见|下转|转)(?:{_PAGE_NO}){_MARK_TAIL})\s*[)）】]?\s*$")
 # "(完)", "【全文完】": the paper says the story ends here.
 END_MARK_RE = re.compile(r"\s*[(（【\[]\s*(?:全文)?完\s*[)）】\]]\s*$")
-# Sentence-final punctuation for the end of a story (a colon or semicolon announces more: an excerpt cut there).
-FINAL_RE = re.compile(r"[。!?！？…][”’」』)\]》]*$|[。!?！？][”’」』]*\)$")
 
 # A story that opens with its date (or a quote, then its date) has its own start, not a lost one.
 STORY_START_RE = re.compile(
@@ -194,7 +189,7 @@ def _plausible_lead(m: re.Match[str]) -> bool:
     return bool(_AGENCY_RE.match((m.group("org") or "").replace(LOST, "")))
 
 
-# What may follow a sentence's last mark in TERMINAL_RE and FINAL_RE (and the newline "$" may stand before).
+# What may follow a sentence's last mark (closing quotes and brackets, and a final newline).
 _AFTER_SENTENCE_END = "”’」』)]》\n"
 # Every trailing pattern (credit, source, names, "(完)", "(下转第三版)") ends in one of these, past spaces.
 _CLOSING_BRACKETS = (")", "）", "】", "]")
@@ -211,15 +206,15 @@ def search_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text) if ends_in_bracket(text) else None
 
 
-# The marks TERMINAL_RE and FINAL_RE end a sentence with (before the closing quotes and brackets)
+# The marks that end a sentence (before its closing quotes and brackets), and those that end a story (a colon
+# or semicolon announces more: an excerpt cut there)
 _TERMINAL_MARKS = frozenset("。!?！？…;；:：")
 _FINAL_MARKS = frozenset("。!?！？…")
 
 
 def _ends_sentence(end_marks: frozenset[str], line: str) -> bool:
-    """``TERMINAL_RE.search(line)`` (``end_marks``: _TERMINAL_MARKS) or ``FINAL_RE.search(line)`` (_FINAL_MARKS)
-    without the regex: a match starts at the last character before the closing quotes and brackets, which is
-    one of the marks, and what follows it is all closers, with a newline only at the very end (``$``)."""
+    """Does ``line`` end in one of ``end_marks`` followed only by closing quotes and brackets (and at most a
+    final newline)? A set lookup of the last character before the closers, not a regex over the line."""
     body = line.rstrip(_AFTER_SENTENCE_END)
     return bool(body) and body[-1] in end_marks and "\n" not in line[len(body) : -1]
 

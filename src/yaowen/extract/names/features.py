@@ -15,7 +15,6 @@ import numpy as np
 
 PAD = 4  # sentinel code points on each side of a text, so context look-ups never leave the array
 MAX_LEN = 12  # longest candidate (transliterated names joined by ·)
-MAX_HAN_LEN = 3  # longest candidate of Han characters that is not a compound surname + 2 or a transliteration
 DOT = 0xB7  # ·, the separator of transliterated names; •, ・, ‧, ∙ and ． are folded into it
 
 # flags per code point (model.flags)
